@@ -1,0 +1,93 @@
+"""Opening the event database: connection settings, schema checks, clear failures."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import migrations
+from .errors import KioskError
+
+REBUILD_HINT = "Rebuild it from the event data with:  python main.py init-db {path}"
+
+
+def connect(path: str | Path | None = None, *, memory: bool = False) -> Database:
+    """A connection with the kiosk's settings: foreign keys on, WAL, a busy timeout.
+
+    The busy timeout lets a kiosk and a volunteer's laptop (or a second kiosk process)
+    share the file: a writer waits for the other instead of failing at once.
+    """
+    if memory:
+        db = Database(memory=True)
+    else:
+        conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+        db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    if not memory:
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def create(path: str | Path | None = None, *, memory: bool = False) -> Database:
+    """A new, empty database with the current schema."""
+    db = connect(path, memory=memory)
+    migrations.apply(db)
+    return db
+
+
+def open_event_db(path: str | Path, *, check_integrity: bool = True) -> Database:
+    """Open an existing event database for the kiosk, or raise :class:`KioskError`.
+
+    Codes: ``db_missing`` (no file), ``db_corrupt`` (not SQLite, or damaged),
+    ``db_not_event`` (SQLite but not a kiosk database, or no event in it),
+    ``db_too_new`` (made by a newer kiosk version). Pending migrations are applied.
+    """
+    p = Path(path)
+    hint = REBUILD_HINT.format(path=p)
+    if not p.exists():
+        raise KioskError(f"The event database {p} does not exist.", code="db_missing", hint=hint)
+    if p.is_dir():
+        raise KioskError(f"{p} is a folder, not an event database.", code="db_corrupt", hint=hint)
+    try:
+        db = connect(p)
+        if check_integrity:
+            result = db.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise KioskError(
+                    f"The event database {p} is damaged ({result}).", code="db_corrupt", hint=hint
+                )
+        tables = set(db.table_names())
+        if migrations.migrations.migrations_table not in tables:
+            raise KioskError(
+                f"{p} is an SQLite file, but not a kiosk event database.",
+                code="db_not_event",
+                hint=hint,
+            )
+        applied = {m.name for m in migrations.migrations.applied(db)}
+        unknown = applied - migrations.known_names()
+        if unknown:
+            raise KioskError(
+                f"The event database {p} was made by a newer version of the kiosk "
+                f"(unknown schema steps: {', '.join(sorted(unknown))}).",
+                code="db_too_new",
+                hint="Update the kiosk software, or " + hint[0].lower() + hint[1:],
+            )
+        migrations.apply(db)
+        if db.execute("SELECT count(*) FROM event").fetchone()[0] != 1:
+            raise KioskError(
+                f"The event database {p} holds no event.", code="db_not_event", hint=hint
+            )
+    except sqlite3.DatabaseError as exc:
+        raise KioskError(
+            f"The event database {p} cannot be read: {exc}.", code="db_corrupt", hint=hint
+        ) from exc
+    return db
+
+
+def data_version(db: Database) -> int:
+    """Changes whenever *another* connection commits to the file (cheap: a few µs)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]

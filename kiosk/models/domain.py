@@ -1,0 +1,139 @@
+"""Plain dataclasses for the event's things. No Qt, no SQL, no clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+#: Languages the kiosk speaks, as used on the command line and in the UI.
+LANGUAGES = ("en", "ko", "zh-Hant")
+#: Column suffix per language in the database.
+COLUMN_SUFFIX = {"en": "en", "ko": "ko", "zh-Hant": "zh"}
+
+SESSION_TYPES = (
+    "ceremony", "keynote", "roundtable", "masterclass", "forum", "matchmaking",
+    "meeting", "meal", "reception", "tour", "exhibition",
+)
+ROLES = ("moderator", "speaker", "panelist")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in the kiosk's languages; falls back to English when missing."""
+
+    en: str
+    ko: str | None = None
+    zh: str | None = None
+
+    def get(self, lang: str) -> str:
+        value = getattr(self, COLUMN_SUFFIX.get(lang, "en"), None)
+        return value if value else self.en
+
+    @classmethod
+    def from_row(cls, row: dict, column: str) -> "Text":
+        return cls(
+            en=row.get(f"{column}_en") or "",
+            ko=row.get(f"{column}_ko"),
+            zh=row.get(f"{column}_zh"),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.en or self.ko or self.zh)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    name: Text
+    subtitle: Text
+    theme: Text
+    timezone: str
+    first_day: date
+    last_day: date
+    default_language: str
+    venue_name: Text
+
+    @property
+    def days(self) -> list[date]:
+        return [date.fromordinal(o) for o in range(self.first_day.toordinal(), self.last_day.toordinal() + 1)]
+
+
+@dataclass(frozen=True)
+class Floor:
+    id: str
+    level: int
+    name: Text
+    width: float
+    depth: float
+
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    floor_id: str
+    kind: str
+    name: Text
+    directions: Text
+    area_m2: float | None
+    seats: int | None
+    plan: tuple[float, float, float, float] | None
+    part_of: str | None = None
+
+
+class SessionStatus(str, Enum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    type: str
+    title: Text
+    description: Text
+    start: datetime
+    end: datetime
+    room_id: str | None
+    published_start: datetime
+    published_end: datetime
+    published_room_id: str | None
+    status: SessionStatus = SessionStatus.SCHEDULED
+    notice: str = ""
+    room_assumed: bool = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is SessionStatus.CANCELLED
+
+    @property
+    def moved(self) -> bool:
+        return self.room_id != self.published_room_id
+
+    @property
+    def retimed(self) -> bool:
+        return self.start != self.published_start or self.end != self.published_end
+
+    @property
+    def changed(self) -> bool:
+        return self.cancelled or self.moved or self.retimed or bool(self.notice)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: Text
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A person's part in one session: moderator, speaker or panelist."""
+
+    person_id: str
+    name: str
+    name_local: str | None
+    role: str
+    title: Text
+    organisation: Organisation | None
+    talk: Text = field(default_factory=lambda: Text(""))

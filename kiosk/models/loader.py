@@ -1,0 +1,259 @@
+"""Build an event database from the editable TOML files in ``data/``.
+
+Every problem in the files is collected and reported at once (file and item), and nothing
+is written unless all of it is valid.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlite_utils import Database
+
+from .domain import COLUMN_SUFFIX, ROLES, SESSION_TYPES
+from .errors import KioskError
+
+EVENT_FILE = "event.toml"
+PROGRAMME_FILE = "programme.toml"
+
+
+class DataError(KioskError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(
+            "The event data has problems:\n" + "\n".join(f"  - {p}" for p in problems),
+            code="data_invalid",
+            hint="Fix them in data/ and run init-db again; nothing was written.",
+        )
+        self.problems = problems
+
+
+def _read(path: Path, problems: list[str]) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        problems.append(f"{path}: file not found")
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{path}: not valid TOML ({exc})")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{path}: not UTF-8 ({exc})")
+    return {}
+
+
+def _i18n(value, column: str, where: str, problems: list[str], *, required: bool = True) -> dict:
+    """``{"en": .., "ko": .., "zh-Hant": ..}`` → ``{column_en: .., column_ko: .., column_zh: ..}``."""
+    out = {f"{column}_{suffix}": None for suffix in COLUMN_SUFFIX.values()}
+    if value is None:
+        if required:
+            problems.append(f"{where}: missing {column}")
+        return out
+    if isinstance(value, str):
+        value = {"en": value}
+    if not isinstance(value, dict):
+        problems.append(f"{where}: {column} must be a table of languages (en, ko, zh-Hant)")
+        return out
+    for lang, text in value.items():
+        if lang not in COLUMN_SUFFIX:
+            problems.append(f"{where}: {column} has unknown language {lang!r} (use en, ko, zh-Hant)")
+            continue
+        out[f"{column}_{COLUMN_SUFFIX[lang]}"] = str(text)
+    if required and not out[f"{column}_en"]:
+        problems.append(f"{where}: {column} needs an English text (en)")
+    return out
+
+
+def _time(value, where: str, problems: list[str]) -> time | None:
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        problems.append(f"{where}: bad time {value!r} (use HH:MM)")
+        return None
+
+
+def _unique(items: list[dict], what: str, file: str, problems: list[str]) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(items, 1):
+        ident = item.get("id")
+        if not ident:
+            problems.append(f"{file}: {what} #{i} has no id")
+        elif ident in seen:
+            problems.append(f"{file}: duplicate {what} id {ident!r}")
+        else:
+            seen.add(str(ident))
+    return seen
+
+
+def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
+    """Validate ``data_dir`` and write its event into ``db`` (which must be empty and migrated).
+
+    Returns counts per table. Raises :class:`DataError` listing every problem found.
+    """
+    data_dir = Path(data_dir)
+    problems: list[str] = []
+    ev_path, pr_path = data_dir / EVENT_FILE, data_dir / PROGRAMME_FILE
+    ev, pr = _read(ev_path, problems), _read(pr_path, problems)
+    if problems:
+        raise DataError(problems)
+    evf, prf = ev_path.name, pr_path.name
+
+    e = ev.get("event", {})
+    venue = ev.get("venue", {})
+    try:
+        tz = ZoneInfo(e.get("timezone", ""))
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"{evf}: [event] timezone {e.get('timezone')!r} is not a known time zone")
+        tz = ZoneInfo("UTC")
+    first, last = e.get("first_day"), e.get("last_day")
+    if not isinstance(first, date) or not isinstance(last, date) or first > last:
+        problems.append(f"{evf}: [event] first_day and last_day must be dates, first ≤ last")
+        first = last = None
+
+    rows: dict[str, list[dict]] = {k: [] for k in (
+        "venue", "event", "floor", "room", "category", "organisation", "person", "session",
+        "session_person")}
+    rows["venue"].append({"id": venue.get("id", "venue"), **_i18n(venue.get("name"), "name", f"{evf} [venue]", problems),
+                          "address": venue.get("address")})
+    rows["event"].append({
+        "id": e.get("id", "event"),
+        **_i18n(e.get("name"), "name", f"{evf} [event]", problems),
+        **_i18n(e.get("subtitle"), "subtitle", f"{evf} [event]", problems, required=False),
+        **_i18n(e.get("theme"), "theme", f"{evf} [event]", problems, required=False),
+        "organiser": e.get("organiser"), "hosts": e.get("hosts"), "timezone": str(tz),
+        "first_day": first.isoformat() if first else "", "last_day": last.isoformat() if last else "",
+        "default_language": e.get("default_language", "en"), "venue_id": venue.get("id", "venue"),
+    })
+
+    floors = ev.get("floors", [])
+    floor_ids = _unique(floors, "floor", evf, problems)
+    for f in floors:
+        where = f"{evf} floor {f.get('id')!r}"
+        plan = f.get("plan") or [100, 100]
+        rows["floor"].append({"id": f.get("id"), "venue_id": venue.get("id", "venue"),
+                              "level": int(f.get("level", 0)), **_i18n(f.get("name"), "name", where, problems),
+                              "plan_width": plan[0], "plan_depth": plan[1]})
+
+    rooms = ev.get("rooms", [])
+    room_ids = _unique(rooms, "room", evf, problems)
+    for r in rooms:
+        where = f"{evf} room {r.get('id')!r}"
+        if r.get("floor") not in floor_ids:
+            problems.append(f"{where}: unknown floor {r.get('floor')!r}")
+        if r.get("part_of") and r["part_of"] not in room_ids:
+            problems.append(f"{where}: part_of names unknown room {r['part_of']!r}")
+        plan = r.get("plan")
+        if plan is not None and (len(plan) != 4 or plan[2] <= 0 or plan[3] <= 0):
+            problems.append(f"{where}: plan must be [x, y, width, depth] with positive size")
+            plan = None
+        rows["room"].append({
+            "id": r.get("id"), "floor_id": r.get("floor"), "part_of": r.get("part_of"),
+            "kind": r.get("kind", "meeting"), **_i18n(r.get("name"), "name", where, problems),
+            **_i18n(r.get("directions"), "directions", where, problems, required=False),
+            "area_m2": r.get("area_m2"), "seats": r.get("seats"),
+            "plan_x": plan[0] if plan else None, "plan_y": plan[1] if plan else None,
+            "plan_w": plan[2] if plan else None, "plan_h": plan[3] if plan else None,
+            "assumed": ",".join(r.get("assumed", [])),
+        })
+
+    cats = ev.get("categories", [])
+    _unique(cats, "category", evf, problems)
+    for i, c in enumerate(cats):
+        rows["category"].append({"id": c.get("id"), **_i18n(c.get("name"), "name", f"{evf} category {c.get('id')!r}", problems),
+                                 "colour": c.get("colour", "#888888"), "symbol": c.get("symbol", "?"), "position": i})
+
+    orgs = pr.get("organisations", [])
+    org_ids = _unique(orgs, "organisation", prf, problems)
+    for o in orgs:
+        rows["organisation"].append({"id": o.get("id"), **_i18n(o.get("name"), "name", f"{prf} organisation {o.get('id')!r}", problems),
+                                     "country": o.get("country")})
+    people = pr.get("people", [])
+    person_ids = _unique(people, "person", prf, problems)
+    for p in people:
+        where = f"{prf} person {p.get('id')!r}"
+        if p.get("organisation") and p["organisation"] not in org_ids:
+            problems.append(f"{where}: unknown organisation {p['organisation']!r}")
+        if not p.get("name"):
+            problems.append(f"{where}: missing name")
+        rows["person"].append({"id": p.get("id"), "name": p.get("name", ""), "name_local": p.get("name_local"),
+                               **_i18n(p.get("title"), "title", where, problems, required=False),
+                               "organisation_id": p.get("organisation")})
+
+    sessions = pr.get("sessions", [])
+    _unique(sessions, "session", prf, problems)
+    for s in sessions:
+        where = f"{prf} session {s.get('id')!r}"
+        if s.get("type") not in SESSION_TYPES:
+            problems.append(f"{where}: unknown type {s.get('type')!r} (one of {', '.join(SESSION_TYPES)})")
+        room = s.get("room")
+        if room is not None and room not in room_ids:
+            problems.append(f"{where}: unknown room {room!r}")
+        day = s.get("day")
+        if not isinstance(day, date) or (first and not (first <= day <= last)):
+            problems.append(f"{where}: day {day!r} is not one of the event's days")
+            continue
+        t0, t1 = _time(s.get("start"), where, problems), _time(s.get("end"), where, problems)
+        if not t0 or not t1:
+            continue
+        start, end = datetime.combine(day, t0, tz), datetime.combine(day, t1, tz)
+        if end <= start:
+            problems.append(f"{where}: ends ({s.get('end')}) before it starts ({s.get('start')})")
+            continue
+        rows["session"].append({
+            "id": s.get("id"), "type": s.get("type"),
+            **_i18n(s.get("title"), "title", where, problems),
+            **_i18n(s.get("description"), "description", where, problems, required=False),
+            "published_start": start.isoformat(), "published_end": end.isoformat(), "published_room_id": room,
+            "start": start.isoformat(), "end": end.isoformat(), "room_id": room,
+            "status": "scheduled", "notice": "", "room_assumed": int(bool(s.get("room_assumed", False))),
+        })
+        for pos, part in enumerate(s.get("people", [])):
+            if part.get("person") not in person_ids:
+                problems.append(f"{where}: unknown person {part.get('person')!r}")
+            if part.get("role") not in ROLES:
+                problems.append(f"{where}: role {part.get('role')!r} for {part.get('person')!r} (one of {', '.join(ROLES)})")
+            rows["session_person"].append({"session_id": s.get("id"), "person_id": part.get("person"),
+                                           "role": part.get("role"), "position": pos,
+                                           **_i18n(part.get("talk"), "talk", where, problems, required=False)})
+
+    if problems:
+        raise DataError(problems)
+    with db.atomic():
+        if db.execute("SELECT count(*) FROM event").fetchone()[0]:
+            raise KioskError("This database already holds an event.", code="db_not_empty",
+                             hint="Build into a new file, or delete this one first.")
+        for table in ("venue", "event", "floor", "room", "category", "organisation", "person",
+                      "session", "session_person"):
+            if rows[table]:
+                db[table].insert_all(rows[table])
+    return {table: len(r) for table, r in rows.items()}
+
+
+def build_database(path: str | Path, data_dir: str | Path) -> dict[str, int]:
+    """Write a fresh event database at ``path`` from ``data_dir``, replacing it only on success.
+
+    The new database is built beside the target and renamed over it at the end, so a kiosk
+    reading the old file never sees a half-built one, and a failure leaves the old file alone.
+    """
+    from . import database
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".building")
+    for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    db = database.create(tmp)
+    try:
+        counts = load_event(db, data_dir)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("PRAGMA journal_mode = DELETE")
+    except BaseException:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    db.close()
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    tmp.replace(path)
+    return counts

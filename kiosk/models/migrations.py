@@ -1,0 +1,180 @@
+"""The event database's schema, built only through these migrations.
+
+Multilingual text is stored as one column per language (``_en``, ``_ko``, ``_zh``) so the
+kiosk can read a row in the visitor's language with one indexed query. Times are ISO 8601
+strings with their UTC offset (``2023-06-14T15:00:00+09:00``): all of an event's times share
+the event's zone, so they sort as text.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+SCHEMA_NAME = "kiosk"
+migrations = Migrations(SCHEMA_NAME)
+
+_I18N = ("en", "ko", "zh")
+
+
+def _i18n(column: str, *, required: str | None = "en") -> str:
+    """Column definitions for one text in every language (English required by default)."""
+    parts = []
+    for lang in _I18N:
+        null = " NOT NULL" if lang == required else ""
+        parts.append(f"{column}_{lang} TEXT{null}")
+    return ",\n    ".join(parts)
+
+
+@migrations()
+def m001_event_venue_rooms(db: Database) -> None:
+    db.executescript(
+        f"""
+CREATE TABLE event (
+    id TEXT PRIMARY KEY,
+    {_i18n("name")},
+    {_i18n("subtitle", required=None)},
+    {_i18n("theme", required=None)},
+    organiser TEXT,
+    hosts TEXT,
+    timezone TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    default_language TEXT NOT NULL DEFAULT 'en',
+    venue_id TEXT NOT NULL REFERENCES venue(id)
+);
+CREATE TABLE venue (
+    id TEXT PRIMARY KEY,
+    {_i18n("name")},
+    address TEXT
+);
+CREATE TABLE floor (
+    id TEXT PRIMARY KEY,
+    venue_id TEXT NOT NULL REFERENCES venue(id),
+    level INTEGER NOT NULL,
+    {_i18n("name")},
+    plan_width REAL NOT NULL,
+    plan_depth REAL NOT NULL
+);
+CREATE TABLE room (
+    id TEXT PRIMARY KEY,
+    floor_id TEXT NOT NULL REFERENCES floor(id),
+    part_of TEXT REFERENCES room(id),
+    kind TEXT NOT NULL,
+    {_i18n("name")},
+    {_i18n("directions", required=None)},
+    area_m2 REAL,
+    seats INTEGER,
+    plan_x REAL, plan_y REAL, plan_w REAL, plan_h REAL,
+    assumed TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX room_floor ON room(floor_id);
+"""
+    )
+
+
+@migrations()
+def m002_programme(db: Database) -> None:
+    db.executescript(
+        f"""
+CREATE TABLE organisation (
+    id TEXT PRIMARY KEY,
+    {_i18n("name")},
+    country TEXT
+);
+CREATE TABLE person (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_local TEXT,
+    {_i18n("title", required=None)},
+    organisation_id TEXT REFERENCES organisation(id)
+);
+CREATE TABLE session (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL CHECK (type IN ('ceremony', 'keynote', 'roundtable', 'masterclass',
+        'forum', 'matchmaking', 'meeting', 'meal', 'reception', 'tour', 'exhibition')),
+    {_i18n("title")},
+    {_i18n("description", required=None)},
+    -- what was published (the printed programme) ...
+    published_start TEXT NOT NULL,
+    published_end TEXT NOT NULL,
+    published_room_id TEXT REFERENCES room(id),
+    -- ... and what is true now (volunteers' live changes)
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL,
+    room_id TEXT REFERENCES room(id),
+    status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
+    notice TEXT NOT NULL DEFAULT '',
+    room_assumed INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT,
+    CHECK (start < "end"),
+    CHECK (published_start < published_end)
+);
+CREATE INDEX session_start ON session(start);
+CREATE TABLE session_person (
+    session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES person(id),
+    role TEXT NOT NULL CHECK (role IN ('moderator', 'speaker', 'panelist')),
+    position INTEGER NOT NULL,
+    {_i18n("talk", required=None)},
+    PRIMARY KEY (session_id, person_id, role)
+);
+"""
+    )
+
+
+@migrations()
+def m003_exhibition_attendees(db: Database) -> None:
+    db.executescript(
+        f"""
+CREATE TABLE category (
+    id TEXT PRIMARY KEY,
+    {_i18n("name")},
+    colour TEXT NOT NULL,
+    symbol TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE booth (
+    id TEXT PRIMARY KEY,
+    room_id TEXT NOT NULL REFERENCES room(id),
+    plan_x REAL NOT NULL, plan_y REAL NOT NULL, plan_w REAL NOT NULL, plan_h REAL NOT NULL
+);
+CREATE TABLE exhibitor (
+    id TEXT PRIMARY KEY,
+    {_i18n("name")},
+    {_i18n("description", required=None)},
+    products TEXT NOT NULL DEFAULT '',
+    website TEXT,
+    country TEXT NOT NULL,
+    category_id TEXT REFERENCES category(id)
+);
+CREATE INDEX exhibitor_category ON exhibitor(category_id);
+CREATE TABLE exhibitor_booth (
+    exhibitor_id TEXT NOT NULL REFERENCES exhibitor(id) ON DELETE CASCADE,
+    booth_id TEXT NOT NULL REFERENCES booth(id),
+    PRIMARY KEY (exhibitor_id, booth_id)
+);
+CREATE TABLE attendee (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_local TEXT,
+    organisation TEXT,
+    country TEXT,
+    type TEXT NOT NULL CHECK (type IN ('delegate', 'speaker', 'exhibitor', 'buyer', 'vip',
+        'press', 'staff', 'volunteer'))
+);
+"""
+    )
+
+
+def apply(db: Database) -> None:
+    """Bring ``db`` up to the current schema."""
+    migrations.apply(db)
+
+
+def pending(db: Database) -> list[str]:
+    return [m.name for m in migrations.pending(db)]
+
+
+def known_names() -> set[str]:
+    return {m.name for m in migrations._migrations}

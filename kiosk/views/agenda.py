@@ -1,0 +1,103 @@
+"""The live agenda: day tabs, parallel sessions side by side, live change badges."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.models import agenda
+
+from . import phrases
+from .programme import Programme
+from .session_models import AgendaModel, SessionsRole
+from .widgets import SessionList, label
+
+GUTTER = 120
+
+
+class AgendaScreen(QWidget):
+    openSession = Signal(str)
+
+    def __init__(self, ui, programme: Programme, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.ui = ui
+        self.programme = programme
+        self.days = programme.event.days
+        self.model = AgendaModel(programme, self)
+
+        self.heading = label(role="heading")
+        self.day_group = QButtonGroup(self)
+        self.day_group.setExclusive(True)
+        tabs = QHBoxLayout()
+        tabs.setSpacing(12)
+        tabs.addWidget(self.heading, 1)
+        self.day_buttons: list[QPushButton] = []
+        for i, _day in enumerate(self.days):
+            b = QPushButton()
+            b.setCheckable(True)
+            b.setProperty("role", "bar")
+            b.setMinimumWidth(200)
+            self.day_group.addButton(b, i)
+            self.day_buttons.append(b)
+            tabs.addWidget(b)
+        self.day_group.idClicked.connect(lambda i: self.show_day(self.days[i]))
+        self.legend = label(role="onDarkMuted", wrap=True)
+
+        self.list = SessionList(ui, gutter=GUTTER)
+        self.list.setModel(self.model)
+        self.list.card_delegate.sessionActivated.connect(self.openSession)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 20, 32, 8)
+        root.setSpacing(12)
+        root.addLayout(tabs)
+        root.addWidget(self.legend)
+        root.addWidget(self.list, 1)
+
+        ui.languageChanged.connect(lambda _l: self.retranslate())
+        self.retranslate()
+        self.reset()
+
+    def retranslate(self) -> None:
+        self.heading.setText(QCoreApplication.translate("Agenda", "Agenda"))
+        self.legend.setText(QCoreApplication.translate(
+            "Agenda", "Sessions side by side run at the same time. Tap a session for details and directions."))
+        for day, button in zip(self.days, self.day_buttons):
+            button.setText(phrases.day_label(day))
+
+    def today(self):
+        return agenda.event_day(self.ui.now(), self.days, self.programme.tz)
+
+    def show_day(self, day) -> None:
+        self.day_buttons[self.days.index(day)].setChecked(True)
+        self.model.set_day(day)
+        self.scroll_to_now()
+
+    def reset(self) -> None:
+        """Back to today, scrolled to what is on (idle reset)."""
+        self.show_day(self.today())
+
+    def refresh(self) -> None:
+        """Re-read sessions (live change), keeping the visitor's scroll position."""
+        bar = self.list.verticalScrollBar()
+        position = bar.value()
+        self.model.refresh()
+        self.list.doItemsLayout()
+        bar.setValue(position)
+
+    def scroll_to_now(self) -> None:
+        """Open at what matters now: the first row with a session that has not ended and
+        started at most two hours ago (so an all-day exhibition does not pin the view
+        to 10:00); else the first row not yet over."""
+        now = self.ui.now()
+        rows = [self.model.index(r, 0).data(SessionsRole) for r in range(self.model.rowCount())]
+        recent = now - timedelta(hours=2)
+        for test in (lambda s: s.end > now and s.start >= recent, lambda s: s.end > now):
+            for row, items in enumerate(rows):
+                if any(test(i.session) for i in items):
+                    self.list.scrollTo(self.model.index(row, 0), SessionList.ScrollHint.PositionAtTop)
+                    return
+        self.list.scrollToTop()

@@ -1,0 +1,114 @@
+"""Qt translations (.ts sources in kiosk/i18n, compiled to .qm on demand) and CJK fonts."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+#: .ts / .qm file stem per kiosk language (English is the source language).
+CATALOGUES = {"ko": "kiosk_ko", "zh-Hant": "kiosk_zh_Hant"}
+QT_LOCALES = {"en": "en_GB", "ko": "ko_KR", "zh-Hant": "zh_TW"}
+
+#: Font families per language, first match wins. Named explicitly: without it Traditional
+#: Chinese falls back to the Japanese shapes of Noto Sans CJK, and Latin text on a Korean
+#: screen would take the CJK font's wide Latin glyphs.
+FONT_FAMILIES = {
+    "en": ["Noto Sans", "DejaVu Sans", "Noto Sans CJK KR"],
+    "ko": ["Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "UnDotum"],
+    "zh-Hant": ["Noto Sans CJK TC", "Noto Sans TC", "AR PL UMing TW", "WenQuanYi Zen Hei"],
+}
+#: What each language button says, in its own script (so it needs its own font).
+LANGUAGE_LABELS = {"en": "English", "ko": "한국어", "zh-Hant": "繁體中文"}
+
+
+def _lrelease() -> str | None:
+    import PySide6
+
+    for candidate in (
+        Path(PySide6.__file__).parent / "lrelease",
+        Path(sys.executable).parent / "pyside6-lrelease",
+    ):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("pyside6-lrelease")
+
+
+def ensure_compiled(directory: Path = I18N_DIR) -> None:
+    """Compile each .ts into .qm when the .qm is missing or older (the .qm is not in git)."""
+    for stem in CATALOGUES.values():
+        ts, qm = directory / f"{stem}.ts", directory / f"{stem}.qm"
+        if not ts.exists():
+            continue
+        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        tool = _lrelease()
+        if tool is None:
+            log.warning("lrelease not found; %s stays untranslated", stem)
+            continue
+        try:
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
+                           capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("could not compile %s: %s", ts, exc)
+
+
+class Translations:
+    """Installs the translator for one language at a time on the application."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self.app = app
+        self._translator: QTranslator | None = None
+        ensure_compiled()
+
+    def install(self, lang: str) -> bool:
+        if self._translator is not None:
+            self.app.removeTranslator(self._translator)
+            self._translator = None
+        QLocale.setDefault(QLocale(QT_LOCALES.get(lang, "en_GB")))
+        stem = CATALOGUES.get(lang)
+        if stem is None:
+            return True
+        translator = QTranslator(self.app)
+        if not translator.load(str(I18N_DIR / f"{stem}.qm")):
+            log.warning("no compiled translation for %s", lang)
+            return False
+        self.app.installTranslator(translator)
+        self._translator = translator
+        return True
+
+
+def available_families() -> set[str]:
+    return set(QFontDatabase.families())
+
+
+def families_for(lang: str) -> list[str]:
+    """The configured families for ``lang`` that are installed (all of them if none is)."""
+    installed = available_families()
+    wanted = FONT_FAMILIES.get(lang, FONT_FAMILIES["en"])
+    present = [f for f in wanted if f in installed]
+    if not present:
+        log.warning("no font for %s installed (wanted %s): CJK text may show as boxes; "
+                    "install fonts-noto-cjk", lang, wanted)
+        return wanted
+    # Keep a CJK fallback after the Latin font so names in Hangul/Hanzi still render.
+    for extra in ("Noto Sans CJK KR", "Noto Sans CJK TC"):
+        if extra in installed and extra not in present:
+            present.append(extra)
+    return present
+
+
+def font_for(lang: str, pixel_size: int, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(families_for(lang))
+    font.setPixelSize(pixel_size)
+    font.setBold(bold)
+    return font

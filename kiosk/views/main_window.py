@@ -1,0 +1,192 @@
+"""The kiosk's one window: a top bar (home, clock, languages, accessibility) over the screens,
+and the idle reset that hands a clean kiosk to the next visitor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication, QButtonGroup, QFrame, QHBoxLayout, QMessageBox, QPushButton, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from kiosk.models.domain import LANGUAGES
+
+from .agenda import AgendaScreen
+from .exhibitors import ExhibitorsScreen
+from .home import HomeScreen
+from .i18n import LANGUAGE_LABELS, font_for
+from .programme import Programme
+from .session_detail import SessionDetail
+from .widgets import label
+
+VIEWS = ("home", "agenda", "exhibitors")
+_ACTIVITY = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.InputMethod,
+}
+
+
+class IdleWatcher(QObject):
+    """Calls ``on_idle`` after ``seconds`` without a touch, click or key anywhere in the app."""
+
+    def __init__(self, seconds: float, on_idle, parent=None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(seconds * 1000))
+        self.timer.timeout.connect(on_idle)
+        self.timer.start()
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in _ACTIVITY:
+            self.timer.start()
+        return False
+
+
+class KioskWindow(QWidget):
+    def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KioskRoot")
+        self.setWindowTitle("InnoFair kiosk")
+        self.ui = ui
+        self.repo = repo
+        self.programme = Programme(repo)
+
+        # --- top bar
+        bar = QFrame()
+        bar.setObjectName("TopBar")
+        self.home_button = QPushButton()
+        self.home_button.setProperty("role", "bar")
+        self.home_button.clicked.connect(self.go_home)
+        self.event_name = label(role="onDark")
+        self.clock = label(role="onDark")
+        self.lang_group = QButtonGroup(self)
+        self.lang_buttons = {}
+        lang_box = QHBoxLayout()
+        lang_box.setSpacing(8)
+        for lang in LANGUAGES:
+            b = QPushButton(LANGUAGE_LABELS[lang])
+            b.setCheckable(True)
+            b.setProperty("role", "bar")
+            b.setProperty("lang", lang)
+            self.lang_group.addButton(b)
+            self.lang_buttons[lang] = b
+            b.clicked.connect(lambda _=False, lang=lang: ui.set_language(lang))
+            lang_box.addWidget(b)
+        self.access_button = QPushButton()
+        self.access_button.setCheckable(True)
+        self.access_button.setProperty("role", "bar")
+        self.access_button.toggled.connect(ui.set_accessible)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(24, 10, 24, 10)
+        row.setSpacing(16)
+        row.addWidget(self.home_button)
+        row.addWidget(self.event_name, 1)
+        row.addWidget(self.clock)
+        row.addSpacing(12)
+        row.addLayout(lang_box)
+        row.addWidget(self.access_button)
+
+        # --- screens
+        self.stack = QStackedWidget()
+        self.home = HomeScreen(ui, self.programme)
+        self.agenda = AgendaScreen(ui, self.programme)
+        self.exhibitors = ExhibitorsScreen(ui, repo)
+        self.detail = SessionDetail(ui, self.programme)
+        for w in (self.home, self.agenda, self.exhibitors, self.detail):
+            self.stack.addWidget(w)
+        self.home.openAgenda.connect(lambda: self.show_view("agenda"))
+        self.home.openExhibitors.connect(lambda: self.show_view("exhibitors"))
+        self.home.openStaff.connect(self.open_staff)
+        self.home.openSession.connect(self.open_session)
+        self.agenda.openSession.connect(self.open_session)
+        self.detail.back.connect(self._detail_back)
+        self._detail_return = self.home
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(bar)
+        root.addWidget(self.stack, 1)
+
+        self.watcher = watcher
+        watcher.changed.connect(self.on_data_changed)
+        ui.languageChanged.connect(self.retranslate)
+        ui.themeChanged.connect(self.apply_theme)
+        ui.secondTick.connect(self._tick)
+        self.idle = IdleWatcher(idle_seconds, self.reset_for_next_visitor, self)
+        self.apply_theme(ui.theme)
+        self.retranslate(ui.language)
+        self._tick(ui.now())
+
+    # ---------------------------------------------------------------- navigation
+    def show_view(self, name: str) -> None:
+        screen = {"home": self.home, "agenda": self.agenda, "exhibitors": self.exhibitors}[name]
+        self.stack.setCurrentWidget(screen)
+
+    def current_view(self) -> str:
+        w = self.stack.currentWidget()
+        return {self.home: "home", self.agenda: "agenda", self.exhibitors: "exhibitors",
+                self.detail: "detail"}[w]
+
+    def go_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+
+    def open_session(self, session_id: str) -> None:
+        if self.stack.currentWidget() is not self.detail:
+            self._detail_return = self.stack.currentWidget()
+        self.detail.show_session(session_id)
+        self.stack.setCurrentWidget(self.detail)
+
+    def _detail_back(self) -> None:
+        self.stack.setCurrentWidget(self._detail_return)
+
+    def open_staff(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(QCoreApplication.translate("Window", "Staff functions are not enabled on this kiosk."))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        QTimer.singleShot(15000, box.reject)
+        box.open()
+
+    def reset_for_next_visitor(self) -> None:
+        """Idle: home screen, default language, normal text, agenda back to today."""
+        for w in self.findChildren(QMessageBox):
+            w.reject()
+        self.ui.set_language(self.ui.default_language)
+        self.access_button.setChecked(False)
+        self.agenda.reset()
+        self.exhibitors.reset()
+        self.go_home()
+
+    # ---------------------------------------------------------------- live data
+    def on_data_changed(self) -> None:
+        self.home.refresh()
+        self.agenda.refresh()
+        if self.stack.currentWidget() is self.detail:
+            self.detail.refresh()
+
+    def _tick(self, now) -> None:
+        text = now.strftime("%H:%M:%S")
+        if self.clock.text() != text:
+            self.clock.setText(text)
+
+    # ---------------------------------------------------------------- language & theme
+    def retranslate(self, lang: str) -> None:
+        QApplication.instance().setFont(font_for(lang, self.ui.theme.body))
+        self.lang_buttons[lang].setChecked(True)
+        for code, b in self.lang_buttons.items():
+            b.setFont(font_for(code, self.ui.theme.body, bold=True))
+        self.home_button.setText(QCoreApplication.translate("Window", "⌂ Home"))
+        self.access_button.setText(QCoreApplication.translate("Window", "Aa Larger text"))
+        self.event_name.setText(self.programme.event.name.get(lang))
+        self.event_name.setStyleSheet(f"font-size:{self.ui.theme.title}px; font-weight:700;")
+        self.clock.setStyleSheet(f"font-size:{self.ui.theme.title}px; font-weight:700;")
+
+    def apply_theme(self, theme) -> None:
+        self.setStyleSheet(theme.stylesheet())
+        self.retranslate(self.ui.language)
+        self.home.refresh()
+        self.exhibitors.refresh()

@@ -1,0 +1,74 @@
+"""Shared, translated phrases: session types, roles, change badges, times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+
+def session_type(kind: str) -> str:
+    names = {
+        "ceremony": QCoreApplication.translate("Phrases", "Ceremony"),
+        "keynote": QCoreApplication.translate("Phrases", "Keynote"),
+        "roundtable": QCoreApplication.translate("Phrases", "Roundtable"),
+        "masterclass": QCoreApplication.translate("Phrases", "Master class"),
+        "forum": QCoreApplication.translate("Phrases", "Forum"),
+        "matchmaking": QCoreApplication.translate("Phrases", "Matchmaking"),
+        "meeting": QCoreApplication.translate("Phrases", "Meeting"),
+        "meal": QCoreApplication.translate("Phrases", "Meal"),
+        "reception": QCoreApplication.translate("Phrases", "Reception"),
+        "tour": QCoreApplication.translate("Phrases", "Tour"),
+        "exhibition": QCoreApplication.translate("Phrases", "Exhibition"),
+    }
+    return names.get(kind, kind)
+
+
+def role(name: str) -> str:
+    names = {
+        "moderator": QCoreApplication.translate("Phrases", "Moderator"),
+        "speaker": QCoreApplication.translate("Phrases", "Speaker"),
+        "panelist": QCoreApplication.translate("Phrases", "Panelist"),
+    }
+    return names.get(name, name)
+
+
+def hhmm(value: datetime) -> str:
+    return value.strftime("%H:%M")
+
+
+def time_range(start: datetime, end: datetime) -> str:
+    return f"{hhmm(start)}–{hhmm(end)}"
+
+
+def now_badge(minutes_left: int, end: datetime) -> str:
+    """"NOW · 25 min left" while under two hours remain; "NOW · until 17:00" before that."""
+    if minutes_left > 120:
+        return QCoreApplication.translate("Phrases", "NOW · until %1").replace("%1", hhmm(end))
+    return QCoreApplication.translate("Phrases", "NOW · %n min left", "", minutes_left)
+
+
+def next_badge(minutes_until: int) -> str:
+    return QCoreApplication.translate("Phrases", "NEXT · in %n min", "", minutes_until)
+
+
+def cancelled() -> str:
+    return QCoreApplication.translate("Phrases", "Cancelled")
+
+
+def moved(old: str, new: str) -> str:
+    return QCoreApplication.translate("Phrases", "Moved: %1 → %2").replace("%1", old).replace("%2", new)
+
+
+def retimed(old: str) -> str:
+    return QCoreApplication.translate("Phrases", "New time (was %1)").replace("%1", old)
+
+
+def day_label(day) -> str:
+    """"Wed 14 June" in the current language: the date pattern itself is translated
+    (Korean writes "6월 14일 (수)") and QLocale supplies the month and weekday names."""
+    from PySide6.QtCore import QDate, QLocale
+
+    # Translators: a Qt date pattern (d, dd, ddd, M, MMMM…), not words.
+    pattern = QCoreApplication.translate("Phrases", "ddd d MMMM")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)

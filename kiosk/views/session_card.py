@@ -1,0 +1,311 @@
+"""Painting a session as a card, and the delegate that lays cards out in list rows.
+
+One painter serves the agenda (a time gutter, then parallel sessions side by side) and the
+home screen's lists (one card per row), so a session looks the same everywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from kiosk.models import agenda
+from kiosk.models.agenda import State
+
+from . import phrases
+from .i18n import font_for
+from .programme import SessionItem
+from .session_models import SessionsRole
+
+CARD_MIN_WIDTH = 460
+GAP = 16
+PAD = 20
+
+
+def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_lines: int) -> float:
+    """Draw ``text`` word-wrapped into at most ``max_lines`` lines, eliding the last one.
+
+    Returns the height used. Works for Hangul and Hanzi (QTextLayout breaks between them).
+    """
+    fm = QFontMetrics(font)
+    layout = QTextLayout(text, font)
+    opt = QTextOption()
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(opt)
+    layout.beginLayout()
+    lines = []
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(rect.width())
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+        lines.append(line)
+    layout.endLayout()
+    painter.setFont(font)
+    if len(lines) <= max_lines:
+        layout.draw(painter, rect.topLeft())
+        return y
+    shown = lines[: max_lines - 1]
+    used = 0.0
+    for line in shown:
+        line.draw(painter, rect.topLeft())
+        used += line.height()
+    last = lines[max_lines - 1]
+    rest = text[last.textStart():].replace("\n", " ")
+    elided = fm.elidedText(rest, Qt.TextElideMode.ElideRight, int(rect.width()))
+    painter.drawText(QRectF(rect.left(), rect.top() + used, rect.width(), last.height()),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+    return used + last.height()
+
+
+class CardMetrics:
+    """Fonts and heights for the current theme and language.
+
+    ``compact`` cards (home screen) show one title line; full cards (agenda) two.
+    """
+
+    def __init__(self, theme, lang: str, *, compact: bool = False) -> None:
+        self.theme = theme
+        self.compact = compact
+        self.pad = 14 if compact else PAD
+        self.title_lines = 1 if compact else 2
+        self.time = font_for(lang, theme.body, bold=True)
+        self.title = font_for(lang, theme.title, bold=True)
+        self.meta = font_for(lang, theme.body)
+        self.small = font_for(lang, theme.small)
+        self.badge = font_for(lang, theme.small, bold=True)
+        fm = QFontMetrics
+        self.time_h = fm(self.time).height() + 6
+        self.title_line = fm(self.title).height()
+        self.meta_h = fm(self.meta).height() + 4
+        self.small_h = fm(self.small).height() + 4
+        self.badge_h = fm(self.badge).height() + 12
+
+    def height(self, item: SessionItem) -> int:
+        h = 2 * self.pad + self.time_h + self.title_lines * self.title_line + 6 + self.meta_h
+        if item.people and not self.compact:
+            h += self.small_h
+        if change_badges(item):
+            h += 8 + self.badge_h
+        return h
+
+
+def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: str,
+               metrics: CardMetrics, selected: bool = False) -> None:
+    theme = metrics.theme
+    s = item.session
+    state = agenda.state_at(s, now)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if state is State.PAST or s.cancelled:
+        painter.setOpacity(0.55)
+    r = QRectF(rect).adjusted(1, 1, -1, -1)
+    path = QPainterPath()
+    path.addRoundedRect(r, 14, 14)
+    painter.fillPath(path, theme.color("surface"))
+    accent = {State.NOW: theme.color("now"), State.NEXT: theme.color("next")}.get(state)
+    if s.cancelled:
+        accent = theme.color("danger")
+    if accent is not None or theme.high_contrast or selected:
+        pen_colour = accent or (theme.color("accent") if selected else theme.color("border"))
+        painter.setPen(pen_colour)
+        pen = painter.pen()
+        pen.setWidth(4 if accent is not None or selected else 2)
+        painter.setPen(pen)
+        painter.drawPath(path)
+    if accent is not None:
+        bar = QPainterPath()
+        bar.addRoundedRect(QRectF(r.left(), r.top(), 12, r.height()), 6, 6)
+        painter.fillPath(bar, accent)
+
+    pad = metrics.pad
+    x = r.left() + pad + (8 if accent is not None else 0)
+    w = r.right() - pad - x
+    y = r.top() + pad
+    text = theme.color("text")
+    muted = theme.color("text_muted")
+
+    # line 1: time range, and the state pill at the right
+    painter.setFont(metrics.time)
+    painter.setPen(text)
+    painter.drawText(QRectF(x, y, w, metrics.time_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     phrases.time_range(s.start, s.end))
+    pill = None
+    if s.cancelled:
+        pill = (phrases.cancelled(), theme.color("danger"))
+    elif state is State.NOW:
+        pill = (phrases.now_badge(agenda.minutes_left(s, now), s.end), theme.color("now"))
+    elif state is State.NEXT:
+        pill = (phrases.next_badge(agenda.minutes_until(s, now)), theme.color("next"))
+    if pill:
+        _pill(painter, metrics, QRectF(x, y, w, metrics.time_h), pill[0], pill[1], align_right=True)
+    y += metrics.time_h
+
+    # lines 2–3: the title (struck through when cancelled)
+    title_font = QFont(metrics.title)
+    title_font.setStrikeOut(s.cancelled)
+    painter.setPen(text)
+    lines = metrics.title_lines
+    draw_wrapped(painter, QRectF(x, y, w, lines * metrics.title_line), s.title.get(lang), title_font, lines)
+    y += lines * metrics.title_line + 6
+
+    # line 4: type · room · floor
+    where = item.room.name.get(lang) if item.room else ""
+    if item.floor and item.room and item.room.kind != "entrance":
+        where = f"{where}, {item.floor.name.get(lang)}"
+    meta = " · ".join(p for p in (phrases.session_type(s.type), where) if p)
+    painter.setFont(metrics.meta)
+    painter.setPen(muted if not theme.high_contrast else text)
+    fm = QFontMetrics(metrics.meta)
+    painter.drawText(QRectF(x, y, w, metrics.meta_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     fm.elidedText(meta, Qt.TextElideMode.ElideRight, int(w)))
+    y += metrics.meta_h
+
+    # line 5: people
+    if item.people and not metrics.compact:
+        painter.setFont(metrics.small)
+        painter.setPen(muted)
+        fm = QFontMetrics(metrics.small)
+        painter.drawText(QRectF(x, y, w, metrics.small_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(", ".join(item.people), Qt.TextElideMode.ElideRight, int(w)))
+        y += metrics.small_h
+    y += 8
+
+    # line 6: what changed since the programme was printed
+    painter.setOpacity(1.0)
+    badges = change_badges(item)
+    bx = x
+    for label, colour_name in badges:
+        used = _pill(painter, metrics, QRectF(bx, y, r.right() - pad - bx, metrics.badge_h), label,
+                     theme.color(colour_name))
+        bx += used + 10
+        if bx > r.right() - pad - 60:
+            break
+    painter.restore()
+
+
+def change_badges(item: SessionItem) -> list[tuple[str, str]]:
+    """(label, palette colour) for each live change: moved, new time, notice."""
+    s = item.session
+    out = []
+    if s.moved:
+        old = s.published_room_id or "—"
+        new = s.room_id or "—"
+        out.append((phrases.moved(old, new), "warning"))
+    if s.retimed and not s.cancelled:
+        out.append((phrases.retimed(phrases.time_range(s.published_start, s.published_end)), "warning"))
+    if s.notice:
+        out.append((s.notice, "warning"))
+    return out
+
+
+def _pill(painter: QPainter, metrics: CardMetrics, area: QRectF, label: str, colour: QColor,
+          *, align_right: bool = False) -> float:
+    fm = QFontMetrics(metrics.badge)
+    label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(max(40, area.width() - 24)))
+    width = min(area.width(), fm.horizontalAdvance(label) + 24)
+    height = min(area.height(), fm.height() + 10)
+    left = area.right() - width if align_right else area.left()
+    box = QRectF(left, area.top() + (area.height() - height) / 2, width, height)
+    path = QPainterPath()
+    path.addRoundedRect(box, height / 2, height / 2)
+    painter.fillPath(path, colour)
+    painter.setFont(metrics.badge)
+    painter.setPen(QColor("#000000") if metrics.theme.high_contrast else QColor("#ffffff"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+    return width
+
+
+class SessionCardDelegate(QStyledItemDelegate):
+    """Paints rows of session cards; a tap on a card emits ``sessionActivated(id)``.
+
+    With ``gutter`` the row starts with its start time (the agenda); without, one card fills
+    the row (home screen lists).
+    """
+
+    sessionActivated = Signal(str)
+
+    def __init__(self, ui, *, gutter: int = 0, compact: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.gutter = gutter
+        self.compact = compact
+        self._metrics: CardMetrics | None = None
+        ui.languageChanged.connect(self._reset_metrics)
+        ui.themeChanged.connect(self._reset_metrics)
+
+    def _reset_metrics(self, *_):
+        self._metrics = None
+
+    @property
+    def metrics(self) -> CardMetrics:
+        if self._metrics is None:
+            self._metrics = CardMetrics(self.ui.theme, self.ui.language, compact=self.compact)
+        return self._metrics
+
+    def _per_line(self, width: int, count: int) -> int:
+        return max(1, min(count, (width - self.gutter + GAP) // (CARD_MIN_WIDTH + GAP)))
+
+    def _line_heights(self, items: list[SessionItem], per_line: int) -> list[int]:
+        return [max(self.metrics.height(i) for i in items[k:k + per_line])
+                for k in range(0, len(items), per_line)]
+
+    def card_rects(self, row: QRect, items: list[SessionItem]) -> list[QRect]:
+        """Where each card of a row goes: side by side, wrapping to more lines when narrow."""
+        area = row.adjusted(self.gutter, 0, 0, 0)
+        per_line = self._per_line(row.width(), len(items))
+        width = (area.width() - GAP * (per_line - 1)) // per_line
+        heights = self._line_heights(items, per_line)
+        rects = []
+        for i in range(len(items)):
+            line, col = divmod(i, per_line)
+            top = area.top() + GAP // 2 + sum(heights[:line]) + GAP * line
+            rects.append(QRect(area.left() + col * (width + GAP), top, width, heights[line]))
+        return rects
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        items = index.data(SessionsRole) or []
+        width = option.rect.width() if option.rect.width() > 0 else 1200
+        if option.widget is not None:
+            width = option.widget.viewport().width()
+        if not items:
+            return QSize(width, 0)
+        heights = self._line_heights(items, self._per_line(width, len(items)))
+        return QSize(width, sum(heights) + GAP * len(heights))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        items: list[SessionItem] = index.data(SessionsRole) or []
+        if not items:
+            return
+        now = self.ui.now()
+        lang = self.ui.language
+        rects = self.card_rects(option.rect, items)
+        if self.gutter:
+            painter.save()
+            painter.setFont(font_for(lang, self.ui.theme.title, bold=True))
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(QRect(option.rect.left(), rects[0].top(), self.gutter - 16, self.metrics.time_h + self.metrics.pad),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             phrases.hhmm(items[0].session.start))
+            painter.restore()
+        for rect, item in zip(rects, items):
+            paint_card(painter, rect, item, now=now, lang=lang, metrics=self.metrics)
+
+    def session_at(self, row_rect: QRect, items: list[SessionItem], pos) -> str | None:
+        for rect, item in zip(self.card_rects(row_rect, items), items):
+            if rect.contains(pos):
+                return item.session.id
+        return None
+
+    def editorEvent(self, event, model, option, index) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            items = index.data(SessionsRole) or []
+            session_id = self.session_at(option.rect, items, event.position().toPoint())
+            if session_id:
+                self.sessionActivated.emit(session_id)
+                return True
+        return False

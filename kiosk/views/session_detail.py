@@ -1,0 +1,131 @@
+"""One session in full: description, people, and where the room is in the building."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from . import phrases
+from .floor_plan import FloorPlanWidget
+from .programme import Programme
+from .session_card import change_badges
+from .widgets import label, make_kinetic
+
+
+class SessionDetail(QWidget):
+    back = Signal()
+
+    def __init__(self, ui, programme: Programme, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.ui = ui
+        self.programme = programme
+        self.session_id: str | None = None
+
+        self.back_button = QPushButton()
+        self.back_button.setProperty("role", "bar")
+        self.back_button.clicked.connect(self.back)
+        self.title = label(role="heading", wrap=True)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1)
+
+        panel = QFrame()
+        panel.setObjectName("Panel")
+        self.when = label(wrap=True)
+        self.changes = label(wrap=True)
+        self.description = label(wrap=True)
+        self.people_heading = label()
+        self.people = label(wrap=True)
+        self.people.setTextFormat(Qt.TextFormat.RichText)
+        self.where_heading = label()
+        self.where = label(wrap=True)
+        self.plan = FloorPlanWidget(ui)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(32, 28, 32, 28)
+        inner.setSpacing(14)
+        for w in (self.when, self.changes, self.description, self.people_heading, self.people,
+                  self.where_heading, self.where):
+            inner.addWidget(w)
+        inner.addWidget(self.plan, 1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setStyleSheet("QScrollArea { background: transparent; } QScrollArea > QWidget > QWidget { background: transparent; }")
+        scroll.setWidget(panel)
+        make_kinetic(scroll)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 20, 32, 20)
+        root.setSpacing(16)
+        root.addLayout(top)
+        root.addWidget(scroll, 1)
+        ui.languageChanged.connect(lambda _l: self.refresh())
+        ui.themeChanged.connect(lambda _t: self.refresh())
+
+    def show_session(self, session_id: str) -> None:
+        self.session_id = session_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.session_id is None:
+            return
+        item = self.programme.get(self.session_id)
+        if item is None:  # deleted by an import while shown
+            self.back.emit()
+            return
+        lang = self.ui.language
+        theme = self.ui.theme
+        s = item.session
+        self.back_button.setText(QCoreApplication.translate("Detail", "‹ Back"))
+        self.title.setText(s.title.get(lang))
+        day = phrases.day_label(s.start.date())
+        self.when.setText(f"<span style='font-size:{theme.title}px; font-weight:700'>{day} · "
+                          f"{phrases.time_range(s.start, s.end)}</span><br>"
+                          f"<span style='font-size:{theme.body}px'>{phrases.session_type(s.type)}</span>")
+        badges = [label_ for label_, _c in change_badges(item)]
+        if s.cancelled:
+            badges.insert(0, phrases.cancelled())
+        self.changes.setText(" · ".join(badges))
+        self.changes.setStyleSheet(f"color: {theme.p.danger}; font-size: {theme.title}px; font-weight: 700;")
+        self.changes.setVisible(bool(badges))
+        self.description.setText(s.description.get(lang))
+        self.description.setStyleSheet(f"font-size: {theme.body}px;")
+
+        people = self.programme.repo.participants(s.id)
+        self.people_heading.setText(QCoreApplication.translate("Detail", "Speakers"))
+        self.people_heading.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
+        self.people_heading.setVisible(bool(people))
+        rows = []
+        for p in people:
+            name = p.name + (f" ({p.name_local})" if p.name_local else "")
+            org = p.organisation.name.get(lang) if p.organisation else ""
+            who = ", ".join(x for x in (p.title.get(lang), org) if x)
+            talk = f"<br><i>“{p.talk.get(lang)}”</i>" if p.talk else ""
+            rows.append(f"<p style='margin:0 0 10px 0'><b>{phrases.role(p.role)}: {name}</b><br>{who}{talk}</p>")
+        self.people.setText("".join(rows))
+        self.people.setStyleSheet(f"font-size: {theme.body}px;")
+        self.people.setVisible(bool(people))
+
+        self.where_heading.setText(QCoreApplication.translate("Detail", "Where"))
+        self.where_heading.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
+        if item.room:
+            floor = item.floor.name.get(lang) if item.floor else ""
+            line = f"<b>{item.room.name.get(lang)}</b> · {floor}"
+            if item.room.directions:
+                line += f"<br>{item.room.directions.get(lang)}"
+            if s.room_assumed:
+                line += "<br><span style='color:%s'>%s</span>" % (
+                    theme.p.text_muted, QCoreApplication.translate("Detail", "Room as planned for this demo; check the signs on site."))
+            self.where.setText(line)
+            floor_rooms = [r for r in self.programme.rooms.values() if r.floor_id == item.room.floor_id]
+            self.plan.show_room(item.floor, floor_rooms, item.room.id)
+            self.plan.setVisible(item.room.plan is not None)
+        else:
+            self.where.setText(QCoreApplication.translate("Detail", "Room to be announced."))
+            self.plan.setVisible(False)
+        self.where.setStyleSheet(f"font-size: {theme.body}px;")

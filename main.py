@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Build everything and start it: the kiosk, or one of its headless commands.
+
+    python main.py [--db PATH] [--now 2023-06-15T10:45] [--lang ko] [--view agenda] [--windowed]
+    python main.py --view agenda --screenshot shot.png [--size 1080x1920]
+    python main.py init-db PATH [--data DIR] [--force]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DEFAULT_DB = ROOT / "data" / "innofair2023.db"
+DATA_DIR = ROOT / "data"
+LOG_DIR = ROOT / "logs"
+
+log = logging.getLogger("kiosk")
+
+
+def setup_logging(to_file: bool) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if to_file:
+        try:
+            LOG_DIR.mkdir(exist_ok=True)
+            handlers.append(logging.handlers.RotatingFileHandler(
+                LOG_DIR / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"))
+        except OSError:
+            pass  # a read-only install still runs; stderr keeps the messages
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        handlers=handlers)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+        if w < 320 or h < 320:
+            raise ValueError
+        return w, h
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080") from None
+
+
+def kiosk_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="main.py", description="Run the venue kiosk.")
+    p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
+    p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (KST when no offset)")
+    p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
+    p.add_argument("--view", choices=["home", "agenda", "exhibitors"], default="home")
+    p.add_argument("--windowed", action="store_true", help="a normal window instead of full-screen (development)")
+    p.add_argument("--screenshot", type=Path, help="render the start state offscreen to this PNG and exit")
+    p.add_argument("--size", type=_size, default=(1920, 1080), help="window size WxH (default 1920x1080)")
+    p.add_argument("--idle-seconds", type=float, default=60.0, help="idle reset after this many seconds")
+    p.add_argument("--accessible", action="store_true", help="start with larger text and high contrast")
+    p.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def cmd_init_db(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py init-db", description="Build a fresh event database from data/.")
+    p.add_argument("path", type=Path)
+    p.add_argument("--data", type=Path, default=DATA_DIR, help="folder with event.toml and programme.toml")
+    p.add_argument("--force", action="store_true", help="replace an existing database")
+    args = p.parse_args(argv)
+    from kiosk.models.errors import KioskError
+    from kiosk.models.loader import build_database
+
+    if args.path.exists() and not args.force:
+        print(f"{args.path} exists already; add --force to replace it (stop kiosks using it first).",
+              file=sys.stderr)
+        return 1
+    try:
+        counts = build_database(args.path, args.data)
+    except KioskError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Could not write {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
+    print(f"Built {args.path}: {summary}")
+    return 0
+
+
+COMMANDS = {"init-db": cmd_init_db}
+
+
+def run_kiosk(argv: list[str]) -> int:
+    args = kiosk_parser().parse_args(argv)
+    setup_logging(to_file=args.screenshot is None)
+    offscreen = args.screenshot is not None or args.exit_after_first_frame
+    if offscreen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        print("No screen found (DISPLAY is not set). Start the kiosk from a desktop session, "
+              "under X (e.g. `xvfb-run python main.py`), or render a PNG with --screenshot.",
+              file=sys.stderr)
+        return 2
+    else:
+        _enable_virtual_keyboard()
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.clock import RunningClock, parse_instant
+    from kiosk.models.database import open_event_db
+    from kiosk.models.errors import KioskError
+    from kiosk.models.repository import Repository
+    from kiosk.views.i18n import Translations
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.state import UiState
+
+    _install_excepthook()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("innofair-kiosk")
+    translations = Translations(app)
+
+    try:
+        db = open_event_db(args.db)
+        repo = Repository(db)
+        event = repo.event()
+        tz = repo.tz
+    except KioskError as exc:
+        log.error("cannot open %s: %s", args.db, exc)
+        from zoneinfo import ZoneInfo
+
+        from kiosk.views.error_screen import ErrorScreen
+
+        ui = UiState(RunningClock(ZoneInfo("Asia/Seoul")), language=args.lang or "en",
+                     translations=translations)
+        window = ErrorScreen(ui, exc)
+        window.setStyleSheet(ui.theme.stylesheet())
+        return _show(app, window, args)
+
+    try:
+        start = parse_instant(args.now, tz) if args.now else None
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    from kiosk.views.main_window import KioskWindow
+
+    lang = args.lang or event.default_language
+    ui = UiState(RunningClock(tz, start), language=lang, default_language=event.default_language,
+                 translations=translations)
+    watcher = ChangeWatcher(db)
+    window = KioskWindow(ui, repo, watcher, idle_seconds=args.idle_seconds)
+    if args.accessible:
+        window.access_button.setChecked(True)
+    window.show_view(args.view)
+    return _show(app, window, args)
+
+
+def _show(app, window, args) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    w, h = args.size
+    if args.exit_after_first_frame:
+        class FirstFrame(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint:
+                    QTimer.singleShot(0, lambda: (print("first-frame", flush=True), app.quit()))
+                    obj.removeEventFilter(self)
+                return False
+
+        target = getattr(getattr(window, "agenda", None), "list", None)
+        target = target.viewport() if target is not None else window
+        window._first_frame = FirstFrame(window)
+        target.installEventFilter(window._first_frame)
+    if args.screenshot is not None or args.exit_after_first_frame:
+        window.resize(w, h)
+        window.show()
+    elif args.windowed:
+        window.resize(w, h)
+        window.show()
+    else:
+        from PySide6.QtCore import Qt
+
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    if args.screenshot is not None:
+        def shoot():
+            app.processEvents()
+            ok = window.grab().save(str(args.screenshot), "PNG")
+            if not ok:
+                print(f"Could not write {args.screenshot}", file=sys.stderr)
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(300, shoot)
+    return app.exec()
+
+
+def _enable_virtual_keyboard() -> None:
+    """Qt's on-screen keyboard for every text field (the kiosk has no physical keyboard)."""
+    if os.environ.get("QT_IM_MODULE"):
+        return
+    try:
+        import PySide6
+
+        plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforminputcontexts" / "libqtvirtualkeyboardplugin.so"
+        if plugin.exists():
+            os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+            os.environ.setdefault("QT_VIRTUALKEYBOARD_LAYOUT_PATH", "")
+            os.environ.pop("QT_VIRTUALKEYBOARD_LAYOUT_PATH")
+    except ImportError:
+        pass
+
+
+def _install_excepthook() -> None:
+    """An unexpected error in a slot is logged, never shown as a traceback on the screen."""
+    def hook(kind, value, tb):
+        log.critical("unexpected error", exc_info=(kind, value, tb))
+
+    sys.excepthook = hook
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return COMMANDS[argv[0]](argv[1:])
+    return run_kiosk(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
