@@ -62,17 +62,22 @@ def ensure_compiled(directory: Path = I18N_DIR) -> None:
 
 
 class Translations:
-    """Installs the translator for one language at a time on the application."""
+    """Installs the translator for one language at a time on the application.
+
+    The installed translator is tracked per application, not per instance: a second
+    ``Translations`` (a rebuilt window, a test) replaces it rather than stacking on top.
+    """
+
+    _installed: QTranslator | None = None
 
     def __init__(self, app: QCoreApplication) -> None:
         self.app = app
-        self._translator: QTranslator | None = None
         ensure_compiled()
 
     def install(self, lang: str) -> bool:
-        if self._translator is not None:
-            self.app.removeTranslator(self._translator)
-            self._translator = None
+        if Translations._installed is not None:
+            self.app.removeTranslator(Translations._installed)
+            Translations._installed = None
         QLocale.setDefault(QLocale(QT_LOCALES.get(lang, "en_GB")))
         stem = CATALOGUES.get(lang)
         if stem is None:
@@ -82,7 +87,7 @@ class Translations:
             log.warning("no compiled translation for %s", lang)
             return False
         self.app.installTranslator(translator)
-        self._translator = translator
+        Translations._installed = translator
         return True
 
 

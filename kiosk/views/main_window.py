@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QFrame, QHBoxLayout, QMessageBox, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QApplication, QButtonGroup, QFrame, QHBoxLayout, QMessageBox, QPushButton, QSizePolicy,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kiosk.models.domain import LANGUAGES
@@ -60,6 +60,9 @@ class KioskWindow(QWidget):
         self.home_button.setProperty("role", "bar")
         self.home_button.clicked.connect(self.go_home)
         self.event_name = label(role="onDark")
+        # The name gives way (elided by the layout) so the bar fits a 1080 px portrait screen.
+        self.event_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.event_name.setMinimumWidth(0)
         self.clock = label(role="onDark")
         self.lang_group = QButtonGroup(self)
         self.lang_buttons = {}

@@ -1,0 +1,83 @@
+"""Shared seams: an event database built from data/, a fixed clock, a kiosk window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.clock import FixedClock
+from kiosk.models import database
+from kiosk.models.loader import build_database
+from kiosk.models.repository import Repository
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+KST = ZoneInfo("Asia/Seoul")
+
+
+def kst(text: str) -> datetime:
+    """``"06-14 16:30"`` → that minute of June 2023 in Seoul."""
+    return datetime.strptime(f"2023-{text}", "%Y-%m-%d %H:%M").replace(tzinfo=KST)
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("event") / "event.db"
+    build_database(path, DATA)
+    return path
+
+
+@pytest.fixture
+def db_path(built_db, tmp_path) -> Path:
+    """A private copy of the bundled event database (file-backed, so other connections see it)."""
+    path = tmp_path / "event.db"
+    path.write_bytes(built_db.read_bytes())
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    conn = database.open_event_db(db_path)
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def repo(db) -> Repository:
+    return Repository(db)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(kst("06-14 16:30"), KST)
+
+
+@pytest.fixture
+def make_kiosk(qtbot, db, repo, clock):
+    """Build the kiosk window the way main.py does, with a fixed clock."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.views.i18n import Translations
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    def make(*, idle_seconds: float = 60, size=(1920, 1080), language: str = "en"):
+        ui = UiState(clock, language=language, default_language="en",
+                     translations=Translations(QApplication.instance()))
+        watcher = ChangeWatcher(db, interval_ms=50)
+        window = KioskWindow(ui, repo, watcher, idle_seconds=idle_seconds)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
