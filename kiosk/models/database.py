@@ -1,45 +1,59 @@
-"""Opening the event database: connection settings, schema checks, clear failures."""
+"""Opening the event database: connection settings, schema checks, clear failures.
+
+The kiosk reads through a plain :class:`sqlite3.Connection` (importing sqlite-utils, and
+the numpy it pulls in, would add a third to the kiosk's start-up); writes and migrations
+wrap that same connection in a :class:`sqlite_utils.Database` (see :func:`writer`).
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from . import migrations
 from .errors import KioskError
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 REBUILD_HINT = "Rebuild it from the event data with:  python main.py init-db {path}"
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
-def connect(path: str | Path | None = None, *, memory: bool = False) -> Database:
+def connect(path: str | Path | None = None, *, memory: bool = False) -> sqlite3.Connection:
     """A connection with the kiosk's settings: foreign keys on, WAL, a busy timeout.
 
-    The busy timeout lets a kiosk and a volunteer's laptop (or a second kiosk process)
-    share the file: a writer waits for the other instead of failing at once.
+    Autocommit mode (``isolation_level=None``): a transaction is only ever opened on
+    purpose, by :func:`writer`'s ``atomic()``. The busy timeout lets a kiosk and a
+    volunteer's laptop (or a second kiosk process) share the file: a writer waits for the
+    other instead of failing at once.
     """
-    if memory:
-        db = Database(memory=True)
-    else:
-        conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
-        db = Database(conn)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    conn = sqlite3.connect(":memory:" if memory else str(path), timeout=5.0,
+                           check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
     if not memory:
-        db.enable_wal()
-        db.execute("PRAGMA synchronous = FULL")
-    return db
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
 
 
-def create(path: str | Path | None = None, *, memory: bool = False) -> Database:
+def writer(conn: sqlite3.Connection) -> "Database":
+    """The same connection as a sqlite-utils Database, for ``atomic()`` writes and migrations."""
+    from sqlite_utils import Database
+
+    return Database(conn)
+
+
+def create(path: str | Path | None = None, *, memory: bool = False) -> "Database":
     """A new, empty database with the current schema."""
-    db = connect(path, memory=memory)
+    db = writer(connect(path, memory=memory))
     migrations.apply(db)
     return db
 
 
-def open_event_db(path: str | Path, *, check_integrity: bool = True) -> Database:
+def open_event_db(path: str | Path, *, check_integrity: bool = True) -> sqlite3.Connection:
     """Open an existing event database for the kiosk, or raise :class:`KioskError`.
 
     Codes: ``db_missing`` (no file), ``db_corrupt`` (not SQLite, or damaged),
@@ -60,14 +74,15 @@ def open_event_db(path: str | Path, *, check_integrity: bool = True) -> Database
                 raise KioskError(
                     f"The event database {p} is damaged ({result}).", code="db_corrupt", hint=hint
                 )
-        tables = set(db.table_names())
-        if migrations.migrations.migrations_table not in tables:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if MIGRATIONS_TABLE not in tables:
             raise KioskError(
                 f"{p} is an SQLite file, but not a kiosk event database.",
                 code="db_not_event",
                 hint=hint,
             )
-        applied = {m.name for m in migrations.migrations.applied(db)}
+        applied = {r[0] for r in db.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (migrations.SCHEMA_NAME,))}
         unknown = applied - migrations.known_names()
         if unknown:
             raise KioskError(
@@ -76,7 +91,8 @@ def open_event_db(path: str | Path, *, check_integrity: bool = True) -> Database
                 code="db_too_new",
                 hint="Update the kiosk software, or " + hint[0].lower() + hint[1:],
             )
-        migrations.apply(db)
+        if migrations.known_names() - applied:
+            migrations.apply(writer(db))
         if db.execute("SELECT count(*) FROM event").fetchone()[0] != 1:
             raise KioskError(
                 f"The event database {p} holds no event.", code="db_not_event", hint=hint
@@ -88,6 +104,6 @@ def open_event_db(path: str | Path, *, check_integrity: bool = True) -> Database
     return db
 
 
-def data_version(db: Database) -> int:
+def data_version(db: sqlite3.Connection) -> int:
     """Changes whenever *another* connection commits to the file (cheap: a few µs)."""
     return db.execute("PRAGMA data_version").fetchone()[0]

@@ -8,13 +8,22 @@ the event's zone, so they sort as text.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils is imported only when a migration runs (start-up speed)
+    from sqlite_utils import Database
 
 SCHEMA_NAME = "kiosk"
-migrations = Migrations(SCHEMA_NAME)
 
 _I18N = ("en", "ko", "zh")
+
+
+def _run(db: "Database", script: str) -> None:
+    """Run DDL statement by statement: ``executescript`` would commit the migration's
+    transaction half-way, and a failure could then leave half a schema behind."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 def _i18n(column: str, *, required: str | None = "en") -> str:
@@ -26,9 +35,9 @@ def _i18n(column: str, *, required: str | None = "en") -> str:
     return ",\n    ".join(parts)
 
 
-@migrations()
-def m001_event_venue_rooms(db: Database) -> None:
-    db.executescript(
+def m001_event_venue_rooms(db: "Database") -> None:
+    _run(
+        db,
         f"""
 CREATE TABLE event (
     id TEXT PRIMARY KEY,
@@ -73,9 +82,9 @@ CREATE INDEX room_floor ON room(floor_id);
     )
 
 
-@migrations()
-def m002_programme(db: Database) -> None:
-    db.executescript(
+def m002_programme(db: "Database") -> None:
+    _run(
+        db,
         f"""
 CREATE TABLE organisation (
     id TEXT PRIMARY KEY,
@@ -123,9 +132,9 @@ CREATE TABLE session_person (
     )
 
 
-@migrations()
-def m003_exhibition_attendees(db: Database) -> None:
-    db.executescript(
+def m003_exhibition_attendees(db: "Database") -> None:
+    _run(
+        db,
         f"""
 CREATE TABLE category (
     id TEXT PRIMARY KEY,
@@ -167,14 +176,24 @@ CREATE TABLE attendee (
     )
 
 
-def apply(db: Database) -> None:
-    """Bring ``db`` up to the current schema."""
-    migrations.apply(db)
+#: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
+STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees)
 
 
-def pending(db: Database) -> list[str]:
-    return [m.name for m in migrations.pending(db)]
+def _registry():
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(SCHEMA_NAME)
+    for step in STEPS:
+        migrations()(step)
+    return migrations
+
+
+def apply(db: "Database") -> None:
+    """Bring ``db`` up to the current schema (each step in its own transaction)."""
+    _registry().apply(db)
 
 
 def known_names() -> set[str]:
-    return {m.name for m in migrations._migrations}
+    """Names of every migration this version of the kiosk knows."""
+    return {step.__name__ for step in STEPS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
+import sqlite3
 
 from .domain import (
     Event, Floor, Organisation, Participation, Room, Session, SessionStatus, Text,
@@ -16,16 +16,16 @@ def _dt(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-def _rows(db: Database, sql: str, params: tuple | list = ()) -> list[dict]:
+def _rows(db: sqlite3.Connection, sql: str, params: tuple | list = ()) -> list[dict]:
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 class Repository:
-    """Reads (and, in later issues, writes) the event through one :class:`Database`."""
+    """Reads (and, in later issues, writes) the event through one connection."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self._event: Event | None = None
 
