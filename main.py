@@ -52,6 +52,7 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (KST when no offset)")
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
     p.add_argument("--view", choices=["home", "agenda", "exhibitors"], default="home")
+    p.add_argument("--session", metavar="ID", help="open this session's detail (e.g. d1-roundtable)")
     p.add_argument("--windowed", action="store_true", help="a normal window instead of full-screen (development)")
     p.add_argument("--screenshot", type=Path, help="render the start state offscreen to this PNG and exit")
     p.add_argument("--size", type=_size, default=(1920, 1080), help="window size WxH (default 1920x1080)")
@@ -154,6 +155,11 @@ def run_kiosk(argv: list[str]) -> int:
     if args.accessible:
         window.access_button.setChecked(True)
     window.show_view(args.view)
+    if args.session:
+        if repo.session(args.session) is None:
+            print(f"There is no session {args.session!r}; `python main.py sessions` lists them.", file=sys.stderr)
+            return 2
+        window.open_session(args.session)
     return _show(app, window, args)
 
 

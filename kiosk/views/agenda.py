@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.models import agenda
@@ -27,6 +27,7 @@ class AgendaScreen(QWidget):
         self.programme = programme
         self.days = programme.event.days
         self.model = AgendaModel(programme, self)
+        self._scroll_pending = False
 
         self.heading = label(role="heading")
         self.day_group = QButtonGroup(self)
@@ -74,7 +75,20 @@ class AgendaScreen(QWidget):
     def show_day(self, day) -> None:
         self.day_buttons[self.days.index(day)].setChecked(True)
         self.model.set_day(day)
-        self.scroll_to_now()
+        # Row heights depend on the list's width: scroll once the list is laid out.
+        self._scroll_pending = True
+        if self.isVisible():
+            QTimer.singleShot(0, self._scroll_if_pending)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._scroll_if_pending)
+
+    def _scroll_if_pending(self) -> None:
+        if self._scroll_pending and self.isVisible():
+            self._scroll_pending = False
+            self.list.doItemsLayout()
+            self.scroll_to_now()
 
     def reset(self) -> None:
         """Back to today, scrolled to what is on (idle reset)."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -54,6 +54,8 @@ def ensure_compiled(directory: Path = I18N_DIR) -> None:
         if tool is None:
             log.warning("lrelease not found; %s stays untranslated", stem)
             continue
+        import subprocess  # only when a catalogue needs compiling
+
         try:
             subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
                            capture_output=True, timeout=60)
@@ -95,6 +97,7 @@ def available_families() -> set[str]:
     return set(QFontDatabase.families())
 
 
+@functools.lru_cache(maxsize=None)
 def families_for(lang: str) -> list[str]:
     """The configured families for ``lang`` that are installed (all of them if none is)."""
     installed = available_families()
@@ -113,7 +116,7 @@ def families_for(lang: str) -> list[str]:
 
 def font_for(lang: str, pixel_size: int, *, bold: bool = False) -> QFont:
     font = QFont()
-    font.setFamilies(families_for(lang))
+    font.setFamilies(list(families_for(lang)))
     font.setPixelSize(pixel_size)
     font.setBold(bold)
     return font

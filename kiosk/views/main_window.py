@@ -123,6 +123,11 @@ class KioskWindow(QWidget):
         self.retranslate(ui.language)
         self._tick(ui.now())
 
+    def resizeEvent(self, event) -> None:
+        # A portrait screen has no room for the name beside the controls; the home screen shows it.
+        self.event_name.setVisible(self.width() >= 1400)
+        super().resizeEvent(event)
+
     # ---------------------------------------------------------------- navigation
     def show_view(self, name: str) -> None:
         screen = {"home": self.home, "agenda": self.agenda, "exhibitors": self.exhibitors}[name]

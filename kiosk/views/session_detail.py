@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QBoxLayout, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from . import phrases
@@ -32,6 +32,7 @@ class SessionDetail(QWidget):
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.title, 1)
 
+        # left (or top, in portrait): what it is and who speaks; scrolls if long
         panel = QFrame()
         panel.setObjectName("Panel")
         self.when = label(wrap=True)
@@ -40,32 +41,51 @@ class SessionDetail(QWidget):
         self.people_heading = label()
         self.people = label(wrap=True)
         self.people.setTextFormat(Qt.TextFormat.RichText)
-        self.where_heading = label()
-        self.where = label(wrap=True)
-        self.plan = FloorPlanWidget(ui)
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)
-        for w in (self.when, self.changes, self.description, self.people_heading, self.people,
-                  self.where_heading, self.where):
+        for w in (self.when, self.changes, self.description, self.people_heading, self.people):
             inner.addWidget(w)
-        inner.addWidget(self.plan, 1)
-
+        inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet("QScrollArea { background: transparent; } QScrollArea > QWidget > QWidget { background: transparent; }")
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
         scroll.setWidget(panel)
+        scroll.viewport().setAutoFillBackground(False)
         make_kinetic(scroll)
+
+        # right (or bottom): where it is, with the floor drawn
+        where_panel = QFrame()
+        where_panel.setObjectName("Panel")
+        self.where_heading = label()
+        self.where = label(wrap=True)
+        self.plan = FloorPlanWidget(ui)
+        side = QVBoxLayout(where_panel)
+        side.setContentsMargins(32, 28, 32, 28)
+        side.setSpacing(14)
+        side.addWidget(self.where_heading)
+        side.addWidget(self.where)
+        side.addWidget(self.plan, 1)
+
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(24)
+        self.columns.addWidget(scroll, 3)
+        self.columns.addWidget(where_panel, 2)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 20, 32, 20)
         root.setSpacing(16)
         root.addLayout(top)
-        root.addWidget(scroll, 1)
+        root.addLayout(self.columns, 1)
         ui.languageChanged.connect(lambda _l: self.refresh())
         ui.themeChanged.connect(lambda _t: self.refresh())
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
 
     def show_session(self, session_id: str) -> None:
         self.session_id = session_id
