@@ -52,6 +52,10 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (KST when no offset)")
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
     p.add_argument("--view", choices=["home", "agenda", "exhibitors"], default="home")
+    p.add_argument("--kiosk-id", metavar="ID", help="which kiosk this is (its place on the map: K1, K2, …)")
+    p.add_argument("--category", action="append", metavar="NAME",
+                   help="exhibitors: start filtered to this category (id or name; repeat for more)")
+    p.add_argument("--search", metavar="TEXT", help="exhibitors: start with this search")
     p.add_argument("--session", metavar="ID", help="open this session's detail (e.g. d1-roundtable)")
     p.add_argument("--windowed", action="store_true", help="a normal window instead of full-screen (development)")
     p.add_argument("--screenshot", type=Path, help="render the start state offscreen to this PNG and exit")
@@ -151,10 +155,28 @@ def run_kiosk(argv: list[str]) -> int:
     ui = UiState(RunningClock(tz, start), language=lang, default_language=event.default_language,
                  translations=translations)
     watcher = ChangeWatcher(db)
-    window = KioskWindow(ui, repo, watcher, idle_seconds=args.idle_seconds)
+    kiosks = repo.kiosks()
+    if args.kiosk_id and args.kiosk_id not in kiosks:
+        print(f"There is no kiosk {args.kiosk_id!r} on the map; known: {', '.join(kiosks) or 'none'}.", file=sys.stderr)
+        return 2
+    window = KioskWindow(ui, repo, watcher, idle_seconds=args.idle_seconds, kiosk_id=args.kiosk_id)
     if args.accessible:
         window.access_button.setChecked(True)
     window.show_view(args.view)
+    if args.category:
+        chosen = set()
+        for name in args.category:
+            match = [c.id for c in repo.categories()
+                     if name.casefold() in {c.id.casefold(), c.name.en.casefold(), (c.name.ko or "").casefold(),
+                                            (c.name.zh or "").casefold()}]
+            if not match:
+                known = ", ".join(c.id for c in repo.categories())
+                print(f"There is no category {name!r}; known: {known}.", file=sys.stderr)
+                return 2
+            chosen.update(match)
+        window.exhibitors.set_categories(chosen)
+    if args.search:
+        window.exhibitors.set_search(args.search)
     if args.session:
         if repo.session(args.session) is None:
             print(f"There is no session {args.session!r}; `python main.py sessions` lists them.", file=sys.stderr)

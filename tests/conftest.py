@@ -69,15 +69,20 @@ def make_kiosk(qtbot, db, repo, clock):
     from kiosk.views.main_window import KioskWindow
     from kiosk.views.state import UiState
 
-    def make(*, idle_seconds: float = 60, size=(1920, 1080), language: str = "en"):
+    watchers = []
+
+    def make(*, idle_seconds: float = 60, size=(1920, 1080), language: str = "en", kiosk_id: str | None = None):
         ui = UiState(clock, language=language, default_language="en",
                      translations=Translations(QApplication.instance()))
         watcher = ChangeWatcher(db, interval_ms=50)
-        window = KioskWindow(ui, repo, watcher, idle_seconds=idle_seconds)
+        watchers.append(watcher)
+        window = KioskWindow(ui, repo, watcher, idle_seconds=idle_seconds, kiosk_id=kiosk_id)
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         return window
 
-    return make
+    yield make
+    for watcher in watchers:  # before the database closes
+        watcher._timer.stop()

@@ -6,6 +6,7 @@ is written unless all of it is valid.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
@@ -15,9 +16,13 @@ from sqlite_utils import Database
 
 from .domain import COLUMN_SUFFIX, ROLES, SESSION_TYPES
 from .errors import KioskError
+from .venue_map import Rect, polygon_rect
 
 EVENT_FILE = "event.toml"
 PROGRAMME_FILE = "programme.toml"
+EXHIBITORS_FILE = "exhibitors.toml"   # optional: an event may have no exhibition
+MAP_FILE = "venue-map.json"           # optional: without it there is no floor map or routing
+MAP_FEATURE_TYPES = ("booth", "walkway", "opening", "amenity", "connector", "kiosk")
 
 
 class DataError(KioskError):
@@ -217,6 +222,18 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
                                            "role": part.get("role"), "position": pos,
                                            **_i18n(part.get("talk"), "talk", where, problems, required=False)})
 
+    room_rects = {r["id"]: Rect(r["plan_x"], r["plan_y"], r["plan_w"], r["plan_h"])
+                  for r in rows["room"] if r["plan_x"] is not None}
+    room_floor = {r["id"]: r["floor_id"] for r in rows["room"]}
+    map_path = data_dir / MAP_FILE
+    if map_path.exists():
+        rows.update(_load_map(map_path, floor_ids, room_floor, room_rects, problems))
+    ex_path = data_dir / EXHIBITORS_FILE
+    if ex_path.exists():
+        rows.update(_load_exhibitors(_read(ex_path, problems), ex_path.name,
+                                     {c.get("id") for c in cats}, {b["id"] for b in rows.get("booth", [])},
+                                     problems))
+
     if problems:
         raise DataError(problems)
     with db.atomic():
@@ -224,10 +241,149 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
             raise KioskError("This database already holds an event.", code="db_not_empty",
                              hint="Build into a new file, or delete this one first.")
         for table in ("venue", "event", "floor", "room", "category", "organisation", "person",
-                      "session", "session_person"):
+                      "session", "session_person", "booth", "map_feature", "kiosk", "exhibitor",
+                      "exhibitor_booth"):
             if rows[table]:
                 db[table].insert_all(rows[table])
     return {table: len(r) for table, r in rows.items()}
+
+
+def _point(value) -> tuple[float, float] | None:
+    try:
+        x, y = value
+        return float(x), float(y)
+    except (TypeError, ValueError):
+        return None
+
+
+def _load_map(path: Path, floor_ids: set[str], room_floor: dict[str, str], room_rects: dict[str, Rect],
+              problems: list[str]) -> dict[str, list[dict]]:
+    """Booths, walkways, doors, amenities, lifts/stairs and kiosks from the map file."""
+    name = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        problems.append(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+        return {}
+    except UnicodeDecodeError as exc:
+        problems.append(f"{name}: not UTF-8 ({exc})")
+        return {}
+    out: dict[str, list[dict]] = {"booth": [], "map_feature": [], "kiosk": []}
+    seen: set[str] = set()
+    booth_rects: list[tuple[Rect, str]] = []
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        problems.append(f"{name}: needs a \"features\" list (GeoJSON FeatureCollection)")
+        return {}
+    for n, f in enumerate(features, 1):
+        props = f.get("properties") or {} if isinstance(f, dict) else {}
+        fid = str(f.get("id") or "") if isinstance(f, dict) else ""
+        kind = props.get("feature_type")
+        where = f"{name} feature #{n} ({fid or 'no id'})"
+        if not fid:
+            problems.append(f"{where}: has no id")
+            continue
+        if fid in seen:
+            what = "booth number" if kind == "booth" else "feature id"
+            problems.append(f"{name}: duplicate {what} {fid!r}")
+            continue
+        seen.add(fid)
+        if kind not in MAP_FEATURE_TYPES:
+            problems.append(f"{where}: feature_type {kind!r} (one of {', '.join(MAP_FEATURE_TYPES)})")
+            continue
+        level = props.get("level")
+        if kind != "connector" and level not in floor_ids:
+            problems.append(f"{where}: level {level!r} is not a floor in event.toml")
+            continue
+        geometry = f.get("geometry") or {}
+        names = _i18n(props.get("name"), "name", where, problems, required=False)
+        if kind == "booth":
+            rect = polygon_rect(geometry)
+            door = _point(props.get("door"))
+            within = props.get("within")
+            if rect is None or rect.w <= 0 or rect.h <= 0:
+                problems.append(f"{where}: booth {fid} must be a rectangle (Polygon of 4 corners)")
+                continue
+            if within not in room_floor:
+                problems.append(f"{where}: booth {fid} is within unknown room {within!r}")
+                continue
+            if room_floor[within] != level:
+                problems.append(f"{where}: booth {fid} is on {level} but its room {within} is on {room_floor[within]}")
+            hall = room_rects.get(within)
+            if hall is not None and not hall.contains(rect):
+                problems.append(f"{where}: booth {fid} lies outside {within} "
+                                f"(booth {rect.x:g},{rect.y:g} {rect.w:g}×{rect.h:g} m; hall {hall.x:g},{hall.y:g} "
+                                f"{hall.w:g}×{hall.h:g} m)")
+            if door is None:
+                problems.append(f"{where}: booth {fid} needs a door [x, y] on its aisle")
+                continue
+            booth_rects.append((rect, fid))
+            out["booth"].append({"id": fid, "room_id": within, "plan_x": rect.x, "plan_y": rect.y,
+                                 "plan_w": rect.w, "plan_h": rect.h, "door_x": door[0], "door_y": door[1]})
+        elif kind == "kiosk":
+            p = _point(geometry.get("coordinates")) if geometry.get("type") == "Point" else None
+            if p is None:
+                problems.append(f"{where}: a kiosk is a Point")
+                continue
+            if not names["name_en"]:
+                names["name_en"] = fid
+            out["kiosk"].append({"id": fid, "floor_id": level, **names, "x": p[0], "y": p[1]})
+        else:
+            door = props.get("doors") if kind == "connector" else props.get("door")
+            if kind == "connector":
+                if not isinstance(door, dict) or not door or any(k not in floor_ids or _point(v) is None
+                                                                 for k, v in door.items()):
+                    problems.append(f"{where}: a lift or stairs needs doors {{floor: [x, y], …}} on known floors")
+                    continue
+            unit = props.get("unit")
+            if unit is not None and unit not in room_floor:
+                problems.append(f"{where}: door of unknown room {unit!r}")
+                continue
+            if kind == "walkway" and (geometry.get("type") != "LineString" or len(geometry.get("coordinates") or []) < 2):
+                problems.append(f"{where}: a walkway is a LineString of 2 or more points")
+                continue
+            out["map_feature"].append({
+                "id": fid, "floor_id": level if kind != "connector" else None, "feature_type": kind,
+                "category": props.get("category"), **names, "unit_id": unit,
+                "geometry": json.dumps(geometry), "door": json.dumps(door) if door is not None else None,
+            })
+    # overlapping booths: sweep along x so a 5,000-booth hall stays quick
+    booth_rects.sort(key=lambda rf: rf[0].x)
+    active: list[tuple[Rect, str]] = []
+    for rect, fid in booth_rects:
+        active = [(r, i) for r, i in active if r.right > rect.x + 1e-6]
+        for other, oid in active:
+            if rect.overlaps(other):
+                problems.append(f"{name}: booths {oid} and {fid} overlap")
+        active.append((rect, fid))
+    return out
+
+
+def _load_exhibitors(data: dict, name: str, category_ids: set[str], booth_ids: set[str],
+                     problems: list[str]) -> dict[str, list[dict]]:
+    exhibitors = data.get("exhibitors", [])
+    _unique(exhibitors, "exhibitor", name, problems)
+    out: dict[str, list[dict]] = {"exhibitor": [], "exhibitor_booth": []}
+    for e in exhibitors:
+        where = f"{name} exhibitor {e.get('id')!r}"
+        category = e.get("category") or None
+        if category is not None and category not in category_ids:
+            problems.append(f"{where}: unknown category {category!r}")
+        country = str(e.get("country") or "")
+        if len(country) != 2 or not country.isalpha():
+            problems.append(f"{where}: country {country!r} should be a two-letter code (KR, MY, …)")
+        for booth in e.get("booths", []) or []:
+            if booth not in booth_ids:
+                problems.append(f"{where}: booth {booth!r} is not on the map")
+            else:
+                out["exhibitor_booth"].append({"exhibitor_id": e.get("id"), "booth_id": booth})
+        out["exhibitor"].append({
+            "id": e.get("id"), **_i18n(e.get("name"), "name", where, problems),
+            **_i18n(e.get("description"), "description", where, problems, required=False),
+            "products": str(e.get("products", "")), "website": e.get("website"),
+            "country": country.upper(), "category_id": category,
+        })
+    return out
 
 
 def build_database(path: str | Path, data_dir: str | Path) -> dict[str, int]:

@@ -20,10 +20,29 @@ _I18N = ("en", "ko", "zh")
 
 def _run(db: "Database", script: str) -> None:
     """Run DDL statement by statement: ``executescript`` would commit the migration's
-    transaction half-way, and a failure could then leave half a schema behind."""
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    transaction half-way, and a failure could then leave half a schema behind.
+
+    Statements end with ``;`` at the end of a line; a trigger's body (``BEGIN … END``) is
+    kept whole."""
+    statement: list[str] = []
+    in_trigger = False
+    for line in script.splitlines():
+        statement.append(line)
+        stripped = line.strip()
+        if stripped.upper().startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if in_trigger:
+            if stripped.upper().rstrip(";") == "END":
+                in_trigger = False
+                db.execute("\n".join(statement).strip().rstrip(";"))
+                statement = []
+            continue
+        if stripped.endswith(";"):
+            db.execute("\n".join(statement).strip().rstrip(";"))
+            statement = []
+    rest = "\n".join(statement).strip()
+    if rest:
+        db.execute(rest)
 
 
 def _i18n(column: str, *, required: str | None = "en") -> str:
@@ -176,8 +195,55 @@ CREATE TABLE attendee (
     )
 
 
+def m004_venue_map(db: "Database") -> None:
+    _run(
+        db,
+        f"""
+ALTER TABLE booth ADD COLUMN door_x REAL;
+ALTER TABLE booth ADD COLUMN door_y REAL;
+CREATE INDEX booth_room ON booth(room_id);
+CREATE INDEX exhibitor_booth_booth ON exhibitor_booth(booth_id);
+-- everything else drawn on the floor plans: walkways (the graph routes are found on),
+-- openings (room doors), amenities (toilets, exits), connectors (lifts, stairs)
+CREATE TABLE map_feature (
+    id TEXT PRIMARY KEY,
+    floor_id TEXT REFERENCES floor(id),
+    feature_type TEXT NOT NULL CHECK (feature_type IN ('walkway', 'opening', 'amenity', 'connector')),
+    category TEXT,
+    {_i18n("name", required=None)},
+    unit_id TEXT REFERENCES room(id),
+    geometry TEXT NOT NULL,
+    door TEXT
+);
+CREATE INDEX map_feature_floor ON map_feature(floor_id);
+CREATE TABLE kiosk (
+    id TEXT PRIMARY KEY,
+    floor_id TEXT NOT NULL REFERENCES floor(id),
+    {_i18n("name")},
+    x REAL NOT NULL,
+    y REAL NOT NULL
+);
+-- substring search over exhibitor names in any language (trigram: 3+ characters)
+CREATE VIRTUAL TABLE exhibitor_fts USING fts5(
+    exhibitor_id UNINDEXED, name_en, name_ko, name_zh, tokenize = 'trigram'
+);
+CREATE TRIGGER exhibitor_fts_insert AFTER INSERT ON exhibitor BEGIN
+    INSERT INTO exhibitor_fts (exhibitor_id, name_en, name_ko, name_zh)
+    VALUES (new.id, new.name_en, new.name_ko, new.name_zh);
+END;
+CREATE TRIGGER exhibitor_fts_update AFTER UPDATE OF name_en, name_ko, name_zh ON exhibitor BEGIN
+    UPDATE exhibitor_fts SET name_en = new.name_en, name_ko = new.name_ko, name_zh = new.name_zh
+    WHERE exhibitor_id = old.id;
+END;
+CREATE TRIGGER exhibitor_fts_delete AFTER DELETE ON exhibitor BEGIN
+    DELETE FROM exhibitor_fts WHERE exhibitor_id = old.id;
+END
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
-STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees)
+STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map)
 
 
 def _registry():

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import json
 import sqlite3
 
 from .domain import (
     Event, Floor, Organisation, Participation, Room, Session, SessionStatus, Text,
 )
+from .exhibition import Booth, Category, Exhibitor, fts_phrase, like_pattern
+from .venue_map import Connector, Rect, WalkGraph
 
 
 def _dt(value: str) -> datetime:
@@ -158,3 +161,83 @@ class Repository:
 
     def exhibitor_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM exhibitor").fetchone()[0]
+
+    def categories(self) -> list[Category]:
+        return [Category(r["id"], Text.from_row(r, "name"), r["colour"], r["symbol"])
+                for r in _rows(self.db, "SELECT * FROM category ORDER BY position")]
+
+    def booths(self) -> dict[str, Booth]:
+        rows = _rows(self.db, "SELECT b.*, r.floor_id FROM booth b JOIN room r ON r.id = b.room_id ORDER BY b.id")
+        return {
+            r["id"]: Booth(r["id"], r["room_id"], r["floor_id"],
+                           Rect(r["plan_x"], r["plan_y"], r["plan_w"], r["plan_h"]),
+                           (r["door_x"], r["door_y"]) if r["door_x"] is not None else None)
+            for r in rows
+        }
+
+    def exhibitors(self) -> list[Exhibitor]:
+        """Every exhibitor with its booths, sorted by English name."""
+        booths: dict[str, list[str]] = {}
+        for eid, bid in self.db.execute("SELECT exhibitor_id, booth_id FROM exhibitor_booth ORDER BY booth_id"):
+            booths.setdefault(eid, []).append(bid)
+        return [
+            Exhibitor(id=r["id"], name=Text.from_row(r, "name"), description=Text.from_row(r, "description"),
+                      products=r["products"], website=r["website"], country=r["country"],
+                      category_id=r["category_id"], booths=tuple(booths.get(r["id"], ())))
+            for r in _rows(self.db, "SELECT * FROM exhibitor ORDER BY name_en COLLATE NOCASE")
+        ]
+
+    def search_exhibitors(self, text: str) -> frozenset[str]:
+        """Ids of exhibitors whose name contains ``text`` in any language, ignoring case.
+
+        Three or more characters use the trigram index; one or two fall back to LIKE
+        (a trigram index cannot hold shorter strings). A booth number matches too.
+        """
+        text = " ".join(text.split())
+        if not text:
+            return frozenset()
+        if len(text) >= 3:
+            ids = {r[0] for r in self.db.execute(
+                "SELECT exhibitor_id FROM exhibitor_fts WHERE exhibitor_fts MATCH ?", (fts_phrase(text),))}
+        else:
+            pattern = like_pattern(text)
+            ids = {r[0] for r in self.db.execute(
+                "SELECT id FROM exhibitor WHERE name_en LIKE ?1 ESCAPE '\\' OR name_ko LIKE ?1 ESCAPE '\\' "
+                "OR name_zh LIKE ?1 ESCAPE '\\'", (pattern,))}
+        ids |= {r[0] for r in self.db.execute(
+            "SELECT exhibitor_id FROM exhibitor_booth WHERE booth_id = ? COLLATE NOCASE", (text,))}
+        return frozenset(ids)
+
+    # ---------------------------------------------------------------- venue map
+    def map_features(self) -> list[dict]:
+        out = []
+        for r in _rows(self.db, "SELECT * FROM map_feature ORDER BY id"):
+            r["geometry"] = json.loads(r["geometry"])
+            r["door"] = json.loads(r["door"]) if r["door"] else None
+            r["name"] = Text.from_row(r, "name")
+            out.append(r)
+        return out
+
+    def kiosks(self) -> dict[str, dict]:
+        return {r["id"]: {**r, "name": Text.from_row(r, "name")}
+                for r in _rows(self.db, "SELECT * FROM kiosk ORDER BY id")}
+
+    def walk_graph(self) -> WalkGraph:
+        """The walkway graph with every booth front, room door, kiosk, lift and stairs attached.
+
+        Door ids: booths by number, rooms as ``room:ID``, kiosks as ``kiosk:ID``."""
+        walkways, doors, connectors = [], [], []
+        for f in self.map_features():
+            g = f["geometry"]
+            if f["feature_type"] == "walkway":
+                walkways.append((f["floor_id"], [tuple(p) for p in g["coordinates"]]))
+            elif f["feature_type"] == "opening" and f["unit_id"]:
+                doors.append((f"room:{f['unit_id']}", f["floor_id"], tuple(g["coordinates"])))
+            elif f["feature_type"] == "connector":
+                connectors.append(Connector(f["id"], f["category"], {k: tuple(v) for k, v in f["door"].items()}))
+        for b in self.booths().values():
+            if b.door:
+                doors.append((b.id, b.floor_id, b.door))
+        for k in self.kiosks().values():
+            doors.append((f"kiosk:{k['id']}", k["floor_id"], (k["x"], k["y"])))
+        return WalkGraph(walkways, doors, connectors)

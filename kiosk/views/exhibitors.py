@@ -1,73 +1,450 @@
-"""Exhibitors: the categories and how many exhibit in each.
-
-The floor map, search and routes build on this screen (issue 3).
-"""
+"""Exhibitors: the hall map beside a list, filtered by category, country and name; a tap on
+either selects the exhibitor on both, shows its card and draws the walk from this kiosk."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListView, QPushButton,
+    QStyledItemDelegate, QVBoxLayout, QWidget,
+)
 
-from kiosk.models.domain import Text
+from kiosk.models.exhibition import UNCATEGORISED, ExhibitorFilter, apply_filter
+from kiosk.models.venue_map import Rect
 
-from .widgets import label
+from . import phrases
+from .i18n import font_for
+from .map_view import MapView, VenueScene
+from .widgets import label, make_kinetic
+
+ExhibitorRole = Qt.ItemDataRole.UserRole + 10
+
+
+class ExhibitorListModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows = []
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        e = self._rows[index.row()]
+        if role == ExhibitorRole:
+            return e
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return e.name.en
+        return None
+
+    def set_items(self, items) -> None:
+        self.beginResetModel()
+        self._rows = list(items)
+        self.endResetModel()
+
+    def row_of(self, exhibitor_id: str) -> int:
+        for i, e in enumerate(self._rows):
+            if e.id == exhibitor_id:
+                return i
+        return -1
+
+    def ids(self) -> list[str]:
+        return [e.id for e in self._rows]
+
+
+class ExhibitorDelegate(QStyledItemDelegate):
+    """A row: category colour and symbol, name, booth numbers and country."""
+
+    def __init__(self, screen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+
+    def sizeHint(self, option, index) -> QSize:
+        theme = self.screen.ui.theme
+        return QSize(option.rect.width(), theme.px(92))
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        e = index.data(ExhibitorRole)
+        if e is None:
+            return
+        ui = self.screen.ui
+        theme, lang = ui.theme, ui.language
+        cat = self.screen.categories.get(e.category_id or "")
+        r = option.rect.adjusted(0, 4, -8, -4)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = e.id == self.screen.selected_id
+        painter.setBrush(theme.color("accent") if selected else theme.color("surface"))
+        painter.setPen(theme.color("border") if theme.high_contrast else Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(r, 10, 10)
+        bar = QRect(r.left(), r.top(), theme.px(56), r.height())
+        painter.setBrush(QColor(cat.colour) if cat else QColor("#b8c2cf"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(bar, 10, 10)
+        painter.setPen(QColor("#ffffff"))
+        painter.setFont(font_for(lang, theme.title, bold=True))
+        painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, cat.symbol if cat else "?")
+        text_colour = theme.color("accent_text") if selected else theme.color("text")
+        muted = text_colour if selected else theme.color("text_muted")
+        x = bar.right() + 16
+        w = r.right() - x - 12
+        name_font = font_for(lang, theme.body, bold=True)
+        painter.setFont(name_font)
+        painter.setPen(text_colour)
+        fm = QFontMetrics(name_font)
+        painter.drawText(QRect(x, r.top() + 8, w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(e.name.get(lang), Qt.TextElideMode.ElideRight, w))
+        small = font_for(lang, theme.small)
+        painter.setFont(small)
+        painter.setPen(muted)
+        booths = ", ".join(e.booths) if e.booths else QCoreApplication.translate("Exhibitors", "No booth")
+        cat_name = cat.name.get(lang) if cat else QCoreApplication.translate("Exhibitors", "Uncategorised")
+        line = f"{booths} · {phrases.country(e.country)} · {cat_name}"
+        sfm = QFontMetrics(small)
+        painter.drawText(QRect(x, r.bottom() - sfm.height() - 8, w, sfm.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         sfm.elidedText(line, Qt.TextElideMode.ElideRight, w))
+        painter.restore()
+
+
+class ExhibitorCard(QFrame):
+    """The selected exhibitor: what, where, the walk there, and a QR for the visitor's phone."""
+
+    closed = Signal()
+
+    def __init__(self, ui, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Panel")
+        self.ui = ui
+        self.name = label(wrap=True)
+        self.meta = label(wrap=True)
+        self.description = label(wrap=True)
+        self.route = label(wrap=True)
+        self.qr = label()
+        self.qr_caption = label(wrap=True)
+        self.close_button = QPushButton("✕")
+        self.close_button.clicked.connect(self.closed)
+        head = QHBoxLayout()
+        head.addWidget(self.name, 1)
+        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        text.addLayout(head)
+        text.addWidget(self.meta)
+        text.addWidget(self.description)
+        text.addWidget(self.route)
+        text.addStretch(1)
+        qr_box = QVBoxLayout()
+        qr_box.addWidget(self.qr)
+        qr_box.addWidget(self.qr_caption)
+        qr_box.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 20, 24, 20)
+        row.setSpacing(20)
+        row.addLayout(text, 1)
+        row.addLayout(qr_box)
+
+    def show_exhibitor(self, e, category, route_text: str) -> None:
+        from .qr import qr_pixmap
+
+        theme, lang = self.ui.theme, self.ui.language
+        t = QCoreApplication.translate
+        self.name.setText(e.name.get(lang))
+        self.name.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
+        booths = ", ".join(e.booths) if e.booths else t("Exhibitors", "No booth")
+        cat_name = category.name.get(lang) if category else t("Exhibitors", "Uncategorised")
+        self.meta.setText(f"<b>{t('Exhibitors', 'Booth')} {booths}</b> · {cat_name} · {phrases.country(e.country)}")
+        self.meta.setStyleSheet(f"font-size:{theme.body}px;")
+        desc = e.description.get(lang)
+        if e.products:
+            desc += f"<br><i>{t('Exhibitors', 'Products')}: {e.products}</i>"
+        self.description.setText(desc)
+        self.description.setStyleSheet(f"font-size:{theme.body}px;")
+        self.route.setText(route_text)
+        self.route.setStyleSheet(f"font-size:{theme.body}px; font-weight:700; color:{theme.p.warning};")
+        self.route.setVisible(bool(route_text))
+        if e.website:
+            self.qr.setPixmap(qr_pixmap(e.website, theme.px(200)))
+            self.qr_caption.setText(t("Exhibitors", "Scan for their page"))
+            self.qr_caption.setStyleSheet(f"font-size:{theme.small}px;")
+        self.qr.setVisible(bool(e.website))
+        self.qr_caption.setVisible(bool(e.website))
+        self.show()
 
 
 class ExhibitorsScreen(QWidget):
-    def __init__(self, ui, repo, parent=None) -> None:
+    def __init__(self, ui, repo, venue, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ui = ui
         self.repo = repo
+        self.venue = venue
+        self.exhibitors = repo.exhibitors()
+        self.by_id = {e.id: e for e in self.exhibitors}
+        self.categories = venue.categories
+        self.booths = venue.booths
+        self.rooms = venue.rooms
+        self.floors = venue.floors
+        self.features = venue.features
+        self.kiosk = venue.kiosk
+        self.occupants = {b: e for e in self.exhibitors for b in e.booths}
+        self.countries = sorted({e.country for e in self.exhibitors}, key=lambda c: (c != "KR", c))
+        self.chosen: set[str] = set()
+        self.country: str | None = None
+        self.text = ""
+        self.selected_id: str | None = None
+        self.route = None
+
         self.heading = label(role="heading")
-        self.summary = label(role="onDark", wrap=True)
-        self.grid = QGridLayout()
-        self.grid.setSpacing(16)
-        root = QVBoxLayout(self)
-        root.setContentsMargins(32, 20, 32, 20)
-        root.setSpacing(16)
-        root.addWidget(self.heading)
-        root.addWidget(self.summary)
-        root.addLayout(self.grid)
-        root.addStretch(1)
-        ui.languageChanged.connect(lambda _l: self.refresh())
-        ui.themeChanged.connect(lambda _t: self.refresh())
-        self.refresh()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(72)
+        self.search.textChanged.connect(self.set_search)
+        self.chip_grid = QGridLayout()
+        self.chip_grid.setSpacing(8)
+        self.all_chip = self._chip(lambda: self.set_categories(set()))
+        self.category_chips: dict[str, QPushButton] = {}
+        keys = list(self.categories) + ([UNCATEGORISED] if any(e.category_id is None for e in self.exhibitors) else [])
+        for key in keys:
+            self.category_chips[key] = self._chip(lambda _=False, k=key: self.toggle_category(k))
+        self.country_grid = QGridLayout()
+        self.country_grid.setSpacing(8)
+        self.country_all = self._chip(lambda: self.set_country(None))
+        self.country_chips: dict[str, QPushButton] = {}
+        for code in self.countries:
+            self.country_chips[code] = self._chip(lambda _=False, c=code: self.set_country(c))
+        for i, chip in enumerate([self.country_all, *self.country_chips.values()]):
+            self.country_grid.addWidget(chip, i // 4, i % 4)
+        self.count = label(role="onDark")
+        self.model = ExhibitorListModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(ExhibitorDelegate(self))
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setUniformItemSizes(True)
+        self.list.clicked.connect(lambda index: self.select_exhibitor(index.data(ExhibitorRole).id))
+        make_kinetic(self.list)
 
-    def reset(self) -> None:
-        self.refresh()
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(self.heading)
+        left.addWidget(self.search)
+        left.addLayout(self.chip_grid)
+        left.addLayout(self.country_grid)
+        left.addWidget(self.count)
+        left.addWidget(self.list, 1)
+        self.left_panel = QWidget()
+        self.left_panel.setLayout(left)
 
-    def refresh(self) -> None:
-        lang = self.ui.language
-        theme = self.ui.theme
-        self.heading.setText(QCoreApplication.translate("Exhibitors", "Exhibitors"))
-        total = self.repo.exhibitor_count()
-        if total:
-            self.summary.setText(QCoreApplication.translate("Exhibitors", "%n exhibitor(s) in the Exhibition Hall, 1st floor.", "", total))
-        else:
-            self.summary.setText(QCoreApplication.translate("Exhibitors", "The exhibitor list has not been loaded on this kiosk yet. "
-                                                 "Ask at the Welcome Center, 1st floor."))
-        while self.grid.count():
-            w = self.grid.takeAt(0).widget()
-            if w:
-                w.deleteLater()
-        cats = self.repo.category_counts()
-        columns = 2 if self.width() < self.height() else 3
-        for i, (row, n) in enumerate(cats):
-            tile = QFrame()
-            tile.setObjectName("Panel")
-            tile.setMinimumHeight(theme.px(110))
-            box = QVBoxLayout(tile)
-            box.setContentsMargins(24, 16, 24, 16)
-            name = label(f"{row['symbol']} · {Text.from_row(row, 'name').get(lang)}", wrap=True)
-            name.setStyleSheet(f"font-size:{theme.title}px; font-weight:700; border-left: 14px solid {row['colour']}; padding-left: 12px;")
-            count = label(QCoreApplication.translate("Exhibitors", "%n exhibitor(s)", "", n))
-            count.setProperty("role", "muted")
-            count.setStyleSheet(f"font-size:{theme.body}px;")
-            box.addWidget(name)
-            box.addWidget(count)
-            self.grid.addWidget(tile, i // columns, i % columns)
+        self.scene = VenueScene(ui, self)
+        self.map = MapView(self.scene)
+        self.map.boothTapped.connect(self.select_booth)
+        self.legend = label(role="onDark", wrap=True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.card = ExhibitorCard(ui)
+        self.card.closed.connect(lambda: self.select_exhibitor(None))
+        self.card.hide()
+        self.reset_map_button = QPushButton()
+        self.reset_map_button.setProperty("role", "bar")
+        self.reset_map_button.clicked.connect(self.map.reset_view)
+        map_col = QVBoxLayout()
+        map_col.setSpacing(10)
+        map_top = QHBoxLayout()
+        map_top.addWidget(self.legend, 1)
+        map_top.addWidget(self.reset_map_button, 0, Qt.AlignmentFlag.AlignTop)
+        map_col.addLayout(map_top)
+        map_col.addWidget(self.map, 1)
+        map_col.addWidget(self.card)
+        self.map_panel = QWidget()
+        self.map_panel.setLayout(map_col)
+
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.columns.setContentsMargins(28, 16, 28, 16)
+        self.columns.setSpacing(24)
+        self.columns.addWidget(self.left_panel, 4)
+        self.columns.addWidget(self.map_panel, 7)
+        self._layout_chips(columns=2)
+
+        ui.languageChanged.connect(lambda _l: self.retranslate())
+        ui.themeChanged.connect(lambda _t: self.retranslate())
+        self._build_scene()
+        self.retranslate()
+
+    # ---------------------------------------------------------------- building
+    def _chip(self, on_click) -> QPushButton:
+        chip = QPushButton()
+        chip.setCheckable(True)
+        chip.setProperty("role", "bar")
+        chip.clicked.connect(on_click)
+        return chip
+
+    @property
+    def hall(self):
+        return self.rooms.get("EXH") or next((r for r in self.rooms.values() if r.kind == "exhibition"), None)
+
+    def _build_scene(self) -> None:
+        hall = self.hall
+        floor = self.floors.get(hall.floor_id) if hall else next(iter(self.floors.values()), None)
+        if floor is None:
+            return
+        self.scene.build(floor=floor, rooms=self.rooms.values(), booths=self.booths, occupants=self.occupants,
+                         categories=self.categories, features=self.features, kiosk=self.kiosk)
+        if hall and hall.plan:
+            area = Rect(*hall.plan)
+            if self.kiosk is not None and self.kiosk["floor_id"] == floor.id:
+                # keep "you are here" in the first view, wherever the kiosk stands
+                kx, ky = self.kiosk["x"], self.kiosk["y"]
+                x0, y0 = min(area.x, kx - 3), min(area.y, ky - 3)
+                x1, y1 = max(area.right, kx + 3), max(area.bottom, ky + 5)
+                area = Rect(x0, y0, x1 - x0, y1 - y0)
+            self.map.show_area(area)
+        self._apply_booth_states(self._result().matching)
+        if self.route is not None:
+            self._draw_route()
 
     def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.columns.setStretch(0, 6 if portrait else 4)
+        self.columns.setStretch(1, 5 if portrait else 7)
         super().resizeEvent(event)
-        self.refresh()
+
+    def _layout_chips(self, columns: int) -> None:
+        chips = [self.all_chip, *self.category_chips.values()]
+        for chip in chips:
+            self.chip_grid.removeWidget(chip)
+        for i, chip in enumerate(chips):
+            self.chip_grid.addWidget(chip, i // columns, i % columns)
+
+    def retranslate(self) -> None:
+        t = QCoreApplication.translate
+        lang, theme = self.ui.language, self.ui.theme
+        self.heading.setText(t("Exhibitors", "Exhibitors"))
+        self.search.setPlaceholderText(t("Exhibitors", "Search a name or booth number"))
+        self.search.setFont(font_for(lang, theme.body))
+        self.reset_map_button.setText(t("Exhibitors", "Whole hall"))
+        legend = []
+        for c in self.categories.values():
+            legend.append(f"<span style='background:{c.colour}; color:#ffffff'>&nbsp;{c.symbol}&nbsp;</span>&nbsp;"
+                          f"{c.name.get(lang)}")
+        legend.append("<span style='background:#ffffff; color:#14213d'>&nbsp;&nbsp;&nbsp;</span>&nbsp;"
+                      + t("Exhibitors", "Free booth"))
+        self.legend.setText("&nbsp;&nbsp; ".join(legend))
+        self.legend.setStyleSheet(f"font-size:{theme.small}px;")
+        self._build_scene()
+        self.apply()
+
+    # ---------------------------------------------------------------- filtering
+    def _text_ids(self):
+        return self.repo.search_exhibitors(self.text) if self.text.strip() else None
+
+    def _filter(self) -> ExhibitorFilter:
+        return ExhibitorFilter(categories=frozenset(self.chosen), country=self.country, text_ids=self._text_ids())
+
+    def _result(self):
+        return apply_filter(self.exhibitors, self._filter())
+
+    def apply(self) -> None:
+        """Re-filter and update chips, count, list and map together."""
+        t = QCoreApplication.translate
+        lang = self.ui.language
+        result = self._result()
+        self.all_chip.setText(t("Exhibitors", "All") + f"  {sum(result.category_counts.values())}")
+        self.all_chip.setChecked(not self.chosen)
+        for key, chip in self.category_chips.items():
+            cat = self.categories.get(key)
+            name = f"{cat.symbol} · {cat.name.get(lang)}" if cat else t("Exhibitors", "Uncategorised")
+            chip.setText(f"{name}  {result.category_counts.get(key, 0)}".replace("&", "&&"))
+            chip.setChecked(key in self.chosen)
+            colour = cat.colour if cat else "#b8c2cf"
+            chip.setStyleSheet(f"QPushButton {{ border-left: 14px solid {colour}; text-align: left; padding-left: 14px; }}")
+        self.country_all.setText(t("Exhibitors", "All countries"))
+        self.country_all.setChecked(self.country is None)
+        for code, chip in self.country_chips.items():
+            chip.setText(phrases.country(code).replace("&", "&&"))
+            chip.setChecked(code == self.country)
+        self.count.setText(t("Exhibitors", "%n exhibitor(s) match", "", result.total))
+        self.count.setStyleSheet(f"font-size:{self.ui.theme.body}px; font-weight:700;")
+        self.model.set_items(result.matching)
+        self._apply_booth_states(result.matching)
+        if self.selected_id and self.selected_id not in {e.id for e in result.matching}:
+            self.select_exhibitor(None)
+
+    def _apply_booth_states(self, matching) -> None:
+        visible = {b for e in matching for b in e.booths}
+        selected = set(self.by_id[self.selected_id].booths) if self.selected_id in self.by_id else set()
+        filtered = bool(self.chosen or self.country or self.text.strip())
+        for booth_id, item in self.scene.booth_items.items():
+            item.set_state(visible=(booth_id in visible) if filtered else True, selected=booth_id in selected)
+
+    def set_categories(self, keys: set[str]) -> None:
+        self.chosen = set(keys)
+        self.apply()
+
+    def toggle_category(self, key: str) -> None:
+        self.chosen ^= {key}
+        self.apply()
+
+    def set_country(self, code: str | None) -> None:
+        self.country = code
+        self.apply()
+
+    def set_search(self, text: str) -> None:
+        if text == self.text:
+            return
+        self.text = text
+        if self.search.text() != text:
+            self.search.setText(text)
+        self.apply()
+
+    # ---------------------------------------------------------------- selection and route
+    def select_booth(self, booth_id: str) -> None:
+        occupant = self.occupants.get(booth_id)
+        self.select_exhibitor(occupant.id if occupant else None)
+
+    def select_exhibitor(self, exhibitor_id: str | None) -> None:
+        self.selected_id = exhibitor_id if exhibitor_id in self.by_id else None
+        self.route = None
+        if self.selected_id is None:
+            self.card.hide()
+            self.scene.show_route(None)
+            self._apply_booth_states(self.model._rows)
+            self.list.viewport().update()
+            return
+        e = self.by_id[self.selected_id]
+        route_text = ""
+        routes = [r for r in (self.venue.route_to(b) for b in e.booths) if r is not None]
+        if routes:
+            self.route = min(routes, key=lambda r: r.distance_m)
+            route_text = phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes)
+        elif e.booths and self.kiosk is not None:
+            route_text = QCoreApplication.translate("Exhibitors", "Ask staff for the way")
+        self._draw_route()
+        self.card.show_exhibitor(e, self.categories.get(e.category_id or ""), route_text)
+        self._apply_booth_states(self.model._rows)
+        row = self.model.row_of(e.id)
+        if row >= 0:
+            self.list.scrollTo(self.model.index(row, 0))
+        self.list.viewport().update()
+        if e.booths and e.booths[0] in self.booths:
+            self.map.focus_on(self.booths[e.booths[0]].rect, zoom=1.6)
+
+    def _draw_route(self) -> None:
+        floor = self.scene.floor_id
+        points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor for p in leg.points]
+        self.scene.show_route(points or None)
+
+    def reset(self) -> None:
+        """Idle: no search, no filters, no selection, the whole hall in view."""
+        self.chosen, self.country = set(), None
+        self.text = ""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.select_exhibitor(None)
+        self.apply()
+        self.map.reset_view()

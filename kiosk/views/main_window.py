@@ -17,6 +17,7 @@ from .home import HomeScreen
 from .i18n import LANGUAGE_LABELS, font_for
 from .programme import Programme
 from .session_detail import SessionDetail
+from .venue import VenueData
 from .widgets import label
 
 VIEWS = ("home", "agenda", "exhibitors")
@@ -45,7 +46,8 @@ class IdleWatcher(QObject):
 
 
 class KioskWindow(QWidget):
-    def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, parent=None) -> None:
+    def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, kiosk_id: str | None = None,
+                 parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("InnoFair kiosk")
@@ -95,8 +97,9 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         self.home = HomeScreen(ui, self.programme)
         self.agenda = AgendaScreen(ui, self.programme)
-        self.exhibitors = ExhibitorsScreen(ui, repo)
-        self.detail = SessionDetail(ui, self.programme)
+        self.venue = VenueData(repo, kiosk_id=kiosk_id)
+        self.exhibitors = ExhibitorsScreen(ui, repo, self.venue)
+        self.detail = SessionDetail(ui, self.programme, self.venue)
         for w in (self.home, self.agenda, self.exhibitors, self.detail):
             self.stack.addWidget(w)
         self.home.openAgenda.connect(lambda: self.show_view("agenda"))
@@ -197,4 +200,3 @@ class KioskWindow(QWidget):
         self.setStyleSheet(theme.stylesheet())
         self.retranslate(self.ui.language)
         self.home.refresh()
-        self.exhibitors.refresh()

@@ -72,3 +72,29 @@ def day_label(day) -> str:
     # Translators: a Qt date pattern (d, dd, ddd, M, MMMM…), not words.
     pattern = QCoreApplication.translate("Phrases", "ddd d MMMM")
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def country(code: str) -> str:
+    names = {
+        "KR": QCoreApplication.translate("Phrases", "Korea"),
+        "MY": QCoreApplication.translate("Phrases", "Malaysia"),
+        "MN": QCoreApplication.translate("Phrases", "Mongolia"),
+        "TH": QCoreApplication.translate("Phrases", "Thailand"),
+        "PK": QCoreApplication.translate("Phrases", "Pakistan"),
+        "IR": QCoreApplication.translate("Phrases", "Iran"),
+        "TW": QCoreApplication.translate("Phrases", "Taiwan"),
+        "UZ": QCoreApplication.translate("Phrases", "Uzbekistan"),
+        "ID": QCoreApplication.translate("Phrases", "Indonesia"),
+    }
+    return names.get(code, code)
+
+
+def walk(metres: int, minutes: int, floors: list[tuple[str, str, str]]) -> str:
+    """"96 m · about 2 min walk" plus the floor changes ("lift to 3F")."""
+    text = QCoreApplication.translate("Phrases", "%1 m · about %n min walk", "", minutes).replace("%1", str(metres))
+    for kind, _a, b in floors:
+        if kind == "elevator":
+            text += " · " + QCoreApplication.translate("Phrases", "lift to %1").replace("%1", b)
+        else:
+            text += " · " + QCoreApplication.translate("Phrases", "stairs to %1").replace("%1", b)
+    return text

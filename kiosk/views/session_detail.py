@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
 )
 
 from . import phrases
-from .floor_plan import FloorPlanWidget
+from kiosk.models.venue_map import Rect
+
+from .map_view import MapView, VenueScene
 from .programme import Programme
 from .session_card import change_badges
 from .widgets import label, make_kinetic
@@ -17,11 +19,14 @@ from .widgets import label, make_kinetic
 class SessionDetail(QWidget):
     back = Signal()
 
-    def __init__(self, ui, programme: Programme, parent=None) -> None:
+    def __init__(self, ui, programme: Programme, venue, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ui = ui
         self.programme = programme
+        self.venue = venue
+        self.route = None
+        self.shown_floor: str | None = None
         self.session_id: str | None = None
 
         self.back_button = QPushButton()
@@ -61,12 +66,19 @@ class SessionDetail(QWidget):
         where_panel.setObjectName("Panel")
         self.where_heading = label()
         self.where = label(wrap=True)
-        self.plan = FloorPlanWidget(ui)
+        self.route_label = label(wrap=True)
+        self.floor_row = QHBoxLayout()
+        self.floor_buttons: list[QPushButton] = []
+        self.scene = VenueScene(ui, self)
+        self.plan = MapView(self.scene)
+        self.plan.setMinimumHeight(300)
         side = QVBoxLayout(where_panel)
         side.setContentsMargins(32, 28, 32, 28)
         side.setSpacing(14)
         side.addWidget(self.where_heading)
         side.addWidget(self.where)
+        side.addWidget(self.route_label)
+        side.addLayout(self.floor_row)
         side.addWidget(self.plan, 1)
 
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -142,10 +154,62 @@ class SessionDetail(QWidget):
                 line += "<br><span style='color:%s'>%s</span>" % (
                     theme.p.text_muted, QCoreApplication.translate("Detail", "Room as planned for this demo; check the signs on site."))
             self.where.setText(line)
-            floor_rooms = [r for r in self.programme.rooms.values() if r.floor_id == item.room.floor_id]
-            self.plan.show_room(item.floor, floor_rooms, item.room.id)
+            self.room = item.room
+            self.route = self.venue.route_to(f"room:{item.room.id}")
+            if self.route is not None:
+                self.route_label.setText(QCoreApplication.translate("Detail", "From this kiosk:") + " "
+                                         + phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes))
+            self.route_label.setStyleSheet(f"font-size:{theme.body}px; font-weight:700; color:{theme.p.warning};")
+            self.route_label.setVisible(self.route is not None)
+            self._floor_buttons([leg.floor_id for leg in self.route.legs] if self.route else [item.room.floor_id])
+            self.show_floor(item.room.floor_id)
             self.plan.setVisible(item.room.plan is not None)
         else:
+            self.room = None
+            self.route = None
+            self.route_label.hide()
+            self._floor_buttons([])
             self.where.setText(QCoreApplication.translate("Detail", "Room to be announced."))
             self.plan.setVisible(False)
         self.where.setStyleSheet(f"font-size: {theme.body}px;")
+
+    def _floor_buttons(self, floors: list[str]) -> None:
+        """One button per floor the walk crosses (1F → 3F): tap to see that part of it."""
+        for b in self.floor_buttons:
+            self.floor_row.removeWidget(b)
+            b.deleteLater()
+        self.floor_buttons = []
+        if len(floors) < 2:
+            return
+        for floor_id in floors:
+            b = QPushButton(self.venue.floors[floor_id].name.get(self.ui.language))
+            b.setCheckable(True)
+            b.setProperty("floor", floor_id)
+            b.clicked.connect(lambda _=False, f=floor_id: self.show_floor(f))
+            self.floor_row.addWidget(b)
+            self.floor_buttons.append(b)
+
+    def show_floor(self, floor_id: str) -> None:
+        """Draw one floor with the room lit and this floor's part of the walk."""
+        floor = self.venue.floors.get(floor_id)
+        if floor is None:
+            return
+        self.shown_floor = floor_id
+        for b in self.floor_buttons:
+            b.setChecked(b.property("floor") == floor_id)
+        occupants = {}
+        self.scene.build(floor=floor, rooms=self.venue.rooms.values(), booths={}, occupants=occupants,
+                         categories=self.venue.categories, features=self.venue.features, kiosk=self.venue.kiosk)
+        if self.room is not None and self.room.floor_id == floor_id:
+            self.scene.highlight_room(self.room.id)
+        points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor_id for p in leg.points]
+        self.scene.show_route(points or None)
+        # frame the room and this floor's part of the walk, not the whole building
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        if self.room is not None and self.room.floor_id == floor_id and self.room.plan:
+            x, y, w, h = self.room.plan
+            xs += [x, x + w]
+            ys += [y, y + h]
+        if not xs:
+            xs, ys = [0, floor.width], [0, floor.depth]
+        self.plan.show_area(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), margin_m=6)

@@ -49,7 +49,8 @@ def test_tapping_a_card_opens_its_detail_with_people_and_place(make_kiosk, qtbot
     assert "Moderator: Sunkook Kwon" in detail.people.text()
     assert "Hsinchu Science Park Bureau" in detail.people.text()
     assert "Convention Hall 300A" in detail.where.text() and "3rd floor" in detail.where.text()
-    assert detail.plan.highlight == "300A"
+    assert detail.room.id == "300A" and detail.shown_floor == "3F"
+    assert "lift to 3F" in detail.route_label.text()  # from the lobby kiosk K1 on 1F
     qtbot.mouseClick(detail.back_button, Qt.MouseButton.LeftButton)
     assert window.current_view() == "agenda"
 

@@ -1,0 +1,20 @@
+"""QR codes as pixmaps (qrcode + pillow), imported on first use to keep start-up quick."""
+
+from __future__ import annotations
+
+import io
+
+from PySide6.QtGui import QPixmap
+
+
+def qr_pixmap(payload: str, size: int) -> QPixmap:
+    import qrcode
+
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8)
+    code.add_data(payload)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap.scaled(size, size)
