@@ -56,6 +56,7 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--category", action="append", metavar="NAME",
                    help="exhibitors: start filtered to this category (id or name; repeat for more)")
     p.add_argument("--search", metavar="TEXT", help="exhibitors: start with this search")
+    p.add_argument("--exhibitor", metavar="ID", help="exhibitors: start with this exhibitor selected (its card and route)")
     p.add_argument("--session", metavar="ID", help="open this session's detail (e.g. d1-roundtable)")
     p.add_argument("--windowed", action="store_true", help="a normal window instead of full-screen (development)")
     p.add_argument("--screenshot", type=Path, help="render the start state offscreen to this PNG and exit")
@@ -177,6 +178,11 @@ def run_kiosk(argv: list[str]) -> int:
         window.exhibitors.set_categories(chosen)
     if args.search:
         window.exhibitors.set_search(args.search)
+    if args.exhibitor:
+        if args.exhibitor not in window.exhibitors.by_id:
+            print(f"There is no exhibitor {args.exhibitor!r} (ids are in data/exhibitors.toml).", file=sys.stderr)
+            return 2
+        window.exhibitors.select_exhibitor(args.exhibitor)
     if args.session:
         if repo.session(args.session) is None:
             print(f"There is no session {args.session!r}; `python main.py sessions` lists them.", file=sys.stderr)

@@ -4,12 +4,12 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="65" />
+        <location filename="../views/agenda.py" line="66" />
         <source>Agenda</source>
         <translation>議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="66" />
+        <location filename="../views/agenda.py" line="67" />
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>並排的場次同時進行。點選場次可查看詳情與路線。</translation>
     </message>
@@ -17,27 +17,32 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="84" />
+        <location filename="../views/session_detail.py" line="116" />
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="100" />
+        <location filename="../views/session_detail.py" line="132" />
         <source>Speakers</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="114" />
+        <location filename="../views/session_detail.py" line="146" />
         <source>Where</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="123" />
+        <location filename="../views/session_detail.py" line="155" />
         <source>Room as planned for this demo; check the signs on site.</source>
         <translation>此為示範用的場地安排，請以現場指標為準。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="129" />
+        <location filename="../views/session_detail.py" line="160" />
+        <source>From this kiosk:</source>
+        <translation>從本資訊站：</translation>
+    </message>
+    <message>
+        <location filename="../views/session_detail.py" line="172" />
         <source>Room to be announced.</source>
         <translation>場地另行公告。</translation>
     </message>
@@ -68,24 +73,72 @@
 <context>
     <name>Exhibitors</name>
     <message>
-        <location filename="../views/exhibitors.py" line="43" />
+        <location filename="../views/exhibitors.py" line="102" />
+        <location filename="../views/exhibitors.py" line="154" />
+        <source>No booth</source>
+        <translation>無攤位</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="103" />
+        <location filename="../views/exhibitors.py" line="155" />
+        <location filename="../views/exhibitors.py" line="359" />
+        <source>Uncategorised</source>
+        <translation>未分類</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="156" />
+        <source>Booth</source>
+        <translation>攤位</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="161" />
+        <source>Products</source>
+        <translation>產品</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="170" />
+        <source>Scan for their page</source>
+        <translation>掃描前往廠商網頁</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="326" />
         <source>Exhibitors</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="46" />
-        <source>%n exhibitor(s) in the Exhibition Hall, 1st floor.</source>
-        <translation>1樓展覽館共有 %n 家參展商。</translation>
+        <location filename="../views/exhibitors.py" line="327" />
+        <source>Search a name or booth number</source>
+        <translation>搜尋名稱或攤位編號</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="48" />
-        <source>The exhibitor list has not been loaded on this kiosk yet. Ask at the Welcome Center, 1st floor.</source>
-        <translation>本資訊站尚未載入參展商名單，請洽1樓服務中心。</translation>
+        <location filename="../views/exhibitors.py" line="329" />
+        <source>Whole hall</source>
+        <translation>整個展館</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="64" />
-        <source>%n exhibitor(s)</source>
-        <translation>%n 家參展商</translation>
+        <location filename="../views/exhibitors.py" line="335" />
+        <source>Free booth</source>
+        <translation>空攤位</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="355" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="364" />
+        <source>All countries</source>
+        <translation>所有國家</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="370" />
+        <source>%n exhibitor(s) match</source>
+        <translation>共 %n 家參展商</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="425" />
+        <source>Ask staff for the way</source>
+        <translation>請向工作人員問路</translation>
     </message>
 </context>
 <context>
@@ -134,6 +187,15 @@
         <location filename="../views/home.py" line="154" />
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
+    </message>
+</context>
+<context>
+    <name>Map</name>
+    <message>
+        <location filename="../views/map_view.py" line="169" />
+        <source>You are here</source>
+        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1.</extracomment>
+        <translation>您在這裡</translation>
     </message>
 </context>
 <context>
@@ -243,21 +305,81 @@
         <source>ddd d MMMM</source>
         <translation>M月d日（ddd）</translation>
     </message>
+    <message>
+        <location filename="../views/phrases.py" line="79" />
+        <source>Korea</source>
+        <translation>韓國</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="80" />
+        <source>Malaysia</source>
+        <translation>馬來西亞</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="81" />
+        <source>Mongolia</source>
+        <translation>蒙古</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="82" />
+        <source>Thailand</source>
+        <translation>泰國</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="83" />
+        <source>Pakistan</source>
+        <translation>巴基斯坦</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="84" />
+        <source>Iran</source>
+        <translation>伊朗</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="85" />
+        <source>Taiwan</source>
+        <translation>臺灣</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="86" />
+        <source>Uzbekistan</source>
+        <translation>烏茲別克</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="87" />
+        <source>Indonesia</source>
+        <translation>印尼</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="94" />
+        <source>%1 m · about %n min walk</source>
+        <translation>%1 公尺 · 步行約 %n 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="97" />
+        <source>lift to %1</source>
+        <translation>搭電梯到 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="99" />
+        <source>stairs to %1</source>
+        <translation>走樓梯到 %1</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="149" />
+        <location filename="../views/main_window.py" line="160" />
         <source>Staff functions are not enabled on this kiosk.</source>
         <translation>本資訊站未開放工作人員功能。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="182" />
+        <location filename="../views/main_window.py" line="193" />
         <source>⌂ Home</source>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="183" />
+        <location filename="../views/main_window.py" line="194" />
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

@@ -3,7 +3,7 @@ either selects the exhibitor on both, shows its card and draws the walk from thi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListView, QPushButton,
@@ -149,16 +149,17 @@ class ExhibitorCard(QFrame):
         from .qr import qr_pixmap
 
         theme, lang = self.ui.theme, self.ui.language
-        t = QCoreApplication.translate
         self.name.setText(e.name.get(lang))
         self.name.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
-        booths = ", ".join(e.booths) if e.booths else t("Exhibitors", "No booth")
-        cat_name = category.name.get(lang) if category else t("Exhibitors", "Uncategorised")
-        self.meta.setText(f"<b>{t('Exhibitors', 'Booth')} {booths}</b> · {cat_name} · {phrases.country(e.country)}")
+        booths = ", ".join(e.booths) if e.booths else QCoreApplication.translate("Exhibitors", "No booth")
+        cat_name = category.name.get(lang) if category else QCoreApplication.translate("Exhibitors", "Uncategorised")
+        booth_word = QCoreApplication.translate("Exhibitors", "Booth")
+        self.meta.setText(f"<b>{booth_word} {booths}</b> · {cat_name} · {phrases.country(e.country)}")
         self.meta.setStyleSheet(f"font-size:{theme.body}px;")
         desc = e.description.get(lang)
         if e.products:
-            desc += f"<br><i>{t('Exhibitors', 'Products')}: {e.products}</i>"
+            products_word = QCoreApplication.translate("Exhibitors", "Products")
+            desc += f"<br><i>{products_word}: {e.products}</i>"
         self.description.setText(desc)
         self.description.setStyleSheet(f"font-size:{theme.body}px;")
         self.route.setText(route_text)
@@ -166,7 +167,7 @@ class ExhibitorCard(QFrame):
         self.route.setVisible(bool(route_text))
         if e.website:
             self.qr.setPixmap(qr_pixmap(e.website, theme.px(200)))
-            self.qr_caption.setText(t("Exhibitors", "Scan for their page"))
+            self.qr_caption.setText(QCoreApplication.translate("Exhibitors", "Scan for their page"))
             self.qr_caption.setStyleSheet(f"font-size:{theme.small}px;")
         self.qr.setVisible(bool(e.website))
         self.qr_caption.setVisible(bool(e.website))
@@ -217,6 +218,7 @@ class ExhibitorsScreen(QWidget):
         for i, chip in enumerate([self.country_all, *self.country_chips.values()]):
             self.country_grid.addWidget(chip, i // 4, i % 4)
         self.count = label(role="onDark")
+        self.empty = label(role="onDarkMuted", wrap=True)
         self.model = ExhibitorListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -236,9 +238,11 @@ class ExhibitorsScreen(QWidget):
         left.addLayout(self.chip_grid)
         left.addLayout(self.country_grid)
         left.addWidget(self.count)
+        left.addWidget(self.empty)
         left.addWidget(self.list, 1)
         self.left_panel = QWidget()
         self.left_panel.setLayout(left)
+        self.left_panel.setMinimumWidth(560)
 
         self.scene = VenueScene(ui, self)
         self.map = MapView(self.scene)
@@ -321,18 +325,17 @@ class ExhibitorsScreen(QWidget):
             self.chip_grid.addWidget(chip, i // columns, i % columns)
 
     def retranslate(self) -> None:
-        t = QCoreApplication.translate
         lang, theme = self.ui.language, self.ui.theme
-        self.heading.setText(t("Exhibitors", "Exhibitors"))
-        self.search.setPlaceholderText(t("Exhibitors", "Search a name or booth number"))
+        self.heading.setText(QCoreApplication.translate("Exhibitors", "Exhibitors"))
+        self.search.setPlaceholderText(QCoreApplication.translate("Exhibitors", "Search a name or booth number"))
         self.search.setFont(font_for(lang, theme.body))
-        self.reset_map_button.setText(t("Exhibitors", "Whole hall"))
+        self.reset_map_button.setText(QCoreApplication.translate("Exhibitors", "Whole hall"))
         legend = []
         for c in self.categories.values():
             legend.append(f"<span style='background:{c.colour}; color:#ffffff'>&nbsp;{c.symbol}&nbsp;</span>&nbsp;"
                           f"{c.name.get(lang)}")
         legend.append("<span style='background:#ffffff; color:#14213d'>&nbsp;&nbsp;&nbsp;</span>&nbsp;"
-                      + t("Exhibitors", "Free booth"))
+                      + QCoreApplication.translate("Exhibitors", "Free booth"))
         self.legend.setText("&nbsp;&nbsp; ".join(legend))
         self.legend.setStyleSheet(f"font-size:{theme.small}px;")
         self._build_scene()
@@ -350,26 +353,32 @@ class ExhibitorsScreen(QWidget):
 
     def apply(self) -> None:
         """Re-filter and update chips, count, list and map together."""
-        t = QCoreApplication.translate
         lang = self.ui.language
         result = self._result()
-        self.all_chip.setText(t("Exhibitors", "All") + f"  {sum(result.category_counts.values())}")
+        self.all_chip.setText(QCoreApplication.translate("Exhibitors", "All") + f"  {sum(result.category_counts.values())}")
         self.all_chip.setChecked(not self.chosen)
         for key, chip in self.category_chips.items():
             cat = self.categories.get(key)
-            name = f"{cat.symbol} · {cat.name.get(lang)}" if cat else t("Exhibitors", "Uncategorised")
+            name = f"{cat.symbol} · {cat.name.get(lang)}" if cat else QCoreApplication.translate("Exhibitors", "Uncategorised")
             chip.setText(f"{name}  {result.category_counts.get(key, 0)}".replace("&", "&&"))
             chip.setChecked(key in self.chosen)
             colour = cat.colour if cat else "#b8c2cf"
-            chip.setStyleSheet(f"QPushButton {{ border-left: 14px solid {colour}; text-align: left; padding-left: 14px; }}")
-        self.country_all.setText(t("Exhibitors", "All countries"))
+            chip.setStyleSheet(f"QPushButton {{ border-left: 14px solid {colour}; text-align: left; padding: 0 8px 0 12px;"
+                               f" font-size: {self.ui.theme.small}px; }}")
+        self.country_all.setText(QCoreApplication.translate("Exhibitors", "All countries"))
         self.country_all.setChecked(self.country is None)
         for code, chip in self.country_chips.items():
             chip.setText(phrases.country(code).replace("&", "&&"))
             chip.setChecked(code == self.country)
-        self.count.setText(t("Exhibitors", "%n exhibitor(s) match", "", result.total))
+        for chip in (self.country_all, *self.country_chips.values()):
+            chip.setStyleSheet(f"QPushButton {{ padding: 0 8px; font-size: {self.ui.theme.small}px; }}")
+        total = result.total  # lupdate only sees %n when n is a plain name
+        self.count.setText(QCoreApplication.translate("Exhibitors", "%n exhibitor(s) match", "", total))
         self.count.setStyleSheet(f"font-size:{self.ui.theme.body}px; font-weight:700;")
         self.model.set_items(result.matching)
+        self.empty.setText(QCoreApplication.translate(
+            "Exhibitors", "Nothing matches. Try fewer letters, another category, or All."))
+        self.empty.setVisible(total == 0)
         self._apply_booth_states(result.matching)
         if self.selected_id and self.selected_id not in {e.id for e in result.matching}:
             self.select_exhibitor(None)
@@ -426,12 +435,29 @@ class ExhibitorsScreen(QWidget):
         self._draw_route()
         self.card.show_exhibitor(e, self.categories.get(e.category_id or ""), route_text)
         self._apply_booth_states(self.model._rows)
+        self.list.viewport().update()
+        # after the card has taken its room: bring the row and the walk into view
+        QTimer.singleShot(0, self._reveal_selection)
+
+    def _reveal_selection(self) -> None:
+        e = self.by_id.get(self.selected_id or "")
+        if e is None:
+            return
         row = self.model.row_of(e.id)
         if row >= 0:
-            self.list.scrollTo(self.model.index(row, 0))
-        self.list.viewport().update()
-        if e.booths and e.booths[0] in self.booths:
-            self.map.focus_on(self.booths[e.booths[0]].rect, zoom=1.6)
+            self.list.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        xs, ys = [], []
+        for b in e.booths:
+            if b in self.booths:
+                r = self.booths[b].rect
+                xs += [r.x, r.right]
+                ys += [r.y, r.bottom]
+        for leg in self.route.legs if self.route else []:
+            if leg.floor_id == self.scene.floor_id:
+                xs += [p[0] for p in leg.points]
+                ys += [p[1] for p in leg.points]
+        if xs:
+            self.map.fit(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), margin_m=5)
 
     def _draw_route(self) -> None:
         floor = self.scene.floor_id

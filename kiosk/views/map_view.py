@@ -79,6 +79,9 @@ class VenueScene(QGraphicsScene):
         outline = self.addRect(QRectF(0, 0, floor.width * SCALE, floor.depth * SCALE),
                                QPen(QColor("#8aa0bf"), 2), QBrush(QColor("#e9eef5")))
         outline.setZValue(-2)
+        # room to pan past the edges, so a corner booth can still be brought to the centre
+        w, h = floor.width * SCALE, floor.depth * SCALE
+        self.setSceneRect(QRectF(-w / 2, -h / 2, 2 * w, 2 * h))
         # label sizes are in scene units (12 per metre): legible at the zooms the screens use
         label_font = font_for(lang, 26, bold=True)
         rooms = list(rooms)
@@ -218,12 +221,21 @@ class MapView(QGraphicsView):
         self.scale(factor, factor)
         self.moved = True
 
+    @staticmethod
+    def _scene_rect(rect_m, margin_m: float) -> QRectF:
+        return QRectF((rect_m.x - margin_m) * SCALE, (rect_m.y - margin_m) * SCALE,
+                      (rect_m.w + 2 * margin_m) * SCALE, (rect_m.h + 2 * margin_m) * SCALE)
+
     def show_area(self, rect_m, margin_m: float = 4.0) -> None:
-        """Fit a rectangle (in metres) in view."""
-        r = QRectF((rect_m.x - margin_m) * SCALE, (rect_m.y - margin_m) * SCALE,
-                   (rect_m.w + 2 * margin_m) * SCALE, (rect_m.h + 2 * margin_m) * SCALE)
-        self.home_rect = r
+        """Make a rectangle (in metres) the map's home view, and show it."""
+        self.home_rect = self._scene_rect(rect_m, margin_m)
         self.reset_view()
+
+    def fit(self, rect_m, margin_m: float = 4.0) -> None:
+        """Show a rectangle (in metres) without changing the home view."""
+        self.resetTransform()
+        self.fitInView(self._scene_rect(rect_m, margin_m), Qt.AspectRatioMode.KeepAspectRatio)
+        self.moved = True
 
     def focus_on(self, rect_m, *, zoom: float = 2.2) -> None:
         """Pan and zoom to a booth or room (metres)."""

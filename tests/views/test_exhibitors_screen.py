@@ -1,0 +1,101 @@
+"""The exhibitor screen: chips, list and map in step; search; selection; route; reset."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.views.map_view import FADED
+
+
+def open_exhibitors(make_kiosk, **kw):
+    window = make_kiosk(**kw)
+    window.show_view("exhibitors")
+    return window, window.exhibitors
+
+
+def visible_booths(screen):
+    return {b for b, item in screen.scene.booth_items.items() if item.opacity() > FADED}
+
+
+def test_a_category_chip_filters_list_and_map_together(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    qtbot.mouseClick(screen.category_chips["food"], Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 8  # 7 Korean + 1 Malaysian
+    listed = {e.id for e in screen.model._rows}
+    assert all(screen.by_id[i].category_id == "food" for i in listed)
+    assert visible_booths(screen) == {b for i in listed for b in screen.by_id[i].booths}
+    assert "8" in screen.count.text()
+    assert screen.category_chips["food"].isChecked() and not screen.all_chip.isChecked()
+
+
+def test_multi_select_and_all(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    qtbot.mouseClick(screen.category_chips["food"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.category_chips["cosmetics"], Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 8 + 5
+    qtbot.mouseClick(screen.category_chips["food"], Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 5
+    qtbot.mouseClick(screen.all_chip, Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 69 and len(visible_booths(screen)) == 123
+
+
+def test_country_chip_and_live_category_counts(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    qtbot.mouseClick(screen.country_chips["MN"], Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 2
+    assert screen.category_chips["auto"].text().endswith(" 0")
+
+
+def test_typing_korean_in_the_search_field(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    screen.search.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString("한빛")
+    QApplication.sendEvent(screen.search, event)
+    assert screen.search.text() == "한빛"
+    assert [e.id for e in screen.model._rows] == ["kr-hanbit-axle"]
+    assert visible_booths(screen) == {"B01"}
+
+
+def test_tapping_a_list_row_selects_its_booth_and_draws_the_walk(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    screen.set_search("Twistcode")
+    index = screen.model.index(0, 0)
+    qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, pos=screen.list.visualRect(index).center())
+    assert screen.selected_id == "twistcode"
+    booth = screen.by_id["twistcode"].booths[0]
+    item = screen.scene.booth_items[booth]
+    assert item.pen().color().name() == "#ff6a00"
+    assert screen.card.isVisible() and "Twistcode" in screen.card.name.text()
+    assert "min walk" in screen.card.route.text()
+    assert screen.scene.route_item is not None
+    qtbot.wait(20)  # the map frames booth and walk once the card has its place
+    shown = screen.map.mapToScene(screen.map.viewport().rect()).boundingRect()
+    assert shown.contains(item.sceneBoundingRect())
+    assert shown.contains(screen.scene.here_items[0].sceneBoundingRect())
+
+
+def test_tapping_a_booth_on_the_map_selects_its_exhibitor(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    item = screen.scene.booth_items["B01"]
+    pos = screen.map.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(screen.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert screen.selected_id == "kr-hanbit-axle"
+    assert screen.card.isVisible()
+
+
+def test_idle_reset_clears_search_filters_and_route(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk, idle_seconds=0.3)
+    screen.toggle_category("bio")
+    screen.set_search("lab")
+    screen.select_exhibitor(screen.model._rows[0].id)
+    qtbot.waitUntil(lambda: window.current_view() == "home", timeout=2000)
+    assert screen.search.text() == "" and not screen.chosen and screen.selected_id is None
+    assert screen.scene.route_item is None and screen.model.rowCount() == 69
+
+
+def test_you_are_here_follows_the_kiosk_id(make_kiosk):
+    window, screen = open_exhibitors(make_kiosk, kiosk_id="K2")
+    assert screen.kiosk["id"] == "K2"
+    ring = screen.scene.here_items[0]
+    assert ring.sceneBoundingRect().center().x() == 44 * 12
