@@ -338,6 +338,14 @@ class ExhibitorsScreen(QWidget):
                       + QCoreApplication.translate("Exhibitors", "Free booth"))
         self.legend.setText("&nbsp;&nbsp; ".join(legend))
         self.legend.setStyleSheet(f"font-size:{theme.small}px;")
+        # style sheets are slow to apply: only here (language, theme), never per tap
+        for key, chip in self.category_chips.items():
+            cat = self.categories.get(key)
+            colour = cat.colour if cat else "#b8c2cf"
+            chip.setStyleSheet(f"QPushButton {{ border-left: 14px solid {colour}; text-align: left; padding: 0 8px 0 12px;"
+                               f" font-size: {theme.small}px; }}")
+        for chip in (self.country_all, *self.country_chips.values()):
+            chip.setStyleSheet(f"QPushButton {{ padding: 0 8px; font-size: {theme.small}px; }}")
         self._build_scene()
         self.apply()
 
@@ -362,16 +370,11 @@ class ExhibitorsScreen(QWidget):
             name = f"{cat.symbol} · {cat.name.get(lang)}" if cat else QCoreApplication.translate("Exhibitors", "Uncategorised")
             chip.setText(f"{name}  {result.category_counts.get(key, 0)}".replace("&", "&&"))
             chip.setChecked(key in self.chosen)
-            colour = cat.colour if cat else "#b8c2cf"
-            chip.setStyleSheet(f"QPushButton {{ border-left: 14px solid {colour}; text-align: left; padding: 0 8px 0 12px;"
-                               f" font-size: {self.ui.theme.small}px; }}")
         self.country_all.setText(QCoreApplication.translate("Exhibitors", "All countries"))
         self.country_all.setChecked(self.country is None)
         for code, chip in self.country_chips.items():
             chip.setText(phrases.country(code).replace("&", "&&"))
             chip.setChecked(code == self.country)
-        for chip in (self.country_all, *self.country_chips.values()):
-            chip.setStyleSheet(f"QPushButton {{ padding: 0 8px; font-size: {self.ui.theme.small}px; }}")
         total = result.total  # lupdate only sees %n when n is a plain name
         self.count.setText(QCoreApplication.translate("Exhibitors", "%n exhibitor(s) match", "", total))
         self.count.setStyleSheet(f"font-size:{self.ui.theme.body}px; font-weight:700;")
