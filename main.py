@@ -4,6 +4,7 @@
     python main.py [--db PATH] [--now 2023-06-15T10:45] [--lang ko] [--view agenda] [--windowed]
     python main.py --view agenda --screenshot shot.png [--size 1080x1920]
     python main.py init-db PATH [--data DIR] [--force]
+    python main.py keys|badges|set-pin|checkin|checkins-csv …   (see --help of each)
 """
 
 from __future__ import annotations
@@ -65,35 +66,6 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--accessible", action="store_true", help="start with larger text and high contrast")
     p.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     return p
-
-
-def cmd_init_db(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="main.py init-db", description="Build a fresh event database from data/.")
-    p.add_argument("path", type=Path)
-    p.add_argument("--data", type=Path, default=DATA_DIR, help="folder with event.toml and programme.toml")
-    p.add_argument("--force", action="store_true", help="replace an existing database")
-    args = p.parse_args(argv)
-    from kiosk.models.errors import KioskError
-    from kiosk.models.loader import build_database
-
-    if args.path.exists() and not args.force:
-        print(f"{args.path} exists already; add --force to replace it (stop kiosks using it first).",
-              file=sys.stderr)
-        return 1
-    try:
-        counts = build_database(args.path, args.data)
-    except KioskError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"Could not write {args.path}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    summary = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
-    print(f"Built {args.path}: {summary}")
-    return 0
-
-
-COMMANDS = {"init-db": cmd_init_db}
 
 
 def run_kiosk(argv: list[str]) -> int:
@@ -256,8 +228,11 @@ def _install_excepthook() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in COMMANDS:
-        return COMMANDS[argv[0]](argv[1:])
+    from kiosk import cli
+
+    if argv and argv[0] in cli.COMMANDS:
+        setup_logging(to_file=False)
+        return cli.run(argv[0], argv[1:])
     return run_kiosk(argv)
 
 

@@ -6,7 +6,9 @@ is written unless all of it is valid.
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,6 +24,8 @@ EVENT_FILE = "event.toml"
 PROGRAMME_FILE = "programme.toml"
 EXHIBITORS_FILE = "exhibitors.toml"   # optional: an event may have no exhibition
 MAP_FILE = "venue-map.json"           # optional: without it there is no floor map or routing
+ATTENDEES_FILE = "attendees.csv"      # optional: the badge holders (UTF-8 CSV)
+ATTENDEE_COLUMNS = ("id", "name", "name_local", "organisation", "country", "type")
 MAP_FEATURE_TYPES = ("booth", "walkway", "opening", "amenity", "connector", "kiosk")
 
 
@@ -129,7 +133,10 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
         "organiser": e.get("organiser"), "hosts": e.get("hosts"), "timezone": str(tz),
         "first_day": first.isoformat() if first else "", "last_day": last.isoformat() if last else "",
         "default_language": e.get("default_language", "en"), "venue_id": venue.get("id", "venue"),
+        "badge_prefix": str(e.get("badge_prefix", "KIOSK")).upper(),
     })
+    if not re.fullmatch(r"[A-Z0-9]{2,12}", rows["event"][0]["badge_prefix"]):
+        problems.append(f"{evf}: [event] badge_prefix must be 2–12 letters or digits")
 
     floors = ev.get("floors", [])
     floor_ids = _unique(floors, "floor", evf, problems)
@@ -234,6 +241,11 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
                                      {c.get("id") for c in cats}, {b["id"] for b in rows.get("booth", [])},
                                      problems))
 
+    rows.update(_load_checkin_lists(ev.get("checkin_lists", []), evf, tz, problems))
+    att_path = data_dir / ATTENDEES_FILE
+    if att_path.exists():
+        rows["attendee"] = _load_attendees(att_path, problems)
+
     if problems:
         raise DataError(problems)
     with db.atomic():
@@ -242,7 +254,7 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
                              hint="Build into a new file, or delete this one first.")
         for table in ("venue", "event", "floor", "room", "category", "organisation", "person",
                       "session", "session_person", "booth", "map_feature", "kiosk", "exhibitor",
-                      "exhibitor_booth"):
+                      "exhibitor_booth", "attendee", "checkin_list", "checkin_window"):
             if rows[table]:
                 db[table].insert_all(rows[table])
     return {table: len(r) for table, r in rows.items()}
@@ -357,6 +369,72 @@ def _load_map(path: Path, floor_ids: set[str], room_floor: dict[str, str], room_
                 problems.append(f"{name}: booths {oid} and {fid} overlap")
         active.append((rect, fid))
     return out
+
+
+def _load_checkin_lists(lists: list[dict], name: str, tz, problems: list[str]) -> dict[str, list[dict]]:
+    from .checkin import ATTENDEE_TYPES
+
+    out: dict[str, list[dict]] = {"checkin_list": [], "checkin_window": []}
+    _unique(lists, "check-in list", name, problems)
+    for i, cl in enumerate(lists):
+        where = f"{name} check-in list {cl.get('id')!r}"
+        types = cl.get("types") or []
+        bad = [t for t in types if t not in ATTENDEE_TYPES]
+        if bad or not types:
+            problems.append(f"{where}: types must be some of {', '.join(ATTENDEE_TYPES)}")
+        out["checkin_list"].append({"id": cl.get("id"), **_i18n(cl.get("name"), "name", where, problems),
+                                    "types": ",".join(types), "position": i})
+        for window in cl.get("windows") or []:
+            try:
+                start, end = (datetime.fromisoformat(str(v)) for v in window)
+            except (TypeError, ValueError):
+                problems.append(f"{where}: window {window!r} should be [\"2023-06-14T18:00\", \"2023-06-14T20:00\"]")
+                continue
+            start = start if start.tzinfo else start.replace(tzinfo=tz)
+            end = end if end.tzinfo else end.replace(tzinfo=tz)
+            if end <= start:
+                problems.append(f"{where}: window ends before it starts ({window[0]} – {window[1]})")
+                continue
+            out["checkin_window"].append({"list_id": cl.get("id"), "start": start.isoformat(), "end": end.isoformat()})
+    return out
+
+
+def _load_attendees(path: Path, problems: list[str]) -> list[dict]:
+    """attendees.csv: UTF-8 (a BOM is fine), a header row with ATTENDEE_COLUMNS."""
+    from .checkin import ATTENDEE_TYPES
+
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{name}: not UTF-8 (byte {exc.start}); save it as 'CSV UTF-8'")
+        return []
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in ("id", "name", "type") if c not in (reader.fieldnames or [])]
+    if missing:
+        problems.append(f"{name}: line 1: missing column(s) {', '.join(missing)}")
+        return []
+    rows, seen = [], set()
+    for line, r in enumerate(reader, start=2):
+        ident = (r.get("id") or "").strip().upper()
+        if not re.fullmatch(r"[A-Z0-9]{1,16}", ident):
+            problems.append(f"{name}: line {line}: id {ident!r} must be 1–16 letters or digits")
+            continue
+        if ident in seen:
+            problems.append(f"{name}: line {line}: duplicate id {ident!r}")
+            continue
+        seen.add(ident)
+        kind = (r.get("type") or "").strip().lower()
+        if kind not in ATTENDEE_TYPES:
+            problems.append(f"{name}: line {line}: type {kind!r} (one of {', '.join(ATTENDEE_TYPES)})")
+            continue
+        if not (r.get("name") or "").strip():
+            problems.append(f"{name}: line {line}: missing name")
+            continue
+        rows.append({"id": ident, "name": r["name"].strip(), "name_local": (r.get("name_local") or "").strip() or None,
+                     "organisation": (r.get("organisation") or "").strip() or None,
+                     "country": (r.get("country") or "").strip().upper() or None, "type": kind})
+    return rows
 
 
 def _load_exhibitors(data: dict, name: str, category_ids: set[str], booth_ids: set[str],

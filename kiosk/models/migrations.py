@@ -242,8 +242,85 @@ END
     )
 
 
+def m005_checkin(db: "Database") -> None:
+    _run(
+        db,
+        f"""
+CREATE INDEX attendee_name ON attendee(name COLLATE NOCASE);
+-- badges of this event start with this prefix; another event's badge is refused
+ALTER TABLE event ADD COLUMN badge_prefix TEXT NOT NULL DEFAULT 'KIOSK';
+-- public keys badges are signed with (the private key never enters the database)
+CREATE TABLE signing_key (
+    key_id TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+-- every badge ever issued; re-issuing revokes the previous serial
+CREATE TABLE badge (
+    serial TEXT PRIMARY KEY,
+    attendee_id TEXT NOT NULL REFERENCES attendee(id),
+    issue INTEGER NOT NULL,
+    issued_at TEXT NOT NULL,
+    revoked_at TEXT,
+    UNIQUE (attendee_id, issue)
+);
+CREATE TABLE checkin_list (
+    id TEXT PRIMARY KEY,
+    {_i18n("name")},
+    types TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE checkin_window (
+    list_id TEXT NOT NULL REFERENCES checkin_list(id) ON DELETE CASCADE,
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL,
+    CHECK (start < "end")
+);
+-- the audit trail: every scan, whatever its verdict, written before the verdict is shown
+CREATE TABLE scan (
+    scan_id TEXT PRIMARY KEY,
+    list_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    scanned_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    serial TEXT,
+    attendee_id TEXT,
+    code TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX scan_list_time ON scan(list_id, scanned_at);
+-- who is in: at most one check-in per attendee and list (the database enforces it, so two
+-- scanners racing on one badge get exactly one OK)
+CREATE TABLE checkin (
+    list_id TEXT NOT NULL REFERENCES checkin_list(id),
+    attendee_id TEXT NOT NULL REFERENCES attendee(id),
+    scan_id TEXT NOT NULL REFERENCES scan(scan_id),
+    device_id TEXT NOT NULL,
+    checked_in_at TEXT NOT NULL,
+    PRIMARY KEY (list_id, attendee_id)
+);
+CREATE TABLE undone_checkin (
+    scan_id TEXT PRIMARY KEY REFERENCES scan(scan_id),
+    undone_at TEXT NOT NULL,
+    device_id TEXT NOT NULL
+);
+-- staff PINs: a slow hash only; failed attempts survive a restart
+CREATE TABLE staff_pin (
+    role TEXT PRIMARY KEY CHECK (role IN ('staff', 'volunteer')),
+    hash TEXT NOT NULL,
+    set_at TEXT NOT NULL
+);
+CREATE TABLE pin_lockout (
+    device_id TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT
+)
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
-STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map)
+STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin)
 
 
 def _registry():

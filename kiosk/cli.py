@@ -1,0 +1,211 @@
+"""Headless commands: the same domain code as the kiosk, for scripts and staff laptops."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import getpass
+import json
+import os
+import sys
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "innofair2023.db"
+DATA_DIR = ROOT / "data"
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def _open(path: Path):
+    from kiosk.models.database import open_event_db
+
+    return open_event_db(path)
+
+
+def _now(args, tz: ZoneInfo) -> datetime:
+    from kiosk.clock import parse_instant
+
+    if getattr(args, "now", None):
+        return parse_instant(args.now, tz)
+    return datetime.now(timezone.utc).astimezone(tz)
+
+
+def _event_tz(conn) -> ZoneInfo:
+    return ZoneInfo(conn.execute("SELECT timezone FROM event").fetchone()[0])
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
+
+
+def init_db(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py init-db", description="Build a fresh event database from data/.")
+    p.add_argument("path", type=Path)
+    p.add_argument("--data", type=Path, default=DATA_DIR, help="folder with event.toml and the other data files")
+    p.add_argument("--force", action="store_true", help="replace an existing database")
+    args = p.parse_args(argv)
+    from kiosk.models.loader import build_database
+
+    if args.path.exists() and not args.force:
+        return _fail(f"{args.path} exists already; add --force to replace it (stop kiosks using it first).")
+    counts = build_database(args.path, args.data)
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
+    print(f"Built {args.path}: {summary}")
+    return 0
+
+
+def keys(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py keys", description=(
+        "Create the event's badge-signing key pair. The private key goes to DIR only (keep it off the "
+        "kiosks); the public key is registered in the event database."))
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models import badges
+    from kiosk.models.checkin_store import CheckInStore
+
+    conn = _open(args.db)
+    store = CheckInStore(conn)
+    if args.out.resolve().is_relative_to(ROOT.resolve()):
+        return _fail(f"Refusing to write the private key inside the project ({args.out}): it must never reach "
+                     "git, data/ or a kiosk. Choose a folder elsewhere, e.g. ~/innofair-keys.")
+    args.out.mkdir(parents=True, exist_ok=True)
+    pem, raw = badges.generate_key_pair()
+    kid = badges.key_id(raw)
+    private = args.out / f"{store.prefix.lower()}-badge-key-{kid}.pem"
+    fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+    (args.out / f"{store.prefix.lower()}-badge-key-{kid}.pub").write_text(raw.hex() + "\n")
+    store.register_public_key(raw, _now(args, _event_tz(conn)))
+    print(f"Private key: {private} (keep it safe; it signs badges)\nPublic key {kid} registered in {args.db}")
+    return 0
+
+
+def badges_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py badges", description="Print badges: a PNG each and a PDF sheet.")
+    p.add_argument("--key", type=Path, required=True, metavar="PRIVATE_KEY_FILE")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--attendee", nargs="*", metavar="ID", help="only these attendees (default: all)")
+    p.add_argument("--reissue", action="store_true", help="new badge numbers; the old badges stop working")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models import badges
+    from kiosk.models.checkin_store import CheckInStore
+    from kiosk.printing import render_badge, write_pdf
+
+    conn = _open(args.db)
+    store = CheckInStore(conn)
+    try:
+        key = badges.load_private_key(args.key.read_bytes())
+    except OSError as exc:
+        return _fail(f"Cannot read the key {args.key}: {exc.strerror}")
+    if badges.public_raw(key) not in store.public_keys():
+        return _fail("This key's public half is not registered in the event database; badges signed with it "
+                     "would be refused. Register it with `main.py keys` on this database.")
+    ids = [a.upper() for a in args.attendee] if args.attendee else None
+    people = store.attendees(ids)
+    if ids and len(people) != len(set(ids)):
+        missing = sorted(set(ids) - {a.id for a in people})
+        return _fail(f"Unknown attendee(s): {', '.join(missing)}")
+    tz = _event_tz(conn)
+    now = _now(args, tz)
+    event_name = conn.execute("SELECT name_en FROM event").fetchone()[0]
+    args.out.mkdir(parents=True, exist_ok=True)
+    pngs = []
+    for i, a in enumerate(people, 1):
+        serial = store.current_badge(a.id, reissue=args.reissue, now=now)
+        payload = badges.sign(key, store.prefix, serial)
+        image = render_badge(attendee=a, payload=payload, serial=serial, event_name=event_name,
+                             country_name=a.country or "")
+        path = args.out / f"badge-{serial}.png"
+        image.save(path)
+        pngs.append(path)
+        if sys.stderr.isatty():
+            print(f"\r{i}/{len(people)} badges", end="", file=sys.stderr)
+    pages = write_pdf(pngs, args.out / "badges.pdf")
+    print(f"\n{len(pngs)} badges in {args.out} (PNG each) and {args.out / 'badges.pdf'} ({pages} A4 pages)")
+    return 0
+
+
+def set_pin(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py set-pin", description="Set the staff or volunteer PIN (4–12 digits).")
+    p.add_argument("--role", choices=["staff", "volunteer"], required=True)
+    p.add_argument("--pin", help="the PIN (default: asked without echo; reading stdin when piped)")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.pins import PinStore
+
+    pin = args.pin
+    if pin is None:
+        pin = getpass.getpass(f"New {args.role} PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    conn = _open(args.db)
+    PinStore(conn).set_pin(args.role, pin, _now(args, _event_tz(conn)))
+    print(f"{args.role} PIN set (stored as a scrypt hash).")
+    return 0
+
+
+def checkin(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py checkin", description=(
+        "Check a badge payload in on a list. Prints the verdict as one JSON line; exit 0 for OK, 1 otherwise."))
+    p.add_argument("payload")
+    p.add_argument("--list", required=True, dest="list_id")
+    p.add_argument("--device", default=os.uname().nodename)
+    p.add_argument("--scan-id", help="a scan's unique id (default: a new one); repeating it changes nothing")
+    p.add_argument("--now", help="the scan's time (default: now), e.g. 2023-06-14T18:40")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.checkin_store import CheckInStore
+
+    conn = _open(args.db)
+    verdict = CheckInStore(conn).check_in(payload=args.payload, list_id=args.list_id, device_id=args.device,
+                                          scan_id=args.scan_id or uuid.uuid4().hex, now=_now(args, _event_tz(conn)))
+    print(json.dumps(verdict.as_json(), ensure_ascii=False))
+    return 0 if verdict.ok else 1
+
+
+def checkins_csv(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py checkins-csv", description="Export check-ins as CSV (UTF-8 with BOM, for Excel).")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--list", dest="list_id")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.checkin_store import CheckInStore
+
+    conn = _open(args.db)
+    rows = CheckInStore(conn).checkins_csv_rows(args.list_id)
+    tmp = args.out.with_name(args.out.name + ".part")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        n = -1
+        for n, row in enumerate(rows):
+            csv.writer(fh).writerow(row)
+    tmp.replace(args.out)
+    print(f"{max(n, 0)} check-ins written to {args.out}")
+    return 0
+
+
+COMMANDS = {
+    "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "checkin": checkin,
+    "checkins-csv": checkins_csv,
+}
+
+
+def run(name: str, argv: list[str]) -> int:
+    """Run a command; a failure a person can act on is one line on stderr, not a traceback."""
+    from kiosk.models.errors import KioskError
+
+    try:
+        return COMMANDS[name](argv)
+    except KioskError as exc:
+        return _fail(str(exc), 2 if name != "checkin" else 1)
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".strip(": "), 2)
+    except ValueError as exc:   # e.g. a --now that is not a time
+        return _fail(str(exc), 2)

@@ -1,0 +1,248 @@
+"""Check-in storage: every scan and check-in, written durably before a verdict is shown.
+
+Each scan is one ``BEGIN IMMEDIATE`` transaction: the writer lock is taken before anything is
+read, so two processes scanning the same badge at the same instant are serialised and exactly
+one gets OK (the other, ALREADY). The ``scan_id`` makes a repeated scan harmless: processing it
+again returns the stored verdict and writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+
+from . import badges
+from .checkin import Attendee, CheckInList, ListCount, UndoResult, Verdict, rule_verdict
+from .domain import Text
+from .errors import KioskError
+
+STORED_PAYLOAD = 512   # longer garbage is cut (with its length noted) — the audit row stays small
+
+
+def _attendee(row) -> Attendee | None:
+    if row is None:
+        return None
+    return Attendee(id=row[0], name=row[1], name_local=row[2], organisation=row[3], country=row[4], type=row[5])
+
+
+ATTENDEE_COLUMNS = "id, name, name_local, organisation, country, type"
+
+
+class CheckInStore:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._lists: dict[str, CheckInList] | None = None
+        self._keys: list[bytes] | None = None
+        self._prefix: str | None = None
+
+    # ---------------------------------------------------------------- reference data
+    @property
+    def prefix(self) -> str:
+        if self._prefix is None:
+            self._prefix = self.conn.execute("SELECT badge_prefix FROM event").fetchone()[0]
+        return self._prefix
+
+    def public_keys(self) -> list[bytes]:
+        if self._keys is None:
+            self._keys = [bytes.fromhex(r[0]) for r in self.conn.execute("SELECT public_key FROM signing_key")]
+        return self._keys
+
+    def lists(self) -> dict[str, CheckInList]:
+        if self._lists is None:
+            windows: dict[str, list] = {}
+            for list_id, start, end in self.conn.execute('SELECT list_id, start, "end" FROM checkin_window ORDER BY start'):
+                windows.setdefault(list_id, []).append((datetime.fromisoformat(start), datetime.fromisoformat(end)))
+            cursor = self.conn.execute("SELECT id, name_en, name_ko, name_zh, types FROM checkin_list ORDER BY position")
+            self._lists = {
+                r[0]: CheckInList(r[0], Text(r[1], r[2], r[3]), frozenset(r[4].split(",")), tuple(windows.get(r[0], ())))
+                for r in cursor
+            }
+        return self._lists
+
+    def attendee(self, attendee_id: str) -> Attendee | None:
+        return _attendee(self.conn.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE id = ?",
+                                           (attendee_id,)).fetchone())
+
+    def find_attendees(self, text: str, limit: int = 30) -> list[Attendee]:
+        """Staff look-up by name (Latin or Hangul/Hanzi), attendee id or badge number."""
+        text = " ".join(text.split())
+        if not text:
+            return []
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.conn.execute(
+            f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE name LIKE ?1 ESCAPE '\\' OR name_local LIKE ?1 ESCAPE '\\' "
+            "OR id = ?2 COLLATE NOCASE OR id IN (SELECT attendee_id FROM badge WHERE serial = ?2 COLLATE NOCASE) "
+            "ORDER BY name COLLATE NOCASE LIMIT ?3", (pattern, text, limit)).fetchall()
+        return [_attendee(r) for r in rows]
+
+    # ---------------------------------------------------------------- the verb
+    def check_in(self, *, payload: str, list_id: str, device_id: str, scan_id: str, now: datetime,
+                 manual_attendee: str | None = None) -> Verdict:
+        """Decide and record one scan. The scan row (and the check-in, for OK) is committed
+        before this returns: a verdict shown is a verdict on disk.
+
+        ``manual_attendee``: staff looked the person up by name instead of scanning a badge.
+        """
+        checklist = self.lists().get(list_id)
+        if checklist is None:
+            raise KioskError(f"There is no check-in list {list_id!r}.", code="unknown_list",
+                             hint="Lists: " + ", ".join(self.lists()))
+        stored_payload = payload if len(payload) <= STORED_PAYLOAD else (
+            payload[:STORED_PAYLOAD] + f"…[{len(payload)} characters]")
+        stored_payload = stored_payload.replace("\x00", "\\0")
+        badge = None
+        reason = message = ""
+        if manual_attendee is None:
+            try:
+                badge = badges.parse(payload, prefix=self.prefix, public_keys=self.public_keys())
+            except badges.BadgeError as exc:
+                reason, message = exc.reason, exc.message
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            previous = conn.execute("SELECT code, list_id, device_id, scanned_at, attendee_id, detail FROM scan "
+                                    "WHERE scan_id = ?", (scan_id,)).fetchone()
+            if previous is not None:
+                conn.execute("ROLLBACK")
+                return self._replay(scan_id, previous)
+            attendee = None
+            serial = badge.serial if badge else None
+            first_at = first_device = None
+            if manual_attendee is not None:
+                attendee = self.attendee(manual_attendee)
+                code, reason = rule_verdict(attendee=attendee, revoked=False, known_serial=attendee is not None,
+                                            checklist=checklist, now=now)
+            elif badge is None:
+                code = "INVALID"
+            else:
+                row = conn.execute("SELECT attendee_id, revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone()
+                attendee = self.attendee(row[0]) if row else None
+                code, reason = rule_verdict(attendee=attendee, revoked=bool(row and row[1]), known_serial=row is not None,
+                                            checklist=checklist, now=now)
+            if code == "OK":
+                first = conn.execute("SELECT checked_in_at, device_id FROM checkin WHERE list_id = ? AND attendee_id = ?",
+                                     (list_id, attendee.id)).fetchone()
+                if first is not None:
+                    code, reason = "ALREADY", "checked in before"
+                    first_at, first_device = datetime.fromisoformat(first[0]), first[1]
+            detail = {"reason": reason, "message": message}
+            if first_at is not None:
+                detail.update(first_at=first_at.isoformat(), first_device=first_device)
+            conn.execute(
+                "INSERT INTO scan (scan_id, list_id, device_id, scanned_at, payload, serial, attendee_id, code, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (scan_id, list_id, device_id, now.isoformat(), stored_payload, serial,
+                 attendee.id if attendee else None, code, json.dumps(detail, ensure_ascii=False)))
+            if code == "OK":
+                conn.execute("INSERT INTO checkin (list_id, attendee_id, scan_id, device_id, checked_in_at) "
+                             "VALUES (?, ?, ?, ?, ?)", (list_id, attendee.id, scan_id, device_id, now.isoformat()))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return Verdict(code=code, scan_id=scan_id, list_id=list_id, device_id=device_id, scanned_at=now,
+                       attendee=attendee if code != "INVALID" else None, first_at=first_at,
+                       first_device=first_device, reason=reason, message=message)
+
+    def _replay(self, scan_id: str, row) -> Verdict:
+        code, list_id, device_id, scanned_at, attendee_id, detail = row
+        d = json.loads(detail or "{}")
+        return Verdict(code=code, scan_id=scan_id, list_id=list_id, device_id=device_id,
+                       scanned_at=datetime.fromisoformat(scanned_at),
+                       attendee=self.attendee(attendee_id) if attendee_id else None,
+                       first_at=datetime.fromisoformat(d["first_at"]) if d.get("first_at") else None,
+                       first_device=d.get("first_device"), reason=d.get("reason", ""), message=d.get("message", ""),
+                       replayed=True)
+
+    def undo_last(self, *, device_id: str, list_id: str, now: datetime) -> UndoResult | None:
+        """Take back this device's latest check-in on ``list_id`` (a wrong person let in,
+        a test scan). The scan stays in the audit trail, marked undone."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute(
+                "SELECT c.scan_id, c.attendee_id FROM checkin c WHERE c.list_id = ? AND c.device_id = ? "
+                "ORDER BY c.checked_in_at DESC, c.rowid DESC LIMIT 1", (list_id, device_id)).fetchone()
+            if row is None:
+                conn.execute("ROLLBACK")
+                return None
+            conn.execute("DELETE FROM checkin WHERE scan_id = ?", (row[0],))
+            conn.execute("INSERT INTO undone_checkin (scan_id, undone_at, device_id) VALUES (?, ?, ?)",
+                         (row[0], now.isoformat(), device_id))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return UndoResult(scan_id=row[0], attendee=self.attendee(row[1]), list_id=list_id)
+
+    # ---------------------------------------------------------------- counts and export
+    def counts(self) -> dict[str, ListCount]:
+        by_type = dict(self.conn.execute("SELECT type, count(*) FROM attendee GROUP BY type").fetchall())
+        done = dict(self.conn.execute("SELECT list_id, count(*) FROM checkin GROUP BY list_id").fetchall())
+        return {lid: ListCount(lid, done.get(lid, 0), sum(by_type.get(t, 0) for t in cl.types))
+                for lid, cl in self.lists().items()}
+
+    def recent_scans(self, list_id: str, limit: int = 8) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT s.scan_id, s.scanned_at, s.code, s.device_id, a.name, s.attendee_id, "
+            "EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
+            "FROM scan s LEFT JOIN attendee a ON a.id = s.attendee_id WHERE s.list_id = ? "
+            "ORDER BY s.scanned_at DESC, s.rowid DESC LIMIT ?", (list_id, limit)).fetchall()
+        return [{"scan_id": r[0], "at": datetime.fromisoformat(r[1]), "code": r[2], "device": r[3], "name": r[4],
+                 "attendee_id": r[5], "undone": bool(r[6])} for r in rows]
+
+    def checkins_csv_rows(self, list_id: str | None = None):
+        """Rows for the check-in CSV: one per attendee checked in (undone ones left out)."""
+        sql = ("SELECT c.list_id, c.checked_in_at, c.device_id, a.id, a.name, a.name_local, a.organisation, "
+               "a.country, a.type, c.scan_id FROM checkin c JOIN attendee a ON a.id = c.attendee_id")
+        params: tuple = ()
+        if list_id:
+            sql += " WHERE c.list_id = ?"
+            params = (list_id,)
+        yield ("list", "checked_in_at", "device", "attendee_id", "name", "name_local", "organisation",
+               "country", "type", "scan_id")
+        yield from self.conn.execute(sql + " ORDER BY c.list_id, c.checked_in_at", params)
+
+    # ---------------------------------------------------------------- badges and keys
+    def register_public_key(self, raw: bytes, now: datetime) -> str:
+        kid = badges.key_id(raw)
+        with self.conn:
+            self.conn.execute("INSERT OR IGNORE INTO signing_key (key_id, public_key, created_at) VALUES (?, ?, ?)",
+                              (kid, raw.hex(), now.isoformat()))
+        self._keys = None
+        return kid
+
+    def current_badge(self, attendee_id: str, *, reissue: bool, now: datetime) -> str:
+        """The serial to print for ``attendee_id``: the live one, or a new one (``reissue``, or
+        none yet). Re-issuing revokes every earlier serial of that attendee."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT serial, issue FROM badge WHERE attendee_id = ? AND revoked_at IS NULL "
+                               "ORDER BY issue DESC LIMIT 1", (attendee_id,)).fetchone()
+            if row is not None and not reissue:
+                conn.execute("COMMIT")
+                return row[0]
+            last = conn.execute("SELECT max(issue) FROM badge WHERE attendee_id = ?", (attendee_id,)).fetchone()[0] or 0
+            serial = badges.serial_for(attendee_id, last + 1)
+            conn.execute("UPDATE badge SET revoked_at = ? WHERE attendee_id = ? AND revoked_at IS NULL",
+                         (now.isoformat(), attendee_id))
+            conn.execute("INSERT INTO badge (serial, attendee_id, issue, issued_at) VALUES (?, ?, ?, ?)",
+                         (serial, attendee_id, last + 1, now.isoformat()))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return serial
+
+    def attendees(self, ids: list[str] | None = None) -> list[Attendee]:
+        if ids:
+            marks = ",".join("?" * len(ids))
+            rows = self.conn.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE id IN ({marks}) ORDER BY id", ids)
+        else:
+            rows = self.conn.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee ORDER BY id")
+        return [_attendee(r) for r in rows]

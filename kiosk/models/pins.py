@@ -1,0 +1,95 @@
+"""Staff and volunteer PINs: stored only as a slow hash (scrypt); five wrong PINs lock entry
+for a minute, recorded in the database so a restart does not reset the count."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .errors import KioskError
+
+ROLES = ("staff", "volunteer")
+MAX_FAILURES = 5
+LOCKOUT = timedelta(seconds=60)
+# scrypt cost: ~50 ms per try on the kiosk (slow for a guesser, unnoticed by a person)
+N, R, P = 2 ** 14, 8, 1
+
+
+def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
+    salt = salt or os.urandom(16)
+    digest = hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=N, r=R, p=P, dklen=32)
+    return f"scrypt${N}${R}${P}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    try:
+        _name, n, r, p, salt, digest = stored.split("$")
+        got = hashlib.scrypt(pin.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                             dklen=len(base64.b64decode(digest)))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+@dataclass(frozen=True)
+class PinResult:
+    role: str | None            # the role the PIN opened, or None
+    locked_for: int = 0         # seconds until another try is allowed
+    tries_left: int = MAX_FAILURES
+
+
+class PinStore:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def set_pin(self, role: str, pin: str, now: datetime) -> None:
+        if role not in ROLES:
+            raise KioskError(f"Unknown role {role!r}.", code="bad_role", hint="Use staff or volunteer.")
+        if not (pin.isdigit() and 4 <= len(pin) <= 12):
+            raise KioskError("A PIN is 4 to 12 digits.", code="bad_pin")
+        with self.conn:
+            self.conn.execute("INSERT INTO staff_pin (role, hash, set_at) VALUES (?, ?, ?) "
+                              "ON CONFLICT (role) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at",
+                              (role, hash_pin(pin), now.isoformat()))
+
+    def roles_set(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT role FROM staff_pin ORDER BY role")]
+
+    def lock_state(self, device_id: str, now: datetime) -> PinResult:
+        row = self.conn.execute("SELECT failures, locked_until FROM pin_lockout WHERE device_id = ?",
+                                (device_id,)).fetchone()
+        failures, until = (row[0], row[1]) if row else (0, None)
+        if until and datetime.fromisoformat(until) > now:
+            return PinResult(None, locked_for=int((datetime.fromisoformat(until) - now).total_seconds()) + 1,
+                             tries_left=0)
+        if until:  # the lock has run out: a fresh set of tries
+            failures = 0
+        return PinResult(None, tries_left=MAX_FAILURES - failures)
+
+    def try_pin(self, pin: str, *, device_id: str, now: datetime) -> PinResult:
+        """The role ``pin`` opens on this device, counting failures towards the lock-out."""
+        state = self.lock_state(device_id, now)
+        if state.locked_for:
+            return state
+        role = None
+        for r, stored in self.conn.execute("SELECT role, hash FROM staff_pin ORDER BY role = 'staff' DESC"):
+            if verify_pin(pin, stored):
+                role = r
+                break
+        with self.conn:
+            if role is not None:
+                self.conn.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))
+                return PinResult(role)
+            failures = MAX_FAILURES - state.tries_left + 1
+            locked_until = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
+            self.conn.execute("INSERT INTO pin_lockout (device_id, failures, locked_until) VALUES (?, ?, ?) "
+                              "ON CONFLICT (device_id) DO UPDATE SET failures = excluded.failures, "
+                              "locked_until = excluded.locked_until", (device_id, failures, locked_until))
+        if locked_until:
+            return PinResult(None, locked_for=int(LOCKOUT.total_seconds()), tries_left=0)
+        return PinResult(None, tries_left=MAX_FAILURES - failures)

@@ -1,0 +1,250 @@
+"""Badges, verdicts, durability, idempotence, undo, PIN lock-out, wedge scanners, races."""
+
+import json
+import multiprocessing
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from kiosk.models import badges
+from kiosk.models.checkin_store import CheckInStore
+from kiosk.models.pins import PinStore
+from kiosk.models.scanner import WedgeDecoder
+from tests.conftest import ROOT, kst
+
+
+@pytest.fixture
+def key():
+    pem, _raw = badges.generate_key_pair()
+    return badges.load_private_key(pem)
+
+
+@pytest.fixture
+def store(db, key):
+    s = CheckInStore(db)
+    s.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
+    return s
+
+
+def badge_for(store, key, attendee_id, *, reissue=False):
+    serial = store.current_badge(attendee_id, reissue=reissue, now=kst("06-13 12:00"))
+    return badges.sign(key, store.prefix, serial)
+
+
+def scan(store, payload, list_id="entry", *, at="06-14 09:00", device="gate-1", scan_id=None):
+    scan.n = getattr(scan, "n", 0) + 1
+    return store.check_in(payload=payload, list_id=list_id, device_id=device,
+                          scan_id=scan_id or f"s{scan.n}", now=kst(at))
+
+
+def rows(db, table):
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_payload_is_compact_signed_and_qr_alphanumeric(store, key):
+    payload = badge_for(store, key, "A0001")
+    assert payload.startswith("IF23:1:A0001-1:")
+    assert set(payload) <= badges.QR_ALPHANUMERIC and len(payload) < 130
+
+
+def test_ok_then_already_with_first_time_and_device(store, key, db):
+    payload = badge_for(store, key, "A0001")
+    first = scan(store, payload, device="gate-1")
+    assert first.code == "OK" and first.attendee.name == "Hyun-woo Lee"
+    again = scan(store, payload, at="06-14 10:00", device="gate-2")
+    assert again.code == "ALREADY"
+    assert (again.first_at, again.first_device) == (kst("06-14 09:00"), "gate-1")
+    assert rows(db, "checkin") == 1 and rows(db, "scan") == 2
+
+
+def test_scanner_case_changes_are_forgiven(store, key):
+    assert scan(store, badge_for(store, key, "A0001").lower()).code == "OK"
+
+
+def test_the_same_scan_id_twice_changes_nothing(store, key, db):
+    payload = badge_for(store, key, "A0002")
+    first = scan(store, payload, scan_id="fixed")
+    before = [rows(db, t) for t in ("scan", "checkin")]
+    again = scan(store, payload, scan_id="fixed", at="06-14 11:00")
+    assert again.code == "OK" and again.replayed and not first.replayed
+    assert [rows(db, t) for t in ("scan", "checkin")] == before
+
+
+def test_revoked_after_reissue(store, key):
+    old = badge_for(store, key, "A0003")
+    new = badge_for(store, key, "A0003", reissue=True)
+    assert new.split(":")[2] == "A0003-2"
+    assert scan(store, old).code == "REVOKED"
+    assert scan(store, new).code == "OK"
+
+
+def test_not_eligible_and_outside_window(store, key):
+    volunteer = next(a for a in store.attendees() if a.type == "volunteer")
+    payload = badge_for(store, key, volunteer.id)
+    assert scan(store, payload, "gala", at="06-15 18:00").code == "NOT_ELIGIBLE"
+    delegate = next(a for a in store.attendees() if a.type == "delegate")
+    payload = badge_for(store, key, delegate.id)
+    assert scan(store, payload, "gala", at="06-15 17:29").code == "OUTSIDE_WINDOW"
+    assert scan(store, payload, "gala", at="06-15 17:30").code == "OK"     # opens on its start minute
+    late = badge_for(store, key, next(a for a in store.attendees() if a.type == "vip").id)
+    assert scan(store, late, "gala", at="06-15 20:00").code == "OUTSIDE_WINDOW"  # closed at its end minute
+
+
+def test_unknown_badge_signed_by_us(store, key):
+    payload = badges.sign(key, store.prefix, "Z9999-1")
+    assert scan(store, payload).code == "UNKNOWN"
+
+
+HOSTILE = [
+    "", "   ", "A" * 10_000, "IF23:1:A0001-1:" + "\x00" * 40, "\x1b[31mIF23\r\n", "😀" * 30,
+    "'; DROP TABLE scan; --", "IF23:1:A0001-1:AAAA", "OTHER:1:A0001-1:" + "A" * 103, "IF23:9:A0001-1:" + "A" * 103,
+    "IF23:1:../../etc:" + "A" * 103, "IF23:1:A0001-1",
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_input_is_one_red_audit_row_and_nothing_else(store, key, db, payload):
+    before = {t: rows(db, t) for t in ("scan", "checkin", "badge", "attendee", "undone_checkin")}
+    verdict = scan(store, payload)
+    assert verdict.code == "INVALID" and verdict.colour == "red"
+    after = {t: rows(db, t) for t in before}
+    assert after == {**before, "scan": before["scan"] + 1}
+    stored = db.execute("SELECT payload FROM scan WHERE scan_id = ?", (verdict.scan_id,)).fetchone()[0]
+    assert len(stored) <= 600 and "\x00" not in stored
+
+
+def test_a_forged_signature_is_invalid(store, key):
+    other_pem, _ = badges.generate_key_pair()
+    forged = badges.sign(badges.load_private_key(other_pem), store.prefix, store.current_badge(
+        "A0004", reissue=False, now=kst("06-13 12:00")))
+    verdict = scan(store, forged)
+    assert verdict.code == "INVALID" and verdict.reason == "signature"
+    genuine = badge_for(store, key, "A0004")
+    flipped = genuine[:-5] + ("B" if genuine[-5] != "B" else "C") + genuine[-4:]
+    assert scan(store, flipped).reason == "signature"
+
+
+def test_undo_last_checkin(store, key, db):
+    a, b = badge_for(store, key, "A0010"), badge_for(store, key, "A0011")
+    scan(store, a, at="06-14 09:00")
+    scan(store, b, at="06-14 09:01")
+    undone = store.undo_last(device_id="gate-1", list_id="entry", now=kst("06-14 09:02"))
+    assert undone.attendee.id == "A0011"
+    assert scan(store, b, at="06-14 09:03").code == "OK"        # can come in again
+    assert rows(db, "undone_checkin") == 1
+    assert store.counts()["entry"].checked_in == 2
+
+
+def test_counts_per_list(store, key):
+    counts = store.counts()
+    assert counts["entry"].eligible == 292
+    gala_types = {"delegate", "speaker", "buyer", "vip"}
+    assert counts["gala"].eligible == sum(1 for a in store.attendees() if a.type in gala_types)
+
+
+def test_a_committed_scan_survives_the_process(db_path, store, key):
+    """The verdict is returned after COMMIT: another connection sees the row at once."""
+    verdict = scan(store, badge_for(store, key, "A0020"))
+    other = sqlite3.connect(db_path)
+    assert other.execute("SELECT code FROM scan WHERE scan_id = ?", (verdict.scan_id,)).fetchone() == ("OK",)
+
+
+def _race(db_path, payload, barrier, out, n):
+    from kiosk.models.checkin_store import CheckInStore
+    from kiosk.models.database import open_event_db
+
+    store = CheckInStore(open_event_db(db_path, check_integrity=False))
+    barrier.wait()
+    out.put(store.check_in(payload=payload, list_id="entry", device_id=f"gate-{n}", scan_id=f"race-{n}",
+                           now=kst("06-14 09:00")).code)
+
+
+def test_two_processes_scanning_one_badge_get_exactly_one_ok(db_path, store, key):
+    payload = badge_for(store, key, "A0030")
+    ctx = multiprocessing.get_context("spawn")
+    barrier, out = ctx.Barrier(2), ctx.Queue()
+    procs = [ctx.Process(target=_race, args=(db_path, payload, barrier, out, n)) for n in (1, 2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert sorted([out.get(timeout=5), out.get(timeout=5)]) == ["ALREADY", "OK"]
+
+
+def test_checkin_command_prints_one_json_line(db_path, store, key):
+    payload = badge_for(store, key, "A0040")
+    run = lambda *a: subprocess.run([sys.executable, str(ROOT / "main.py"), "checkin", *a, "--db", str(db_path),
+                                     "--now", "2023-06-14T09:00"], capture_output=True, text=True, timeout=60)
+    ok = run(payload, "--list", "entry", "--device", "laptop")
+    assert ok.returncode == 0 and json.loads(ok.stdout)["code"] == "OK"
+    again = run(payload, "--list", "entry")
+    assert again.returncode == 1 and json.loads(again.stdout)["first_device"] == "laptop"
+    junk = run("x" * 10_000, "--list", "entry")
+    assert junk.returncode == 1 and json.loads(junk.stdout)["code"] == "INVALID" and "Traceback" not in junk.stderr
+
+
+# ---------------------------------------------------------------- PINs
+def test_pin_is_stored_as_a_slow_hash_and_opens_its_role(db):
+    pins = PinStore(db)
+    pins.set_pin("staff", "4711", kst("06-13 12:00"))
+    stored = db.execute("SELECT hash FROM staff_pin").fetchone()[0]
+    assert "4711" not in stored and stored.startswith("scrypt$")
+    assert pins.try_pin("4711", device_id="k1", now=kst("06-14 09:00")).role == "staff"
+
+
+def test_five_wrong_pins_lock_for_a_minute_even_after_a_restart(db, db_path):
+    from kiosk.models.database import open_event_db
+
+    pins = PinStore(db)
+    pins.set_pin("staff", "4711", kst("06-13 12:00"))
+    t = kst("06-14 09:00")
+    for i in range(4):
+        assert pins.try_pin("0000", device_id="k1", now=t).tries_left == 4 - i
+    locked = pins.try_pin("0000", device_id="k1", now=t)
+    assert locked.locked_for == 60 and locked.role is None
+    restarted = PinStore(open_event_db(db_path))               # a new process, same file
+    assert restarted.try_pin("4711", device_id="k1", now=kst("06-14 09:00")).locked_for > 0
+    from datetime import timedelta
+    assert restarted.try_pin("4711", device_id="k1", now=t + timedelta(seconds=61)).role == "staff"
+
+
+# ---------------------------------------------------------------- wedge scanners
+def feed(decoder, text, t0, gap=0.004, enter=True):
+    out = []
+    t = t0
+    for ch in text:
+        out += decoder.key(ch, t)
+        t += gap
+    if enter:
+        out += decoder.enter(t)
+    return out, t
+
+
+def test_wedge_burst_with_enter():
+    d = WedgeDecoder()
+    codes, _ = feed(d, "IF23:1:A0001-1:ABC", 0.0)
+    assert codes == ["IF23:1:A0001-1:ABC"]
+
+
+def test_wedge_burst_without_enter_ends_on_a_pause():
+    d = WedgeDecoder()
+    codes, t = feed(d, "IF23:1:A0001-1:ABC", 0.0, enter=False)
+    assert codes == [] and d.idle(t + 0.05) == []
+    assert d.idle(t + 0.2) == ["IF23:1:A0001-1:ABC"]
+
+
+def test_wedge_doubled_output_counts_once_but_a_later_rescan_counts():
+    d = WedgeDecoder()
+    first, t = feed(d, "IF23:1:A0001-1:ABC", 0.0)
+    second, t = feed(d, "IF23:1:A0001-1:ABC", t + 0.01)
+    assert first == ["IF23:1:A0001-1:ABC"] and second == []
+    later, _ = feed(d, "IF23:1:A0001-1:ABC", t + 3.0)
+    assert later == ["IF23:1:A0001-1:ABC"]
+
+
+def test_slow_typing_is_not_a_scan():
+    d = WedgeDecoder()
+    codes, t = feed(d, "hello", 0.0, gap=0.3, enter=False)
+    assert codes == [] and d.idle(t + 1) == []
