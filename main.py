@@ -52,7 +52,11 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
     p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (KST when no offset)")
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
-    p.add_argument("--view", choices=["home", "agenda", "exhibitors"], default="home")
+    p.add_argument("--device-id", metavar="ID", default=os.uname().nodename,
+                   help="this device's name in check-ins and the audit trail (default: the host name)")
+    p.add_argument("--view", dest="view", choices=["home", "agenda", "exhibitors", "checkin"], default="home",
+                   help="start screen (checkin: the check-in desk, unlocked — for screenshots; needs --screenshot)")
+    p.add_argument("--list", dest="checkin_list", metavar="LIST", help="check-in desk: the list to show")
     p.add_argument("--kiosk-id", metavar="ID", help="which kiosk this is (its place on the map: K1, K2, …)")
     p.add_argument("--category", action="append", metavar="NAME",
                    help="exhibitors: start filtered to this category (id or name; repeat for more)")
@@ -132,10 +136,19 @@ def run_kiosk(argv: list[str]) -> int:
     if args.kiosk_id and args.kiosk_id not in kiosks:
         print(f"There is no kiosk {args.kiosk_id!r} on the map; known: {', '.join(kiosks) or 'none'}.", file=sys.stderr)
         return 2
-    window = KioskWindow(ui, repo, watcher, idle_seconds=args.idle_seconds, kiosk_id=args.kiosk_id)
+    window = KioskWindow(ui, repo, watcher, idle_seconds=args.idle_seconds, kiosk_id=args.kiosk_id,
+                         device_id=args.device_id)
     if args.accessible:
         window.access_button.setChecked(True)
-    window.show_view(args.view)
+    if args.view == "checkin":
+        if args.screenshot is None:
+            print("--view checkin is for screenshots only; staff unlock the desk with their PIN.", file=sys.stderr)
+            return 2
+        window.enter_staff_mode("staff")
+        if args.checkin_list:
+            window.desk.choose_list(args.checkin_list)
+    else:
+        window.show_view(args.view)
     if args.category:
         chosen = set()
         for name in args.category:

@@ -81,7 +81,7 @@
     <message>
         <location filename="../views/exhibitors.py" line="103" />
         <location filename="../views/exhibitors.py" line="155" />
-        <location filename="../views/exhibitors.py" line="359" />
+        <location filename="../views/exhibitors.py" line="370" />
         <source>Uncategorised</source>
         <translation>미분류</translation>
     </message>
@@ -101,42 +101,47 @@
         <translation>스캔하면 기업 페이지로</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="326" />
+        <location filename="../views/exhibitors.py" line="329" />
         <source>Exhibitors</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="327" />
+        <location filename="../views/exhibitors.py" line="330" />
         <source>Search a name or booth number</source>
         <translation>기업명 또는 부스 번호 검색</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="329" />
+        <location filename="../views/exhibitors.py" line="332" />
         <source>Whole hall</source>
         <translation>전시장 전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="335" />
+        <location filename="../views/exhibitors.py" line="338" />
         <source>Free booth</source>
         <translation>빈 부스</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="355" />
+        <location filename="../views/exhibitors.py" line="366" />
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="364" />
+        <location filename="../views/exhibitors.py" line="373" />
         <source>All countries</source>
         <translation>모든 국가</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="370" />
+        <location filename="../views/exhibitors.py" line="379" />
         <source>%n exhibitor(s) match</source>
         <translation>%n개 기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="425" />
+        <location filename="../views/exhibitors.py" line="382" />
+        <source>Nothing matches. Try fewer letters, another category, or All.</source>
+        <translation>맞는 기업이 없습니다. 글자를 줄이거나 다른 분야 또는 전체를 눌러 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="437" />
         <source>Ask staff for the way</source>
         <translation>길은 직원에게 문의하세요</translation>
     </message>
@@ -192,7 +197,7 @@
 <context>
     <name>Map</name>
     <message>
-        <location filename="../views/map_view.py" line="169" />
+        <location filename="../views/map_view.py" line="183" />
         <source>You are here</source>
         <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1.</extracomment>
         <translation>현재 위치</translation>
@@ -262,6 +267,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30" />
+        <location filename="../views/phrases.py" line="106" />
         <source>Speaker</source>
         <translation>연사</translation>
     </message>
@@ -365,21 +371,249 @@
         <source>stairs to %1</source>
         <translation>계단으로 %1</translation>
     </message>
+    <message>
+        <location filename="../views/phrases.py" line="105" />
+        <source>Delegate</source>
+        <translation>참가자</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="107" />
+        <source>Exhibitor</source>
+        <translation>참가기업</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="108" />
+        <source>Buyer</source>
+        <translation>바이어</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="109" />
+        <source>VIP</source>
+        <translation>귀빈</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="110" />
+        <source>Press</source>
+        <translation>언론</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="111" />
+        <source>Staff</source>
+        <translation>직원</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="112" />
+        <source>Volunteer</source>
+        <translation>자원봉사자</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <location filename="../views/staff.py" line="30" />
+        <source>OK — welcome</source>
+        <translation>확인 — 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="31" />
+        <source>ALREADY CHECKED IN</source>
+        <translation>이미 체크인됨</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="32" />
+        <source>INVALID BADGE</source>
+        <translation>유효하지 않은 명찰</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="33" />
+        <source>REVOKED BADGE</source>
+        <translation>폐기된 명찰</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="34" />
+        <source>NOT ON THIS LIST</source>
+        <translation>대상 아님</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="35" />
+        <source>LIST NOT OPEN NOW</source>
+        <translation>지금은 운영 시간 아님</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="36" />
+        <source>UNKNOWN BADGE</source>
+        <translation>등록되지 않은 명찰</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="44" />
+        <source>Nothing was read. Scan again.</source>
+        <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="45" />
+        <source>A badge of another event.</source>
+        <translation>다른 행사의 명찰입니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="46" />
+        <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
+        <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="47" />
+        <source>Unknown badge version.</source>
+        <translation>알 수 없는 명찰 버전입니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="48" />
+        <source>Not a badge code of this event.</source>
+        <translation>이 행사의 명찰 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="50" />
+        <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
+        <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="52" />
+        <source>This attendee type is not on this list.</source>
+        <translation>이 참가 유형은 대상이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="54" />
+        <source>This list is closed at this time.</source>
+        <translation>지금은 운영 시간이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="56" />
+        <source>Not in this kiosk's attendee list. Send to the Welcome Center.</source>
+        <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="58" />
+        <source>First checked in at %1 on %2.</source>
+        <translation>최초 체크인: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="113" />
+        <source>Staff sign-in</source>
+        <translation>직원 로그인</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="114" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="132" />
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="137" />
+        <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
+        <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="140" />
+        <source>Enter your PIN.</source>
+        <translation>PIN을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="167" />
+        <source>Wrong PIN. %n tries left.</source>
+        <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="337" />
+        <source>Check-in</source>
+        <translation>체크인</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="338" />
+        <source>No badge? Search a name or badge number</source>
+        <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="339" />
+        <source>Last scans</source>
+        <translation>최근 스캔</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="340" />
+        <source>Undo last check-in</source>
+        <translation>마지막 체크인 취소</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="341" />
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="342" />
+        <source>Camera</source>
+        <translation>카메라</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="343" />
+        <source>Lock</source>
+        <translation>잠그기</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="381" />
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="382" />
+        <source>Scan a badge</source>
+        <translation>명찰을 스캔하세요</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="425" />
+        <source>NOT RECORDED</source>
+        <translation>기록되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="426" />
+        <source>The check-in could not be saved. Do not let in yet.</source>
+        <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="427" />
+        <source>Call the technical desk.</source>
+        <translation>기술 지원 데스크에 연락하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="449" />
+        <source>Nothing to undo on this device.</source>
+        <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="451" />
+        <source>Check-in of %1 undone.</source>
+        <translation>%1 체크인을 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="465" />
+        <source>Export failed: %1</source>
+        <translation>내보내기 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="467" />
+        <source>Saved %1</source>
+        <translation>저장됨: %1</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="160" />
-        <source>Staff functions are not enabled on this kiosk.</source>
-        <translation>이 키오스크에서는 직원 기능을 사용할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../views/main_window.py" line="193" />
+        <location filename="../views/main_window.py" line="224" />
         <source>⌂ Home</source>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="194" />
+        <location filename="../views/main_window.py" line="225" />
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

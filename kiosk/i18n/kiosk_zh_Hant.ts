@@ -81,7 +81,7 @@
     <message>
         <location filename="../views/exhibitors.py" line="103" />
         <location filename="../views/exhibitors.py" line="155" />
-        <location filename="../views/exhibitors.py" line="359" />
+        <location filename="../views/exhibitors.py" line="370" />
         <source>Uncategorised</source>
         <translation>未分類</translation>
     </message>
@@ -101,42 +101,47 @@
         <translation>掃描前往廠商網頁</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="326" />
+        <location filename="../views/exhibitors.py" line="329" />
         <source>Exhibitors</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="327" />
+        <location filename="../views/exhibitors.py" line="330" />
         <source>Search a name or booth number</source>
         <translation>搜尋名稱或攤位編號</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="329" />
+        <location filename="../views/exhibitors.py" line="332" />
         <source>Whole hall</source>
         <translation>整個展館</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="335" />
+        <location filename="../views/exhibitors.py" line="338" />
         <source>Free booth</source>
         <translation>空攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="355" />
+        <location filename="../views/exhibitors.py" line="366" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="364" />
+        <location filename="../views/exhibitors.py" line="373" />
         <source>All countries</source>
         <translation>所有國家</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="370" />
+        <location filename="../views/exhibitors.py" line="379" />
         <source>%n exhibitor(s) match</source>
         <translation>共 %n 家參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="425" />
+        <location filename="../views/exhibitors.py" line="382" />
+        <source>Nothing matches. Try fewer letters, another category, or All.</source>
+        <translation>沒有符合的參展商。請減少字數、換個類別或選「全部」。</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="437" />
         <source>Ask staff for the way</source>
         <translation>請向工作人員問路</translation>
     </message>
@@ -192,7 +197,7 @@
 <context>
     <name>Map</name>
     <message>
-        <location filename="../views/map_view.py" line="169" />
+        <location filename="../views/map_view.py" line="183" />
         <source>You are here</source>
         <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1.</extracomment>
         <translation>您在這裡</translation>
@@ -262,6 +267,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30" />
+        <location filename="../views/phrases.py" line="106" />
         <source>Speaker</source>
         <translation>講者</translation>
     </message>
@@ -365,21 +371,249 @@
         <source>stairs to %1</source>
         <translation>走樓梯到 %1</translation>
     </message>
+    <message>
+        <location filename="../views/phrases.py" line="105" />
+        <source>Delegate</source>
+        <translation>與會者</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="107" />
+        <source>Exhibitor</source>
+        <translation>參展商</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="108" />
+        <source>Buyer</source>
+        <translation>買主</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="109" />
+        <source>VIP</source>
+        <translation>貴賓</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="110" />
+        <source>Press</source>
+        <translation>媒體</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="111" />
+        <source>Staff</source>
+        <translation>工作人員</translation>
+    </message>
+    <message>
+        <location filename="../views/phrases.py" line="112" />
+        <source>Volunteer</source>
+        <translation>志工</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <location filename="../views/staff.py" line="30" />
+        <source>OK — welcome</source>
+        <translation>通過 — 歡迎</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="31" />
+        <source>ALREADY CHECKED IN</source>
+        <translation>已報到</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="32" />
+        <source>INVALID BADGE</source>
+        <translation>無效識別證</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="33" />
+        <source>REVOKED BADGE</source>
+        <translation>已作廢識別證</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="34" />
+        <source>NOT ON THIS LIST</source>
+        <translation>不在此名單</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="35" />
+        <source>LIST NOT OPEN NOW</source>
+        <translation>目前未開放</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="36" />
+        <source>UNKNOWN BADGE</source>
+        <translation>未登錄識別證</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="44" />
+        <source>Nothing was read. Scan again.</source>
+        <translation>未讀到內容，請再掃描一次。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="45" />
+        <source>A badge of another event.</source>
+        <translation>這是其他活動的識別證。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="46" />
+        <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
+        <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="47" />
+        <source>Unknown badge version.</source>
+        <translation>未知的識別證版本。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="48" />
+        <source>Not a badge code of this event.</source>
+        <translation>不是本活動的識別證代碼。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="50" />
+        <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
+        <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="52" />
+        <source>This attendee type is not on this list.</source>
+        <translation>此身分類別不在此名單。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="54" />
+        <source>This list is closed at this time.</source>
+        <translation>此名單目前未開放。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="56" />
+        <source>Not in this kiosk's attendee list. Send to the Welcome Center.</source>
+        <translation>不在與會者名單中，請引導至服務中心。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="58" />
+        <source>First checked in at %1 on %2.</source>
+        <translation>首次報到：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="113" />
+        <source>Staff sign-in</source>
+        <translation>工作人員登入</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="114" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="132" />
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="137" />
+        <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
+        <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="140" />
+        <source>Enter your PIN.</source>
+        <translation>請輸入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="167" />
+        <source>Wrong PIN. %n tries left.</source>
+        <translation>PIN 錯誤，還剩 %n 次。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="337" />
+        <source>Check-in</source>
+        <translation>報到</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="338" />
+        <source>No badge? Search a name or badge number</source>
+        <translation>沒有識別證？以姓名或證號搜尋</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="339" />
+        <source>Last scans</source>
+        <translation>最近掃描</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="340" />
+        <source>Undo last check-in</source>
+        <translation>取消上一筆報到</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="341" />
+        <source>Export CSV</source>
+        <translation>匯出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="342" />
+        <source>Camera</source>
+        <translation>相機</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="343" />
+        <source>Lock</source>
+        <translation>鎖定</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="381" />
+        <source>Ready</source>
+        <translation>就緒</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="382" />
+        <source>Scan a badge</source>
+        <translation>請掃描識別證</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="425" />
+        <source>NOT RECORDED</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="426" />
+        <source>The check-in could not be saved. Do not let in yet.</source>
+        <translation>報到無法儲存，請先不要放行。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="427" />
+        <source>Call the technical desk.</source>
+        <translation>請聯絡技術支援。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="449" />
+        <source>Nothing to undo on this device.</source>
+        <translation>此裝置沒有可取消的報到。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="451" />
+        <source>Check-in of %1 undone.</source>
+        <translation>已取消 %1 的報到。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="465" />
+        <source>Export failed: %1</source>
+        <translation>匯出失敗：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="467" />
+        <source>Saved %1</source>
+        <translation>已儲存：%1</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="160" />
-        <source>Staff functions are not enabled on this kiosk.</source>
-        <translation>本資訊站未開放工作人員功能。</translation>
-    </message>
-    <message>
-        <location filename="../views/main_window.py" line="193" />
+        <location filename="../views/main_window.py" line="224" />
         <source>⌂ Home</source>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="194" />
+        <location filename="../views/main_window.py" line="225" />
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

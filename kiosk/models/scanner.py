@@ -53,8 +53,16 @@ class WedgeDecoder:
         self._last_key = None
         if len(code.strip()) < MIN_LENGTH:
             return []
+        half = len(code) // 2
+        if len(code) % 2 == 0 and code[:half] == code[half:]:
+            code = code[:half]               # a scanner that types everything twice, back to back
+        return [code] if self.accept(code, t) else []
+
+    def accept(self, code: str, t: float) -> bool:
+        """False when ``code`` repeats the previous one within the repeat window (also used
+        for a camera, which sees one badge in many frames)."""
         if code == self._last_code and t - self._last_code_at <= self.repeat_window:
             self._last_code_at = t
-            return []
+            return False
         self._last_code, self._last_code_at = code, t
-        return [code]
+        return True

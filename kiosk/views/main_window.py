@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QFrame, QHBoxLayout, QMessageBox, QPushButton, QSizePolicy,
+    QApplication, QButtonGroup, QFrame, QHBoxLayout, QPushButton, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from kiosk.models.checkin_store import CheckInStore
 from kiosk.models.domain import LANGUAGES
+from kiosk.models.pins import PinStore
 
 from .agenda import AgendaScreen
 from .exhibitors import ExhibitorsScreen
@@ -17,6 +19,7 @@ from .home import HomeScreen
 from .i18n import LANGUAGE_LABELS, font_for
 from .programme import Programme
 from .session_detail import SessionDetail
+from .staff import CheckInDesk, PinPad
 from .venue import VenueData
 from .widgets import label
 
@@ -47,7 +50,7 @@ class IdleWatcher(QObject):
 
 class KioskWindow(QWidget):
     def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, kiosk_id: str | None = None,
-                 parent=None) -> None:
+                 device_id: str = "kiosk", staff_idle_seconds: float = 120, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("InnoFair kiosk")
@@ -100,7 +103,16 @@ class KioskWindow(QWidget):
         self.venue = VenueData(repo, kiosk_id=kiosk_id)
         self.exhibitors = ExhibitorsScreen(ui, repo, self.venue)
         self.detail = SessionDetail(ui, self.programme, self.venue)
-        for w in (self.home, self.agenda, self.exhibitors, self.detail):
+        self.device_id = device_id
+        self.staff_role: str | None = None
+        self.idle_seconds, self.staff_idle_seconds = idle_seconds, staff_idle_seconds
+        self.checkins = CheckInStore(repo.db)
+        self.pin_pad = PinPad(ui, PinStore(repo.db), device_id)
+        self.desk = CheckInDesk(ui, self.checkins, device_id=device_id)
+        self.pin_pad.unlocked.connect(self.enter_staff_mode)
+        self.pin_pad.cancelled.connect(self.go_home)
+        self.desk.lockRequested.connect(self.lock_staff_mode)
+        for w in (self.home, self.agenda, self.exhibitors, self.detail, self.pin_pad, self.desk):
             self.stack.addWidget(w)
         self.home.openAgenda.connect(lambda: self.show_view("agenda"))
         self.home.openExhibitors.connect(lambda: self.show_view("exhibitors"))
@@ -121,7 +133,7 @@ class KioskWindow(QWidget):
         ui.languageChanged.connect(self.retranslate)
         ui.themeChanged.connect(self.apply_theme)
         ui.secondTick.connect(self._tick)
-        self.idle = IdleWatcher(idle_seconds, self.reset_for_next_visitor, self)
+        self.idle = IdleWatcher(idle_seconds, self._on_idle, self)
         self.apply_theme(ui.theme)
         self.retranslate(ui.language)
         self._tick(ui.now())
@@ -139,9 +151,12 @@ class KioskWindow(QWidget):
     def current_view(self) -> str:
         w = self.stack.currentWidget()
         return {self.home: "home", self.agenda: "agenda", self.exhibitors: "exhibitors",
-                self.detail: "detail"}[w]
+                self.detail: "detail", self.pin_pad: "pin", self.desk: "checkin"}[w]
 
     def go_home(self) -> None:
+        if self.staff_role is not None:
+            self.lock_staff_mode()
+            return
         self.stack.setCurrentWidget(self.home)
 
     def open_session(self, session_id: str) -> None:
@@ -153,19 +168,35 @@ class KioskWindow(QWidget):
     def _detail_back(self) -> None:
         self.stack.setCurrentWidget(self._detail_return)
 
+    # ---------------------------------------------------------------- staff mode
     def open_staff(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(QCoreApplication.translate("Window", "Staff functions are not enabled on this kiosk."))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        QTimer.singleShot(15000, box.reject)
-        box.open()
+        self.pin_pad.open()
+        self.stack.setCurrentWidget(self.pin_pad)
+
+    def enter_staff_mode(self, role: str) -> None:
+        """Unlocked: the check-in desk; the kiosk now locks itself after 2 minutes untouched."""
+        self.staff_role = role
+        self.desk.role = role
+        self.idle.timer.setInterval(int(self.staff_idle_seconds * 1000))
+        self.idle.timer.start()
+        self.stack.setCurrentWidget(self.desk)
+
+    def lock_staff_mode(self) -> None:
+        self.staff_role = None
+        self.desk.role = None
+        self.idle.timer.setInterval(int(self.idle_seconds * 1000))
+        self.idle.timer.start()
+        self.stack.setCurrentWidget(self.home)
+
+    def _on_idle(self) -> None:
+        if self.staff_role is not None:
+            self.lock_staff_mode()
+        self.reset_for_next_visitor()
 
     def reset_for_next_visitor(self) -> None:
         """Idle: home screen, default language, normal text, agenda back to today."""
-        for w in self.findChildren(QMessageBox):
-            w.reject()
+        if self.staff_role is not None:
+            self.lock_staff_mode()
         self.ui.set_language(self.ui.default_language)
         self.access_button.setChecked(False)
         self.agenda.reset()

@@ -98,3 +98,17 @@ def walk(metres: int, minutes: int, floors: list[tuple[str, str, str]]) -> str:
         else:
             text += " · " + QCoreApplication.translate("Phrases", "stairs to %1").replace("%1", b)
     return text
+
+
+def attendee_type(kind: str) -> str:
+    names = {
+        "delegate": QCoreApplication.translate("Phrases", "Delegate"),
+        "speaker": QCoreApplication.translate("Phrases", "Speaker"),
+        "exhibitor": QCoreApplication.translate("Phrases", "Exhibitor"),
+        "buyer": QCoreApplication.translate("Phrases", "Buyer"),
+        "vip": QCoreApplication.translate("Phrases", "VIP"),
+        "press": QCoreApplication.translate("Phrases", "Press"),
+        "staff": QCoreApplication.translate("Phrases", "Staff"),
+        "volunteer": QCoreApplication.translate("Phrases", "Volunteer"),
+    }
+    return names.get(kind, kind)

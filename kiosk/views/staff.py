@@ -1,0 +1,485 @@
+"""Staff mode: a PIN pad, then the check-in desk — verdicts readable from two metres, badge
+scanners that type, a camera where there is one, look-up by name, undo, counters, export."""
+
+from __future__ import annotations
+
+import csv
+import time
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from kiosk.models.scanner import WedgeDecoder
+
+from . import phrases
+from .feedback import Sounds, camera_available
+from .widgets import label, make_kinetic
+
+VERDICT_HOLD_MS = 3000
+EXPORT_DIR = Path(__file__).resolve().parent.parent.parent / "exports"
+COLOURS = {"green": "#0a7d32", "amber": "#c77800", "red": "#b00020", "idle": "#33475f"}
+
+
+def verdict_word(code: str) -> str:
+    words = {
+        "OK": QCoreApplication.translate("Staff", "OK — welcome"),
+        "ALREADY": QCoreApplication.translate("Staff", "ALREADY CHECKED IN"),
+        "INVALID": QCoreApplication.translate("Staff", "INVALID BADGE"),
+        "REVOKED": QCoreApplication.translate("Staff", "REVOKED BADGE"),
+        "NOT_ELIGIBLE": QCoreApplication.translate("Staff", "NOT ON THIS LIST"),
+        "OUTSIDE_WINDOW": QCoreApplication.translate("Staff", "LIST NOT OPEN NOW"),
+        "UNKNOWN": QCoreApplication.translate("Staff", "UNKNOWN BADGE"),
+    }
+    return words.get(code, code)
+
+
+def verdict_reason(verdict) -> str:
+    if verdict.code == "INVALID":
+        return {
+            "empty": QCoreApplication.translate("Staff", "Nothing was read. Scan again."),
+            "prefix": QCoreApplication.translate("Staff", "A badge of another event."),
+            "signature": QCoreApplication.translate("Staff", "Forged or altered badge: the signature does not match. Ask for ID."),
+            "version": QCoreApplication.translate("Staff", "Unknown badge version."),
+        }.get(verdict.reason, QCoreApplication.translate("Staff", "Not a badge code of this event."))
+    if verdict.code == "REVOKED":
+        return QCoreApplication.translate("Staff", "This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.")
+    if verdict.code == "NOT_ELIGIBLE":
+        return QCoreApplication.translate("Staff", "This attendee type is not on this list.")
+    if verdict.code == "OUTSIDE_WINDOW":
+        return QCoreApplication.translate("Staff", "This list is closed at this time.")
+    if verdict.code == "UNKNOWN":
+        return QCoreApplication.translate("Staff", "Not in this kiosk's attendee list. Send to the Welcome Center.")
+    if verdict.code == "ALREADY" and verdict.first_at is not None:
+        return QCoreApplication.translate("Staff", "First checked in at %1 on %2.").replace("%1", verdict.first_at.strftime("%H:%M")) \
+            .replace("%2", verdict.first_device or "?")
+    return ""
+
+
+class PinPad(QWidget):
+    """Digits only, big keys; the PIN never appears on screen."""
+
+    unlocked = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, ui, pins, device_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.ui = ui
+        self.pins = pins
+        self.device_id = device_id
+        self.entered = ""
+        self.heading = label(role="heading")
+        self.dots = label(role="heading")
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = label(role="onDark", wrap=True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.keys: dict[str, QPushButton] = {}
+        for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            b = QPushButton(key)
+            b.setMinimumSize(150, 110)
+            b.setStyleSheet("font-size: 40px; font-weight: 700;")
+            b.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(b, i // 3, i % 3)
+            self.keys[key] = b
+        self.cancel = QPushButton()
+        self.cancel.setProperty("role", "bar")
+        self.cancel.clicked.connect(self.close_pad)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(40, 40, 40, 40)
+        box.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.dots)
+        box.addWidget(self.message)
+        pad = QHBoxLayout()
+        pad.addStretch(1)
+        pad.addLayout(grid)
+        pad.addStretch(1)
+        box.addLayout(pad)
+        box.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(1)
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self._show_state)
+        ui.languageChanged.connect(lambda _l: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(QCoreApplication.translate("Staff", "Staff sign-in"))
+        self.cancel.setText(QCoreApplication.translate("Staff", "Cancel"))
+        self._show_state()
+
+    def open(self) -> None:
+        self.entered = ""
+        self._show_state()
+        self._lock_timer.start()
+
+    def close_pad(self) -> None:
+        self.entered = ""
+        self._lock_timer.stop()
+        self.cancelled.emit()
+
+    def _show_state(self, text: str | None = None) -> None:
+        self.dots.setText("●" * len(self.entered) or "—")
+        state = self.pins.lock_state(self.device_id, self.ui.now())
+        if state.locked_for:
+            seconds = state.locked_for  # lupdate only sees %n when n is a plain name
+            self.message.setText(QCoreApplication.translate("Staff", "Too many wrong PINs. Try again in %n s.", "",
+                                                            seconds))
+        elif text is not None:
+            self.message.setText(text)
+        elif not self.pins.roles_set():
+            self.message.setText(QCoreApplication.translate(
+                "Staff", "No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff"))
+        elif not self.entered:
+            self.message.setText(QCoreApplication.translate("Staff", "Enter your PIN."))
+        for key in self.keys.values():
+            key.setEnabled(not state.locked_for)
+
+    def press(self, key: str) -> None:
+        if key == "⌫":
+            self.entered = self.entered[:-1]
+            self._show_state()
+        elif key == "OK":
+            self._submit()
+        elif len(self.entered) < 12:
+            self.entered += key
+            self._show_state()
+
+    def _submit(self) -> None:
+        pin, self.entered = self.entered, ""
+        if not pin:
+            return
+        result = self.pins.try_pin(pin, device_id=self.device_id, now=self.ui.now())
+        if result.role:
+            self._lock_timer.stop()
+            self._show_state()
+            self.unlocked.emit(result.role)
+        elif result.locked_for:
+            self._show_state()
+        else:
+            tries = result.tries_left
+            self._show_state(QCoreApplication.translate("Staff", "Wrong PIN. %n tries left.", "", tries))
+
+
+class WedgeInput(QObject):
+    """Takes every key press while the check-in desk is showing: on a kiosk, keys only come
+    from the badge scanner (people type on the on-screen keyboard, which sends text, not keys)."""
+
+    scanned = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.decoder = WedgeDecoder()
+        self.active = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(40)
+        self._timer.timeout.connect(self._idle)
+        QApplication.instance().installEventFilter(self)
+
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        if on:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def eventFilter(self, obj, event) -> bool:
+        if not self.active or event.type() != QEvent.Type.KeyPress:
+            return False
+        now = time.monotonic()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            codes = self.decoder.enter(now)
+        elif event.text() and event.text().isprintable():
+            codes = self.decoder.key(event.text(), now)
+        else:
+            return False
+        for code in codes:
+            self.scanned.emit(code)
+        return True
+
+    def _idle(self) -> None:
+        for code in self.decoder.idle(time.monotonic()):
+            self.scanned.emit(code)
+
+
+class CheckInDesk(QWidget):
+    """Pick a list; scan; the verdict fills the left half in its colour."""
+
+    lockRequested = Signal()
+
+    def __init__(self, ui, store, *, device_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.ui = ui
+        self.store = store
+        self.device_id = device_id
+        self.role: str | None = None
+        self.list_id = next(iter(store.lists()), None)
+        self.last_verdict = None
+        self.sounds = Sounds()
+        self.wedge = WedgeInput(self)
+        self.wedge.scanned.connect(self.scan)
+
+        self.list_group = QButtonGroup(self)
+        self.list_buttons: dict[str, QPushButton] = {}
+        lists_row = QHBoxLayout()
+        lists_row.setSpacing(10)
+        for lid in store.lists():
+            b = QPushButton()
+            b.setCheckable(True)
+            b.setProperty("role", "bar")
+            b.setMinimumHeight(96)
+            b.clicked.connect(lambda _=False, x=lid: self.choose_list(x))
+            self.list_group.addButton(b)
+            self.list_buttons[lid] = b
+            lists_row.addWidget(b, 1)
+
+        self.panel = QFrame()
+        self.panel.setObjectName("Verdict")
+        self.word = label(wrap=True)
+        self.name = label(wrap=True)
+        self.who = label(wrap=True)
+        self.reason = label(wrap=True)
+        for w in (self.word, self.name, self.who, self.reason):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pbox = QVBoxLayout(self.panel)
+        pbox.setContentsMargins(30, 30, 30, 30)
+        pbox.addStretch(1)
+        for w in (self.word, self.name, self.who, self.reason):
+            pbox.addWidget(w)
+        pbox.addStretch(1)
+
+        self.search = QLineEdit()
+        self.search.setMinimumHeight(72)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._look_up)
+        self.results = QListWidget()
+        self.results.setMinimumHeight(200)
+        self.results.itemClicked.connect(lambda item: self.manual(item.data(Qt.ItemDataRole.UserRole)))
+        make_kinetic(self.results)
+        self.recent_title = label(role="sectionTitle")
+        self.recent = QListWidget()
+        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export)
+        self.camera_button = QPushButton()
+        self.camera_button.setCheckable(True)
+        self.camera_button.toggled.connect(self._camera)
+        self.camera_button.setVisible(False)      # until the desk first opens and finds a camera
+        self._camera_checked = False
+        self.camera = None
+        self.lock_button = QPushButton()
+        self.lock_button.clicked.connect(self.lockRequested)
+        self.status = label(role="onDarkMuted", wrap=True)
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        side.addWidget(self.search)
+        side.addWidget(self.results, 2)
+        side.addWidget(self.recent_title)
+        side.addWidget(self.recent, 3)
+        buttons = QGridLayout()
+        buttons.addWidget(self.undo_button, 0, 0)
+        buttons.addWidget(self.export_button, 0, 1)
+        buttons.addWidget(self.camera_button, 1, 0)
+        buttons.addWidget(self.lock_button, 1, 1)
+        side.addLayout(buttons)
+        side.addWidget(self.status)
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        body.addWidget(self.panel, 3)
+        body.addLayout(side, 2)
+        self.heading = label(role="heading")
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 16, 28, 16)
+        root.setSpacing(14)
+        root.addWidget(self.heading)
+        root.addLayout(lists_row)
+        root.addLayout(body, 1)
+
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(VERDICT_HOLD_MS)
+        self._hold.timeout.connect(self.show_ready)
+        ui.languageChanged.connect(lambda _l: self.retranslate())
+        self.retranslate()
+
+    # ---------------------------------------------------------------- state
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.wedge.set_active(True)
+        if not self._camera_checked:  # no camera: the option is simply absent
+            self._camera_checked = True
+            self.camera_button.setVisible(camera_available())
+        self.refresh()
+
+    def hideEvent(self, event) -> None:
+        self.wedge.set_active(False)
+        if self.camera_button.isChecked():
+            self.camera_button.setChecked(False)
+        super().hideEvent(event)
+
+    def retranslate(self) -> None:
+        theme = self.ui.theme
+        for w in (self.results, self.recent):
+            w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            w.setTextElideMode(Qt.TextElideMode.ElideRight)
+            w.setStyleSheet(f"QListWidget {{ background: {theme.p.surface}; color: {theme.p.text}; border-radius: 12px;"
+                            f" font-size: {theme.body}px; }} QListWidget::item {{ min-height: 64px; padding: 4px 12px;"
+                            f" border-bottom: 1px solid {theme.p.border}; }}")
+        self.heading.setText(QCoreApplication.translate("Staff", "Check-in"))
+        self.search.setPlaceholderText(QCoreApplication.translate("Staff", "No badge? Search a name or badge number"))
+        self.recent_title.setText(QCoreApplication.translate("Staff", "Last scans"))
+        self.undo_button.setText(QCoreApplication.translate("Staff", "Undo last check-in"))
+        self.export_button.setText(QCoreApplication.translate("Staff", "Export CSV"))
+        self.camera_button.setText(QCoreApplication.translate("Staff", "Camera"))
+        self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))
+        self.refresh()
+        if self.last_verdict is None or not self._hold.isActive():
+            self.show_ready()
+        else:
+            self.show_verdict(self.last_verdict, sound=False)
+
+    def choose_list(self, list_id: str) -> None:
+        self.list_id = list_id
+        self.refresh()
+        self.show_ready()
+
+    def refresh(self) -> None:
+        counts = self.store.counts()
+        lang = self.ui.language
+        for lid, b in self.list_buttons.items():
+            c = counts[lid]
+            b.setText(f"{self.store.lists()[lid].name.get(lang)}\n{c.checked_in} / {c.eligible}".replace("&", "&&"))
+            b.setChecked(lid == self.list_id)
+        self.recent.clear()
+        if self.list_id:
+            for s in self.store.recent_scans(self.list_id):
+                undone = " ↩" if s["undone"] else ""
+                text = f"{s['at'].strftime('%H:%M:%S')}  {s['code']}{undone}  {s['name'] or '—'}  · {s['device']}"
+                self.recent.addItem(text)
+
+    def _paint_panel(self, colour: str) -> None:
+        theme = self.ui.theme
+        self.panel.setStyleSheet(f"QFrame#Verdict {{ background: {COLOURS[colour]}; border-radius: 24px; }}"
+                                 f"QFrame#Verdict QLabel {{ color: #ffffff; }}")
+        self.word.setStyleSheet(f"font-size: {theme.px(84)}px; font-weight: 800;")
+        self.name.setStyleSheet(f"font-size: {theme.px(60)}px; font-weight: 700;")
+        self.who.setStyleSheet(f"font-size: {theme.px(34)}px;")
+        self.reason.setStyleSheet(f"font-size: {theme.px(34)}px; font-weight: 600;")
+
+    def show_ready(self) -> None:
+        self._paint_panel("idle")
+        lst = self.store.lists().get(self.list_id or "")
+        self.word.setText(QCoreApplication.translate("Staff", "Ready"))
+        self.name.setText(QCoreApplication.translate("Staff", "Scan a badge"))
+        self.who.setText(lst.name.get(self.ui.language) if lst else "")
+        self.reason.setText("")
+
+    def show_verdict(self, verdict, *, sound: bool = True) -> None:
+        self.last_verdict = verdict
+        self._paint_panel(verdict.colour)
+        self.word.setText(verdict_word(verdict.code))
+        a = verdict.attendee
+        if a is not None:
+            self.name.setText(a.name + (f"\n{a.name_local}" if a.name_local else ""))
+            bits = [a.organisation or "", phrases.attendee_type(a.type), self.store.lists()[verdict.list_id].name.get(self.ui.language)]
+            self.who.setText(" · ".join(b for b in bits if b))
+        else:
+            self.name.setText("")
+            self.who.setText("")
+        self.reason.setText(verdict_reason(verdict))
+        if sound:
+            self.sounds.play(verdict.colour)
+        self._hold.start()
+
+    # ---------------------------------------------------------------- actions
+    def scan(self, payload: str, *, manual_attendee: str | None = None) -> None:
+        """One scan: decided and written to disk first, then shown (never the other way round)."""
+        if self.list_id is None:
+            return
+        from kiosk.models.errors import KioskError
+
+        try:
+            verdict = self.store.check_in(payload=payload, list_id=self.list_id, device_id=self.device_id,
+                                          scan_id=uuid.uuid4().hex, now=self.ui.now(),
+                                          manual_attendee=manual_attendee)
+        except (KioskError, OSError) as exc:
+            self._write_failed(exc)
+            return
+        except Exception as exc:  # sqlite3.Error: disk full, read-only, locked too long
+            self._write_failed(exc)
+            return
+        self.show_verdict(verdict)
+        self.refresh()
+
+    def _write_failed(self, exc) -> None:
+        self._paint_panel("red")
+        self.word.setText(QCoreApplication.translate("Staff", "NOT RECORDED"))
+        self.name.setText(QCoreApplication.translate("Staff", "The check-in could not be saved. Do not let in yet."))
+        self.who.setText(QCoreApplication.translate("Staff", "Call the technical desk."))
+        self.reason.setText(str(exc)[:200])
+        self.sounds.play("red")
+        self._hold.start()
+
+    def manual(self, attendee_id: str) -> None:
+        self.scan(f"manual:{attendee_id}", manual_attendee=attendee_id)
+        self.search.clear()
+
+    def _look_up(self, text: str) -> None:
+        self.results.clear()
+        for a in self.store.find_attendees(text):
+            item = QListWidgetItem(f"{a.name}{'  ' + a.name_local if a.name_local else ''}  ·  "
+                                   f"{a.organisation or ''}  ·  {phrases.attendee_type(a.type)}  ·  {a.id}")
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.results.addItem(item)
+
+    def undo(self) -> None:
+        if self.list_id is None:
+            return
+        result = self.store.undo_last(device_id=self.device_id, list_id=self.list_id, now=self.ui.now())
+        if result is None:
+            self.status.setText(QCoreApplication.translate("Staff", "Nothing to undo on this device."))
+        else:
+            self.status.setText(QCoreApplication.translate("Staff", "Check-in of %1 undone.").replace("%1", result.attendee.name))
+        self.refresh()
+
+    def export(self) -> Path | None:
+        """CSV of this list's check-ins into exports/ (no file dialog on a kiosk)."""
+        EXPORT_DIR.mkdir(exist_ok=True)
+        stamp = self.ui.now().strftime("%Y%m%d-%H%M%S")
+        path = EXPORT_DIR / f"checkins-{self.list_id}-{stamp}.csv"
+        try:
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                for row in self.store.checkins_csv_rows(self.list_id):
+                    writer.writerow(row)
+        except OSError as exc:
+            self.status.setText(QCoreApplication.translate("Staff", "Export failed: %1").replace("%1", exc.strerror or str(exc)))
+            return None
+        self.status.setText(QCoreApplication.translate("Staff", "Saved %1").replace("%1", str(path)))
+        return path
+
+    def _camera(self, on: bool) -> None:
+        if on and self.camera is None:
+            from .feedback import CameraScanner
+
+            self.camera = CameraScanner(self)
+            self.camera.decoded.connect(self._camera_code)
+            self.camera.preview.setMinimumHeight(240)
+            self.layout().addWidget(self.camera.preview)
+        if self.camera is not None:
+            self.camera.preview.setVisible(on)
+            (self.camera.start if on else self.camera.stop)()
+
+    def _camera_code(self, text: str) -> None:
+        # a camera sees the same badge in many frames: the scanner's repeat rule applies
+        if self.wedge.decoder.accept(text, time.monotonic()):
+            self.scan(text)

@@ -1,0 +1,156 @@
+"""Staff mode: PIN pad, the check-in desk with a wedge scanner, verdicts, undo, locks."""
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiosk.models import badges
+from kiosk.models.pins import PinStore
+from tests.conftest import kst
+
+
+@pytest.fixture
+def key():
+    pem, _ = badges.generate_key_pair()
+    return badges.load_private_key(pem)
+
+
+@pytest.fixture
+def kiosk(make_kiosk, db, key, clock):
+    PinStore(db).set_pin("staff", "2468", kst("06-13 12:00"))
+    clock.set(kst("06-15 18:05"))
+    window = make_kiosk(idle_seconds=60)
+    window.checkins.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
+    return window
+
+
+def badge(window, key, attendee_id):
+    store = window.checkins
+    return badges.sign(key, store.prefix, store.current_badge(attendee_id, reissue=False, now=kst("06-13 12:00")))
+
+
+def type_pin(qtbot, window, digits):
+    for d in digits + ["OK"]:
+        qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
+
+
+def unlock(qtbot, window):
+    qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
+    assert window.current_view() == "pin"
+    type_pin(qtbot, window, list("2468"))
+    assert window.current_view() == "checkin" and window.staff_role == "staff"
+    qtbot.mouseClick(window.desk.list_buttons["gala"], Qt.MouseButton.LeftButton)
+
+
+def scanner_types(window, text, *, enter=True):
+    """A USB wedge scanner: a fast burst of key presses into whatever has focus."""
+    target = window.focusWidget() or window
+    QTest.keyClicks(target, text, delay=1)
+    if enter:
+        QTest.keyClick(target, Qt.Key.Key_Return)
+
+
+def test_wrong_pin_keeps_the_desk_closed(qtbot, kiosk):
+    qtbot.mouseClick(kiosk.home.staff, Qt.MouseButton.LeftButton)
+    type_pin(qtbot, kiosk, list("1111"))
+    assert kiosk.current_view() == "pin" and kiosk.staff_role is None
+    assert "4" in kiosk.pin_pad.message.text()
+    assert "1111" not in kiosk.pin_pad.dots.text()
+
+
+def test_scanner_burst_gives_a_green_verdict_with_the_name(qtbot, kiosk, key):
+    unlock(qtbot, kiosk)
+    scanner_types(kiosk, badge(kiosk, key, "A0171"))
+    desk = kiosk.desk
+    qtbot.waitUntil(lambda: desk.last_verdict is not None, timeout=1000)
+    assert desk.last_verdict.code == "OK"
+    assert "OK" in desk.word.text() and "Liu Chun-Hung" in desk.name.text() and "劉俊宏" in desk.name.text()
+    assert "#0a7d32" in desk.panel.styleSheet()
+    assert "1 / " in desk.list_buttons["gala"].text()
+
+
+def test_scanner_without_enter_and_doubled_output(qtbot, kiosk, key):
+    unlock(qtbot, kiosk)
+    payload = badge(kiosk, key, "A0003")
+    scanner_types(kiosk, payload, enter=False)
+    qtbot.waitUntil(lambda: kiosk.desk.last_verdict is not None, timeout=1000)
+    assert kiosk.desk.last_verdict.code == "OK"
+    scanner_types(kiosk, payload)                       # the scanner repeats itself at once
+    qtbot.wait(300)
+    assert kiosk.checkins.conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 1
+
+
+def test_scanning_works_whatever_has_focus(qtbot, kiosk, key):
+    unlock(qtbot, kiosk)
+    kiosk.desk.search.setFocus()
+    scanner_types(kiosk, badge(kiosk, key, "A0175"))
+    qtbot.waitUntil(lambda: kiosk.desk.last_verdict is not None, timeout=1000)
+    assert kiosk.desk.last_verdict.code == "OK"
+    assert kiosk.desk.search.text() == ""                # the code did not land in the field
+
+
+def test_already_is_amber_with_first_time_and_device(qtbot, kiosk, key):
+    unlock(qtbot, kiosk)
+    payload = badge(kiosk, key, "A0171")
+    kiosk.desk.scan(payload)
+    kiosk.desk.scan(payload)
+    assert kiosk.desk.last_verdict.code == "ALREADY"
+    assert "#c77800" in kiosk.desk.panel.styleSheet()
+    assert "18:05" in kiosk.desk.reason.text() and "kiosk" in kiosk.desk.reason.text()
+
+
+def test_forged_badge_is_red_with_a_reason(qtbot, kiosk, key):
+    unlock(qtbot, kiosk)
+    kiosk.desk.scan(badge(kiosk, key, "A0180")[:-6] + "AAAAAA")
+    assert kiosk.desk.last_verdict.code == "INVALID"
+    assert "#b00020" in kiosk.desk.panel.styleSheet() and "signature" in kiosk.desk.reason.text()
+    assert kiosk.desk.name.text() == ""
+
+
+def test_verdict_returns_to_ready(qtbot, kiosk, key, monkeypatch):
+    unlock(qtbot, kiosk)
+    kiosk.desk._hold.setInterval(100)
+    kiosk.desk.scan(badge(kiosk, key, "A0171"))
+    qtbot.waitUntil(lambda: kiosk.desk.word.text() == "Ready", timeout=1000)
+
+
+def test_manual_lookup_undo_and_export(qtbot, kiosk, key, tmp_path, monkeypatch):
+    import kiosk.views.staff as staff
+
+    monkeypatch.setattr(staff, "EXPORT_DIR", tmp_path)
+    unlock(qtbot, kiosk)
+    desk = kiosk.desk
+    desk.search.setText("Chun-Hung")
+    assert desk.results.count() >= 1
+    item = desk.results.item(0)
+    qtbot.mouseClick(desk.results.viewport(), Qt.MouseButton.LeftButton, pos=desk.results.visualItemRect(item).center())
+    assert desk.last_verdict.code == "OK"
+    path = desk.export()
+    with path.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["name"] for r in rows] == [desk.last_verdict.attendee.name]
+    qtbot.mouseClick(desk.undo_button, Qt.MouseButton.LeftButton)
+    assert "undone" in desk.status.text()
+    assert kiosk.checkins.counts()["gala"].checked_in == 0
+
+
+def test_staff_mode_locks_after_idle_and_attendee_screens_show_no_attendees(qtbot, make_kiosk, db, key, clock):
+    PinStore(db).set_pin("staff", "2468", kst("06-13 12:00"))
+    window = make_kiosk(idle_seconds=60)
+    window.staff_idle_seconds = 0.3
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_view() == "home", timeout=2000)
+    assert window.staff_role is None
+    from PySide6.QtWidgets import QLabel
+
+    names = {a.name for a in window.checkins.attendees()}
+    shown = " ".join(w.text() for w in window.home.findChildren(QLabel))
+    assert not any(n in shown for n in names)
+
+
+def test_home_button_locks_staff_mode(qtbot, kiosk):
+    unlock(qtbot, kiosk)
+    qtbot.mouseClick(kiosk.home_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_view() == "home" and kiosk.staff_role is None
