@@ -241,11 +241,15 @@ def _install_excepthook() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from kiosk import cli
+    if argv and not argv[0].startswith("-"):   # a command (the kiosk's own options all start with -)
+        from kiosk import cli
 
-    if argv and argv[0] in cli.COMMANDS:
-        setup_logging(to_file=False)
-        return cli.run(argv[0], argv[1:])
+        if argv[0] in cli.COMMANDS:
+            setup_logging(to_file=False)
+            return cli.run(argv[0], argv[1:])
+        print(f"Unknown command {argv[0]!r}; commands: {', '.join(cli.COMMANDS)}; "
+              "or no command to start the kiosk.", file=sys.stderr)
+        return 2
     return run_kiosk(argv)
 
 

@@ -38,6 +38,18 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def _dispose(window, conn) -> None:
+    """Close a benchmark's window for good before its database connection goes."""
+    from PySide6.QtWidgets import QApplication
+
+    window.idle.timer.stop()
+    window.watcher._timer.stop()
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    conn.close()
+
+
 def time_to_first_frame(cmd: list[str]) -> float:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=ENV, cwd=ROOT)
@@ -113,7 +125,7 @@ def change_latency(db: Path, changes: int) -> None:
         samples.append((time.perf_counter() - t0) * 1000)
     emit("external_change_to_agenda_median", statistics.median(samples), "ms")
     emit("external_change_to_agenda_p95", p95(samples), "ms")
-    window.close()
+    _dispose(window, conn)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -243,10 +255,120 @@ def exhibitor_screen(db: Path, label: str, samples: int) -> None:
         graph.route("kiosk:K1", b)
         routes.append((time.perf_counter() - t0) * 1000)
     emit(f"route_{label}_p95", p95(routes), "ms")
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    _dispose(window, conn)
+
+
+def _many_attendees(db: Path, n: int, key) -> list[str]:
+    """Add ``n`` attendees with badges (SQL, the harness's own); returns their payloads."""
+    from kiosk.models import badges
+
+    conn = sqlite3.connect(db)
+    prefix = conn.execute("SELECT badge_prefix FROM event").fetchone()[0]
+    types = ["delegate", "speaker", "exhibitor", "buyer", "vip", "press"]
+    payloads = []
+    with conn:
+        conn.execute("INSERT OR IGNORE INTO signing_key VALUES (?, ?, ?)",
+                     (badges.key_id(badges.public_raw(key)), badges.public_raw(key).hex(), "2023-06-13T12:00:00+09:00"))
+        for i in range(n):
+            aid = f"B{i:06d}"
+            serial = badges.serial_for(aid, 1)
+            conn.execute("INSERT INTO attendee (id, name, organisation, country, type) VALUES (?, ?, ?, 'KR', ?)",
+                         (aid, f"Attendee {i}", "Sample Org", types[i % len(types)]))
+            conn.execute("INSERT INTO badge (serial, attendee_id, issue, issued_at) VALUES (?, ?, 1, ?)",
+                         (serial, aid, "2023-06-13T12:00:00+09:00"))
+            if i < 5000:
+                payloads.append(badges.sign(key, prefix, serial))
     conn.close()
+    return payloads
+
+
+def checkin_figures(tmp: Path, scans: int, stream_seconds: float) -> None:
+    """Scan → verdict on 100,000 attendees (durable commit included); a 10/s stream."""
+    import random
+    import uuid
+
+    from kiosk.models import badges
+    from kiosk.models.checkin_store import CheckInStore
+    from kiosk.models.database import open_event_db
+    from kiosk.models.loader import build_database
+
+    db = tmp / "checkin.db"
+    build_database(db, ROOT / "data")
+    pem, _raw = badges.generate_key_pair()
+    key = badges.load_private_key(pem)
+    payloads = _many_attendees(db, 100_000, key)
+    conn = open_event_db(db)
+    store = CheckInStore(conn)
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    now = datetime(2023, 6, 14, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    rng = random.Random(4)
+    times, codes = [], {}
+    for i in range(scans):
+        payload = rng.choice(payloads[:2000])              # some twice: OK and ALREADY both measured
+        t0 = time.perf_counter()
+        v = store.check_in(payload=payload, list_id="entry", device_id="bench", scan_id=uuid.uuid4().hex, now=now)
+        times.append((time.perf_counter() - t0) * 1000)
+        codes[v.code] = codes.get(v.code, 0) + 1
+    emit("scan_to_verdict_100k_attendees_p95", p95(times), "ms")
+    emit("scan_to_verdict_100k_attendees_median", statistics.median(times), "ms")
+    emit("scan_to_verdict_ok_share", codes.get("OK", 0) / scans, "ratio")
+    invalid = []
+    for i in range(200):
+        t0 = time.perf_counter()
+        store.check_in(payload="X" * (i * 50), list_id="entry", device_id="bench", scan_id=uuid.uuid4().hex, now=now)
+        invalid.append((time.perf_counter() - t0) * 1000)
+    emit("scan_to_verdict_garbage_p95", p95(invalid), "ms")
+    conn.close()
+    _stream(db, payloads[2000:], stream_seconds)
+
+
+def _stream(db: Path, payloads: list[str], seconds: float) -> None:
+    """10 scans a second typed by a (simulated) wedge scanner into the check-in desk."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.clock import RunningClock, parse_instant
+    from kiosk.models.database import open_event_db
+    from kiosk.models.repository import Repository
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    app = QApplication.instance() or QApplication([])
+    conn = open_event_db(db)
+    repo = Repository(conn)
+    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T10:00", repo.tz)))
+    window = KioskWindow(ui, repo, ChangeWatcher(conn), device_id="stream")
+    window.resize(1920, 1080)
+    window.show()
+    window.enter_staff_mode("staff")
+    window.desk.choose_list("entry")
+    before = conn.execute("SELECT count(*) FROM scan WHERE device_id = 'stream'").fetchone()[0]
+    n = int(seconds * 10)
+    start = time.perf_counter()
+    late = 0
+    for i in range(n):
+        due = start + i * 0.1
+        while time.perf_counter() < due:
+            app.processEvents()
+            time.sleep(0.001)
+        if time.perf_counter() - due > 0.1:
+            late += 1
+        # a scanner types ~1 character per ms; keyClicks sends them as one burst, then Enter
+        QTest.keyClicks(window, payloads[i])
+        QTest.keyClick(window, Qt.Key.Key_Return)
+    t_end = time.perf_counter() + 1
+    while time.perf_counter() < t_end:
+        app.processEvents()
+    after = conn.execute("SELECT count(*) FROM scan WHERE device_id = 'stream'").fetchone()[0]
+    emit("stream_10_per_s_scans_sent", n, "scans")
+    emit("stream_10_per_s_scans_recorded", after - before, "scans")
+    emit("stream_10_per_s_lost", n - (after - before), "scans")
+    emit("stream_10_per_s_seconds", time.perf_counter() - start, "s")
+    _dispose(window, conn)
 
 
 def main() -> int:
@@ -255,7 +377,9 @@ def main() -> int:
     ap.add_argument("--changes", type=int, default=20)
     ap.add_argument("--idle-seconds", type=float, default=30)
     ap.add_argument("--samples", type=int, default=60, help="category taps per hall size")
-    ap.add_argument("--only", choices=["shell", "exhibitors"], help="run one group of figures")
+    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin"], help="run one group of figures")
+    ap.add_argument("--scans", type=int, default=2000, help="check-ins timed on the 100,000-attendee database")
+    ap.add_argument("--stream-seconds", type=float, default=60, help="length of the 10 scans/s stream")
     args = ap.parse_args()
     print(json.dumps({"machine": platform.platform(), "python": platform.python_version(),
                       "cpus": os.cpu_count()}), file=sys.stderr)
@@ -274,6 +398,8 @@ def main() -> int:
             build_database(big, ROOT / "data")
             _big_event(big, 5000)
             exhibitor_screen(big, "5000", args.samples)
+        if args.only in (None, "checkin"):
+            checkin_figures(Path(tmp), args.scans, args.stream_seconds)
     return 0
 
 

@@ -32,10 +32,17 @@ class ChangeWatcher(QObject):
 
     def _read(self) -> int | None:
         try:
-            return data_version(self._db)
-        except sqlite3.Error as exc:  # another process holds a lock, file replaced…
-            log.warning("could not poll the database: %s", exc)
+            version = data_version(self._db)
+        except sqlite3.ProgrammingError:  # our connection was closed: nothing left to watch
+            self._timer.stop() if hasattr(self, "_timer") else None
             return None
+        except sqlite3.Error as exc:  # another process holds a lock, file replaced…
+            if str(exc) != getattr(self, "_last_error", None):  # say it once, not four times a second
+                log.warning("could not poll the database: %s", exc)
+                self._last_error = str(exc)
+            return None
+        self._last_error = None
+        return version
 
     def poll(self) -> None:
         version = self._read()

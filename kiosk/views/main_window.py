@@ -9,18 +9,12 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from kiosk.models.checkin_store import CheckInStore
 from kiosk.models.domain import LANGUAGES
-from kiosk.models.pins import PinStore
 
 from .agenda import AgendaScreen
-from .exhibitors import ExhibitorsScreen
 from .home import HomeScreen
 from .i18n import LANGUAGE_LABELS, font_for
 from .programme import Programme
-from .session_detail import SessionDetail
-from .staff import CheckInDesk, PinPad
-from .venue import VenueData
 from .widgets import label
 
 VIEWS = ("home", "agenda", "exhibitors")
@@ -100,26 +94,19 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         self.home = HomeScreen(ui, self.programme)
         self.agenda = AgendaScreen(ui, self.programme)
-        self.venue = VenueData(repo, kiosk_id=kiosk_id)
-        self.exhibitors = ExhibitorsScreen(ui, repo, self.venue)
-        self.detail = SessionDetail(ui, self.programme, self.venue)
+        self.kiosk_id = kiosk_id
         self.device_id = device_id
         self.staff_role: str | None = None
         self.idle_seconds, self.staff_idle_seconds = idle_seconds, staff_idle_seconds
-        self.checkins = CheckInStore(repo.db)
-        self.pin_pad = PinPad(ui, PinStore(repo.db), device_id)
-        self.desk = CheckInDesk(ui, self.checkins, device_id=device_id)
-        self.pin_pad.unlocked.connect(self.enter_staff_mode)
-        self.pin_pad.cancelled.connect(self.go_home)
-        self.desk.lockRequested.connect(self.lock_staff_mode)
-        for w in (self.home, self.agenda, self.exhibitors, self.detail, self.pin_pad, self.desk):
+        # Screens a visitor may never open are built on first use: start-up paints sooner.
+        self._lazy: dict[str, QWidget] = {}
+        for w in (self.home, self.agenda):
             self.stack.addWidget(w)
         self.home.openAgenda.connect(lambda: self.show_view("agenda"))
         self.home.openExhibitors.connect(lambda: self.show_view("exhibitors"))
         self.home.openStaff.connect(self.open_staff)
         self.home.openSession.connect(self.open_session)
         self.agenda.openSession.connect(self.open_session)
-        self.detail.back.connect(self._detail_back)
         self._detail_return = self.home
 
         root = QVBoxLayout(self)
@@ -143,15 +130,77 @@ class KioskWindow(QWidget):
         self.event_name.setVisible(self.width() >= 1400)
         super().resizeEvent(event)
 
+    # ---------------------------------------------------------------- screens built on first use
+    def _screen(self, name: str) -> QWidget:
+        screen = self._lazy.get(name)
+        if screen is None:
+            # imported here too: their modules (QtMultimedia, cryptography, the map) load on demand
+            from kiosk.models.pins import PinStore
+
+            from .exhibitors import ExhibitorsScreen
+            from .session_detail import SessionDetail
+            from .staff import CheckInDesk, PinPad
+
+            if name == "exhibitors":
+                screen = ExhibitorsScreen(self.ui, self.repo, self.venue)
+            elif name == "detail":
+                screen = SessionDetail(self.ui, self.programme, self.venue)
+                screen.back.connect(self._detail_back)
+            elif name == "pin":
+                screen = PinPad(self.ui, PinStore(self.repo.db), self.device_id)
+                screen.unlocked.connect(self.enter_staff_mode)
+                screen.cancelled.connect(self.go_home)
+            else:
+                screen = CheckInDesk(self.ui, self.checkins, device_id=self.device_id)
+                screen.lockRequested.connect(self.lock_staff_mode)
+            self._lazy[name] = screen
+            self.stack.addWidget(screen)
+        return screen
+
+    @property
+    def venue(self):
+        if "venue" not in self.__dict__:
+            from .venue import VenueData
+
+            self.__dict__["venue"] = VenueData(self.repo, kiosk_id=self.kiosk_id)
+        return self.__dict__["venue"]
+
+    @property
+    def checkins(self):
+        if "checkins" not in self.__dict__:
+            from kiosk.models.checkin_store import CheckInStore
+
+            self.__dict__["checkins"] = CheckInStore(self.repo.db)
+        return self.__dict__["checkins"]
+
+    @property
+    def exhibitors(self):
+        return self._screen("exhibitors")
+
+    @property
+    def detail(self):
+        return self._screen("detail")
+
+    @property
+    def pin_pad(self):
+        return self._screen("pin")
+
+    @property
+    def desk(self):
+        return self._screen("checkin")
+
     # ---------------------------------------------------------------- navigation
     def show_view(self, name: str) -> None:
-        screen = {"home": self.home, "agenda": self.agenda, "exhibitors": self.exhibitors}[name]
+        screen = self.home if name == "home" else self.agenda if name == "agenda" else self._screen(name)
         self.stack.setCurrentWidget(screen)
 
     def current_view(self) -> str:
         w = self.stack.currentWidget()
-        return {self.home: "home", self.agenda: "agenda", self.exhibitors: "exhibitors",
-                self.detail: "detail", self.pin_pad: "pin", self.desk: "checkin"}[w]
+        if w is self.home:
+            return "home"
+        if w is self.agenda:
+            return "agenda"
+        return next(name for name, screen in self._lazy.items() if screen is w)
 
     def go_home(self) -> None:
         if self.staff_role is not None:
@@ -160,7 +209,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.home)
 
     def open_session(self, session_id: str) -> None:
-        if self.stack.currentWidget() is not self.detail:
+        if self.current_view() != "detail":
             self._detail_return = self.stack.currentWidget()
         self.detail.show_session(session_id)
         self.stack.setCurrentWidget(self.detail)
@@ -183,7 +232,8 @@ class KioskWindow(QWidget):
 
     def lock_staff_mode(self) -> None:
         self.staff_role = None
-        self.desk.role = None
+        if "checkin" in self._lazy:
+            self.desk.role = None
         self.idle.timer.setInterval(int(self.idle_seconds * 1000))
         self.idle.timer.start()
         self.stack.setCurrentWidget(self.home)
@@ -200,14 +250,15 @@ class KioskWindow(QWidget):
         self.ui.set_language(self.ui.default_language)
         self.access_button.setChecked(False)
         self.agenda.reset()
-        self.exhibitors.reset()
+        if "exhibitors" in self._lazy:
+            self.exhibitors.reset()
         self.go_home()
 
     # ---------------------------------------------------------------- live data
     def on_data_changed(self) -> None:
         self.home.refresh()
         self.agenda.refresh()
-        if self.stack.currentWidget() is self.detail:
+        if "detail" in self._lazy and self.stack.currentWidget() is self.detail:
             self.detail.refresh()
 
     def _tick(self, now) -> None:
