@@ -191,9 +191,90 @@ def checkins_csv(argv: list[str]) -> int:
     return 0
 
 
+def sessions(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py sessions", description="List sessions with their current room and time.")
+    p.add_argument("--day", help="only this day, e.g. 2023-06-15")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from datetime import date
+
+    from kiosk.models.repository import Repository
+
+    conn = _open(args.db)
+    repo = Repository(conn)
+    try:
+        day = date.fromisoformat(args.day) if args.day else None
+    except ValueError:
+        return _fail(f"--day {args.day!r} is not a date like 2023-06-15", 2)
+    for s in repo.sessions(day):
+        flags = []
+        if s.moved:
+            flags.append(f"moved from {s.published_room_id}")
+        if s.retimed:
+            flags.append(f"was {s.published_start:%H:%M}–{s.published_end:%H:%M}")
+        if s.cancelled:
+            flags.append("CANCELLED")
+        if s.notice:
+            flags.append(f"notice: {s.notice}")
+        extra = f"  [{'; '.join(flags)}]" if flags else ""
+        print(f"{s.id:<18} {s.start:%Y-%m-%d %H:%M}–{s.end:%H:%M}  {s.room_id or '-':<8} {s.title.en}{extra}")
+    return 0
+
+
+def edit(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py edit", description=(
+        "Change a session as a volunteer: room, time, notice, cancel, reinstate or revert. One transaction with "
+        "an audit row; every kiosk on this database shows it within a second."))
+    p.add_argument("session_id")
+    p.add_argument("--room")
+    p.add_argument("--start", metavar="HH:MM", help="new start on the session's day (the end moves with it)")
+    p.add_argument("--end", metavar="HH:MM")
+    p.add_argument("--notice", help="a notice shown with the session ('' clears it)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--cancel", action="store_true")
+    g.add_argument("--reinstate", action="store_true")
+    g.add_argument("--revert", action="store_true", help="back to the published room and time, no notice")
+    p.add_argument("--undo", action="store_true", help="undo the latest edit instead (SESSION_ID is then ignored)")
+    p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
+    p.add_argument("--reason", default="")
+    p.add_argument("--device", default=os.uname().nodename)
+    p.add_argument("--now", help="the edit's time (default: now)")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.schedule import Schedule, parse_hhmm
+
+    conn = _open(args.db)
+    schedule = Schedule(conn)
+    now = _now(args, schedule.tz)
+    if args.undo:
+        result = schedule.undo_last(by=args.by, role="volunteer", device_id=args.device, now=now)
+        print("Nothing to undo." if result is None else f"Undid the latest edit of {result.session_id}.")
+        return 0
+    current = schedule._current(args.session_id)   # refuses an unknown session before anything else
+    day = datetime.fromisoformat(current["start"]).astimezone(schedule.tz).date()
+    change = {
+        "room": args.room,
+        "start": parse_hhmm(args.start, day, schedule.tz) if args.start else None,
+        "end": parse_hhmm(args.end, day, schedule.tz) if args.end else None,
+        "notice": args.notice, "cancel": args.cancel, "reinstate": args.reinstate, "revert": args.revert,
+    }
+    result = schedule.edit(args.session_id, by=args.by, role="volunteer", device_id=args.device, now=now,
+                           reason=args.reason, **change)
+    for w in result.warnings:
+        print(f"warning: {w.message}", file=sys.stderr)
+    if not result.changed:
+        print(f"{args.session_id}: nothing to change.")
+        return 0
+    before, after = result.before, result.after
+    diffs = [f"{k}: {before[k] or '—'} → {after[k] or '—'}" for k in ("room_id", "start", "end", "status", "notice")
+             if before[k] != after[k]]
+    print(f"{args.session_id} ({', '.join(result.kinds)}): " + "; ".join(diffs))
+    return 0
+
+
 COMMANDS = {
     "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "checkin": checkin,
-    "checkins-csv": checkins_csv,
+    "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit,
 }
 
 

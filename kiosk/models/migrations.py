@@ -319,8 +319,33 @@ CREATE TABLE pin_lockout (
     )
 
 
+def m006_session_edits(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- every change a volunteer makes to a session: who, when, before -> after, why
+CREATE TABLE session_edit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    kinds TEXT NOT NULL,
+    role TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    by_name TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    undone_at TEXT,
+    undo_of INTEGER REFERENCES session_edit(id)
+);
+CREATE INDEX session_edit_session ON session_edit(session_id, id)
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
-STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin)
+STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
+         m006_session_edits)
 
 
 def _registry():
