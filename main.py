@@ -54,8 +54,9 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
     p.add_argument("--device-id", metavar="ID", default=os.uname().nodename,
                    help="this device's name in check-ins and the audit trail (default: the host name)")
-    p.add_argument("--view", dest="view", choices=["home", "agenda", "exhibitors", "checkin"], default="home",
-                   help="start screen (checkin: the check-in desk, unlocked — for screenshots; needs --screenshot)")
+    p.add_argument("--view", dest="view", choices=["home", "agenda", "exhibitors", "changes", "checkin", "editor"],
+                   default="home", help="start screen (checkin, editor: the staff desks, unlocked — for "
+                                        "screenshots only, with --screenshot)")
     p.add_argument("--list", dest="checkin_list", metavar="LIST", help="check-in desk: the list to show")
     p.add_argument("--kiosk-id", metavar="ID", help="which kiosk this is (its place on the map: K1, K2, …)")
     p.add_argument("--category", action="append", metavar="NAME",
@@ -140,13 +141,17 @@ def run_kiosk(argv: list[str]) -> int:
                          device_id=args.device_id)
     if args.accessible:
         window.access_button.setChecked(True)
-    if args.view == "checkin":
+    if args.view in ("checkin", "editor"):
         if args.screenshot is None:
-            print("--view checkin is for screenshots only; staff unlock the desk with their PIN.", file=sys.stderr)
+            print(f"--view {args.view} is for screenshots only; staff unlock it with their PIN.", file=sys.stderr)
             return 2
-        window.enter_staff_mode("staff")
+        window.enter_staff_mode("staff" if args.view == "checkin" else "volunteer")
         if args.checkin_list:
             window.desk.choose_list(args.checkin_list)
+        if args.view == "editor" and args.session:
+            window.editor.show_day(repo.session(args.session).start.date())
+            window.editor.select(args.session)
+            args.session = None
     else:
         window.show_view(args.view)
     if args.category:

@@ -19,6 +19,7 @@ GUTTER = 120
 
 class AgendaScreen(QWidget):
     openSession = Signal(str)
+    openChanges = Signal()
 
     def __init__(self, ui, programme: Programme, parent=None) -> None:
         super().__init__(parent)
@@ -35,6 +36,10 @@ class AgendaScreen(QWidget):
         tabs = QHBoxLayout()
         tabs.setSpacing(12)
         tabs.addWidget(self.heading, 1)
+        self.changes_button = QPushButton()
+        self.changes_button.setProperty("role", "bar")
+        self.changes_button.clicked.connect(self.openChanges)
+        tabs.addWidget(self.changes_button)
         self.day_buttons: list[QPushButton] = []
         for i, _day in enumerate(self.days):
             b = QPushButton()
@@ -64,6 +69,7 @@ class AgendaScreen(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("Agenda", "Agenda"))
+        self.changes_button.setText(QCoreApplication.translate("Agenda", "What changed"))
         self.legend.setText(QCoreApplication.translate(
             "Agenda", "Sessions side by side run at the same time. Tap a session for details and directions."))
         for day, button in zip(self.days, self.day_buttons):

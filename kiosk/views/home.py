@@ -41,6 +41,7 @@ class HomeScreen(QWidget):
     openExhibitors = Signal()
     openStaff = Signal()
     openSession = Signal(str)
+    openChanges = Signal()
 
     def __init__(self, ui, programme: Programme, parent=None) -> None:
         super().__init__(parent)
@@ -90,11 +91,15 @@ class HomeScreen(QWidget):
         self.tiles.addWidget(self.exhibitors_tile, 1)
 
         self.venue = label(role="onDarkMuted")
+        self.changes_button = QPushButton()
+        self.changes_button.setProperty("role", "bar")
+        self.changes_button.clicked.connect(self.openChanges)
         self.staff = QPushButton()
         self.staff.setProperty("role", "discreet")
         self.staff.clicked.connect(self.openStaff)
         footer = QHBoxLayout()
         footer.addWidget(self.venue, 1)
+        footer.addWidget(self.changes_button)
         footer.addWidget(self.staff)
 
         root = QVBoxLayout(self)
@@ -138,6 +143,9 @@ class HomeScreen(QWidget):
         self.date.setText(phrases.day_label(now.date()) + " · " + QCoreApplication.translate("Home", "Korea time (KST)"))
         items = self.programme.items()
         by_id = {i.session.id: i for i in items}
+        changed = sum(1 for i in items if i.session.changed)
+        self.changes_button.setText(QCoreApplication.translate("Home", "What changed (%n)", "", changed))
+        self.changes_button.setVisible(changed > 0)
         nn = agenda.now_and_next([i.session for i in items], now)
         self.now_panel.title.setText(QCoreApplication.translate("Home", "On now"))
         # Short, specific sessions first; all-day ones (exhibition, matchmaking) after them.

@@ -106,6 +106,8 @@ class KioskWindow(QWidget):
         self.home.openExhibitors.connect(lambda: self.show_view("exhibitors"))
         self.home.openStaff.connect(self.open_staff)
         self.home.openSession.connect(self.open_session)
+        self.home.openChanges.connect(lambda: self.show_view("changes"))
+        self.agenda.openChanges.connect(lambda: self.show_view("changes"))
         self.agenda.openSession.connect(self.open_session)
         self._detail_return = self.home
 
@@ -139,6 +141,8 @@ class KioskWindow(QWidget):
 
             from .exhibitors import ExhibitorsScreen
             from .session_detail import SessionDetail
+            from .changes import ChangesScreen
+            from .editor import ScheduleDesk
             from .staff import CheckInDesk, PinPad
 
             if name == "exhibitors":
@@ -150,9 +154,18 @@ class KioskWindow(QWidget):
                 screen = PinPad(self.ui, PinStore(self.repo.db), self.device_id)
                 screen.unlocked.connect(self.enter_staff_mode)
                 screen.cancelled.connect(self.go_home)
+            elif name == "editor":
+                screen = ScheduleDesk(self.ui, self.programme, device_id=self.device_id)
+                screen.lockRequested.connect(self.lock_staff_mode)
+                screen.openCheckIn.connect(lambda: self.stack.setCurrentWidget(self.desk))
+                screen.edited.connect(self.watcher.announce)
+            elif name == "changes":
+                screen = ChangesScreen(self.ui, self.programme)
+                screen.openSession.connect(self.open_session)
             else:
                 screen = CheckInDesk(self.ui, self.checkins, device_id=self.device_id)
                 screen.lockRequested.connect(self.lock_staff_mode)
+                screen.openEditor.connect(lambda: self.stack.setCurrentWidget(self.editor))
             self._lazy[name] = screen
             self.stack.addWidget(screen)
         return screen
@@ -180,6 +193,14 @@ class KioskWindow(QWidget):
     @property
     def detail(self):
         return self._screen("detail")
+
+    @property
+    def editor(self):
+        return self._screen("editor")
+
+    @property
+    def changes(self):
+        return self._screen("changes")
 
     @property
     def pin_pad(self):
@@ -225,15 +246,21 @@ class KioskWindow(QWidget):
     def enter_staff_mode(self, role: str) -> None:
         """Unlocked: the check-in desk; the kiosk now locks itself after 2 minutes untouched."""
         self.staff_role = role
-        self.desk.role = role
         self.idle.timer.setInterval(int(self.staff_idle_seconds * 1000))
         self.idle.timer.start()
-        self.stack.setCurrentWidget(self.desk)
+        self.editor.set_role(role)
+        if role == "staff":
+            self.desk.role = role
+            self.stack.setCurrentWidget(self.desk)
+        else:  # volunteers change rooms and times; check-in is for staff
+            self.stack.setCurrentWidget(self.editor)
 
     def lock_staff_mode(self) -> None:
         self.staff_role = None
         if "checkin" in self._lazy:
             self.desk.role = None
+        if "editor" in self._lazy:
+            self.editor.set_role(None)
         self.idle.timer.setInterval(int(self.idle_seconds * 1000))
         self.idle.timer.start()
         self.stack.setCurrentWidget(self.home)
@@ -260,6 +287,9 @@ class KioskWindow(QWidget):
         self.agenda.refresh()
         if "detail" in self._lazy and self.stack.currentWidget() is self.detail:
             self.detail.refresh()
+        for name in ("changes", "editor"):
+            if name in self._lazy:
+                self._lazy[name].refresh()
 
     def _tick(self, now) -> None:
         text = now.strftime("%H:%M:%S")

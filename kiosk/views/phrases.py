@@ -112,3 +112,15 @@ def attendee_type(kind: str) -> str:
         "volunteer": QCoreApplication.translate("Phrases", "Volunteer"),
     }
     return names.get(kind, kind)
+
+
+def notice_text(notice: str) -> str:
+    """A notice as the reader should see it: presets in the reader's language, free text as typed."""
+    presets = {
+        "preset:late10": QCoreApplication.translate("Phrases", "Starts 10 min late"),
+        "preset:late15": QCoreApplication.translate("Phrases", "Starts 15 min late"),
+        "preset:full": QCoreApplication.translate("Phrases", "Room full"),
+        "preset:moved": QCoreApplication.translate("Phrases", "Moved — see the new room"),
+        "preset:ended_early": QCoreApplication.translate("Phrases", "Ended early"),
+    }
+    return presets.get(notice, notice)

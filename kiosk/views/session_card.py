@@ -199,7 +199,7 @@ def change_badges(item: SessionItem) -> list[tuple[str, str]]:
     if s.retimed and not s.cancelled:
         out.append((phrases.retimed(phrases.time_range(s.published_start, s.published_end)), "warning"))
     if s.notice:
-        out.append((s.notice, "warning"))
+        out.append((phrases.notice_text(s.notice), "warning"))
     return out
 
 

@@ -212,6 +212,7 @@ class CheckInDesk(QWidget):
     """Pick a list; scan; the verdict fills the left half in its colour."""
 
     lockRequested = Signal()
+    openEditor = Signal()
 
     def __init__(self, ui, store, *, device_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -278,6 +279,8 @@ class CheckInDesk(QWidget):
         self.camera = None
         self.lock_button = QPushButton()
         self.lock_button.clicked.connect(self.lockRequested)
+        self.editor_button = QPushButton()
+        self.editor_button.clicked.connect(self.openEditor)
         self.status = label(role="onDarkMuted", wrap=True)
         side = QVBoxLayout()
         side.setSpacing(10)
@@ -288,8 +291,9 @@ class CheckInDesk(QWidget):
         buttons = QGridLayout()
         buttons.addWidget(self.undo_button, 0, 0)
         buttons.addWidget(self.export_button, 0, 1)
-        buttons.addWidget(self.camera_button, 1, 0)
+        buttons.addWidget(self.editor_button, 1, 0)
         buttons.addWidget(self.lock_button, 1, 1)
+        buttons.addWidget(self.camera_button, 2, 0)
         side.addLayout(buttons)
         side.addWidget(self.status)
         body = QHBoxLayout()
@@ -341,6 +345,7 @@ class CheckInDesk(QWidget):
         self.export_button.setText(QCoreApplication.translate("Staff", "Export CSV"))
         self.camera_button.setText(QCoreApplication.translate("Staff", "Camera"))
         self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))
+        self.editor_button.setText(QCoreApplication.translate("Staff", "Room & time changes").replace("&", "&&"))
         self.refresh()
         if self.last_verdict is None or not self._hold.isActive():
             self.show_ready()

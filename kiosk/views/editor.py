@@ -1,0 +1,398 @@
+"""The volunteers' schedule desk: pick a session, change room, times, notice or status, save.
+
+Changes are staged on screen and saved as one edit (one transaction, one audit row). A save
+that would put two sessions in one room, or a session in a smaller room, shows why first and
+asks again."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
+)
+
+from kiosk.models.errors import KioskError
+from kiosk.models.schedule import NOTICE_PRESETS, Schedule
+
+from . import phrases
+from .widgets import label, make_kinetic
+
+EDITABLE_ROOM_KINDS = ("hall", "meeting", "lounge", "stage", "exhibition", "entrance")
+
+
+class ScheduleDesk(QWidget):
+    lockRequested = Signal()
+    openCheckIn = Signal()
+    edited = Signal()
+
+    def __init__(self, ui, programme, *, device_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.ui = ui
+        self.programme = programme
+        self.schedule = Schedule(programme.repo.db)
+        self.device_id = device_id
+        self.role: str | None = None
+        self.session_id: str | None = None
+        self.pending: dict = {}
+        self.confirming = False
+        days = programme.event.days
+
+        self.heading = label(role="heading")
+        self.day_group = QButtonGroup(self)
+        day_row = QHBoxLayout()
+        self.day_buttons = []
+        for i, day in enumerate(days):
+            b = QPushButton()
+            b.setCheckable(True)
+            b.setProperty("role", "bar")
+            b.clicked.connect(lambda _=False, d=day: self.show_day(d))
+            self.day_group.addButton(b, i)
+            self.day_buttons.append(b)
+            day_row.addWidget(b)
+        self.sessions = QListWidget()
+        self.sessions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sessions.itemClicked.connect(lambda item: self.select(item.data(Qt.ItemDataRole.UserRole)))
+        make_kinetic(self.sessions)
+        left = QVBoxLayout()
+        left.addLayout(day_row)
+        left.addWidget(self.sessions, 1)
+
+        panel = QFrame()
+        panel.setObjectName("Panel")
+        self.title = label(wrap=True)
+        self.status_line = label(wrap=True)
+        self.room_title = label()
+        self.room_grid = QGridLayout()
+        self.room_grid.setSpacing(6)
+        self.room_group = QButtonGroup(self)
+        self.room_buttons: dict[str, QPushButton] = {}
+        rooms = [r for r in programme.rooms.values() if r.kind in EDITABLE_ROOM_KINDS]
+        for i, room in enumerate(rooms):
+            b = QPushButton(room.id)
+            b.setCheckable(True)
+            b.setMinimumHeight(64)
+            b.setStyleSheet("padding: 0 4px; font-size: 18px;")
+            b.clicked.connect(lambda _=False, r=room.id: self._set("room_id", r))
+            self.room_group.addButton(b)
+            self.room_buttons[room.id] = b
+            self.room_grid.addWidget(b, i // 8, i % 8)
+        self.time_title = label()
+        self.start_label = label()
+        self.end_label = label()
+        time_grid = QGridLayout()
+        for row, (what, lab) in enumerate((("start", self.start_label), ("end", self.end_label))):
+            for col, minutes in enumerate((-15, -5)):
+                b = QPushButton(f"{minutes}")
+                b.clicked.connect(lambda _=False, w=what, m=minutes: self._shift(w, m))
+                time_grid.addWidget(b, row, col)
+            time_grid.addWidget(lab, row, 2, Qt.AlignmentFlag.AlignCenter)
+            for col, minutes in enumerate((5, 15)):
+                b = QPushButton(f"+{minutes}")
+                b.clicked.connect(lambda _=False, w=what, m=minutes: self._shift(w, m))
+                time_grid.addWidget(b, row, 3 + col)
+        self.notice_title = label()
+        notice_row = QGridLayout()
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for i, key in enumerate(NOTICE_PRESETS + ("",)):
+            b = QPushButton()
+            b.clicked.connect(lambda _=False, k=key: self._set("notice", k))
+            self.preset_buttons[key] = b
+            notice_row.addWidget(b, i // 3, i % 3)
+        self.notice_text = QLineEdit()
+        self.notice_text.setMinimumHeight(64)
+        self.notice_text.textEdited.connect(lambda text: self._set("notice", text))
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self._toggle_cancel)
+        self.revert_button = QPushButton()
+        self.revert_button.clicked.connect(self._revert)
+        self.by = QLineEdit()
+        self.by.setMinimumHeight(64)
+        self.reason = QLineEdit()
+        self.reason.setMinimumHeight(64)
+        self.warnings = label(wrap=True)
+        self.save_button = QPushButton()
+        self.save_button.setMinimumHeight(80)
+        self.save_button.clicked.connect(self.save)
+        self.result = label(wrap=True)
+        pbox = QVBoxLayout(panel)
+        pbox.setContentsMargins(24, 20, 24, 20)
+        pbox.setSpacing(10)
+        pbox.addWidget(self.title)
+        pbox.addWidget(self.status_line)
+        pbox.addWidget(self.room_title)
+        pbox.addLayout(self.room_grid)
+        pbox.addWidget(self.time_title)
+        pbox.addLayout(time_grid)
+        pbox.addWidget(self.notice_title)
+        pbox.addLayout(notice_row)
+        pbox.addWidget(self.notice_text)
+        actions = QHBoxLayout()
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.revert_button)
+        pbox.addLayout(actions)
+        who = QHBoxLayout()
+        who.addWidget(self.by)
+        who.addWidget(self.reason, 2)
+        pbox.addLayout(who)
+        pbox.addWidget(self.warnings)
+        pbox.addWidget(self.save_button)
+        pbox.addWidget(self.result)
+        pbox.addStretch(1)
+        self.panel = panel
+
+        self.undo_button = QPushButton()
+        self.undo_button.setProperty("role", "bar")
+        self.undo_button.clicked.connect(self.undo)
+        self.checkin_button = QPushButton()
+        self.checkin_button.setProperty("role", "bar")
+        self.checkin_button.clicked.connect(self.openCheckIn)
+        self.lock_button = QPushButton()
+        self.lock_button.setProperty("role", "bar")
+        self.lock_button.clicked.connect(self.lockRequested)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.checkin_button)
+        top.addWidget(self.lock_button)
+        # the form is taller than a landscape screen with large text: it scrolls
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
+        scroll.setWidget(panel)
+        scroll.viewport().setAutoFillBackground(False)
+        make_kinetic(scroll)
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addLayout(left, 2)
+        body.addWidget(scroll, 3)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 16, 28, 16)
+        root.addLayout(top)
+        root.addLayout(body, 1)
+        ui.languageChanged.connect(lambda _l: self.retranslate())
+        self.day = days[0]
+        self.retranslate()
+        self.show_day(days[0])
+
+    # ---------------------------------------------------------------- text
+    def retranslate(self) -> None:
+        t = QCoreApplication.translate
+        theme = self.ui.theme
+        self.heading.setText(t("Editor", "Room and time changes"))
+        for day, b in zip(self.programme.event.days, self.day_buttons):
+            b.setText(phrases.day_label(day))
+        self.room_title.setText(t("Editor", "Room"))
+        self.time_title.setText(t("Editor", "Start (the end moves with it) and end"))
+        self.notice_title.setText(t("Editor", "Notice"))
+        for key, b in self.preset_buttons.items():
+            b.setText(phrases.notice_text(key) if key else t("Editor", "No notice"))
+        self.notice_text.setPlaceholderText(t("Editor", "Or type a notice (any language)"))
+        self.by.setPlaceholderText(t("Editor", "Your name"))
+        self.reason.setPlaceholderText(t("Editor", "Why (optional)"))
+        self.revert_button.setText(t("Editor", "Back to the printed programme"))
+        self.undo_button.setText(t("Editor", "Undo last edit"))
+        self.checkin_button.setText(t("Editor", "Check-in desk"))
+        self.lock_button.setText(t("Staff", "Lock"))
+        for w in (self.title,):
+            w.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
+        for w in (self.room_title, self.time_title, self.notice_title):
+            w.setStyleSheet(f"font-size:{theme.body}px; font-weight:700;")
+        for w in (self.start_label, self.end_label):
+            w.setStyleSheet(f"font-size:{theme.title}px; font-weight:700; min-width: 120px;")
+        self.sessions.setStyleSheet(f"QListWidget {{ background: {theme.p.surface}; color: {theme.p.text};"
+                                    f" border-radius: 12px; font-size: {theme.body}px; }}"
+                                    f" QListWidget::item {{ min-height: 72px; padding: 4px 12px;"
+                                    f" border-bottom: 1px solid {theme.p.border}; }}"
+                                    f" QListWidget::item:selected {{ background: {theme.p.accent}; color: {theme.p.accent_text}; }}")
+        self._fill_list()
+        self._show_pending()
+
+    def set_role(self, role: str | None) -> None:
+        self.role = role
+        self.checkin_button.setVisible(role == "staff")
+
+    # ---------------------------------------------------------------- list
+    def show_day(self, day) -> None:
+        self.day = day
+        self.day_buttons[self.programme.event.days.index(day)].setChecked(True)
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        lang = self.ui.language
+        self.sessions.clear()
+        for s in self.programme.repo.sessions(self.day):
+            marks = []
+            if s.cancelled:
+                marks.append("✕")
+            if s.moved:
+                marks.append(f"{s.published_room_id}→{s.room_id}")
+            if s.retimed:
+                marks.append("⏱")
+            item = QListWidgetItem(f"{phrases.time_range(s.start, s.end)}  {s.title.get(lang)}  · {s.room_id or '—'}"
+                                   + (f"   [{' '.join(marks)}]" if marks else ""))
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            self.sessions.addItem(item)
+            if s.id == self.session_id:
+                item.setSelected(True)
+
+    def refresh(self) -> None:
+        """Another device changed the schedule: show it (a pending edit keeps what was typed)."""
+        self._fill_list()
+        if self.session_id and not self.pending:
+            self.select(self.session_id)
+
+    # ---------------------------------------------------------------- staging
+    def select(self, session_id: str) -> None:
+        if session_id != self.session_id:
+            self.result.setText("")
+        self.session_id = session_id
+        for i in range(self.sessions.count()):
+            item = self.sessions.item(i)
+            item.setSelected(item.data(Qt.ItemDataRole.UserRole) == session_id)
+        self.pending = {}
+        self.confirming = False
+        self._show_pending()
+
+    def _state(self) -> dict | None:
+        if self.session_id is None:
+            return None
+        s = self.programme.repo.session(self.session_id)
+        if s is None:
+            return None
+        base = {"room_id": s.room_id, "start": s.start, "end": s.end,
+                "status": s.status.value, "notice": s.notice, "published": s}
+        return {**base, **self.pending}
+
+    def _set(self, key: str, value) -> None:
+        if self.session_id is None:
+            return
+        self.pending[key] = value
+        if key == "notice" and self.notice_text.text() != value and not value.startswith("preset:"):
+            self.notice_text.setText(value)
+        self.confirming = False
+        self._show_pending()
+
+    def _shift(self, which: str, minutes: int) -> None:
+        state = self._state()
+        if state is None:
+            return
+        delta = timedelta(minutes=minutes)
+        if which == "start":
+            self.pending["start"] = state["start"] + delta
+            self.pending["end"] = state["end"] + delta
+        else:
+            self.pending["end"] = state["end"] + delta
+        self.confirming = False
+        self._show_pending()
+
+    def _toggle_cancel(self) -> None:
+        state = self._state()
+        if state is not None:
+            self._set("status", "scheduled" if state["status"] == "cancelled" else "cancelled")
+
+    def _revert(self) -> None:
+        state = self._state()
+        if state is None:
+            return
+        p = state["published"]
+        self.pending = {"room_id": p.published_room_id, "start": p.published_start, "end": p.published_end,
+                        "status": "scheduled", "notice": "", "revert": True}
+        self.notice_text.setText("")
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        t = QCoreApplication.translate
+        state = self._state()
+        self.panel.setEnabled(state is not None)
+        if state is None:
+            self.title.setText(t("Editor", "Pick a session on the left."))
+            for w in (self.status_line, self.start_label, self.end_label, self.warnings):
+                w.setText("")
+            return
+        p = state["published"]
+        lang = self.ui.language
+        self.title.setText(p.title.get(lang))
+        self.status_line.setText(t("Editor", "Printed: %1, %2").replace("%1", p.published_room_id or "—")
+                                 .replace("%2", phrases.time_range(p.published_start, p.published_end)))
+        for room_id, b in self.room_buttons.items():
+            b.setChecked(room_id == state["room_id"])
+        self.start_label.setText(state["start"].strftime("%H:%M"))
+        self.end_label.setText(state["end"].strftime("%H:%M"))
+        self.cancel_button.setText(t("Editor", "Reinstate") if state["status"] == "cancelled" else t("Editor", "Cancel session"))
+        for key, b in self.preset_buttons.items():
+            b.setStyleSheet("font-weight:800; border: 3px solid #ff6a00;" if key == state["notice"] else "")
+        dirty = bool(self.pending)
+        self.save_button.setEnabled(dirty)
+        self.save_button.setText(t("Editor", "Save anyway") if self.confirming else t("Editor", "Save"))
+        if not self.confirming:
+            self.warnings.setText("")
+
+    def _change(self) -> dict:
+        """The staged values as a change against the session as it is now."""
+        state = self._state()
+        current = self.programme.repo.session(self.session_id)
+        if self.pending.get("revert"):
+            return {"revert": True}
+        change: dict = {}
+        if state["room_id"] != current.room_id:
+            change["room"] = state["room_id"]
+        if state["start"] != current.start:
+            change["start"] = state["start"]
+        if state["end"] != current.end:
+            change["end"] = state["end"]
+        if state["notice"] != current.notice:
+            change["notice"] = state["notice"]
+        if state["status"] != current.status.value:
+            change["cancel" if state["status"] == "cancelled" else "reinstate"] = True
+        return change
+
+    def save(self) -> None:
+        """One edit, one transaction, one audit row. Warnings are shown first; a second tap
+        saves anyway."""
+        t = QCoreApplication.translate
+        if self.session_id is None or not self.pending:
+            return
+        change = self._change()
+        try:
+            _before, _after, _kinds, warnings = self.schedule.plan(self.session_id, **change)
+            if warnings and not self.confirming:
+                self.confirming = True
+                self.warnings.setText("⚠ " + "\n⚠ ".join(w.message for w in warnings))
+                self.warnings.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
+                self._show_pending()
+                return
+            self.schedule.edit(self.session_id, by=self.by.text().strip(), role=self.role or "volunteer",
+                                        device_id=self.device_id, now=self.ui.now(), reason=self.reason.text().strip(),
+                                        **change)
+        except KioskError as exc:
+            self.result.setText(exc.message)
+            self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
+            return
+        except Exception as exc:  # sqlite3.Error: disk full, read-only, locked
+            self.result.setText(t("Editor", "Not saved: %1").replace("%1", str(exc)[:160]))
+            self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
+            return
+        self.pending = {}
+        self.confirming = False
+        self.result.setText(t("Editor", "Saved. Every screen shows it now."))
+        self.result.setStyleSheet(f"color:{self.ui.theme.p.now}; font-weight:700;")
+        self._fill_list()
+        self._show_pending()
+        self.edited.emit()
+
+    def undo(self) -> None:
+        t = QCoreApplication.translate
+        result = self.schedule.undo_last(by=self.by.text().strip(), role=self.role or "volunteer",
+                                         device_id=self.device_id, now=self.ui.now())
+        self.result.setText(t("Editor", "Nothing to undo.") if result is None else
+                            t("Editor", "Undone: %1").replace("%1", result.session_id))
+        self.pending = {}
+        self._fill_list()
+        self._show_pending()
+        self.edited.emit()

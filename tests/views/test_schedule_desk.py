@@ -1,0 +1,98 @@
+"""Volunteers change the schedule on a kiosk; everyone sees it; the Changes screen explains it."""
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.models.pins import PinStore
+from kiosk.models.schedule import Schedule
+from kiosk.views.session_card import change_badges
+from kiosk.views.session_models import SessionsRole
+from tests.conftest import kst
+
+
+@pytest.fixture
+def window(make_kiosk, db, clock):
+    PinStore(db).set_pin("volunteer", "1357", kst("06-13 12:00"))
+    clock.set(kst("06-14 16:30"))
+    return make_kiosk()
+
+
+def open_editor(qtbot, window):
+    qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
+    for d in ["1", "3", "5", "7", "OK"]:
+        qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
+    assert window.current_view() == "editor" and window.staff_role == "volunteer"
+    return window.editor
+
+
+def agenda_item(window, session_id):
+    for r in range(window.agenda.model.rowCount()):
+        for item in window.agenda.model.index(r, 0).data(SessionsRole):
+            if item.session.id == session_id:
+                return item
+    return None
+
+
+def test_a_volunteer_moves_a_session_and_the_agenda_shows_it_at_once(qtbot, window):
+    editor = open_editor(qtbot, window)
+    editor.select("d1-masterclass2")
+    qtbot.mouseClick(editor.room_buttons["204"], Qt.MouseButton.LeftButton)
+    editor.by.setText("Mina")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved" in editor.result.text()
+    qtbot.waitUntil(lambda: "Moved: 101 → 204" in [l for l, _ in change_badges(agenda_item(window, "d1-masterclass2"))],
+                    timeout=1000)
+    [row] = Schedule(window.repo.db).audit("d1-masterclass2")
+    assert (row["by"], row["role"], row["device_id"]) == ("Mina", "volunteer", "kiosk")
+
+
+def test_a_taken_room_asks_again_before_saving(qtbot, window):
+    editor = open_editor(qtbot, window)
+    editor.select("d1-masterclass2")
+    qtbot.mouseClick(editor.room_buttons["203"], Qt.MouseButton.LeftButton)   # the IIC meeting is there
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "taken" in editor.warnings.text() and editor.save_button.text() == "Save anyway"
+    assert window.repo.session("d1-masterclass2").room_id == "101"             # nothing saved yet
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert window.repo.session("d1-masterclass2").room_id == "203"
+
+
+def test_late_start_notice_and_undo(qtbot, window):
+    editor = open_editor(qtbot, window)
+    editor.select("d1-masterclass2")
+    editor._shift("start", 10)
+    qtbot.mouseClick(editor.preset_buttons["preset:late10"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    s = window.repo.session("d1-masterclass2")
+    assert (s.start, s.end, s.notice) == (kst("06-14 17:30"), kst("06-14 18:30"), "preset:late10")
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+    s = window.repo.session("d1-masterclass2")
+    assert (s.start, s.notice) == (kst("06-14 17:20"), "")
+
+
+def test_a_change_from_a_second_process_reaches_the_open_agenda_and_changes_screen(qtbot, window, db_path):
+    window.show_view("agenda")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("PRAGMA foreign_keys = ON")
+    Schedule(other).edit("d1-reception", cancel=True, by="Joon", role="volunteer", device_id="laptop-2",
+                         now=kst("06-14 16:31"))
+    other.close()
+    qtbot.waitUntil(lambda: agenda_item(window, "d1-reception").session.cancelled, timeout=1000)
+    window.show_view("changes")
+    text = window.changes.list.item(0).text()
+    assert "Welcome reception" in text and "Cancelled" in text
+    assert "(1)" in window.home.changes_button.text()
+
+
+def test_changes_screen_shows_moves_as_moves_newest_first(qtbot, window):
+    schedule = Schedule(window.repo.db)
+    schedule.edit("d1-masterclass2", room="204", by="", role="volunteer", device_id="k", now=kst("06-14 16:00"))
+    schedule.edit("d2-lunch", start=kst("06-15 13:15"), by="", role="volunteer", device_id="k", now=kst("06-14 16:10"))
+    window.watcher.announce()
+    window.show_view("changes")
+    first, second = window.changes.list.item(0).text(), window.changes.list.item(1).text()
+    assert "Lunch" in first and "Time: 13:00–14:00 → 13:15–14:15" in first
+    assert "Room: Room 101 → Room 204" in second
+
