@@ -13,7 +13,6 @@ from .widgets import label, make_kinetic
 
 def describe(change, session, rooms, lang: str) -> list[str]:
     """The lines for one changed session: a move as a move, a new time beside the old one."""
-    t = QCoreApplication.translate
     lines = []
     if change.cancelled:
         lines.append(phrases.cancelled())
@@ -24,10 +23,10 @@ def describe(change, session, rooms, lang: str) -> list[str]:
             room = rooms.get(room_id or "")
             return room.name.get(lang) if room else "—"
 
-        lines.append(t("Changes", "Room: %1 → %2").replace("%1", name(old)).replace("%2", name(new)))
+        lines.append(QCoreApplication.translate("Changes", "Room: %1 → %2").replace("%1", name(old)).replace("%2", name(new)))
     if change.retimed:
         (ps, pe), (ns, ne) = change.retimed
-        lines.append(t("Changes", "Time: %1 → %2").replace("%1", phrases.time_range(ps, pe))
+        lines.append(QCoreApplication.translate("Changes", "Time: %1 → %2").replace("%1", phrases.time_range(ps, pe))
                      .replace("%2", phrases.time_range(ns, ne)))
     if change.notice:
         lines.append(phrases.notice_text(change.notice))
@@ -65,9 +64,8 @@ class ChangesScreen(QWidget):
         return len(self.schedule.changes())
 
     def refresh(self) -> None:
-        t = QCoreApplication.translate
         lang, theme = self.ui.language, self.ui.theme
-        self.heading.setText(t("Changes", "Changes to the programme"))
+        self.heading.setText(QCoreApplication.translate("Changes", "Changes to the programme"))
         self.list.setStyleSheet(f"QListWidget {{ background: transparent; color: #ffffff; font-size: {theme.body}px; }}"
                                 f"QListWidget::item {{ background: {theme.p.surface}; color: {theme.p.text};"
                                 f" border-radius: 12px; margin: 6px 0; padding: 16px; }}")
@@ -82,5 +80,5 @@ class ChangesScreen(QWidget):
             item = QListWidgetItem(f"{session.title.get(lang)}\n{when}\n" + "\n".join("• " + x for x in lines))
             item.setData(Qt.ItemDataRole.UserRole, session.id)
             self.list.addItem(item)
-        self.empty.setText(t("Changes", "No changes: everything is as printed in the programme."))
+        self.empty.setText(QCoreApplication.translate("Changes", "No changes: everything is as printed in the programme."))
         self.empty.setVisible(not changes)

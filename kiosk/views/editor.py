@@ -182,23 +182,22 @@ class ScheduleDesk(QWidget):
 
     # ---------------------------------------------------------------- text
     def retranslate(self) -> None:
-        t = QCoreApplication.translate
         theme = self.ui.theme
-        self.heading.setText(t("Editor", "Room and time changes"))
+        self.heading.setText(QCoreApplication.translate("Editor", "Room and time changes"))
         for day, b in zip(self.programme.event.days, self.day_buttons):
             b.setText(phrases.day_label(day))
-        self.room_title.setText(t("Editor", "Room"))
-        self.time_title.setText(t("Editor", "Start (the end moves with it) and end"))
-        self.notice_title.setText(t("Editor", "Notice"))
+        self.room_title.setText(QCoreApplication.translate("Editor", "Room"))
+        self.time_title.setText(QCoreApplication.translate("Editor", "Start (the end moves with it) and end"))
+        self.notice_title.setText(QCoreApplication.translate("Editor", "Notice"))
         for key, b in self.preset_buttons.items():
-            b.setText(phrases.notice_text(key) if key else t("Editor", "No notice"))
-        self.notice_text.setPlaceholderText(t("Editor", "Or type a notice (any language)"))
-        self.by.setPlaceholderText(t("Editor", "Your name"))
-        self.reason.setPlaceholderText(t("Editor", "Why (optional)"))
-        self.revert_button.setText(t("Editor", "Back to the printed programme"))
-        self.undo_button.setText(t("Editor", "Undo last edit"))
-        self.checkin_button.setText(t("Editor", "Check-in desk"))
-        self.lock_button.setText(t("Staff", "Lock"))
+            b.setText(phrases.notice_text(key) if key else QCoreApplication.translate("Editor", "No notice"))
+        self.notice_text.setPlaceholderText(QCoreApplication.translate("Editor", "Or type a notice (any language)"))
+        self.by.setPlaceholderText(QCoreApplication.translate("Editor", "Your name"))
+        self.reason.setPlaceholderText(QCoreApplication.translate("Editor", "Why (optional)"))
+        self.revert_button.setText(QCoreApplication.translate("Editor", "Back to the printed programme"))
+        self.undo_button.setText(QCoreApplication.translate("Editor", "Undo last edit"))
+        self.checkin_button.setText(QCoreApplication.translate("Editor", "Check-in desk"))
+        self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))
         for w in (self.title,):
             w.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
         for w in (self.room_title, self.time_title, self.notice_title):
@@ -307,29 +306,28 @@ class ScheduleDesk(QWidget):
         self._show_pending()
 
     def _show_pending(self) -> None:
-        t = QCoreApplication.translate
         state = self._state()
         self.panel.setEnabled(state is not None)
         if state is None:
-            self.title.setText(t("Editor", "Pick a session on the left."))
+            self.title.setText(QCoreApplication.translate("Editor", "Pick a session on the left."))
             for w in (self.status_line, self.start_label, self.end_label, self.warnings):
                 w.setText("")
             return
         p = state["published"]
         lang = self.ui.language
         self.title.setText(p.title.get(lang))
-        self.status_line.setText(t("Editor", "Printed: %1, %2").replace("%1", p.published_room_id or "—")
+        self.status_line.setText(QCoreApplication.translate("Editor", "Printed: %1, %2").replace("%1", p.published_room_id or "—")
                                  .replace("%2", phrases.time_range(p.published_start, p.published_end)))
         for room_id, b in self.room_buttons.items():
             b.setChecked(room_id == state["room_id"])
         self.start_label.setText(state["start"].strftime("%H:%M"))
         self.end_label.setText(state["end"].strftime("%H:%M"))
-        self.cancel_button.setText(t("Editor", "Reinstate") if state["status"] == "cancelled" else t("Editor", "Cancel session"))
+        self.cancel_button.setText(QCoreApplication.translate("Editor", "Reinstate") if state["status"] == "cancelled" else QCoreApplication.translate("Editor", "Cancel session"))
         for key, b in self.preset_buttons.items():
             b.setStyleSheet("font-weight:800; border: 3px solid #ff6a00;" if key == state["notice"] else "")
         dirty = bool(self.pending)
         self.save_button.setEnabled(dirty)
-        self.save_button.setText(t("Editor", "Save anyway") if self.confirming else t("Editor", "Save"))
+        self.save_button.setText(QCoreApplication.translate("Editor", "Save anyway") if self.confirming else QCoreApplication.translate("Editor", "Save"))
         if not self.confirming:
             self.warnings.setText("")
 
@@ -355,7 +353,6 @@ class ScheduleDesk(QWidget):
     def save(self) -> None:
         """One edit, one transaction, one audit row. Warnings are shown first; a second tap
         saves anyway."""
-        t = QCoreApplication.translate
         if self.session_id is None or not self.pending:
             return
         change = self._change()
@@ -375,23 +372,22 @@ class ScheduleDesk(QWidget):
             self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
             return
         except Exception as exc:  # sqlite3.Error: disk full, read-only, locked
-            self.result.setText(t("Editor", "Not saved: %1").replace("%1", str(exc)[:160]))
+            self.result.setText(QCoreApplication.translate("Editor", "Not saved: %1").replace("%1", str(exc)[:160]))
             self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
             return
         self.pending = {}
         self.confirming = False
-        self.result.setText(t("Editor", "Saved. Every screen shows it now."))
+        self.result.setText(QCoreApplication.translate("Editor", "Saved. Every screen shows it now."))
         self.result.setStyleSheet(f"color:{self.ui.theme.p.now}; font-weight:700;")
         self._fill_list()
         self._show_pending()
         self.edited.emit()
 
     def undo(self) -> None:
-        t = QCoreApplication.translate
         result = self.schedule.undo_last(by=self.by.text().strip(), role=self.role or "volunteer",
                                          device_id=self.device_id, now=self.ui.now())
-        self.result.setText(t("Editor", "Nothing to undo.") if result is None else
-                            t("Editor", "Undone: %1").replace("%1", result.session_id))
+        self.result.setText(QCoreApplication.translate("Editor", "Nothing to undo.") if result is None else
+                            QCoreApplication.translate("Editor", "Undone: %1").replace("%1", result.session_id))
         self.pending = {}
         self._fill_list()
         self._show_pending()
