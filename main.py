@@ -24,8 +24,8 @@ LOG_DIR = ROOT / "logs"
 log = logging.getLogger("kiosk")
 
 
-def setup_logging(to_file: bool) -> None:
-    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+def setup_logging(to_file: bool, console: bool = True) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)] if console else []
     if to_file:
         try:
             LOG_DIR.mkdir(exist_ok=True)
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk import cli
 
         if argv[0] in cli.COMMANDS:
-            setup_logging(to_file=False)
+            setup_logging(to_file=True, console=False)
             return cli.run(argv[0], argv[1:])
         print(f"Unknown command {argv[0]!r}; commands: {', '.join(cli.COMMANDS)}; "
               "or no command to start the kiosk.", file=sys.stderr)

@@ -50,12 +50,15 @@ def init_db(argv: list[str]) -> int:
     p.add_argument("path", type=Path)
     p.add_argument("--data", type=Path, default=DATA_DIR, help="folder with event.toml and the other data files")
     p.add_argument("--force", action="store_true", help="replace an existing database")
+    p.add_argument("--venue-only", action="store_true",
+                   help="the event, venue, rooms and lists only — no programme, exhibitors or attendees "
+                        "(to fill with `import`)")
     args = p.parse_args(argv)
     from kiosk.models.loader import build_database
 
     if args.path.exists() and not args.force:
         return _fail(f"{args.path} exists already; add --force to replace it (stop kiosks using it first).")
-    counts = build_database(args.path, args.data)
+    counts = build_database(args.path, args.data, venue_only=args.venue_only)
     summary = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
     print(f"Built {args.path}: {summary}")
     return 0
@@ -272,9 +275,68 @@ def edit(argv: list[str]) -> int:
     return 0
 
 
+def import_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py import", description=(
+        "Import an agenda, rooms, exhibitors or attendees from CSV (UTF-8, UTF-8 with BOM, CP949), JSON, "
+        "frab schedule.xml or c3voc schedule.json. Every problem is listed; nothing is applied unless the "
+        "whole file is valid."))
+    p.add_argument("file", type=Path)
+    p.add_argument("--kind", required=True, choices=["agenda", "rooms", "exhibitors", "attendees"])
+    p.add_argument("--encoding", help="the file's encoding when it is not detected (e.g. cp949, euc-kr)")
+    p.add_argument("--dry-run", action="store_true", help="check only; change nothing")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.exchange.importer import Importer, terminal_progress
+
+    conn = _open(args.db)
+    report = Importer(conn).run(args.file, args.kind, encoding=args.encoding, dry_run=args.dry_run,
+                                progress=terminal_progress() if sys.stderr.isatty() else None)
+    if report.problems:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(report.problems)} problem(s) in {args.file.name}; nothing was imported.", file=sys.stderr)
+        return 1
+    encoding = f", read as {report.encoding}" if report.fmt == "csv" else ""
+    if report.dry_run:
+        print(f"{args.file.name} ({report.fmt}{encoding}) is valid; --dry-run: nothing was changed.")
+        return 0
+    print(f"Imported {args.file.name} ({report.fmt}{encoding}): {report.added} new, {report.updated} updated.")
+    if report.not_in_file:
+        print(f"{report.not_in_file} {args.kind} row(s) in the database are not in the file; they were kept.")
+    for conflict in report.kept_live:
+        print(f"conflict: {conflict}")
+    return 0
+
+
+def export_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py export", description="Export the schedule (with live changes) or lists.")
+    p.add_argument("--format", required=True,
+                   choices=["frab-xml", "c3voc-json", "ics", "checkins-csv", "exhibitors-csv"])
+    p.add_argument("--out", type=Path, required=True)
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.exchange.export import Exporter
+
+    conn = _open(args.db)
+    if args.format == "checkins-csv":
+        return checkins_csv(["--out", str(args.out), "--db", str(args.db)])
+    exporter = Exporter(conn)
+    tmp = args.out.with_name(args.out.name + ".part")
+    if args.format == "exhibitors-csv":
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            exporter.exhibitors_csv(fh)
+    else:
+        text = {"frab-xml": exporter.frab_xml, "c3voc-json": exporter.c3voc_json, "ics": exporter.ics}[args.format]()
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    tmp.replace(args.out)
+    print(f"Wrote {args.out} ({args.format}).")
+    return 0
+
+
 COMMANDS = {
     "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "checkin": checkin,
-    "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit,
+    "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit, "import": import_cmd, "export": export_cmd,
 }
 
 
@@ -290,3 +352,9 @@ def run(name: str, argv: list[str]) -> int:
         return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".strip(": "), 2)
     except ValueError as exc:   # e.g. a --now that is not a time
         return _fail(str(exc), 2)
+    except Exception as exc:  # a bug: the details go to the log, the person gets one calm line
+        import logging
+
+        logging.getLogger("kiosk").exception("command %s failed", name)
+        return _fail(f"Unexpected error in `{name}`: {exc.__class__.__name__}: {exc}. Nothing more was changed; "
+                     "please report it with logs/kiosk.log.", 3)

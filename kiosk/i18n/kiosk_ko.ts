@@ -4,17 +4,22 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="71" />
+        <location filename="../views/agenda.py" line="78" />
         <source>Agenda</source>
         <translation>프로그램</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="72" />
+        <location filename="../views/agenda.py" line="79" />
         <source>What changed</source>
         <translation>변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="73" />
+        <location filename="../views/agenda.py" line="85" />
+        <source>Full agenda on your phone</source>
+        <translation>휴대폰으로 전체 프로그램 보기</translation>
+    </message>
+    <message>
+        <location filename="../views/agenda.py" line="88" />
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>나란히 놓인 세션은 같은 시간에 진행됩니다. 세션을 누르면 상세 정보와 가는 길이 나옵니다.</translation>
     </message>
@@ -45,32 +50,37 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="116" />
+        <location filename="../views/session_detail.py" line="122" />
         <source>‹ Back</source>
         <translation>‹ 뒤로</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="132" />
+        <location filename="../views/session_detail.py" line="138" />
         <source>Speakers</source>
         <translation>연사</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="146" />
+        <location filename="../views/session_detail.py" line="158" />
+        <source>Scan to add this session to your phone's calendar.</source>
+        <translation>스캔하면 휴대폰 캘린더에 이 세션이 추가됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/session_detail.py" line="160" />
         <source>Where</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="155" />
+        <location filename="../views/session_detail.py" line="169" />
         <source>Room as planned for this demo; check the signs on site.</source>
         <translation>데모용으로 배정한 장소입니다. 현장 안내판을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="160" />
+        <location filename="../views/session_detail.py" line="174" />
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="172" />
+        <location filename="../views/session_detail.py" line="186" />
         <source>Room to be announced.</source>
         <translation>장소 추후 공지</translation>
     </message>

@@ -4,17 +4,22 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="71" />
+        <location filename="../views/agenda.py" line="78" />
         <source>Agenda</source>
         <translation>議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="72" />
+        <location filename="../views/agenda.py" line="79" />
         <source>What changed</source>
         <translation>異動</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="73" />
+        <location filename="../views/agenda.py" line="85" />
+        <source>Full agenda on your phone</source>
+        <translation>用手機看完整議程</translation>
+    </message>
+    <message>
+        <location filename="../views/agenda.py" line="88" />
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>並排的場次同時進行。點選場次可查看詳情與路線。</translation>
     </message>
@@ -45,32 +50,37 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="116" />
+        <location filename="../views/session_detail.py" line="122" />
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="132" />
+        <location filename="../views/session_detail.py" line="138" />
         <source>Speakers</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="146" />
+        <location filename="../views/session_detail.py" line="158" />
+        <source>Scan to add this session to your phone's calendar.</source>
+        <translation>掃描即可將本場次加入手機行事曆。</translation>
+    </message>
+    <message>
+        <location filename="../views/session_detail.py" line="160" />
         <source>Where</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="155" />
+        <location filename="../views/session_detail.py" line="169" />
         <source>Room as planned for this demo; check the signs on site.</source>
         <translation>此為示範用的場地安排，請以現場指標為準。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="160" />
+        <location filename="../views/session_detail.py" line="174" />
         <source>From this kiosk:</source>
         <translation>從本資訊站：</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="172" />
+        <location filename="../views/session_detail.py" line="186" />
         <source>Room to be announced.</source>
         <translation>場地另行公告。</translation>
     </message>

@@ -53,6 +53,7 @@ class Event:
     last_day: date
     default_language: str
     venue_name: Text
+    agenda_url: str | None = None
 
     @property
     def days(self) -> list[date]:

@@ -95,7 +95,7 @@ def _unique(items: list[dict], what: str, file: str, problems: list[str]) -> set
     return seen
 
 
-def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
+def load_event(db: Database, data_dir: str | Path, *, venue_only: bool = False) -> dict[str, int]:
     """Validate ``data_dir`` and write its event into ``db`` (which must be empty and migrated).
 
     Returns counts per table. Raises :class:`DataError` listing every problem found.
@@ -103,7 +103,8 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
     data_dir = Path(data_dir)
     problems: list[str] = []
     ev_path, pr_path = data_dir / EVENT_FILE, data_dir / PROGRAMME_FILE
-    ev, pr = _read(ev_path, problems), _read(pr_path, problems)
+    ev = _read(ev_path, problems)
+    pr = {} if venue_only else _read(pr_path, problems)
     if problems:
         raise DataError(problems)
     evf, prf = ev_path.name, pr_path.name
@@ -134,6 +135,7 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
         "first_day": first.isoformat() if first else "", "last_day": last.isoformat() if last else "",
         "default_language": e.get("default_language", "en"), "venue_id": venue.get("id", "venue"),
         "badge_prefix": str(e.get("badge_prefix", "KIOSK")).upper(),
+        "agenda_url": e.get("agenda_url"),
     })
     if not re.fullmatch(r"[A-Z0-9]{2,12}", rows["event"][0]["badge_prefix"]):
         problems.append(f"{evf}: [event] badge_prefix must be 2–12 letters or digits")
@@ -233,17 +235,17 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
                   for r in rows["room"] if r["plan_x"] is not None}
     room_floor = {r["id"]: r["floor_id"] for r in rows["room"]}
     map_path = data_dir / MAP_FILE
-    if map_path.exists():
+    if map_path.exists() and not venue_only:
         rows.update(_load_map(map_path, floor_ids, room_floor, room_rects, problems))
     ex_path = data_dir / EXHIBITORS_FILE
-    if ex_path.exists():
+    if ex_path.exists() and not venue_only:
         rows.update(_load_exhibitors(_read(ex_path, problems), ex_path.name,
                                      {c.get("id") for c in cats}, {b["id"] for b in rows.get("booth", [])},
                                      problems))
 
     rows.update(_load_checkin_lists(ev.get("checkin_lists", []), evf, tz, problems))
     att_path = data_dir / ATTENDEES_FILE
-    if att_path.exists():
+    if att_path.exists() and not venue_only:
         rows["attendee"] = _load_attendees(att_path, problems)
 
     if problems:
@@ -255,7 +257,7 @@ def load_event(db: Database, data_dir: str | Path) -> dict[str, int]:
         for table in ("venue", "event", "floor", "room", "category", "organisation", "person",
                       "session", "session_person", "booth", "map_feature", "kiosk", "exhibitor",
                       "exhibitor_booth", "attendee", "checkin_list", "checkin_window"):
-            if rows[table]:
+            if rows.get(table):
                 db[table].insert_all(rows[table])
     return {table: len(r) for table, r in rows.items()}
 
@@ -464,7 +466,7 @@ def _load_exhibitors(data: dict, name: str, category_ids: set[str], booth_ids: s
     return out
 
 
-def build_database(path: str | Path, data_dir: str | Path) -> dict[str, int]:
+def build_database(path: str | Path, data_dir: str | Path, *, venue_only: bool = False) -> dict[str, int]:
     """Write a fresh event database at ``path`` from ``data_dir``, replacing it only on success.
 
     The new database is built beside the target and renamed over it at the end, so a kiosk
@@ -479,7 +481,7 @@ def build_database(path: str | Path, data_dir: str | Path) -> dict[str, int]:
         leftover.unlink(missing_ok=True)
     db = database.create(tmp)
     try:
-        counts = load_event(db, data_dir)
+        counts = load_event(db, data_dir, venue_only=venue_only)
         # stays in WAL mode (what every kiosk connection asks for, so opening it changes no byte);
         # the checkpoint empties the -wal file so the main file alone is the whole database
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

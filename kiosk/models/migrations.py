@@ -343,9 +343,14 @@ CREATE INDEX session_edit_session ON session_edit(session_id, id)
     )
 
 
+def m007_agenda_url(db: "Database") -> None:
+    # where the full agenda lives online (shown as a QR code on the agenda screen)
+    _run(db, "ALTER TABLE event ADD COLUMN agenda_url TEXT")
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
-         m006_session_edits)
+         m006_session_edits, m007_agenda_url)
 
 
 def _registry():

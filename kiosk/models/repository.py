@@ -51,6 +51,7 @@ class Repository:
                 last_day=date.fromisoformat(r["last_day"]),
                 default_language=r["default_language"],
                 venue_name=Text.from_row(r, "venue_name"),
+                agenda_url=r.get("agenda_url"),
             )
         return self._event
 

@@ -51,6 +51,9 @@ class AgendaScreen(QWidget):
             tabs.addWidget(b)
         self.day_group.idClicked.connect(lambda i: self.show_day(self.days[i]))
         self.legend = label(role="onDarkMuted", wrap=True)
+        self.url_qr = label()
+        self.url_caption = label(role="onDarkMuted", wrap=True)
+        self.url_caption.setMaximumWidth(320)
 
         self.list = SessionList(ui, gutter=GUTTER)
         self.list.setModel(self.model)
@@ -60,7 +63,11 @@ class AgendaScreen(QWidget):
         root.setContentsMargins(32, 20, 32, 8)
         root.setSpacing(12)
         root.addLayout(tabs)
-        root.addWidget(self.legend)
+        legend_row = QHBoxLayout()
+        legend_row.addWidget(self.legend, 1)
+        legend_row.addWidget(self.url_caption)
+        legend_row.addWidget(self.url_qr)
+        root.addLayout(legend_row)
         root.addWidget(self.list, 1)
 
         ui.languageChanged.connect(lambda _l: self.retranslate())
@@ -70,6 +77,14 @@ class AgendaScreen(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("Agenda", "Agenda"))
         self.changes_button.setText(QCoreApplication.translate("Agenda", "What changed"))
+        url = self.programme.event.agenda_url
+        if url:  # the organiser's full agenda online, to take away on a phone
+            from .qr import qr_pixmap
+
+            self.url_qr.setPixmap(qr_pixmap(url, 110))
+            self.url_caption.setText(QCoreApplication.translate("Agenda", "Full agenda on your phone"))
+        self.url_qr.setVisible(bool(url))
+        self.url_caption.setVisible(bool(url))
         self.legend.setText(QCoreApplication.translate(
             "Agenda", "Sessions side by side run at the same time. Tap a session for details and directions."))
         for day, button in zip(self.days, self.day_buttons):

@@ -46,11 +46,17 @@ class SessionDetail(QWidget):
         self.people_heading = label()
         self.people = label(wrap=True)
         self.people.setTextFormat(Qt.TextFormat.RichText)
+        self.calendar_qr = label()
+        self.calendar_caption = label(wrap=True)
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)
         for w in (self.when, self.changes, self.description, self.people_heading, self.people):
             inner.addWidget(w)
+        qr_row = QHBoxLayout()
+        qr_row.addWidget(self.calendar_qr)
+        qr_row.addWidget(self.calendar_caption, 1)
+        inner.addLayout(qr_row)
         inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -143,6 +149,14 @@ class SessionDetail(QWidget):
         self.people.setStyleSheet(f"font-size: {theme.body}px;")
         self.people.setVisible(bool(people))
 
+        # the session as a calendar event: phone cameras offer "add to calendar"
+        from kiosk.exchange.export import session_qr_event
+
+        from .qr import qr_pixmap
+
+        self.calendar_qr.setPixmap(qr_pixmap(session_qr_event(s, item.room), theme.px(190)))
+        self.calendar_caption.setText(QCoreApplication.translate("Detail", "Scan to add this session to your phone's calendar."))
+        self.calendar_caption.setStyleSheet(f"font-size: {theme.small}px;")
         self.where_heading.setText(QCoreApplication.translate("Detail", "Where"))
         self.where_heading.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
         if item.room:
