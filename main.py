@@ -69,6 +69,9 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=_size, default=(1920, 1080), help="window size WxH (default 1920x1080)")
     p.add_argument("--idle-seconds", type=float, default=60.0, help="idle reset after this many seconds")
     p.add_argument("--accessible", action="store_true", help="start with larger text and high contrast")
+    p.add_argument("--backup-minutes", type=float, default=5, help="take a backup this often (0: never)")
+    p.add_argument("--backup-keep", type=int, default=20, help="keep this many backups")
+    p.add_argument("--backup-dir", type=Path, help="backup folder (default: next to the database, backups/)")
     p.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -137,8 +140,16 @@ def run_kiosk(argv: list[str]) -> int:
     if args.kiosk_id and args.kiosk_id not in kiosks:
         print(f"There is no kiosk {args.kiosk_id!r} on the map; known: {', '.join(kiosks) or 'none'}.", file=sys.stderr)
         return 2
+    from kiosk.views.health import BackupTimer, Health, LockDown, Watchdog
+
+    health = Health(db)
     window = KioskWindow(ui, repo, watcher, idle_seconds=args.idle_seconds, kiosk_id=args.kiosk_id,
-                         device_id=args.device_id)
+                         device_id=args.device_id, health=health)
+    if args.screenshot is None and not args.exit_after_first_frame:
+        window._keep = [LockDown(window), Watchdog(window),
+                        BackupTimer(db, args.backup_dir or args.db.parent / "backups", minutes=args.backup_minutes,
+                                    keep=args.backup_keep, health=health, parent=window)]
+        app.aboutToQuit.connect(lambda: window._keep[2].run("exit"))
     if args.accessible:
         window.access_button.setChecked(True)
     if args.view in ("checkin", "editor"):

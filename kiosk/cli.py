@@ -334,9 +334,48 @@ def export_cmd(argv: list[str]) -> int:
     return 0
 
 
+def backup_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py backup", description="Take a backup now (kiosks may keep running).")
+    p.add_argument("--to", type=Path, help="backup folder (default: next to the database, backups/)")
+    p.add_argument("--keep", type=int, default=20)
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.backup import backup
+
+    conn = _open(args.db)
+    path = backup(conn, args.to or args.db.parent / "backups", keep=args.keep, label="manual")
+    print(f"Backup written: {path}")
+    return 0
+
+
+def restore_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py restore", description=(
+        "Replace the event database with a backup (stop the kiosk first). Without BACKUP: the newest one."))
+    p.add_argument("backup", type=Path, nargs="?")
+    p.add_argument("--from", dest="folder", type=Path, help="backup folder (default: next to the database, backups/)")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.backup import backups, restore
+
+    folder = args.folder or args.db.parent / "backups"
+    found = backups(folder)
+    if args.list:
+        for b in found:
+            print(b)
+        return 0
+    chosen = args.backup or (found[0] if found else None)
+    if chosen is None:
+        return _fail(f"No backups in {folder}.")
+    kept = restore(chosen, args.db)
+    print(f"Restored {args.db} from {chosen}." + (f" The replaced database is kept as {kept}." if kept else ""))
+    return 0
+
+
 COMMANDS = {
     "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "checkin": checkin,
     "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit, "import": import_cmd, "export": export_cmd,
+    "backup": backup_cmd, "restore": restore_cmd,
 }
 
 

@@ -88,107 +88,107 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="186" />
+        <location filename="../views/editor.py" line="187" />
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="189" />
+        <location filename="../views/editor.py" line="190" />
         <source>Room</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="190" />
+        <location filename="../views/editor.py" line="191" />
         <source>Start (the end moves with it) and end</source>
         <translation>시작 (종료도 함께 이동) 및 종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="191" />
+        <location filename="../views/editor.py" line="192" />
         <source>Notice</source>
         <translation>공지</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="193" />
+        <location filename="../views/editor.py" line="194" />
         <source>No notice</source>
         <translation>공지 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="194" />
+        <location filename="../views/editor.py" line="195" />
         <source>Or type a notice (any language)</source>
         <translation>또는 공지 입력 (어느 언어든)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="195" />
+        <location filename="../views/editor.py" line="196" />
         <source>Your name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="196" />
+        <location filename="../views/editor.py" line="197" />
         <source>Why (optional)</source>
         <translation>사유 (선택)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="197" />
+        <location filename="../views/editor.py" line="198" />
         <source>Back to the printed programme</source>
         <translation>인쇄된 프로그램으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="198" />
+        <location filename="../views/editor.py" line="199" />
         <source>Undo last edit</source>
         <translation>마지막 변경 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="199" />
+        <location filename="../views/editor.py" line="200" />
         <source>Check-in desk</source>
         <translation>체크인 데스크</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="312" />
+        <location filename="../views/editor.py" line="313" />
         <source>Pick a session on the left.</source>
         <translation>왼쪽에서 세션을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="319" />
+        <location filename="../views/editor.py" line="320" />
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="325" />
+        <location filename="../views/editor.py" line="326" />
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="325" />
+        <location filename="../views/editor.py" line="326" />
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="330" />
+        <location filename="../views/editor.py" line="331" />
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="330" />
+        <location filename="../views/editor.py" line="331" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="375" />
+        <location filename="../views/editor.py" line="378" />
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="380" />
+        <location filename="../views/editor.py" line="383" />
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="389" />
+        <location filename="../views/editor.py" line="392" />
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="390" />
+        <location filename="../views/editor.py" line="393" />
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
@@ -290,6 +290,19 @@
         <location filename="../views/exhibitors.py" line="437" />
         <source>Ask staff for the way</source>
         <translation>길은 직원에게 문의하세요</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../views/health.py" line="59" />
+        <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
+        <translation>이 키오스크에서는 체크인과 변경을 저장할 수 없습니다 (%1). 다른 기기를 쓰고 기술 지원 데스크에 연락하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/health.py" line="62" />
+        <source>The last backup failed: %1</source>
+        <translation>마지막 백업 실패: %1</translation>
     </message>
 </context>
 <context>
@@ -701,88 +714,88 @@
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="341" />
+        <location filename="../views/staff.py" line="357" />
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="342" />
+        <location filename="../views/staff.py" line="358" />
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="343" />
+        <location filename="../views/staff.py" line="359" />
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="344" />
+        <location filename="../views/staff.py" line="360" />
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="345" />
+        <location filename="../views/staff.py" line="361" />
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="346" />
+        <location filename="../views/staff.py" line="362" />
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="200" />
-        <location filename="../views/staff.py" line="347" />
+        <location filename="../views/editor.py" line="201" />
+        <location filename="../views/staff.py" line="363" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="348" />
+        <location filename="../views/staff.py" line="364" />
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="386" />
+        <location filename="../views/staff.py" line="402" />
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="387" />
+        <location filename="../views/staff.py" line="403" />
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430" />
+        <location filename="../views/staff.py" line="450" />
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431" />
+        <location filename="../views/staff.py" line="451" />
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432" />
+        <location filename="../views/staff.py" line="452" />
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="454" />
+        <location filename="../views/staff.py" line="474" />
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456" />
+        <location filename="../views/staff.py" line="476" />
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="470" />
+        <location filename="../views/staff.py" line="490" />
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="472" />
+        <location filename="../views/staff.py" line="492" />
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
@@ -790,12 +803,12 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="305" />
+        <location filename="../views/main_window.py" line="311" />
         <source>⌂ Home</source>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="306" />
+        <location filename="../views/main_window.py" line="312" />
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

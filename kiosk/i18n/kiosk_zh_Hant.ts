@@ -88,107 +88,107 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="186" />
+        <location filename="../views/editor.py" line="187" />
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="189" />
+        <location filename="../views/editor.py" line="190" />
         <source>Room</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="190" />
+        <location filename="../views/editor.py" line="191" />
         <source>Start (the end moves with it) and end</source>
         <translation>開始（結束隨之移動）與結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="191" />
+        <location filename="../views/editor.py" line="192" />
         <source>Notice</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="193" />
+        <location filename="../views/editor.py" line="194" />
         <source>No notice</source>
         <translation>無公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="194" />
+        <location filename="../views/editor.py" line="195" />
         <source>Or type a notice (any language)</source>
         <translation>或輸入公告（任何語言）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="195" />
+        <location filename="../views/editor.py" line="196" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="196" />
+        <location filename="../views/editor.py" line="197" />
         <source>Why (optional)</source>
         <translation>原因（選填）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="197" />
+        <location filename="../views/editor.py" line="198" />
         <source>Back to the printed programme</source>
         <translation>恢復為印刷議程</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="198" />
+        <location filename="../views/editor.py" line="199" />
         <source>Undo last edit</source>
         <translation>取消上一次異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="199" />
+        <location filename="../views/editor.py" line="200" />
         <source>Check-in desk</source>
         <translation>報到台</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="312" />
+        <location filename="../views/editor.py" line="313" />
         <source>Pick a session on the left.</source>
         <translation>請在左側選擇場次。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="319" />
+        <location filename="../views/editor.py" line="320" />
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="325" />
+        <location filename="../views/editor.py" line="326" />
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="325" />
+        <location filename="../views/editor.py" line="326" />
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="330" />
+        <location filename="../views/editor.py" line="331" />
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="330" />
+        <location filename="../views/editor.py" line="331" />
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="375" />
+        <location filename="../views/editor.py" line="378" />
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="380" />
+        <location filename="../views/editor.py" line="383" />
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="389" />
+        <location filename="../views/editor.py" line="392" />
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="390" />
+        <location filename="../views/editor.py" line="393" />
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
@@ -290,6 +290,19 @@
         <location filename="../views/exhibitors.py" line="437" />
         <source>Ask staff for the way</source>
         <translation>請向工作人員問路</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../views/health.py" line="59" />
+        <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
+        <translation>本資訊站無法儲存報到與異動（%1）。請改用其他裝置並聯絡技術支援。</translation>
+    </message>
+    <message>
+        <location filename="../views/health.py" line="62" />
+        <source>The last backup failed: %1</source>
+        <translation>上次備份失敗：%1</translation>
     </message>
 </context>
 <context>
@@ -701,88 +714,88 @@
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="341" />
+        <location filename="../views/staff.py" line="357" />
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="342" />
+        <location filename="../views/staff.py" line="358" />
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="343" />
+        <location filename="../views/staff.py" line="359" />
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="344" />
+        <location filename="../views/staff.py" line="360" />
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="345" />
+        <location filename="../views/staff.py" line="361" />
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="346" />
+        <location filename="../views/staff.py" line="362" />
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="200" />
-        <location filename="../views/staff.py" line="347" />
+        <location filename="../views/editor.py" line="201" />
+        <location filename="../views/staff.py" line="363" />
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="348" />
+        <location filename="../views/staff.py" line="364" />
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="386" />
+        <location filename="../views/staff.py" line="402" />
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="387" />
+        <location filename="../views/staff.py" line="403" />
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430" />
+        <location filename="../views/staff.py" line="450" />
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431" />
+        <location filename="../views/staff.py" line="451" />
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432" />
+        <location filename="../views/staff.py" line="452" />
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="454" />
+        <location filename="../views/staff.py" line="474" />
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456" />
+        <location filename="../views/staff.py" line="476" />
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="470" />
+        <location filename="../views/staff.py" line="490" />
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="472" />
+        <location filename="../views/staff.py" line="492" />
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
@@ -790,12 +803,12 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="305" />
+        <location filename="../views/main_window.py" line="311" />
         <source>⌂ Home</source>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="306" />
+        <location filename="../views/main_window.py" line="312" />
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

@@ -194,7 +194,8 @@ class Repository:
         Three or more characters use the trigram index; one or two fall back to LIKE
         (a trigram index cannot hold shorter strings). A booth number matches too.
         """
-        text = " ".join(text.split())
+        # control characters (NUL, escapes from a scanner) are never part of a name
+        text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
         if not text:
             return frozenset()
         if len(text) >= 3:

@@ -28,9 +28,10 @@ class ScheduleDesk(QWidget):
     openCheckIn = Signal()
     edited = Signal()
 
-    def __init__(self, ui, programme, *, device_id: str, parent=None) -> None:
+    def __init__(self, ui, programme, *, device_id: str, health=None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
+        self.health = health
         self.ui = ui
         self.programme = programme
         self.schedule = Schedule(programme.repo.db)
@@ -372,6 +373,8 @@ class ScheduleDesk(QWidget):
             self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
             return
         except Exception as exc:  # sqlite3.Error: disk full, read-only, locked
+            if self.health is not None:
+                self.health.write_failed(exc)
             self.result.setText(QCoreApplication.translate("Editor", "Not saved: %1").replace("%1", str(exc)[:160]))
             self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
             return

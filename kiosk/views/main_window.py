@@ -44,7 +44,8 @@ class IdleWatcher(QObject):
 
 class KioskWindow(QWidget):
     def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, kiosk_id: str | None = None,
-                 device_id: str = "kiosk", staff_idle_seconds: float = 120, parent=None) -> None:
+                 device_id: str = "kiosk", staff_idle_seconds: float = 120, health=None,
+                 parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("InnoFair kiosk")
@@ -95,6 +96,11 @@ class KioskWindow(QWidget):
         self.home = HomeScreen(ui, self.programme)
         self.agenda = AgendaScreen(ui, self.programme)
         self.kiosk_id = kiosk_id
+        if health is None:
+            from .health import Health
+
+            health = Health(repo.db, self)
+        self.health = health
         self.device_id = device_id
         self.staff_role: str | None = None
         self.idle_seconds, self.staff_idle_seconds = idle_seconds, staff_idle_seconds
@@ -155,7 +161,7 @@ class KioskWindow(QWidget):
                 screen.unlocked.connect(self.enter_staff_mode)
                 screen.cancelled.connect(self.go_home)
             elif name == "editor":
-                screen = ScheduleDesk(self.ui, self.programme, device_id=self.device_id)
+                screen = ScheduleDesk(self.ui, self.programme, device_id=self.device_id, health=self.health)
                 screen.lockRequested.connect(self.lock_staff_mode)
                 screen.openCheckIn.connect(lambda: self.stack.setCurrentWidget(self.desk))
                 screen.edited.connect(self.watcher.announce)
@@ -163,7 +169,7 @@ class KioskWindow(QWidget):
                 screen = ChangesScreen(self.ui, self.programme)
                 screen.openSession.connect(self.open_session)
             else:
-                screen = CheckInDesk(self.ui, self.checkins, device_id=self.device_id)
+                screen = CheckInDesk(self.ui, self.checkins, device_id=self.device_id, health=self.health)
                 screen.lockRequested.connect(self.lock_staff_mode)
                 screen.openEditor.connect(lambda: self.stack.setCurrentWidget(self.editor))
             self._lazy[name] = screen

@@ -214,12 +214,13 @@ class CheckInDesk(QWidget):
     lockRequested = Signal()
     openEditor = Signal()
 
-    def __init__(self, ui, store, *, device_id: str, parent=None) -> None:
+    def __init__(self, ui, store, *, device_id: str, health=None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ui = ui
         self.store = store
         self.device_id = device_id
+        self.health = health
         self.role: str | None = None
         self.list_id = next(iter(store.lists()), None)
         self.last_verdict = None
@@ -301,10 +302,15 @@ class CheckInDesk(QWidget):
         body.addWidget(self.panel, 3)
         body.addLayout(side, 2)
         self.heading = label(role="heading")
+        self.banner = label(wrap=True)
+        self.banner.setStyleSheet("background:#b00020; color:#ffffff; font-size:24px; font-weight:700; padding:12px;"
+                                  " border-radius:10px;")
+        self.banner.hide()
         root = QVBoxLayout(self)
         root.setContentsMargins(28, 16, 28, 16)
         root.setSpacing(14)
         root.addWidget(self.heading)
+        root.addWidget(self.banner)
         root.addLayout(lists_row)
         root.addLayout(body, 1)
 
@@ -313,11 +319,21 @@ class CheckInDesk(QWidget):
         self._hold.setInterval(VERDICT_HOLD_MS)
         self._hold.timeout.connect(self.show_ready)
         ui.languageChanged.connect(lambda _l: self.retranslate())
+        if health is not None:
+            health.changed.connect(self._show_health)
         self.retranslate()
 
     # ---------------------------------------------------------------- state
+    def _show_health(self) -> None:
+        text = self.health.message() if self.health is not None else ""
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self.health is not None:
+            self.health.probe()
+            self._show_health()
         self.wedge.set_active(True)
         if not self._camera_checked:  # no camera: the option is simply absent
             self._camera_checked = True
@@ -416,12 +432,16 @@ class CheckInDesk(QWidget):
             verdict = self.store.check_in(payload=payload, list_id=self.list_id, device_id=self.device_id,
                                           scan_id=uuid.uuid4().hex, now=self.ui.now(),
                                           manual_attendee=manual_attendee)
-        except (KioskError, OSError) as exc:
+        except KioskError as exc:
             self._write_failed(exc)
             return
-        except Exception as exc:  # sqlite3.Error: disk full, read-only, locked too long
+        except Exception as exc:  # sqlite3.Error or OSError: disk full, read-only, locked too long
+            if self.health is not None:
+                self.health.write_failed(exc)
             self._write_failed(exc)
             return
+        if self.health is not None:
+            self.health.write_ok()
         self.show_verdict(verdict)
         self.refresh()
 

@@ -1,0 +1,133 @@
+"""Keeping a kiosk alive all day: rolling backups, the write-health staff see, a watchdog
+heartbeat for systemd, and lock-down (no context menus for visitors)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Health(QObject):
+    """What staff must know: can this kiosk save check-ins and edits? Did the last backup work?"""
+
+    changed = Signal()
+
+    def __init__(self, conn: sqlite3.Connection, parent=None) -> None:
+        super().__init__(parent)
+        self.conn = conn
+        self.write_problem: str | None = None
+        self.backup_problem: str | None = None
+        self.last_backup: Path | None = None
+        self.probe()
+
+    def probe(self) -> None:
+        """Try to take the write lock (and give it back): a read-only file or directory fails here."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("ROLLBACK")
+            problem = None
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            problem = str(exc)
+        self._set_write(problem)
+
+    def _set_write(self, problem: str | None) -> None:
+        if problem != self.write_problem:
+            self.write_problem = problem
+            if problem:
+                log.error("database not writable: %s", problem)
+            self.changed.emit()
+
+    def write_failed(self, exc: Exception) -> None:
+        self._set_write(str(exc))
+
+    def write_ok(self) -> None:
+        self._set_write(None)
+
+    def message(self) -> str:
+        """A line for staff screens, empty when all is well."""
+        parts = []
+        if self.write_problem:
+            parts.append(QCoreApplication.translate("Health", "Check-ins and changes cannot be saved on this kiosk (%1). Use another "
+                                     "device and call the technical desk.").replace("%1", self.write_problem[:80]))
+        if self.backup_problem:
+            parts.append(QCoreApplication.translate("Health", "The last backup failed: %1").replace("%1", self.backup_problem[:80]))
+        return "\n".join(parts)
+
+
+class BackupTimer(QObject):
+    """A backup every few minutes and one when the kiosk closes."""
+
+    def __init__(self, conn, folder: Path, *, minutes: float, keep: int, health: Health, parent=None) -> None:
+        super().__init__(parent)
+        self.conn, self.folder, self.keep, self.health = conn, folder, keep, health
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(self.run)
+        if minutes > 0:
+            self.timer.start()
+
+    def run(self, label: str = "") -> Path | None:
+        from kiosk.models.backup import backup
+        from kiosk.models.errors import KioskError
+
+        try:
+            path = backup(self.conn, self.folder, keep=self.keep, label=label)
+        except (KioskError, OSError) as exc:
+            log.error("backup failed: %s", exc)
+            self.health.backup_problem = str(exc)
+            self.health.changed.emit()
+            return None
+        self.health.last_backup = path
+        if self.health.backup_problem:
+            self.health.backup_problem = None
+            self.health.changed.emit()
+        return path
+
+
+class Watchdog(QObject):
+    """Tells systemd the UI is alive (sd_notify WATCHDOG=1) from the event loop: if the loop
+    freezes, the heartbeats stop and systemd restarts the kiosk. Does nothing outside systemd."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.address = os.environ.get("NOTIFY_SOCKET")
+        usec = int(os.environ.get("WATCHDOG_USEC", "0") or 0)
+        self.timer = QTimer(self)
+        if self.address and usec:
+            self.timer.setInterval(max(1000, usec // 2000))
+            self.timer.timeout.connect(lambda: self.notify("WATCHDOG=1"))
+            self.timer.start()
+
+    def notify(self, message: str) -> None:
+        if not self.address:
+            return
+        address = "\0" + self.address[1:] if self.address.startswith("@") else self.address
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as s:
+                s.connect(address)
+                s.sendall(message.encode())
+        except OSError as exc:
+            log.warning("sd_notify failed: %s", exc)
+
+
+class LockDown(QObject):
+    """No context menus anywhere (they lead to copy/paste, 'open with', …): a kiosk visitor
+    only gets what the screens offer."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        return event.type() == QEvent.Type.ContextMenu
