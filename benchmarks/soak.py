@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Soak: thousands of taps across every screen, language switches and idle resets, in one
+kiosk process. Prints JSON lines: RSS growth, widget and timer counts before and after.
+
+    .venv/bin/python benchmarks/soak.py [--taps 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def emit(name, value, unit):
+    print(json.dumps({"name": name, "value": round(value, 3), "unit": unit}), flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--taps", type=int, default=10_000)
+    args = ap.parse_args()
+    from PySide6.QtCore import QObject, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+    from kiosk.clock import RunningClock, parse_instant
+    from kiosk.models.database import open_event_db
+    from kiosk.models.loader import build_database
+    from kiosk.models.repository import Repository
+    from kiosk.views.i18n import Translations
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    app = QApplication.instance() or QApplication([])
+    tmp = Path(tempfile.mkdtemp())
+    db_path = tmp / "soak.db"
+    build_database(db_path, ROOT / "data")
+    conn = open_event_db(db_path)
+    repo = Repository(conn)
+    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T16:30", repo.tz)), translations=Translations(app))
+    window = KioskWindow(ui, repo, ChangeWatcher(conn), idle_seconds=3600)
+    window.resize(1920, 1080)
+    window.show()
+    rng = random.Random(10_000)
+
+    def visitor_buttons():
+        screen = window.stack.currentWidget()
+        buttons = [b for b in screen.findChildren(QPushButton) if b.isVisible() and b.isEnabled()]
+        buttons += [b for b in window.lang_buttons.values()] + [window.access_button, window.home_button]
+        # visitors never reach staff functions: the PIN pad cancels, the staff entry is skipped
+        return [b for b in buttons if b is not window.home.staff]
+
+    def tap(i: int) -> None:
+        r = rng.random()
+        if r < 0.02:
+            window.reset_for_next_visitor()                      # an idle reset
+        elif r < 0.10:
+            window.show_view(rng.choice(["home", "agenda", "exhibitors", "changes"]))
+        elif r < 0.16 and window.current_view() == "agenda":     # tap a card
+            view = window.agenda.list
+            if window.agenda.model.rowCount():
+                rect = view.visualRect(window.agenda.model.index(rng.randrange(window.agenda.model.rowCount()), 0))
+                QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        elif r < 0.24 and window.current_view() == "exhibitors":  # tap a booth or a row
+            screen = window.exhibitors
+            if rng.random() < 0.5 and screen.model.rowCount():
+                screen.select_exhibitor(screen.model._rows[rng.randrange(screen.model.rowCount())].id)
+            else:
+                screen.set_search(rng.choice(["", "han", "한빛", "系統", "bio", "a0"]))
+        else:
+            buttons = visitor_buttons()
+            if buttons:
+                QTest.mouseClick(rng.choice(buttons), Qt.MouseButton.LeftButton)
+        if window.current_view() == "pin":
+            window.pin_pad.close_pad()
+        if i % 10 == 0:
+            app.processEvents()
+
+    def census():
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        gc.collect()
+        app.processEvents()
+        # what the event loop does between taps in a real run: deleteLater'd objects go
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        widgets = len(QApplication.allWidgets())
+        timers = len(window.findChildren(QTimer))
+        return widgets, timers
+
+    t0 = time.perf_counter()
+    for i in range(1000):                  # warm up: every screen built, caches filled
+        tap(i)
+        if os.environ.get("SOAK_TRACE") and i % 100 == 0:
+            print("warm", i, round(rss_mb()), window.current_view(), ui.language, ui.theme.high_contrast, file=sys.stderr)
+    window.reset_for_next_visitor()
+    w0, tm0 = census()
+    r0 = rss_mb()
+    for i in range(args.taps):
+        tap(i)
+    window.reset_for_next_visitor()
+    w1, tm1 = census()
+    r1 = rss_mb()
+    emit("soak_taps", args.taps, "taps")
+    emit("soak_seconds", time.perf_counter() - t0, "s")
+    emit("soak_rss_start", r0, "MB")
+    emit("soak_rss_end", r1, "MB")
+    emit("soak_rss_growth", r1 - r0, "MB")
+    emit("soak_widgets_start", w0, "widgets")
+    emit("soak_widgets_end", w1, "widgets")
+    emit("soak_timers_start", tm0, "timers")
+    emit("soak_timers_end", tm1, "timers")
+    window.close()
+    conn.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
