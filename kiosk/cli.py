@@ -372,10 +372,73 @@ def restore_cmd(argv: list[str]) -> int:
     return 0
 
 
+def sync_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py sync", description=(
+        "Keep devices in step: serve and dial peers on the LAN, or carry changes on a USB stick."))
+    sub = p.add_subparsers(dest="action", required=True)
+    serve = sub.add_parser("serve", help="run this device's sync (until stopped)")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--peer", action="append", default=[], metavar="HOST:PORT")
+    serve.add_argument("--mdns", action="store_true", help="also find peers by mDNS")
+    serve.add_argument("--token", default=os.environ.get("KIOSK_SYNC_TOKEN"),
+                       help="the event's shared token (or KIOSK_SYNC_TOKEN)")
+    serve.add_argument("--device", default=os.uname().nodename)
+    status = sub.add_parser("status", help="peers online, last sync, changes waiting")
+    exp = sub.add_parser("export", help="write this device's changes to a file (USB stick)")
+    exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--device", default=os.uname().nodename)
+    imp = sub.add_parser("import", help="merge a file from another device (any order, any number of times)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--device", default=os.uname().nodename)
+    for sp in (serve, status, exp, imp):
+        _db_arg(sp)
+    args = p.parse_args(argv)
+    from kiosk.sync.engine import SyncEngine, export_file, import_file
+
+    conn = _open(args.db)
+    if args.action == "status":
+        row = conn.execute("SELECT device_id, peers, last_sync, waiting, message, updated_at FROM sync_status").fetchone()
+        engine = SyncEngine(conn, row[0] if row else "?")
+        out = {"device": row[0] if row else None, "peers_online": json.loads(row[1]) if row else [],
+               "last_sync": row[2] if row else None, "changes_waiting": row[3] if row else None,
+               "message": row[4] if row else "", "status_at": row[5] if row else None,
+               "duplicates": engine.duplicates(), "overridden_edits": len(engine.overridden_edits())}
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    engine = SyncEngine(conn, args.device)
+    if args.action == "export":
+        blob = export_file(engine)
+        tmp = args.out.with_name(args.out.name + ".part")
+        tmp.write_bytes(blob)
+        tmp.replace(args.out)
+        print(f"Wrote {args.out} ({len(blob)} bytes: scans, undos and edits of every device this one has seen).")
+        return 0
+    if args.action == "import":
+        stats = import_file(engine, args.file.read_bytes(), args.file.name)
+        print(f"Merged {args.file.name}: {stats['scans']} scans, {stats['edits']} edits new here; "
+              f"{stats['duplicates']} duplicate check-in(s) flagged.")
+        return 0
+    if not args.token:
+        return _fail("A shared event token is needed: --token or KIOSK_SYNC_TOKEN.", 2)
+    import asyncio
+
+    from kiosk.sync.net import SyncNode
+
+    node = SyncNode(conn, args.device, args.token, peers=args.peer, port=args.port, host=args.host, mdns=args.mdns)
+    print(f"Syncing as {args.device} on {args.host}:{args.port}; peers: {', '.join(args.peer) or 'none configured'}"
+          f"{' + mDNS' if args.mdns else ''}", flush=True)
+    try:
+        asyncio.run(node.run())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 COMMANDS = {
     "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "checkin": checkin,
     "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit, "import": import_cmd, "export": export_cmd,
-    "backup": backup_cmd, "restore": restore_cmd,
+    "backup": backup_cmd, "restore": restore_cmd, "sync": sync_cmd,
 }
 
 

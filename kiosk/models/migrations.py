@@ -348,9 +348,49 @@ def m007_agenda_url(db: "Database") -> None:
     _run(db, "ALTER TABLE event ADD COLUMN agenda_url TEXT")
 
 
+def m008_sync(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- edits carry a hybrid logical clock and their device, so every device picks the same winner
+ALTER TABLE session_edit ADD COLUMN hlc TEXT;
+ALTER TABLE session_edit ADD COLUMN edit_key TEXT;
+CREATE UNIQUE INDEX session_edit_key ON session_edit(edit_key);
+-- the replicated document (pycrdt), its state kept with the data it describes
+CREATE TABLE sync_doc (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state BLOB NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE sync_clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    hlc TEXT NOT NULL
+);
+-- a badge checked in on two devices while they were apart: both scans, for staff to see
+CREATE TABLE sync_duplicate (
+    list_id TEXT NOT NULL,
+    attendee_id TEXT NOT NULL,
+    kept_scan TEXT NOT NULL,
+    other_scan TEXT NOT NULL,
+    PRIMARY KEY (list_id, attendee_id, other_scan)
+);
+-- what the sync daemon last saw: peers, last exchange, changes not yet sent
+CREATE TABLE sync_status (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    device_id TEXT NOT NULL,
+    peers TEXT NOT NULL DEFAULT '[]',
+    last_sync TEXT,
+    waiting INTEGER NOT NULL DEFAULT 0,
+    message TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+)
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
-         m006_session_edits, m007_agenda_url)
+         m006_session_edits, m007_agenda_url, m008_sync)
 
 
 def _registry():

@@ -66,6 +66,28 @@ def parse_hhmm(text: str, day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, t, tz)
 
 
+def next_hlc(conn: sqlite3.Connection, now: datetime) -> str:
+    """A hybrid logical clock reading: wall time in ms, or one tick past the latest reading this
+    device has made or seen (so an edit made after receiving another always sorts after it,
+    whatever the two devices' clocks say). Call inside the write transaction."""
+    wall = int(now.timestamp() * 1000)
+    row = conn.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
+    last_ms, last_c = (int(x) for x in row[0].split(".")) if row else (0, 0)
+    value = (wall, 0) if wall > last_ms else (last_ms, last_c + 1)
+    hlc = f"{value[0]:015d}.{value[1]:05d}"
+    conn.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
+                 (hlc,))
+    return hlc
+
+
+def observe_hlc(conn: sqlite3.Connection, hlc: str) -> None:
+    """Remember a remote reading, so this device's next edit sorts after it."""
+    row = conn.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
+    if row is None or hlc > row[0]:
+        conn.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
+                     (hlc,))
+
+
 class Schedule:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -168,10 +190,11 @@ class Schedule:
             conn.execute('UPDATE session SET room_id = ?, start = ?, "end" = ?, status = ?, notice = ?, updated_at = ? '
                          "WHERE id = ?", (after["room_id"], after["start"], after["end"], after["status"],
                                           after["notice"], now.isoformat(), session_id))
+            hlc = next_hlc(conn, now)
             cur = conn.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, after, "
-                               "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               "reason, hlc, edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                (session_id, ",".join(kinds), role, device_id, by, now.isoformat(),
-                                json.dumps(before), json.dumps(after), reason))
+                                json.dumps(before), json.dumps(after), reason, hlc, f"{device_id}@{hlc}"))
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -195,11 +218,12 @@ class Schedule:
             conn.execute('UPDATE session SET room_id = ?, start = ?, "end" = ?, status = ?, notice = ?, updated_at = ? '
                          "WHERE id = ?", (before["room_id"], before["start"], before["end"], before["status"],
                                           before["notice"], now.isoformat(), session_id))
+            hlc = next_hlc(conn, now)
             cur = conn.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, "
-                               "after, reason, undo_of) VALUES (?, 'undo', ?, ?, ?, ?, ?, ?, ?, ?)",
+                               "after, reason, undo_of, hlc, edit_key) VALUES (?, 'undo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                (session_id, role, device_id, by, now.isoformat(), json.dumps(current),
                                 json.dumps(before), "" if current == expected else "changed since; undone anyway",
-                                edit_id))
+                                edit_id, hlc, f"{device_id}@{hlc}"))
             conn.execute("UPDATE session_edit SET undone_at = ? WHERE id = ?", (now.isoformat(), edit_id))
             conn.execute("COMMIT")
         except BaseException:
