@@ -127,7 +127,14 @@ def _col_label(i: int) -> str:
 
 
 def read_csv(text: str) -> list[Record]:
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _read_csv(reader)
+    except csv.Error as exc:   # a stray quote or line break inside a field
+        raise KioskError(f"line {reader.line_num}: the CSV cannot be read ({exc})", code="bad_csv") from None
+
+
+def _read_csv(reader) -> list[Record]:
     try:
         header = next(reader)
     except StopIteration:

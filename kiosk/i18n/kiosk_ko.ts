@@ -599,203 +599,233 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="30" />
+        <location filename="../views/staff.py" line="31" />
         <source>OK — welcome</source>
         <translation>확인 — 환영합니다</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="31" />
+        <location filename="../views/staff.py" line="32" />
         <source>ALREADY CHECKED IN</source>
         <translation>이미 체크인됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="32" />
+        <location filename="../views/staff.py" line="33" />
         <source>INVALID BADGE</source>
         <translation>유효하지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33" />
+        <location filename="../views/staff.py" line="34" />
         <source>REVOKED BADGE</source>
         <translation>폐기된 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34" />
+        <location filename="../views/staff.py" line="35" />
         <source>NOT ON THIS LIST</source>
         <translation>대상 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35" />
+        <location filename="../views/staff.py" line="36" />
         <source>LIST NOT OPEN NOW</source>
         <translation>지금은 운영 시간 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36" />
+        <location filename="../views/staff.py" line="37" />
         <source>UNKNOWN BADGE</source>
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="44" />
+        <location filename="../views/staff.py" line="45" />
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="45" />
+        <location filename="../views/staff.py" line="46" />
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="46" />
+        <location filename="../views/staff.py" line="47" />
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="47" />
+        <location filename="../views/staff.py" line="48" />
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="48" />
+        <location filename="../views/staff.py" line="49" />
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="50" />
+        <location filename="../views/staff.py" line="51" />
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="52" />
+        <location filename="../views/staff.py" line="53" />
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="54" />
+        <location filename="../views/staff.py" line="55" />
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="56" />
+        <location filename="../views/staff.py" line="57" />
         <source>Not in this kiosk's attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="58" />
+        <location filename="../views/staff.py" line="59" />
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="113" />
+        <location filename="../views/staff.py" line="114" />
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="114" />
+        <location filename="../views/staff.py" line="115" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="132" />
+        <location filename="../views/staff.py" line="133" />
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="137" />
+        <location filename="../views/staff.py" line="138" />
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="140" />
+        <location filename="../views/staff.py" line="141" />
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="167" />
+        <location filename="../views/staff.py" line="168" />
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="357" />
+        <location filename="../views/staff.py" line="362" />
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="358" />
+        <location filename="../views/staff.py" line="363" />
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="359" />
+        <location filename="../views/staff.py" line="364" />
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="360" />
+        <location filename="../views/staff.py" line="365" />
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="361" />
+        <location filename="../views/staff.py" line="366" />
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="362" />
+        <location filename="../views/staff.py" line="367" />
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="201" />
-        <location filename="../views/staff.py" line="363" />
+        <location filename="../views/staff.py" line="368" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="364" />
+        <location filename="../views/staff.py" line="369" />
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="402" />
+        <location filename="../views/staff.py" line="385" />
+        <source>Sync is not running on this device: check-ins stay here until it does.</source>
+        <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="390" />
+        <source>Online with %1</source>
+        <translation>연결됨: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="392" />
+        <source>OFFLINE — working alone</source>
+        <translation>오프라인 — 단독으로 작동 중</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="394" />
+        <source>last sync %1</source>
+        <translation>마지막 동기화 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="396" />
+        <source>%n change(s) waiting</source>
+        <translation>대기 중인 변경 %n건</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="399" />
+        <source>%n duplicate check-in(s) from devices that were apart</source>
+        <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="431" />
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="403" />
+        <location filename="../views/staff.py" line="432" />
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="450" />
+        <location filename="../views/staff.py" line="479" />
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="451" />
+        <location filename="../views/staff.py" line="480" />
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="452" />
+        <location filename="../views/staff.py" line="481" />
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="474" />
+        <location filename="../views/staff.py" line="503" />
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="476" />
+        <location filename="../views/staff.py" line="505" />
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="490" />
+        <location filename="../views/staff.py" line="519" />
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="492" />
+        <location filename="../views/staff.py" line="521" />
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>

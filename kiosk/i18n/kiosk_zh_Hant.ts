@@ -599,203 +599,233 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="30" />
+        <location filename="../views/staff.py" line="31" />
         <source>OK — welcome</source>
         <translation>通過 — 歡迎</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="31" />
+        <location filename="../views/staff.py" line="32" />
         <source>ALREADY CHECKED IN</source>
         <translation>已報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="32" />
+        <location filename="../views/staff.py" line="33" />
         <source>INVALID BADGE</source>
         <translation>無效識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33" />
+        <location filename="../views/staff.py" line="34" />
         <source>REVOKED BADGE</source>
         <translation>已作廢識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34" />
+        <location filename="../views/staff.py" line="35" />
         <source>NOT ON THIS LIST</source>
         <translation>不在此名單</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35" />
+        <location filename="../views/staff.py" line="36" />
         <source>LIST NOT OPEN NOW</source>
         <translation>目前未開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36" />
+        <location filename="../views/staff.py" line="37" />
         <source>UNKNOWN BADGE</source>
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="44" />
+        <location filename="../views/staff.py" line="45" />
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="45" />
+        <location filename="../views/staff.py" line="46" />
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="46" />
+        <location filename="../views/staff.py" line="47" />
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="47" />
+        <location filename="../views/staff.py" line="48" />
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="48" />
+        <location filename="../views/staff.py" line="49" />
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="50" />
+        <location filename="../views/staff.py" line="51" />
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="52" />
+        <location filename="../views/staff.py" line="53" />
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="54" />
+        <location filename="../views/staff.py" line="55" />
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="56" />
+        <location filename="../views/staff.py" line="57" />
         <source>Not in this kiosk's attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="58" />
+        <location filename="../views/staff.py" line="59" />
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="113" />
+        <location filename="../views/staff.py" line="114" />
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="114" />
+        <location filename="../views/staff.py" line="115" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="132" />
+        <location filename="../views/staff.py" line="133" />
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="137" />
+        <location filename="../views/staff.py" line="138" />
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="140" />
+        <location filename="../views/staff.py" line="141" />
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="167" />
+        <location filename="../views/staff.py" line="168" />
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="357" />
+        <location filename="../views/staff.py" line="362" />
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="358" />
+        <location filename="../views/staff.py" line="363" />
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="359" />
+        <location filename="../views/staff.py" line="364" />
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="360" />
+        <location filename="../views/staff.py" line="365" />
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="361" />
+        <location filename="../views/staff.py" line="366" />
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="362" />
+        <location filename="../views/staff.py" line="367" />
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="201" />
-        <location filename="../views/staff.py" line="363" />
+        <location filename="../views/staff.py" line="368" />
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="364" />
+        <location filename="../views/staff.py" line="369" />
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="402" />
+        <location filename="../views/staff.py" line="385" />
+        <source>Sync is not running on this device: check-ins stay here until it does.</source>
+        <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="390" />
+        <source>Online with %1</source>
+        <translation>已連線：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="392" />
+        <source>OFFLINE — working alone</source>
+        <translation>離線 — 獨立運作中</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="394" />
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="396" />
+        <source>%n change(s) waiting</source>
+        <translation>%n 筆異動待同步</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="399" />
+        <source>%n duplicate check-in(s) from devices that were apart</source>
+        <translation>%n 筆分離裝置間的重複報到</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="431" />
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="403" />
+        <location filename="../views/staff.py" line="432" />
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="450" />
+        <location filename="../views/staff.py" line="479" />
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="451" />
+        <location filename="../views/staff.py" line="480" />
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="452" />
+        <location filename="../views/staff.py" line="481" />
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="474" />
+        <location filename="../views/staff.py" line="503" />
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="476" />
+        <location filename="../views/staff.py" line="505" />
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="490" />
+        <location filename="../views/staff.py" line="519" />
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="492" />
+        <location filename="../views/staff.py" line="521" />
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>

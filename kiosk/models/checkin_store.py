@@ -206,6 +206,16 @@ class CheckInStore:
                "country", "type", "scan_id")
         yield from self.conn.execute(sql + " ORDER BY c.list_id, c.checked_in_at", params)
 
+    def sync_status(self) -> dict | None:
+        """What this device's sync daemon last wrote (None when sync does not run here)."""
+        row = self.conn.execute("SELECT device_id, peers, last_sync, waiting, message, updated_at FROM sync_status "
+                                "WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        duplicates = self.conn.execute("SELECT count(*) FROM sync_duplicate").fetchone()[0]
+        return {"device": row[0], "peers": json.loads(row[1]), "last_sync": row[2], "waiting": row[3],
+                "message": row[4], "updated_at": datetime.fromisoformat(row[5]), "duplicates": duplicates}
+
     # ---------------------------------------------------------------- badges and keys
     def register_public_key(self, raw: bytes, now: datetime) -> str:
         kid = badges.key_id(raw)

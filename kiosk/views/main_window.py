@@ -293,7 +293,7 @@ class KioskWindow(QWidget):
         self.agenda.refresh()
         if "detail" in self._lazy and self.stack.currentWidget() is self.detail:
             self.detail.refresh()
-        for name in ("changes", "editor"):
+        for name in ("changes", "editor", "checkin"):
             if name in self._lazy:
                 self._lazy[name].refresh()
 

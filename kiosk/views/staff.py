@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import time
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -309,7 +310,11 @@ class CheckInDesk(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(28, 16, 28, 16)
         root.setSpacing(14)
-        root.addWidget(self.heading)
+        self.sync_line = label(role="onDarkMuted", wrap=True)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.sync_line, 2)
+        root.addLayout(head)
         root.addWidget(self.banner)
         root.addLayout(lists_row)
         root.addLayout(body, 1)
@@ -373,7 +378,31 @@ class CheckInDesk(QWidget):
         self.refresh()
         self.show_ready()
 
+    def _show_sync(self) -> None:
+        """Peers online, last sync, changes waiting — or that this device is on its own."""
+        status = self.store.sync_status()
+        if status is None:
+            self.sync_line.setText(QCoreApplication.translate("Staff", "Sync is not running on this device: check-ins stay here until it does."))
+            return
+        fresh = (datetime.now() - status["updated_at"]).total_seconds() < 10
+        peers = status["peers"] if fresh else []
+        if peers:
+            text = QCoreApplication.translate("Staff", "Online with %1").replace("%1", ", ".join(peers))
+        else:
+            text = QCoreApplication.translate("Staff", "OFFLINE — working alone")
+        if status["last_sync"]:
+            text += " · " + QCoreApplication.translate("Staff", "last sync %1").replace("%1", status["last_sync"][11:16])
+        waiting = status["waiting"]
+        text += " · " + QCoreApplication.translate("Staff", "%n change(s) waiting", "", waiting)
+        if status["duplicates"]:
+            duplicates = status["duplicates"]
+            text += " · " + QCoreApplication.translate("Staff", "%n duplicate check-in(s) from devices that were apart", "", duplicates)
+        if status["message"]:
+            text += "\n" + status["message"]
+        self.sync_line.setText(text)
+
     def refresh(self) -> None:
+        self._show_sync()
         counts = self.store.counts()
         lang = self.ui.language
         for lid, b in self.list_buttons.items():
