@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -371,13 +372,131 @@ def _stream(db: Path, payloads: list[str], seconds: float) -> None:
     _dispose(window, conn)
 
 
+def _device_copies(tmp: Path, names: list[str]) -> dict[str, Path]:
+    from kiosk.models.loader import build_database
+
+    base = tmp / "sync-base.db"
+    if not base.exists():
+        build_database(base, ROOT / "data")
+    out = {}
+    for name in names:
+        out[name] = tmp / f"sync-{name}.db"
+        shutil.copy(base, out[name])
+    return out
+
+
+def _offline_scans(path: Path, device: str, n: int) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from kiosk.models.checkin_store import CheckInStore
+    from kiosk.models.database import open_event_db
+
+    conn = open_event_db(path)
+    store = CheckInStore(conn)
+    ids = [r[0] for r in conn.execute("SELECT id FROM attendee")]
+    lists = ["entry", "reception", "gala", "tour"]
+    t0 = datetime(2023, 6, 14, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    for i in range(n):
+        store.check_in(payload="manual", manual_attendee=ids[i % len(ids)], list_id=lists[i % 4], device_id=device,
+                       scan_id=f"{device}-{i}", now=t0 + timedelta(seconds=i))
+    conn.close()
+
+
+def sync_figures(tmp: Path, scans: int, devices: int) -> None:
+    """Three devices with `scans` offline scans each meet on 127.0.0.1; and an in-process
+    simulation of `devices` devices gossiping until all have everything."""
+    import random
+    import socket
+
+    from pycrdt import create_sync_message, handle_sync_message
+
+    from kiosk.models.database import open_event_db
+    from kiosk.sync.engine import SyncEngine
+
+    paths = _device_copies(tmp, ["a", "b", "c"])
+    for name, path in paths.items():
+        _offline_scans(path, name, scans)
+    ports = {}
+    for name in paths:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports[name] = s.getsockname()[1]
+    t0 = time.perf_counter()
+    procs = []
+    for name, path in paths.items():
+        args = [sys.executable, "main.py", "sync", "serve", "--db", str(path), "--device", name, "--host", "127.0.0.1",
+                "--port", str(ports[name]), "--token", "bench"]
+        for other in paths:
+            if other != name:
+                args += ["--peer", f"127.0.0.1:{ports[other]}"]
+        procs.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT))
+    try:
+        while True:
+            counts = []
+            for path in paths.values():
+                try:
+                    counts.append(sqlite3.connect(path).execute("SELECT count(*) FROM scan").fetchone()[0])
+                except sqlite3.OperationalError:
+                    counts.append(0)
+            if all(c == 3 * scans for c in counts):
+                break
+            if time.perf_counter() - t0 > 600:
+                raise RuntimeError(f"no convergence: {counts}")
+            time.sleep(0.2)
+        emit(f"sync_3_devices_{scans}_offline_scans_each_converge", time.perf_counter() - t0, "s")
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(10)
+    checkins = {tuple(sqlite3.connect(p).execute("SELECT count(*), sum(length(scan_id)) FROM checkin").fetchone())
+                for p in paths.values()}
+    emit("sync_3_devices_identical_checkins", 1.0 if len(checkins) == 1 else 0.0, "bool")
+
+    # ---- a 20-device simulation, in process: random pairs exchange step 1 / step 2
+    names = [f"d{i:02d}" for i in range(devices)]
+    sim = _device_copies(tmp, names)
+    per_device = max(1, scans // 100)
+    for name, path in sim.items():
+        _offline_scans(path, name, per_device)
+    engines = {n: SyncEngine(open_event_db(sim[n]), n) for n in names}
+    for e in engines.values():
+        e.collect_local()
+    rng = random.Random(20)
+    traffic = 0
+    rounds = 0
+    t0 = time.perf_counter()
+    total = per_device * devices
+    while True:
+        rounds += 1
+        order = names[:]
+        rng.shuffle(order)
+        for a, b in zip(order[::2], order[1::2]):        # everyone meets someone each round
+            for x, y in ((engines[a], engines[b]), (engines[b], engines[a])):
+                step1 = create_sync_message(x.doc)
+                reply = handle_sync_message(step1[1:], y.doc)
+                traffic += len(step1) + len(reply)
+                handle_sync_message(reply[1:], x.doc)
+        if all(len(e.scans) == total for e in engines.values()):
+            break
+    for e in engines.values():
+        e._persist()
+        e.materialize()
+    emit(f"sync_{devices}_devices_gossip_rounds", rounds, "rounds")
+    emit(f"sync_{devices}_devices_converge", time.perf_counter() - t0, "s")
+    emit(f"sync_{devices}_devices_traffic", traffic / 1024, "KiB")
+    emit(f"sync_{devices}_devices_scans_each", per_device, "scans")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--changes", type=int, default=20)
     ap.add_argument("--idle-seconds", type=float, default=30)
     ap.add_argument("--samples", type=int, default=60, help="category taps per hall size")
-    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin"], help="run one group of figures")
+    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin", "sync"], help="run one group of figures")
+    ap.add_argument("--sync-scans", type=int, default=10_000, help="offline scans per device for the sync figures")
+    ap.add_argument("--sync-devices", type=int, default=20)
     ap.add_argument("--scans", type=int, default=2000, help="check-ins timed on the 100,000-attendee database")
     ap.add_argument("--stream-seconds", type=float, default=60, help="length of the 10 scans/s stream")
     args = ap.parse_args()
@@ -400,6 +519,8 @@ def main() -> int:
             exhibitor_screen(big, "5000", args.samples)
         if args.only in (None, "checkin"):
             checkin_figures(Path(tmp), args.scans, args.stream_seconds)
+        if args.only in (None, "sync"):
+            sync_figures(Path(tmp), args.sync_scans, args.sync_devices)
     return 0
 
 
