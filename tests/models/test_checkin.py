@@ -248,3 +248,42 @@ def test_slow_typing_is_not_a_scan():
     d = WedgeDecoder()
     codes, t = feed(d, "hello", 0.0, gap=0.3, enter=False)
     assert codes == [] and d.idle(t + 1) == []
+
+
+def test_a_printed_badge_decodes_back_to_a_valid_payload(store, key, tmp_path):
+    """Render the badge PNG as `badges` prints it, read its QR with an independent decoder."""
+    import zxingcpp
+    from PIL import Image
+
+    from kiosk.printing import render_badge
+
+    attendee = store.attendee("A0171")
+    payload = badge_for(store, key, "A0171")
+    image = render_badge(attendee=attendee, payload=payload, serial="A0171-1", event_name="SCIENCEPARK INNOFAIR 2023",
+                         country_name="TW")
+    path = tmp_path / "badge.png"
+    image.save(path)
+    [result] = zxingcpp.read_barcodes(Image.open(path))
+    assert result.text == payload
+    parsed = badges.parse(result.text, prefix=store.prefix, public_keys=store.public_keys())
+    assert parsed.serial == "A0171-1"
+    assert scan(store, result.text).code == "OK"
+
+
+def test_badges_command_writes_pngs_and_a_pdf(db_path, tmp_path):
+    keys = tmp_path / "keys"
+    run = lambda *a: subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, a), "--db", str(db_path)],
+                                    capture_output=True, text=True, timeout=120)
+    made = run("keys", "--out", keys)
+    assert made.returncode == 0, made.stderr
+    pem = next(keys.glob("*.pem"))
+    assert oct(pem.stat().st_mode)[-3:] == "600"
+    out = tmp_path / "badges"
+    printed = run("badges", "--key", pem, "--out", out, "--attendee", "A0001", "A0002")
+    assert printed.returncode == 0, printed.stderr
+    assert sorted(p.name for p in out.glob("*.png")) == ["badge-A0001-1.png", "badge-A0002-1.png"]
+    assert (out / "badges.pdf").read_bytes().startswith(b"%PDF")
+    reissued = run("badges", "--key", pem, "--out", out, "--attendee", "A0001", "--reissue")
+    assert reissued.returncode == 0 and (out / "badge-A0001-2.png").exists()
+    inside = run("keys", "--out", ROOT / "tmp-keys")
+    assert inside.returncode != 0 and "never reach" in inside.stderr
