@@ -92,7 +92,6 @@ def run_kiosk(argv: list[str]) -> int:
     else:
         _enable_virtual_keyboard()
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.clock import RunningClock, parse_instant

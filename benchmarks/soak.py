@@ -38,9 +38,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--taps", type=int, default=10_000)
     args = ap.parse_args()
-    from PySide6.QtCore import QObject, Qt, QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+    from PySide6.QtWidgets import QApplication, QPushButton
 
     from kiosk.clock import RunningClock, parse_instant
     from kiosk.models.database import open_event_db

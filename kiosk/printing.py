@@ -108,7 +108,7 @@ def write_pdf(pngs: list[Path], out: Path) -> int:
     from PySide6.QtCore import QMarginsF, QRectF
     from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (QPainter needs it)
+    _app = QGuiApplication.instance() or QGuiApplication([])  # QPainter needs an application
     writer = QPdfWriter(str(out))
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

@@ -6,19 +6,19 @@ asks again."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from kiosk.models.errors import KioskError
 from kiosk.models.schedule import NOTICE_PRESETS, Schedule
 
 from . import phrases
-from .widgets import label, make_kinetic
+from .widgets import kinetic_scroll, label, make_kinetic
 
 EDITABLE_ROOM_KINDS = ("hall", "meeting", "lounge", "stage", "exhibition", "entrance")
 
@@ -160,14 +160,7 @@ class ScheduleDesk(QWidget):
         top.addWidget(self.checkin_button)
         top.addWidget(self.lock_button)
         # the form is taller than a landscape screen with large text: it scrolls
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet("QScrollArea { background: transparent; }")
-        scroll.setWidget(panel)
-        scroll.viewport().setAutoFillBackground(False)
-        make_kinetic(scroll)
+        scroll = kinetic_scroll(panel)
         body = QHBoxLayout()
         body.setSpacing(20)
         body.addLayout(left, 2)

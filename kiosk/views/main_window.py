@@ -3,7 +3,7 @@ and the idle reset that hands a clean kiosk to the next visitor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QFrame, QHBoxLayout, QPushButton, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget,
 )
 
 from . import phrases
@@ -13,7 +13,7 @@ from kiosk.models.venue_map import Rect
 from .map_view import MapView, VenueScene
 from .programme import Programme
 from .session_card import change_badges
-from .widgets import label, make_kinetic
+from .widgets import kinetic_scroll, label
 
 
 class SessionDetail(QWidget):
@@ -58,14 +58,7 @@ class SessionDetail(QWidget):
         qr_row.addWidget(self.calendar_caption, 1)
         inner.addLayout(qr_row)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet("QScrollArea { background: transparent; }")
-        scroll.setWidget(panel)
-        scroll.viewport().setAutoFillBackground(False)
-        make_kinetic(scroll)
+        scroll = kinetic_scroll(panel)
 
         # right (or bottom): where it is, with the floor drawn
         where_panel = QFrame()

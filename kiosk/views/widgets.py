@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QLabel, QListView, QScroller, QScrollerProperties, QWidget,
+    QAbstractItemView, QFrame, QLabel, QListView, QScrollArea, QScroller, QScrollerProperties, QWidget,
 )
 
 from .session_card import SessionCardDelegate
@@ -24,6 +24,19 @@ def make_kinetic(widget: QAbstractItemView | QWidget) -> None:
     # Deliver a tap to the list at once (the default holds the press back for 0.5 s).
     props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
     scroller.setScrollerProperties(props)
+
+
+def kinetic_scroll(content: QWidget) -> QScrollArea:
+    """A frameless, see-through scroll area around ``content`` that flicks with a finger."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setStyleSheet("QScrollArea { background: transparent; }")
+    scroll.setWidget(content)
+    scroll.viewport().setAutoFillBackground(False)
+    make_kinetic(scroll)
+    return scroll
 
 
 class SessionList(QListView):
