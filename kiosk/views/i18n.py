@@ -71,6 +71,8 @@ class Translations:
     """
 
     _installed: QTranslator | None = None
+    #: one loaded translator per language, reused: a kiosk switches language thousands of times
+    _loaded: dict[str, QTranslator] = {}
 
     def __init__(self, app: QCoreApplication) -> None:
         self.app = app
@@ -84,10 +86,14 @@ class Translations:
         stem = CATALOGUES.get(lang)
         if stem is None:
             return True
-        translator = QTranslator(self.app)
-        if not translator.load(str(I18N_DIR / f"{stem}.qm")):
-            log.warning("no compiled translation for %s", lang)
-            return False
+        translator = Translations._loaded.get(lang)
+        if translator is None:
+            translator = QTranslator(self.app)
+            if not translator.load(str(I18N_DIR / f"{stem}.qm")):
+                log.warning("no compiled translation for %s", lang)
+                translator.deleteLater()
+                return False
+            Translations._loaded[lang] = translator
         self.app.installTranslator(translator)
         Translations._installed = translator
         return True
