@@ -343,7 +343,7 @@ def backup_cmd(argv: list[str]) -> int:
     from kiosk.models.backup import backup
 
     conn = _open(args.db)
-    path = backup(conn, args.to or args.db.parent / "backups", keep=args.keep, label="manual")
+    path = backup(conn, args.to or args.db.parent / "backups", now=datetime.now(), keep=args.keep, label="manual")
     print(f"Backup written: {path}")
     return 0
 

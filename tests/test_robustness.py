@@ -77,8 +77,10 @@ def test_kill_9_mid_burst_loses_nothing_acknowledged(db_path, run_for):
 
 def test_backups_roll_and_restore_in_one_command(db_path, tmp_path, db):
     folder = tmp_path / "backups"
-    for _ in range(4):
-        backup(db, folder, keep=3)
+    from datetime import datetime, timedelta
+
+    for n in range(4):
+        backup(db, folder, keep=3, now=datetime(2023, 6, 14, 9, 0) + timedelta(minutes=5 * n))
     assert len(backups(folder)) == 3
     db.execute("DELETE FROM session WHERE id = 'd3-tour'")           # a disaster after the backup
     db.close()
@@ -219,3 +221,22 @@ def test_no_context_menus_for_visitors(make_kiosk, qtbot):
     qtbot.wait(50)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
     del lock
+
+
+def test_the_watchdog_heartbeat_reaches_systemd(qtbot, tmp_path, monkeypatch):
+    """systemd gives NOTIFY_SOCKET and WATCHDOG_USEC; the kiosk must send WATCHDOG=1 from its loop."""
+    import socket
+
+    from kiosk.views.health import Watchdog
+
+    path = str(tmp_path / "notify.sock")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(path)
+    server.settimeout(5)
+    monkeypatch.setenv("NOTIFY_SOCKET", path)
+    monkeypatch.setenv("WATCHDOG_USEC", "2000000")
+    dog = Watchdog()
+    assert dog.timer.isActive() and dog.timer.interval() == 1000
+    qtbot.wait(1200)
+    assert server.recv(64) == b"WATCHDOG=1"
+    server.close()

@@ -16,11 +16,11 @@ from .errors import KioskError
 PREFIX = "backup-"
 
 
-def backup(conn: sqlite3.Connection, folder: Path, *, keep: int = 20, now: datetime | None = None,
-           label: str = "") -> Path:
-    """Copy the open database into ``folder``; keep the newest ``keep`` backups. Returns the file."""
+def backup(conn: sqlite3.Connection, folder: Path, *, now: datetime, keep: int = 20, label: str = "") -> Path:
+    """Copy the open database into ``folder``; keep the newest ``keep`` backups. Returns the file.
+    ``now`` names the file (the caller's clock: the models never read the wall clock)."""
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = now.strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{PREFIX}{stamp}{('-' + label) if label else ''}.db"
     partial = target.with_name(target.name + ".part")
     dest = sqlite3.connect(partial)

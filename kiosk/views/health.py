@@ -80,7 +80,10 @@ class BackupTimer(QObject):
         from kiosk.models.errors import KioskError
 
         try:
-            path = backup(self.conn, self.folder, keep=self.keep, label=label)
+            # real time, not the kiosk's (possibly replayed) clock: backups are about this machine
+            from datetime import datetime
+
+            path = backup(self.conn, self.folder, now=datetime.now(), keep=self.keep, label=label)
         except (KioskError, OSError) as exc:
             log.error("backup failed: %s", exc)
             self.health.backup_problem = str(exc)
