@@ -384,6 +384,8 @@ def sync_cmd(argv: list[str]) -> int:
     serve.add_argument("--token", default=os.environ.get("KIOSK_SYNC_TOKEN"),
                        help="the event's shared token (or KIOSK_SYNC_TOKEN)")
     serve.add_argument("--device", default=os.uname().nodename)
+    serve.add_argument("--transport", choices=["websocket", "tcp"], default="websocket",
+                       help="websocket (pycrdt-websocket; default) or plain TCP framing of the same protocol")
     status = sub.add_parser("status", help="peers online, last sync, changes waiting")
     exp = sub.add_parser("export", help="write this device's changes to a file (USB stick)")
     exp.add_argument("--out", type=Path, required=True)
@@ -423,9 +425,12 @@ def sync_cmd(argv: list[str]) -> int:
         return _fail("A shared event token is needed: --token or KIOSK_SYNC_TOKEN.", 2)
     import asyncio
 
-    from kiosk.sync.net import SyncNode
+    if args.transport == "websocket":
+        from kiosk.sync.ws import WsSyncNode as Node
+    else:
+        from kiosk.sync.net import SyncNode as Node
 
-    node = SyncNode(conn, args.device, args.token, peers=args.peer, port=args.port, host=args.host, mdns=args.mdns)
+    node = Node(conn, args.device, args.token, peers=args.peer, port=args.port, host=args.host, mdns=args.mdns)
     print(f"Syncing as {args.device} on {args.host}:{args.port}; peers: {', '.join(args.peer) or 'none configured'}"
           f"{' + mDNS' if args.mdns else ''}", flush=True)
     try:

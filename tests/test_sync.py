@@ -120,17 +120,19 @@ def free_port():
 
 
 class Daemons:
-    def __init__(self, paths, token="venue-token"):
+    def __init__(self, paths, token="venue-token", transport="websocket"):
         self.paths = paths
         self.ports = {name: free_port() for name in paths}
         self.procs = {}
         self.token = token
+        self.transport = transport
 
     def start(self, name):
         names = sorted(self.paths)
         peers = [f"127.0.0.1:{self.ports[n]}" for n in names if n != name]
         args = [sys.executable, str(ROOT / "main.py"), "sync", "serve", "--db", str(self.paths[name]),
-                "--device", name, "--host", "127.0.0.1", "--port", str(self.ports[name]), "--token", self.token]
+                "--device", name, "--host", "127.0.0.1", "--port", str(self.ports[name]), "--token", self.token,
+                "--transport", self.transport]
         for p in peers:
             args += ["--peer", p]
         self.procs[name] = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -158,9 +160,10 @@ def wait_converged(paths, scans, timeout=30):
     raise AssertionError("devices did not converge")
 
 
-def test_three_daemons_converge_after_partition_heal_and_kill_9(devices):
+@pytest.mark.parametrize("transport", ["websocket", "tcp"])
+def test_three_daemons_converge_after_partition_heal_and_kill_9(devices, transport):
     offline_work(devices)                      # apart from the start: the network is down
-    daemons = Daemons(devices)
+    daemons = Daemons(devices, transport=transport)
     try:
         for name in devices:
             daemons.start(name)
