@@ -84,7 +84,7 @@ class PinPad(QWidget):
         self.keys: dict[str, QPushButton] = {}
         for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
             b = QPushButton(key)
-            b.setMinimumSize(150, 110)
+            b.setMinimumSize(180, 130)
             b.setStyleSheet("font-size: 40px; font-weight: 700;")
             b.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(b, i // 3, i % 3)
@@ -94,6 +94,7 @@ class PinPad(QWidget):
         self.cancel.clicked.connect(self.close_pad)
         box = QVBoxLayout(self)
         box.setContentsMargins(40, 40, 40, 40)
+        box.addStretch(1)
         box.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(self.dots)
         box.addWidget(self.message)
