@@ -45,6 +45,7 @@ def _dispose(window, conn) -> None:
 
     window.idle.timer.stop()
     window.watcher._timer.stop()
+    window.ui._timer.stop()          # its ticks would reach the closed window's screens
     window.close()
     window.deleteLater()
     QApplication.processEvents()
