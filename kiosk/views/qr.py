@@ -1,12 +1,19 @@
-"""QR codes as pixmaps (qrcode + pillow), imported on first use to keep start-up quick."""
+"""QR codes as pixmaps (qrcode + pillow), imported on first use to keep start-up quick.
+
+Memoised: a kiosk redraws the same few codes (the agenda's URL, a session, an exhibitor) on
+every language switch, and making one costs ~30 KB that the allocator does not always give
+back (the soak found it); the cache holds at most a screen's worth of codes many times over.
+"""
 
 from __future__ import annotations
 
+import functools
 import io
 
 from PySide6.QtGui import QPixmap
 
 
+@functools.lru_cache(maxsize=256)
 def qr_pixmap(payload: str, size: int) -> QPixmap:
     import qrcode
 
