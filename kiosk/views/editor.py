@@ -225,8 +225,8 @@ class ScheduleDesk(QWidget):
                 marks.append("✕")
             if s.moved:
                 marks.append(f"{s.published_room_id}→{s.room_id}")
-            if s.retimed:
-                marks.append("⏱")
+            if s.retimed:   # (a clock symbol is missing from the CJK fonts: it would be a box)
+                marks.append(f"±{s.published_start:%H:%M}")
             item = QListWidgetItem(f"{phrases.time_range(s.start, s.end)}  {s.title.get(lang)}  · {s.room_id or '—'}"
                                    + (f"   [{' '.join(marks)}]" if marks else ""))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
