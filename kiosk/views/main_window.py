@@ -31,7 +31,10 @@ def release_caches() -> None:
 
     from PySide6.QtGui import QPixmapCache
 
+    from .qr import qr_pixmap
+
     QPixmapCache.clear()
+    qr_pixmap.cache_clear()
     gc.collect()
     try:
         import ctypes
