@@ -110,6 +110,7 @@ class VenueScene(QGraphicsScene):
                 fill = QColor("#c9d8ec")
             item = self.addRect(_r(Rect(x, y, w, h)), QPen(QColor("#5a7394"), 2), QBrush(fill))
             item.setZValue(0 if room.part_of is None else 1)
+            item.setData(0, (fill, item.zValue()))   # to undo a highlight
             self.room_items[room.id] = item
             if room.kind != "exhibition" and room.id not in divided:
                 text = self.addSimpleText(room.name.get(lang) if room.kind not in ("hall", "meeting")
@@ -200,12 +201,13 @@ class VenueScene(QGraphicsScene):
         self.route_item.setZValue(15)
 
     def highlight_room(self, room_id: str | None) -> None:
+        """Light one room (None: none), putting back whichever was lit before."""
         for rid, item in self.room_items.items():
             hit = rid == room_id
+            fill, z = item.data(0)
             item.setPen(QPen(QColor("#ff6a00") if hit else QColor("#5a7394"), 6 if hit else 2))
-            if hit:
-                item.setBrush(QBrush(QColor("#ffd9bf")))
-                item.setZValue(3)
+            item.setBrush(QBrush(QColor("#ffd9bf") if hit else fill))
+            item.setZValue(3 if hit else z)
 
 
 class MapView(QGraphicsView):

@@ -181,7 +181,12 @@ class SessionDetail(QWidget):
         self.where.setStyleSheet(f"font-size: {theme.body}px;")
 
     def _floor_buttons(self, floors: list[str]) -> None:
-        """One button per floor the walk crosses (1F → 3F): tap to see that part of it."""
+        """One button per floor the walk crosses (1F → 3F): tap to see that part of it.
+        Kept when the floors are the same (a refresh or language switch only relabels them)."""
+        if [b.property("floor") for b in self.floor_buttons] == floors and len(floors) >= 2:
+            for b in self.floor_buttons:
+                b.setText(self.venue.floors[b.property("floor")].name.get(self.ui.language))
+            return
         for b in self.floor_buttons:
             self.floor_row.removeWidget(b)
             b.deleteLater()
@@ -204,11 +209,14 @@ class SessionDetail(QWidget):
         self.shown_floor = floor_id
         for b in self.floor_buttons:
             b.setChecked(b.property("floor") == floor_id)
-        occupants = {}
-        self.scene.build(floor=floor, rooms=self.venue.rooms.values(), booths={}, occupants=occupants,
-                         categories=self.venue.categories, features=self.venue.features, kiosk=self.venue.kiosk)
-        if self.room is not None and self.room.floor_id == floor_id:
-            self.scene.highlight_room(self.room.id)
+        # the floor drawing changes with the floor, the language (labels) and the theme; a data
+        # refresh of the same session on the same floor only moves the highlight and the walk
+        key = (floor_id, self.ui.language, self.ui.theme)
+        if getattr(self, "_scene_key", None) != key:
+            self._scene_key = key
+            self.scene.build(floor=floor, rooms=self.venue.rooms.values(), booths={}, occupants={},
+                             categories=self.venue.categories, features=self.venue.features, kiosk=self.venue.kiosk)
+        self.scene.highlight_room(self.room.id if self.room is not None and self.room.floor_id == floor_id else None)
         points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor_id for p in leg.points]
         self.scene.show_route(points or None)
         # frame the room and this floor's part of the walk, not the whole building
