@@ -240,8 +240,6 @@ def _enable_virtual_keyboard() -> None:
         plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforminputcontexts" / "libqtvirtualkeyboardplugin.so"
         if plugin.exists():
             os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
-            os.environ.setdefault("QT_VIRTUALKEYBOARD_LAYOUT_PATH", "")
-            os.environ.pop("QT_VIRTUALKEYBOARD_LAYOUT_PATH")
     except ImportError:
         pass
 
