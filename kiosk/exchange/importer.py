@@ -331,6 +331,14 @@ class Importer:
     def _p(report, name, rec, column, message):
         report.problems.append(Problem(name, rec.line, rec.columns.get(column, column) if column else None, message))
 
+    def _ident(self, report, name, rec, seen) -> str | None:
+        """The row's id, or None (and a problem) when it is missing or already used."""
+        ident = str(rec.data.get("id") or "").strip()
+        if not ident:
+            self._p(report, name, rec, "id", "missing id")
+            return None
+        return None if self._dup(report, name, rec, seen, ident) else ident
+
     def _dup(self, report, name, rec, seen, ident):
         if ident in seen:
             self._p(report, name, rec, "id", f"duplicate id {ident!r} (also on line {seen[ident]})")
@@ -365,11 +373,8 @@ class Importer:
             if d.get("__bad__"):
                 self._p(report, name, rec, None, "not an object")
                 continue
-            ident = str(d.get("id") or "").strip()
-            if not ident:
-                self._p(report, name, rec, "id", "missing id")
-                continue
-            if self._dup(report, name, rec, seen, ident):
+            ident = self._ident(report, name, rec, seen)
+            if ident is None:
                 continue
             if "start_dt" in d:
                 start, end = d["start_dt"], d["end_dt"]
@@ -497,11 +502,8 @@ class Importer:
         for i, rec in enumerate(records, 1):
             self._tick(progress, i, len(records))
             d = rec.data
-            ident = str(d.get("id") or "").strip()
-            if not ident:
-                self._p(report, name, rec, "id", "missing id")
-                continue
-            if self._dup(report, name, rec, seen, ident):
+            ident = self._ident(report, name, rec, seen)
+            if ident is None:
                 continue
             if str(d.get("floor", "")).strip() not in floors:
                 self._p(report, name, rec, "floor", f"unknown floor {d.get('floor')!r} (one of {', '.join(sorted(floors))})")
@@ -546,11 +548,8 @@ class Importer:
         for i, rec in enumerate(records, 1):
             self._tick(progress, i, len(records))
             d = rec.data
-            ident = str(d.get("id") or "").strip()
-            if not ident:
-                self._p(report, name, rec, "id", "missing id")
-                continue
-            if self._dup(report, name, rec, seen, ident):
+            ident = self._ident(report, name, rec, seen)
+            if ident is None:
                 continue
             cat = str(d.get("category") or "").strip() or None
             if cat and cat not in cats:

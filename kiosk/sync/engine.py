@@ -246,6 +246,19 @@ class SyncEngine:
                              "syncing; nothing was exchanged.", code="sync_reference_mismatch")
 
 
+def write_status(conn: sqlite3.Connection, *, device_id: str, peers, last_sync: str | None, waiting: int,
+                 message: str) -> None:
+    """What a sync daemon tells the kiosk screens (the check-in desk shows it)."""
+    with conn:
+        conn.execute(
+            "INSERT INTO sync_status (id, device_id, peers, last_sync, waiting, message, updated_at) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET device_id = excluded.device_id, "
+            "peers = excluded.peers, last_sync = excluded.last_sync, waiting = excluded.waiting, "
+            "message = excluded.message, updated_at = excluded.updated_at",
+            (device_id, json.dumps(sorted(peers)), last_sync, waiting, message,
+             datetime.now().isoformat(timespec="seconds")))
+
+
 # ---------------------------------------------------------------- USB / file transport
 MAGIC = b"INNOFAIR-SYNC-1\n"
 

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs
 from kiosk.models.database import data_version
 from kiosk.models.errors import KioskError
 
-from .engine import Fingerprint, SyncEngine
+from .engine import Fingerprint, SyncEngine, write_status
 
 log = logging.getLogger(__name__)
 RETRY_EVERY = 2.0
@@ -175,14 +175,8 @@ class WsSyncNode:
             await asyncio.sleep(0.25)
 
     def _write_status(self) -> None:
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO sync_status (id, device_id, peers, last_sync, waiting, message, updated_at) "
-                "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET device_id = excluded.device_id, "
-                "peers = excluded.peers, last_sync = excluded.last_sync, waiting = excluded.waiting, "
-                "message = excluded.message, updated_at = excluded.updated_at",
-                (self.device_id, json.dumps(sorted(self.online)), self.last_sync, self.waiting, self.message,
-                 datetime.now().isoformat(timespec="seconds")))
+        write_status(self.conn, device_id=self.device_id, peers=self.online, last_sync=self.last_sync,
+                     waiting=self.waiting, message=self.message)
 
     # ---------------------------------------------------------------- running
     async def run(self) -> None:
