@@ -91,12 +91,6 @@ class ImportReport:
         return not self.problems
 
 
-class ImportError_(KioskError):
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__(f"{len(report.problems)} problem(s); nothing was imported.", code="import_invalid")
-        self.report = report
-
-
 # ---------------------------------------------------------------- reading
 def decode(raw: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     """Text and the encoding used: UTF-8 (with or without BOM), else CP949 as Korean Excel saves."""
@@ -353,7 +347,6 @@ class Importer:
 
     # -- agenda
     def _validate_agenda(self, name, source, records, report, progress):
-        rooms = self._ids("room")
         declared = {r["name"] for r in source.rooms}
         fresh = self.conn.execute("SELECT count(*) FROM session").fetchone()[0] == 0
         first, last, tz = self.first_day, self.last_day, self.tz
@@ -419,7 +412,6 @@ class Importer:
                          "title": {k: str(d.get(f"title_{k}") or "") for k in ("en", "ko", "zh")},
                          "description": {k: str(d.get(f"description_{k}") or "") for k in ("en", "ko", "zh")},
                          "people": people or [], "cancelled": bool(d.get("cancelled"))})
-        del rooms
         return rows
 
     def _room_id(self, name: str) -> str | None:
