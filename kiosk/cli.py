@@ -139,7 +139,7 @@ def badges_cmd(argv: list[str]) -> int:
 
 
 def set_pin(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="main.py set-pin", description="Set the staff or volunteer PIN (4–12 digits).")
+    p = argparse.ArgumentParser(prog="main.py set-pin", description="Set the staff or volunteer PIN (6–12 digits).")
     p.add_argument("--role", choices=["staff", "volunteer"], required=True)
     p.add_argument("--pin", help="the PIN (default: asked without echo; reading stdin when piped)")
     _db_arg(p)

@@ -104,7 +104,7 @@ def _key_and_store(db):
 def test_a_kiosk_that_cannot_write_keeps_showing_and_tells_staff(make_kiosk, qtbot, db, how):
     from kiosk.models.pins import PinStore
 
-    PinStore(db).set_pin("staff", "2468", kst("06-13 12:00"))
+    PinStore(db).set_pin("staff", "246813", kst("06-13 12:00"))
     key, store = _key_and_store(db)
     payload = badges.sign(key, store.prefix, store.current_badge("A0001", reissue=False, now=kst("06-13 12:00")))
     if how == "read-only":

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from .database import create_private
 from .errors import KioskError
 
 PREFIX = "backup-"
@@ -23,6 +24,8 @@ def backup(conn: sqlite3.Connection, folder: Path, *, now: datetime, keep: int =
     stamp = now.strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{PREFIX}{stamp}{('-' + label) if label else ''}.db"
     partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    create_private(partial)
     dest = sqlite3.connect(partial)
     try:
         conn.backup(dest, pages=256)       # in steps: writers are never blocked for long
@@ -62,12 +65,15 @@ def restore(backup_file: Path, db_path: Path) -> Path | None:
             old = sqlite3.connect(db_path)
             try:
                 old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                create_private(kept)
                 dest = sqlite3.connect(kept)
                 old.backup(dest)
                 dest.close()
             finally:
                 old.close()
         partial = db_path.with_name(db_path.name + ".restoring")
+        partial.unlink(missing_ok=True)
+        create_private(partial)
         dest = sqlite3.connect(partial)
         src.backup(dest)
         dest.execute("PRAGMA journal_mode = WAL")

@@ -22,6 +22,7 @@ VERSION = "1"
 MAX_PAYLOAD = 256
 QR_ALPHANUMERIC = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 SERIAL = re.compile(r"^[A-Z0-9]{1,16}-[0-9]{1,4}$")
+SIGNATURE_BYTES = 64          # Ed25519; 103 base32 characters, the last one's low 3 bits zero
 
 
 class BadgeError(KioskError):
@@ -113,7 +114,11 @@ def parse(payload: str, *, prefix: str, public_keys: list[bytes]) -> Badge:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    text = payload.strip().upper()
+    # ASCII before anything else: str.upper() maps "ı" to "I" and "ſ" to "S", so a payload that
+    # is not the printed one could otherwise pass as it
+    if not payload.isascii():
+        raise BadgeError("format", "Characters a badge never contains.")
+    text = payload.strip(" \t\r\n").upper()
     if not text:
         raise BadgeError("empty", "Nothing was read.")
     if len(text) > MAX_PAYLOAD:
@@ -134,6 +139,9 @@ def parse(payload: str, *, prefix: str, public_keys: list[bytes]) -> Badge:
         raw_signature = _unb32(signature)
     except (binascii.Error, ValueError):
         raise BadgeError("format", "The signature is garbled.") from None
+    if len(raw_signature) != SIGNATURE_BYTES or _b32(raw_signature) != signature:
+        # one signature, one spelling: unused trailing bits set, or padding, is not a printed badge
+        raise BadgeError("format", "The signature is garbled.")
     message = f"{got_prefix}:{version}:{serial}".encode("ascii")
     for raw in public_keys:
         try:

@@ -7,6 +7,7 @@ wrap that same connection in a :class:`sqlite_utils.Database` (see :func:`writer
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,30 @@ REBUILD_HINT = "Rebuild it from the event data with:  python main.py init-db {pa
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
+PRIVATE_MODE = 0o600
+
+
+def create_private(path: str | Path) -> None:
+    """Make sure ``path`` exists with mode 600 (owner only) before SQLite opens it.
+
+    The database, its backups and keys hold PIN hashes, attendees and check-ins: other users of
+    the machine must not read them. SQLite gives its -wal and -shm files the main file's mode.
+    An existing file with wider permissions is tightened (when it is ours to change).
+    """
+    p = Path(path)
+    try:
+        fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        try:
+            if p.is_file() and p.stat().st_mode & 0o077:
+                os.chmod(p, PRIVATE_MODE)
+        except OSError:          # not ours (a read-only copy, another user's file): leave it
+            pass
+    except OSError:              # a read-only folder and the like: SQLite says what is wrong
+        pass
+
+
 def connect(path: str | Path | None = None, *, memory: bool = False) -> sqlite3.Connection:
     """A connection with the kiosk's settings: foreign keys on, WAL, a busy timeout.
 
@@ -29,6 +54,8 @@ def connect(path: str | Path | None = None, *, memory: bool = False) -> sqlite3.
     volunteer's laptop (or a second kiosk process) share the file: a writer waits for the
     other instead of failing at once.
     """
+    if not memory and str(path) != ":memory:" and not str(path).startswith("file:"):
+        create_private(path)
     conn = sqlite3.connect(":memory:" if memory else str(path), timeout=5.0,
                            check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")

@@ -1,5 +1,8 @@
-"""Staff and volunteer PINs: stored only as a slow hash (scrypt); five wrong PINs lock entry
-for a minute, recorded in the database so a restart does not reset the count."""
+"""Staff and volunteer PINs: 6 to 12 digits, stored only as a slow hash (scrypt). Five wrong
+PINs in a row lock entry for a minute; every further wrong PIN doubles the lock (up to an hour),
+and only a right PIN resets the count. The count and the lock live in the database, so a
+restart does not reset them. With a million PINs and at most one guess an hour after the first
+dozen, guessing through the pad takes decades."""
 
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ from .errors import KioskError
 
 ROLES = ("staff", "volunteer")
 MAX_FAILURES = 5
-LOCKOUT = timedelta(seconds=60)
+LOCKOUT = timedelta(seconds=60)          # after the fifth wrong PIN; doubled by each one after it
+MAX_LOCKOUT = timedelta(hours=1)
+MIN_DIGITS, MAX_DIGITS = 6, 12
 # scrypt cost: ~50 ms per try on the kiosk (slow for a guesser, unnoticed by a person)
 N, R, P = 2 ** 14, 8, 1
 
@@ -50,8 +55,9 @@ class PinStore:
     def set_pin(self, role: str, pin: str, now: datetime) -> None:
         if role not in ROLES:
             raise KioskError(f"Unknown role {role!r}.", code="bad_role", hint="Use staff or volunteer.")
-        if not (pin.isdigit() and 4 <= len(pin) <= 12):
-            raise KioskError("A PIN is 4 to 12 digits.", code="bad_pin")
+        if not (pin.isascii() and pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS):
+            raise KioskError(f"A PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9).", code="bad_pin",
+                             hint="Six digits or more: four digits can be guessed through the pad in a day.")
         with self.conn:
             self.conn.execute("INSERT INTO staff_pin (role, hash, set_at) VALUES (?, ?, ?) "
                               "ON CONFLICT (role) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at",
@@ -67,9 +73,8 @@ class PinStore:
         if until and datetime.fromisoformat(until) > now:
             return PinResult(None, locked_for=int((datetime.fromisoformat(until) - now).total_seconds()) + 1,
                              tries_left=0)
-        if until:  # the lock has run out: a fresh set of tries
-            failures = 0
-        return PinResult(None, tries_left=MAX_FAILURES - failures)
+        # the lock has run out: after a lock-out, one try at a time (each failure locks again)
+        return PinResult(None, tries_left=max(1, MAX_FAILURES - failures))
 
     def try_pin(self, pin: str, *, device_id: str, now: datetime) -> PinResult:
         """The role ``pin`` opens on this device, counting failures towards the lock-out."""
@@ -85,11 +90,20 @@ class PinStore:
             if role is not None:
                 self.conn.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))
                 return PinResult(role)
-            failures = MAX_FAILURES - state.tries_left + 1
-            locked_until = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
+            row = self.conn.execute("SELECT failures FROM pin_lockout WHERE device_id = ?", (device_id,)).fetchone()
+            failures = (row[0] if row else 0) + 1
+            lock = lockout_after(failures)
+            locked_until = (now + lock).isoformat() if lock else None
             self.conn.execute("INSERT INTO pin_lockout (device_id, failures, locked_until) VALUES (?, ?, ?) "
                               "ON CONFLICT (device_id) DO UPDATE SET failures = excluded.failures, "
                               "locked_until = excluded.locked_until", (device_id, failures, locked_until))
         if locked_until:
-            return PinResult(None, locked_for=int(LOCKOUT.total_seconds()), tries_left=0)
+            return PinResult(None, locked_for=int(lock.total_seconds()), tries_left=0)
         return PinResult(None, tries_left=MAX_FAILURES - failures)
+
+
+def lockout_after(failures: int) -> timedelta | None:
+    """How long the pad stays locked after ``failures`` wrong PINs in a row (None: not locked)."""
+    if failures < MAX_FAILURES:
+        return None
+    return min(LOCKOUT * 2 ** min(failures - MAX_FAILURES, 16), MAX_LOCKOUT)

@@ -188,26 +188,26 @@ def test_checkin_command_prints_one_json_line(db_path, store, key):
 # ---------------------------------------------------------------- PINs
 def test_pin_is_stored_as_a_slow_hash_and_opens_its_role(db):
     pins = PinStore(db)
-    pins.set_pin("staff", "4711", kst("06-13 12:00"))
+    pins.set_pin("staff", "471108", kst("06-13 12:00"))
     stored = db.execute("SELECT hash FROM staff_pin").fetchone()[0]
-    assert "4711" not in stored and stored.startswith("scrypt$")
-    assert pins.try_pin("4711", device_id="k1", now=kst("06-14 09:00")).role == "staff"
+    assert "471108" not in stored and stored.startswith("scrypt$")
+    assert pins.try_pin("471108", device_id="k1", now=kst("06-14 09:00")).role == "staff"
 
 
 def test_five_wrong_pins_lock_for_a_minute_even_after_a_restart(db, db_path):
     from kiosk.models.database import open_event_db
 
     pins = PinStore(db)
-    pins.set_pin("staff", "4711", kst("06-13 12:00"))
+    pins.set_pin("staff", "471108", kst("06-13 12:00"))
     t = kst("06-14 09:00")
     for i in range(4):
-        assert pins.try_pin("0000", device_id="k1", now=t).tries_left == 4 - i
-    locked = pins.try_pin("0000", device_id="k1", now=t)
+        assert pins.try_pin("000000", device_id="k1", now=t).tries_left == 4 - i
+    locked = pins.try_pin("000000", device_id="k1", now=t)
     assert locked.locked_for == 60 and locked.role is None
     restarted = PinStore(open_event_db(db_path))               # a new process, same file
-    assert restarted.try_pin("4711", device_id="k1", now=kst("06-14 09:00")).locked_for > 0
+    assert restarted.try_pin("471108", device_id="k1", now=kst("06-14 09:00")).locked_for > 0
     from datetime import timedelta
-    assert restarted.try_pin("4711", device_id="k1", now=t + timedelta(seconds=61)).role == "staff"
+    assert restarted.try_pin("471108", device_id="k1", now=t + timedelta(seconds=61)).role == "staff"
 
 
 # ---------------------------------------------------------------- wedge scanners

@@ -14,14 +14,14 @@ from tests.conftest import kst
 
 @pytest.fixture
 def window(make_kiosk, db, clock):
-    PinStore(db).set_pin("volunteer", "1357", kst("06-13 12:00"))
+    PinStore(db).set_pin("volunteer", "135791", kst("06-13 12:00"))
     clock.set(kst("06-14 16:30"))
     return make_kiosk()
 
 
 def open_editor(qtbot, window):
     qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
-    for d in ["1", "3", "5", "7", "OK"]:
+    for d in ["1", "3", "5", "7", "9", "1", "OK"]:
         qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
     assert window.current_view() == "editor" and window.staff_role == "volunteer"
     return window.editor

@@ -19,7 +19,7 @@ def key():
 
 @pytest.fixture
 def kiosk(make_kiosk, db, key, clock):
-    PinStore(db).set_pin("staff", "2468", kst("06-13 12:00"))
+    PinStore(db).set_pin("staff", "246813", kst("06-13 12:00"))
     clock.set(kst("06-15 18:05"))
     window = make_kiosk(idle_seconds=60)
     window.checkins.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
@@ -39,7 +39,7 @@ def type_pin(qtbot, window, digits):
 def unlock(qtbot, window):
     qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
     assert window.current_view() == "pin"
-    type_pin(qtbot, window, list("2468"))
+    type_pin(qtbot, window, list("246813"))
     assert window.current_view() == "checkin" and window.staff_role == "staff"
     qtbot.mouseClick(window.desk.list_buttons["gala"], Qt.MouseButton.LeftButton)
 
@@ -54,7 +54,7 @@ def scanner_types(window, text, *, enter=True):
 
 def test_wrong_pin_keeps_the_desk_closed(qtbot, kiosk):
     qtbot.mouseClick(kiosk.home.staff, Qt.MouseButton.LeftButton)
-    type_pin(qtbot, kiosk, list("1111"))
+    type_pin(qtbot, kiosk, list("111111"))
     assert kiosk.current_view() == "pin" and kiosk.staff_role is None
     assert "4" in kiosk.pin_pad.message.text()
     assert "1111" not in kiosk.pin_pad.dots.text()
@@ -137,7 +137,7 @@ def test_manual_lookup_undo_and_export(qtbot, kiosk, key, tmp_path, monkeypatch)
 
 
 def test_staff_mode_locks_after_idle_and_attendee_screens_show_no_attendees(qtbot, make_kiosk, db, key, clock):
-    PinStore(db).set_pin("staff", "2468", kst("06-13 12:00"))
+    PinStore(db).set_pin("staff", "246813", kst("06-13 12:00"))
     window = make_kiosk(idle_seconds=60)
     window.staff_idle_seconds = 0.3
     unlock(qtbot, window)
