@@ -48,11 +48,13 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def kiosk_parser() -> argparse.ArgumentParser:
+    from kiosk.device import default_device_id
+
     p = argparse.ArgumentParser(prog="main.py", description="Run the venue kiosk.")
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
     p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (KST when no offset)")
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
-    p.add_argument("--device-id", metavar="ID", default=os.uname().nodename,
+    p.add_argument("--device-id", metavar="ID", default=default_device_id(),
                    help="this device's name in check-ins and the audit trail (default: the host name)")
     p.add_argument("--view", dest="view", choices=["home", "agenda", "exhibitors", "changes", "checkin", "editor"],
                    default="home", help="start screen (checkin, editor: the staff desks, unlocked — for "

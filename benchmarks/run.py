@@ -290,7 +290,6 @@ def checkin_figures(tmp: Path, scans: int, stream_seconds: float) -> None:
     import uuid
 
     from kiosk.models import badges
-    from kiosk.models.checkin_store import CheckInStore
     from kiosk.models.database import open_event_db
     from kiosk.models.loader import build_database
 
@@ -300,7 +299,7 @@ def checkin_figures(tmp: Path, scans: int, stream_seconds: float) -> None:
     key = badges.load_private_key(pem)
     payloads = _many_attendees(db, 100_000, key)
     conn = open_event_db(db)
-    store = CheckInStore(conn)
+    store = conn.checkins
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -390,11 +389,10 @@ def _offline_scans(path: Path, device: str, n: int) -> None:
     from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
 
-    from kiosk.models.checkin_store import CheckInStore
     from kiosk.models.database import open_event_db
 
     conn = open_event_db(path)
-    store = CheckInStore(conn)
+    store = conn.checkins
     ids = [r[0] for r in conn.execute("SELECT id FROM attendee")]
     lists = ["entry", "reception", "gala", "tour"]
     t0 = datetime(2023, 6, 14, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))

@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from kiosk.device import default_device_id
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "innofair2023.db"
 DATA_DIR = ROOT / "data"
@@ -30,15 +32,15 @@ def _open(path: Path):
 
 
 def _now(args, tz: ZoneInfo) -> datetime:
-    from kiosk.clock import parse_instant
+    from kiosk.clock import SystemClock, parse_instant
 
     if getattr(args, "now", None):
         return parse_instant(args.now, tz)
-    return datetime.now(timezone.utc).astimezone(tz)
+    return SystemClock(tz).now()
 
 
-def _event_tz(conn) -> ZoneInfo:
-    return ZoneInfo(conn.execute("SELECT timezone FROM event").fetchone()[0])
+def _event_tz(store) -> ZoneInfo:
+    return store.tz
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
@@ -72,10 +74,9 @@ def keys(argv: list[str]) -> int:
     _db_arg(p)
     args = p.parse_args(argv)
     from kiosk.models import badges
-    from kiosk.models.checkin_store import CheckInStore
 
     conn = _open(args.db)
-    store = CheckInStore(conn)
+    store = conn.checkins
     if args.out.resolve().is_relative_to(ROOT.resolve()):
         return _fail(f"Refusing to write the private key inside the project ({args.out}): it must never reach "
                      "git, data/ or a kiosk. Choose a folder elsewhere, e.g. ~/innofair-keys.")
@@ -87,7 +88,7 @@ def keys(argv: list[str]) -> int:
     with os.fdopen(fd, "wb") as fh:
         fh.write(pem)
     (args.out / f"{store.prefix.lower()}-badge-key-{kid}.pub").write_text(raw.hex() + "\n")
-    store.register_public_key(raw, _now(args, _event_tz(conn)))
+    conn.badges.register_public_key(raw, _now(args, _event_tz(conn)))
     print(f"Private key: {private} (keep it safe; it signs badges)\nPublic key {kid} registered in {args.db}")
     return 0
 
@@ -101,11 +102,10 @@ def badges_cmd(argv: list[str]) -> int:
     _db_arg(p)
     args = p.parse_args(argv)
     from kiosk.models import badges
-    from kiosk.models.checkin_store import CheckInStore
     from kiosk.printing import render_badge, write_pdf
 
     conn = _open(args.db)
-    store = CheckInStore(conn)
+    store = conn.checkins
     try:
         key = badges.load_private_key(args.key.read_bytes())
     except OSError as exc:
@@ -124,7 +124,7 @@ def badges_cmd(argv: list[str]) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     pngs = []
     for i, a in enumerate(people, 1):
-        serial = store.current_badge(a.id, reissue=args.reissue, now=now)
+        serial = conn.badges.current_badge(a.id, reissue=args.reissue, now=now)
         payload = badges.sign(key, store.prefix, serial)
         image = render_badge(attendee=a, payload=payload, serial=serial, event_name=event_name,
                              country_name=a.country or "")
@@ -144,13 +144,12 @@ def set_pin(argv: list[str]) -> int:
     p.add_argument("--pin", help="the PIN (default: asked without echo; reading stdin when piped)")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.pins import PinStore
 
     pin = args.pin
     if pin is None:
         pin = getpass.getpass(f"New {args.role} PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     conn = _open(args.db)
-    PinStore(conn).set_pin(args.role, pin, _now(args, _event_tz(conn)))
+    conn.pins.set_pin(args.role, pin, _now(args, _event_tz(conn)))
     print(f"{args.role} PIN set (stored as a scrypt hash).")
     return 0
 
@@ -160,15 +159,14 @@ def checkin(argv: list[str]) -> int:
         "Check a badge payload in on a list. Prints the verdict as one JSON line; exit 0 for OK, 1 otherwise."))
     p.add_argument("payload")
     p.add_argument("--list", required=True, dest="list_id")
-    p.add_argument("--device", default=os.uname().nodename)
+    p.add_argument("--device", default=default_device_id())
     p.add_argument("--scan-id", help="a scan's unique id (default: a new one); repeating it changes nothing")
     p.add_argument("--now", help="the scan's time (default: now), e.g. 2023-06-14T18:40")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.checkin_store import CheckInStore
 
     conn = _open(args.db)
-    verdict = CheckInStore(conn).check_in(payload=args.payload, list_id=args.list_id, device_id=args.device,
+    verdict = conn.checkins.check_in(payload=args.payload, list_id=args.list_id, device_id=args.device,
                                           scan_id=args.scan_id or uuid.uuid4().hex, now=_now(args, _event_tz(conn)))
     print(json.dumps(verdict.as_json(), ensure_ascii=False))
     return 0 if verdict.ok else 1
@@ -180,10 +178,9 @@ def checkins_csv(argv: list[str]) -> int:
     p.add_argument("--list", dest="list_id")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.checkin_store import CheckInStore
 
     conn = _open(args.db)
-    rows = CheckInStore(conn).checkins_csv_rows(args.list_id)
+    rows = conn.checkins.checkins_csv_rows(args.list_id)
     tmp = args.out.with_name(args.out.name + ".part")
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         n = -1
@@ -240,14 +237,14 @@ def edit(argv: list[str]) -> int:
     p.add_argument("--undo", action="store_true", help="undo the latest edit instead (SESSION_ID is then ignored)")
     p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
     p.add_argument("--reason", default="")
-    p.add_argument("--device", default=os.uname().nodename)
+    p.add_argument("--device", default=default_device_id())
     p.add_argument("--now", help="the edit's time (default: now)")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.schedule import Schedule, parse_hhmm
+    from kiosk.models.schedule import parse_hhmm
 
     conn = _open(args.db)
-    schedule = Schedule(conn)
+    schedule = conn.schedule
     now = _now(args, schedule.tz)
     if args.undo:
         result = schedule.undo_last(by=args.by, role="volunteer", device_id=args.device, now=now)
@@ -343,7 +340,7 @@ def backup_cmd(argv: list[str]) -> int:
     from kiosk.models.backup import backup
 
     conn = _open(args.db)
-    path = backup(conn, args.to or args.db.parent / "backups", now=datetime.now(), keep=args.keep, label="manual")
+    path = backup(conn, args.to or args.db.parent / "backups", now=_now(args, conn.tz), keep=args.keep, label="manual")
     print(f"Backup written: {path}")
     return 0
 
@@ -383,16 +380,16 @@ def sync_cmd(argv: list[str]) -> int:
     serve.add_argument("--mdns", action="store_true", help="also find peers by mDNS")
     serve.add_argument("--token", default=os.environ.get("KIOSK_SYNC_TOKEN"),
                        help="the event's shared token (or KIOSK_SYNC_TOKEN)")
-    serve.add_argument("--device", default=os.uname().nodename)
+    serve.add_argument("--device", default=default_device_id())
     serve.add_argument("--transport", choices=["websocket", "tcp"], default="websocket",
                        help="websocket (pycrdt-websocket; default) or plain TCP framing of the same protocol")
     status = sub.add_parser("status", help="peers online, last sync, changes waiting")
     exp = sub.add_parser("export", help="write this device's changes to a file (USB stick)")
     exp.add_argument("--out", type=Path, required=True)
-    exp.add_argument("--device", default=os.uname().nodename)
+    exp.add_argument("--device", default=default_device_id())
     imp = sub.add_parser("import", help="merge a file from another device (any order, any number of times)")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--device", default=os.uname().nodename)
+    imp.add_argument("--device", default=default_device_id())
     for sp in (serve, status, exp, imp):
         _db_arg(sp)
     args = p.parse_args(argv)

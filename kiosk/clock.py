@@ -23,6 +23,13 @@ class RunningClock:
         return self._start + timedelta(seconds=time.monotonic() - self._t0)
 
 
+class SystemClock(RunningClock):
+    """The wall clock, in the event's zone (headless commands and the sync daemon)."""
+
+    def __init__(self, tz: ZoneInfo) -> None:
+        super().__init__(tz, None)
+
+
 class FixedClock:
     def __init__(self, at: datetime, tz: ZoneInfo | None = None) -> None:
         self.tz = tz or at.tzinfo

@@ -12,7 +12,6 @@ from kiosk.exchange.export import Exporter
 from kiosk.models.database import open_event_db
 from kiosk.models.loader import build_database
 from kiosk.models.repository import Repository
-from kiosk.models.schedule import Schedule
 from tests.conftest import DATA, ROOT, kst
 
 FIXTURES = ROOT / "tests" / "fixtures" / "c3voc-schedule"
@@ -58,8 +57,8 @@ def test_c3voc_json_export_validates_against_the_schema(db):
 
 
 def test_ics_is_rfc5545_with_the_seoul_zone_and_live_changes(db):
-    Schedule(db).edit("d1-reception", cancel=True, by="", role="volunteer", device_id="k", now=kst("06-14 12:00"))
-    Schedule(db).edit("d1-masterclass2", room="204", by="", role="volunteer", device_id="k", now=kst("06-14 12:00"))
+    db.schedule.edit("d1-reception", cancel=True, by="", role="volunteer", device_id="k", now=kst("06-14 12:00"))
+    db.schedule.edit("d1-masterclass2", room="204", by="", role="volunteer", device_id="k", now=kst("06-14 12:00"))
     text = Exporter(db).ics()
     lines = text.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and "TZID:Asia/Seoul" in lines and "TZOFFSETTO:+0900" in lines

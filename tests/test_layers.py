@@ -1,27 +1,94 @@
-"""The design card's layering, checked: the domain never imports Qt nor reads the wall clock."""
+"""The layering, checked on the source: who may import Qt, who may touch the database, who may
+read the wall clock."""
 
 import ast
+import re
 
 from tests.conftest import ROOT
 
-MODELS = ROOT / "kiosk" / "models"
+KIOSK = ROOT / "kiosk"
+QT = ("PySide6", "shiboken6")
 
 
-def test_models_never_import_qt():
-    offenders = []
-    for path in MODELS.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "shiboken6")]
+def _imports(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield node.lineno, [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:   # relative: resolve against the file's package
+                package = path.parent.relative_to(ROOT).parts
+                package = package[:len(package) - node.level + 1]
+                module = ".".join((*package, module) if module else package)
+            yield node.lineno, [module] + [f"{module}.{a.name}" for a in node.names]
+
+
+def _files(*folders):
+    for folder in folders:
+        yield from sorted((KIOSK / folder).rglob("*.py"))
+
+
+def _rel(path):
+    return path.relative_to(ROOT).as_posix()
+
+
+def test_the_domain_sync_and_exchange_never_import_qt():
+    offenders = [f"{_rel(p)}:{line}: {n}" for p in _files("models", "sync", "exchange")
+                 for line, names in _imports(p) for n in names if n.split(".")[0] in QT]
     assert offenders == []
 
 
-def test_models_never_read_the_wall_clock():
+def test_only_the_store_opens_a_database_connection():
+    """One place configures connections (kiosk/models/store.py); backups copy files with SQLite's
+    backup API (kiosk/models/backup.py)."""
+    allowed = {"kiosk/models/store.py", "kiosk/models/backup.py"}
     offenders = []
-    for path in MODELS.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Attribute) and node.attr in ("now", "today", "utcnow", "time") and \
-                    isinstance(node.value, ast.Name) and node.value.id in ("datetime", "date", "time"):
-                offenders.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
+    for path in [*KIOSK.rglob("*.py"), ROOT / "main.py"]:
+        if _rel(path) in allowed:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"sqlite3\.connect\(|sqlite_utils\.Database\(|\bDatabase\(|isolation_level", text):
+            offenders.append(f"{_rel(path)}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}")
     assert offenders == []
+
+
+def test_no_hand_written_transactions_outside_the_store():
+    """BEGIN/COMMIT/ROLLBACK only in EventStore.atomic(); no `with conn:` pseudo-transactions."""
+    offenders = []
+    for path in KIOSK.rglob("*.py"):
+        if _rel(path) == "kiosk/models/store.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"""execute\(\s*["'](BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)|with (self\.)?conn:""", text):
+            offenders.append(f"{_rel(path)}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}")
+    assert offenders == []
+
+
+def test_no_wall_clock_outside_the_clock_module():
+    offenders = []
+    for path in [*KIOSK.rglob("*.py"), ROOT / "main.py"]:
+        if _rel(path) == "kiosk/clock.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("now", "today", "utcnow") and \
+                    isinstance(node.value, ast.Name) and node.value.id in ("datetime", "date"):
+                offenders.append(f"{_rel(path)}:{node.lineno}: {node.value.id}.{node.attr}")
+            if isinstance(node, ast.Attribute) and node.attr == "time" and isinstance(node.value, ast.Name) \
+                    and node.value.id == "time" and _rel(path).startswith("kiosk/models/"):
+                offenders.append(f"{_rel(path)}:{node.lineno}: time.time")
+    assert offenders == []
+
+
+def test_one_default_device_id():
+    offenders = [f"{_rel(p)}" for p in [*KIOSK.rglob("*.py"), ROOT / "main.py"]
+                 if "nodename" in p.read_text(encoding="utf-8") and _rel(p) != "kiosk/device.py"]
+    assert offenders == []
+
+
+def test_the_layering_test_can_fail(tmp_path):
+    """The checks above really look at code: a planted offender is found."""
+    planted = tmp_path / "kiosk" / "models" / "bad.py"
+    planted.parent.mkdir(parents=True)
+    planted.write_text("from PySide6.QtCore import QObject\nimport datetime\nx = datetime.now()\n")
+    names = [n for _, ns in _imports(planted) for n in ns]
+    assert "PySide6.QtCore" in names

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from kiosk.models import badges
 from kiosk.models.backup import backup, backups, restore
-from kiosk.models.checkin_store import CheckInStore
 from kiosk.models.database import open_event_db
 from tests.conftest import ROOT, kst
 
@@ -24,11 +23,9 @@ WRITER = textwrap.dedent("""
     sys.path.insert(0, {root!r})
     from datetime import datetime
     from zoneinfo import ZoneInfo
-    from kiosk.models.checkin_store import CheckInStore
     from kiosk.models.database import open_event_db
-    from kiosk.models.schedule import Schedule
     conn = open_event_db({db!r}, check_integrity=False)
-    store, schedule = CheckInStore(conn), Schedule(conn)
+    store, schedule = conn.checkins, conn.schedule
     now = datetime(2023, 6, 14, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
     ids = [r[0] for r in conn.execute("SELECT id FROM attendee")]
     rooms = ["101", "102", "103", "104"]
@@ -95,16 +92,15 @@ def test_backups_roll_and_restore_in_one_command(db_path, tmp_path, db):
 def _key_and_store(db):
     pem, _ = badges.generate_key_pair()
     key = badges.load_private_key(pem)
-    store = CheckInStore(db)
+    store = db.checkins
     store.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
     return key, store
 
 
 @pytest.mark.parametrize("how", ["read-only", "disk-full"])
 def test_a_kiosk_that_cannot_write_keeps_showing_and_tells_staff(make_kiosk, qtbot, db, how):
-    from kiosk.models.pins import PinStore
 
-    PinStore(db).set_pin("staff", "246813", kst("06-13 12:00"))
+    db.pins.set_pin("staff", "246813", kst("06-13 12:00"))
     key, store = _key_and_store(db)
     payload = badges.sign(key, store.prefix, store.current_badge("A0001", reissue=False, now=kst("06-13 12:00")))
     if how == "read-only":
@@ -154,7 +150,7 @@ def test_the_badge_parser_only_ever_says_invalid(payload):
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=HOSTILE_TEXT)
 def test_any_scan_is_one_audit_row_and_never_a_crash(db, payload):
-    store = CheckInStore(db)
+    store = db.checkins
     before = db.execute("SELECT count(*) FROM scan").fetchone()[0]
     verdict = store.check_in(payload=payload, list_id="entry", device_id="fuzz",
                              scan_id=os.urandom(8).hex(), now=kst("06-14 09:00"))

@@ -15,11 +15,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.models.checkin_store import CheckInStore
 from kiosk.models.database import open_event_db
 from kiosk.models.errors import KioskError
 from kiosk.models.loader import build_database
-from kiosk.models.schedule import Schedule
 from kiosk.sync.engine import SyncEngine, export_file, import_file
 from tests.conftest import ROOT
 
@@ -44,13 +42,13 @@ def offline_work(paths):
     """Each device, alone: its own check-ins, the same badge on two devices, and a clash of room edits."""
     for i, (name, path) in enumerate(sorted(paths.items())):
         conn = open_event_db(path)
-        store = CheckInStore(conn)
+        store = conn.checkins
         for n in range(20):
             store.check_in(payload="manual", manual_attendee=f"A{10 + i * 20 + n:04d}", list_id="entry",
                            device_id=name, scan_id=f"{name}-{n}", now=at(9, n))
         store.check_in(payload="manual", manual_attendee="A0001", list_id="entry", device_id=name,
                        scan_id=f"{name}-dup", now=at(9, 30 + i))        # the same person on every device
-        Schedule(conn).edit("d1-masterclass2", room=["204", "205", "206"][i], by=name, role="volunteer",
+        conn.schedule.edit("d1-masterclass2", room=["204", "205", "206"][i], by=name, role="volunteer",
                             device_id=name, now=at(10, i))
         conn.close()
 
@@ -171,17 +169,17 @@ def test_three_daemons_converge_after_partition_heal_and_kill_9(devices, transpo
         assert_converged(devices)
         # partition: c goes away; both sides keep working
         daemons.kill("c")
-        CheckInStore(open_event_db(devices["a"])).check_in(payload="manual", manual_attendee="A0200",
+        open_event_db(devices["a"]).checkins.check_in(payload="manual", manual_attendee="A0200",
                                                            list_id="gala", device_id="a", scan_id="a-late",
                                                            now=datetime(2023, 6, 15, 18, 0, tzinfo=KST))
-        Schedule(open_event_db(devices["c"])).edit("d2-lunch", room="300B", by="c", role="volunteer",
+        open_event_db(devices["c"]).schedule.edit("d2-lunch", room="300B", by="c", role="volunteer",
                                                    device_id="c", now=at(11, 0))
         daemons.start("c")                      # heal
         wait_converged(devices, 64)
         assert dict((s[0], s[1]) for s in state(devices["a"])["sessions"])["d2-lunch"] == "300B"
         # kill -9 in the middle of syncing a burst, then restart: nothing lost, nothing broken
         conn = open_event_db(devices["b"])
-        store = CheckInStore(conn)
+        store = conn.checkins
         for n in range(200):
             store.check_in(payload="manual", manual_attendee=f"A{100 + n % 150:04d}", list_id="reception",
                            device_id="b", scan_id=f"b-burst-{n}", now=at(18, 30, n % 60))
@@ -208,7 +206,7 @@ def test_a_wrong_token_is_refused(devices):
             [sys.executable, str(ROOT / "main.py"), "sync", "serve", "--db", str(devices["b"]), "--device", "b",
              "--host", "127.0.0.1", "--port", str(free_port()), "--token", "guess", "--peer",
              f"127.0.0.1:{good.ports['a']}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        CheckInStore(open_event_db(devices["a"])).check_in(payload="manual", manual_attendee="A0005",
+        open_event_db(devices["a"]).checkins.check_in(payload="manual", manual_attendee="A0005",
                                                            list_id="entry", device_id="a", scan_id="secret",
                                                            now=at(9, 0))
         time.sleep(3)

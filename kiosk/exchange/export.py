@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sqlite3
 import uuid
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape, quoteattr
@@ -38,8 +37,14 @@ def _duration(start: datetime, end: datetime) -> str:
 
 
 class Exporter:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn, clock=None) -> None:
+        """``conn``: the event store; ``clock``: stamps the iCalendar (default: the wall clock)."""
+        if clock is None:
+            from kiosk.clock import SystemClock
+
+            clock = SystemClock(conn.tz)
         self.conn = conn
+        self.clock = clock
         self.repo = Repository(conn)
         self.event = self.repo.event()
         self.rooms = self.repo.rooms()
@@ -161,7 +166,7 @@ class Exporter:
 
     # ---------------------------------------------------------------- iCalendar
     def ics(self) -> str:
-        now = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        now = self.clock.now().astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//InnoFair kiosk//EN", "CALSCALE:GREGORIAN",
                  f"X-WR-CALNAME:{_ics_text(self.event.name.en)}", *vtimezone(self.event.timezone)]
         for s in self.sessions:

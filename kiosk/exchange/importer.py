@@ -16,7 +16,6 @@ import csv
 import io
 import json
 import re
-import sqlite3
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -26,6 +25,7 @@ from zoneinfo import ZoneInfo
 from kiosk.models.checkin import ATTENDEE_TYPES
 from kiosk.models.domain import SESSION_TYPES
 from kiosk.models.errors import KioskError
+from kiosk.models.schedule import settle_session
 
 KINDS = ("agenda", "rooms", "exhibitors", "attendees")
 REQUIRED = {
@@ -280,11 +280,12 @@ def read(path: Path, kind: str, *, encoding: str | None = None) -> Source:
 
 # ---------------------------------------------------------------- validating and applying
 class Importer:
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn) -> None:
+        """``conn``: the event store (writes go through its ``atomic()``)."""
         self.conn = conn
-        row = conn.execute("SELECT timezone, first_day, last_day FROM event").fetchone()
-        self.tz = ZoneInfo(row[0])
-        self.first_day, self.last_day = date.fromisoformat(row[1]), date.fromisoformat(row[2])
+        info = conn.info
+        self.tz = info.tz
+        self.first_day, self.last_day = info.first_day, info.last_day
 
     def _ids(self, table: str) -> set[str]:
         return {r[0] for r in self.conn.execute(f"SELECT id FROM {table}")}
@@ -310,14 +311,10 @@ class Importer:
         if report.problems or dry_run:
             return report
         apply = getattr(self, f"_apply_{kind}")
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self.conn.atomic():
             apply(rows, source, report)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
+        if getattr(self, "_adopt", None):
+            self.conn.forget_event_info()
         return report
 
     # -- helpers
@@ -450,19 +447,16 @@ class Importer:
                            "cancelled" if r["cancelled"] else "scheduled"))
                 report.added += 1
             else:
-                live = (old[1], old[2], old[3], old[4], old[5]) != (old[6], old[7], old[8], "scheduled", "")
                 c.execute("UPDATE session SET type = ?, title_en = ?, title_ko = ?, title_zh = ?, description_en = ?, "
                           "description_ko = ?, description_zh = ?, published_start = ?, published_end = ?, "
                           "published_room_id = ? WHERE id = ?", (*texts, start, end, room, r["id"]))
-                if live:
-                    if (room, start, end) != (old[6], old[7], old[8]):
-                        report.kept_live.append(
-                            f"{r['id']}: kept the live change (now {old[1]} {old[2][11:16]}–{old[3][11:16]}"
-                            f"{', cancelled' if old[4] == 'cancelled' else ''}); the file says {room} "
-                            f"{start[11:16]}–{end[11:16]} — it is the new published value")
-                else:
-                    c.execute('UPDATE session SET start = ?, "end" = ?, room_id = ? WHERE id = ?',
-                              (start, end, room, r["id"]))
+                settle_session(c, r["id"])   # the one rule: a live edit stays; otherwise the new published values
+                now = c.execute('SELECT room_id, start, "end", status FROM session WHERE id = ?', (r["id"],)).fetchone()
+                if (now[0], now[1], now[2]) != (room, start, end) and (room, start, end) != (old[6], old[7], old[8]):
+                    report.kept_live.append(
+                        f"{r['id']}: kept the live change (now {now[0]} {now[1][11:16]}–{now[2][11:16]}"
+                        f"{', cancelled' if now[3] == 'cancelled' else ''}); the file says {room} "
+                        f"{start[11:16]}–{end[11:16]} — it is the new published value")
                 report.updated += 1
             if r["people"]:
                 c.execute("DELETE FROM session_person WHERE session_id = ?", (r["id"],))

@@ -1,6 +1,6 @@
 """Check-in storage: every scan and check-in, written durably before a verdict is shown.
 
-Each scan is one ``BEGIN IMMEDIATE`` transaction: the writer lock is taken before anything is
+Each scan is one ``EventStore.atomic()`` (``BEGIN IMMEDIATE``) transaction: the writer lock is taken before anything is
 read, so two processes scanning the same badge at the same instant are serialised and exactly
 one gets OK (the other, ALREADY). The ``scan_id`` makes a repeated scan harmless: processing it
 again returns the stored verdict and writes nothing.
@@ -9,13 +9,16 @@ again returns the stored verdict and writes nothing.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from . import badges
 from .checkin import Attendee, CheckInList, ListCount, UndoResult, Verdict, rule_verdict
 from .domain import Text
 from .errors import KioskError
+
+if TYPE_CHECKING:
+    from .store import EventStore
 
 STORED_PAYLOAD = 512   # longer garbage is cut (with its length noted) — the audit row stays small
 
@@ -29,31 +32,55 @@ def _attendee(row) -> Attendee | None:
 ATTENDEE_COLUMNS = "id, name, name_local, organisation, country, type"
 
 
+def settle_checkin(store: "EventStore", list_id: str, attendee_id: str) -> int:
+    """THE rule for who owns a check-in, used by the desk, undo and sync alike: the earliest OK
+    scan (time, device, scan id) that is not undone. Any other OK scan for the same person and
+    list is a *duplicate* (kept, and listed for staff). Call inside ``atomic()``. Returns the
+    number of duplicates."""
+    oks = store.execute("SELECT scan_id, scanned_at, device_id FROM scan s WHERE list_id = ? AND attendee_id = ? "
+                        "AND code = 'OK' AND NOT EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
+                        "ORDER BY scanned_at, device_id, scan_id", (list_id, attendee_id)).fetchall()
+    store.execute("DELETE FROM checkin WHERE list_id = ? AND attendee_id = ?", (list_id, attendee_id))
+    store.execute("DELETE FROM sync_duplicate WHERE list_id = ? AND attendee_id = ?", (list_id, attendee_id))
+    if not oks:
+        return 0
+    first = oks[0]
+    store.execute("INSERT INTO checkin (list_id, attendee_id, scan_id, device_id, checked_in_at) VALUES (?, ?, ?, ?, ?)",
+                  (list_id, attendee_id, first[0], first[2], first[1]))
+    for other in oks[1:]:
+        store.execute("INSERT INTO sync_duplicate VALUES (?, ?, ?, ?)", (list_id, attendee_id, first[0], other[0]))
+    return len(oks) - 1
+
+
 class CheckInStore:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    """Scans, check-ins and the lists they go on (a typed store of :class:`EventStore`)."""
+
+    def __init__(self, store: "EventStore") -> None:
+        self.store = store
         self._lists: dict[str, CheckInList] | None = None
-        self._keys: list[bytes] | None = None
-        self._prefix: str | None = None
 
     # ---------------------------------------------------------------- reference data
     @property
     def prefix(self) -> str:
-        if self._prefix is None:
-            self._prefix = self.conn.execute("SELECT badge_prefix FROM event").fetchone()[0]
-        return self._prefix
+        return self.store.info.badge_prefix
 
     def public_keys(self) -> list[bytes]:
-        if self._keys is None:
-            self._keys = [bytes.fromhex(r[0]) for r in self.conn.execute("SELECT public_key FROM signing_key")]
-        return self._keys
+        return self.store.badges.public_keys()
+
+    def register_public_key(self, raw: bytes, now: datetime) -> str:
+        """Shortcut to :meth:`BadgeStore.register_public_key`."""
+        return self.store.badges.register_public_key(raw, now)
+
+    def current_badge(self, attendee_id: str, *, reissue: bool, now: datetime) -> str:
+        """Shortcut to :meth:`BadgeStore.current_badge`."""
+        return self.store.badges.current_badge(attendee_id, reissue=reissue, now=now)
 
     def lists(self) -> dict[str, CheckInList]:
         if self._lists is None:
             windows: dict[str, list] = {}
-            for list_id, start, end in self.conn.execute('SELECT list_id, start, "end" FROM checkin_window ORDER BY start'):
+            for list_id, start, end in self.store.execute('SELECT list_id, start, "end" FROM checkin_window ORDER BY start'):
                 windows.setdefault(list_id, []).append((datetime.fromisoformat(start), datetime.fromisoformat(end)))
-            cursor = self.conn.execute("SELECT id, name_en, name_ko, name_zh, types FROM checkin_list ORDER BY position")
+            cursor = self.store.execute("SELECT id, name_en, name_ko, name_zh, types FROM checkin_list ORDER BY position")
             self._lists = {
                 r[0]: CheckInList(r[0], Text(r[1], r[2], r[3]), frozenset(r[4].split(",")), tuple(windows.get(r[0], ())))
                 for r in cursor
@@ -61,7 +88,7 @@ class CheckInStore:
         return self._lists
 
     def attendee(self, attendee_id: str) -> Attendee | None:
-        return _attendee(self.conn.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE id = ?",
+        return _attendee(self.store.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE id = ?",
                                            (attendee_id,)).fetchone())
 
     def find_attendees(self, text: str, limit: int = 30) -> list[Attendee]:
@@ -70,7 +97,7 @@ class CheckInStore:
         if not text:
             return []
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self.conn.execute(
+        rows = self.store.execute(
             f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE name LIKE ?1 ESCAPE '\\' OR name_local LIKE ?1 ESCAPE '\\' "
             "OR id = ?2 COLLATE NOCASE OR id IN (SELECT attendee_id FROM badge WHERE serial = ?2 COLLATE NOCASE) "
             "ORDER BY name COLLATE NOCASE LIMIT ?3", (pattern, text, limit)).fetchall()
@@ -98,13 +125,11 @@ class CheckInStore:
                 badge = badges.parse(payload, prefix=self.prefix, public_keys=self.public_keys())
             except badges.BadgeError as exc:
                 reason, message = exc.reason, exc.message
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            previous = conn.execute("SELECT code, list_id, device_id, scanned_at, attendee_id, detail FROM scan "
+        store = self.store
+        with store.atomic():
+            previous = store.execute("SELECT code, list_id, device_id, scanned_at, attendee_id, detail FROM scan "
                                     "WHERE scan_id = ?", (scan_id,)).fetchone()
             if previous is not None:
-                conn.execute("ROLLBACK")
                 return self._replay(scan_id, previous)
             attendee = None
             serial = badge.serial if badge else None
@@ -116,12 +141,12 @@ class CheckInStore:
             elif badge is None:
                 code = "INVALID"
             else:
-                row = conn.execute("SELECT attendee_id, revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone()
+                row = store.execute("SELECT attendee_id, revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone()
                 attendee = self.attendee(row[0]) if row else None
                 code, reason = rule_verdict(attendee=attendee, revoked=bool(row and row[1]), known_serial=row is not None,
                                             checklist=checklist, now=now)
             if code == "OK":
-                first = conn.execute("SELECT checked_in_at, device_id FROM checkin WHERE list_id = ? AND attendee_id = ?",
+                first = store.execute("SELECT checked_in_at, device_id FROM checkin WHERE list_id = ? AND attendee_id = ?",
                                      (list_id, attendee.id)).fetchone()
                 if first is not None:
                     code, reason = "ALREADY", "checked in before"
@@ -129,19 +154,13 @@ class CheckInStore:
             detail = {"reason": reason, "message": message}
             if first_at is not None:
                 detail.update(first_at=first_at.isoformat(), first_device=first_device)
-            conn.execute(
+            store.execute(
                 "INSERT INTO scan (scan_id, list_id, device_id, scanned_at, payload, serial, attendee_id, code, detail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (scan_id, list_id, device_id, now.isoformat(), stored_payload, serial,
                  attendee.id if attendee else None, code, json.dumps(detail, ensure_ascii=False)))
             if code == "OK":
-                conn.execute("INSERT INTO checkin (list_id, attendee_id, scan_id, device_id, checked_in_at) "
-                             "VALUES (?, ?, ?, ?, ?)", (list_id, attendee.id, scan_id, device_id, now.isoformat()))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+                settle_checkin(store, list_id, attendee.id)
         return Verdict(code=code, scan_id=scan_id, list_id=list_id, device_id=device_id, scanned_at=now,
                        attendee=attendee if code != "INVALID" else None, first_at=first_at,
                        first_device=first_device, reason=reason, message=message)
@@ -159,34 +178,27 @@ class CheckInStore:
     def undo_last(self, *, device_id: str, list_id: str, now: datetime) -> UndoResult | None:
         """Take back this device's latest check-in on ``list_id`` (a wrong person let in,
         a test scan). The scan stays in the audit trail, marked undone."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            row = conn.execute(
+        store = self.store
+        with store.atomic():
+            row = store.execute(
                 "SELECT c.scan_id, c.attendee_id FROM checkin c WHERE c.list_id = ? AND c.device_id = ? "
                 "ORDER BY c.checked_in_at DESC, c.rowid DESC LIMIT 1", (list_id, device_id)).fetchone()
             if row is None:
-                conn.execute("ROLLBACK")
                 return None
-            conn.execute("DELETE FROM checkin WHERE scan_id = ?", (row[0],))
-            conn.execute("INSERT INTO undone_checkin (scan_id, undone_at, device_id) VALUES (?, ?, ?)",
-                         (row[0], now.isoformat(), device_id))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            store.execute("INSERT INTO undone_checkin (scan_id, undone_at, device_id) VALUES (?, ?, ?)",
+                          (row[0], now.isoformat(), device_id))
+            settle_checkin(store, list_id, row[1])
         return UndoResult(scan_id=row[0], attendee=self.attendee(row[1]), list_id=list_id)
 
     # ---------------------------------------------------------------- counts and export
     def counts(self) -> dict[str, ListCount]:
-        by_type = dict(self.conn.execute("SELECT type, count(*) FROM attendee GROUP BY type").fetchall())
-        done = dict(self.conn.execute("SELECT list_id, count(*) FROM checkin GROUP BY list_id").fetchall())
+        by_type = dict(self.store.execute("SELECT type, count(*) FROM attendee GROUP BY type").fetchall())
+        done = dict(self.store.execute("SELECT list_id, count(*) FROM checkin GROUP BY list_id").fetchall())
         return {lid: ListCount(lid, done.get(lid, 0), sum(by_type.get(t, 0) for t in cl.types))
                 for lid, cl in self.lists().items()}
 
     def recent_scans(self, list_id: str, limit: int = 8) -> list[dict]:
-        rows = self.conn.execute(
+        rows = self.store.execute(
             "SELECT s.scan_id, s.scanned_at, s.code, s.device_id, a.name, s.attendee_id, "
             "EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
             "FROM scan s LEFT JOIN attendee a ON a.id = s.attendee_id WHERE s.list_id = ? "
@@ -204,23 +216,37 @@ class CheckInStore:
             params = (list_id,)
         yield ("list", "checked_in_at", "device", "attendee_id", "name", "name_local", "organisation",
                "country", "type", "scan_id")
-        yield from self.conn.execute(sql + " ORDER BY c.list_id, c.checked_in_at", params)
+        yield from self.store.execute(sql + " ORDER BY c.list_id, c.checked_in_at", params)
 
-    def sync_status(self) -> dict | None:
+    def sync_status(self, now: datetime | None = None) -> dict | None:
         """What this device's sync daemon last wrote (None when sync does not run here)."""
-        row = self.conn.execute("SELECT device_id, peers, last_sync, waiting, message, updated_at FROM sync_status "
-                                "WHERE id = 1").fetchone()
-        if row is None:
-            return None
-        duplicates = self.conn.execute("SELECT count(*) FROM sync_duplicate").fetchone()[0]
-        return {"device": row[0], "peers": json.loads(row[1]), "last_sync": row[2], "waiting": row[3],
-                "message": row[4], "updated_at": datetime.fromisoformat(row[5]), "duplicates": duplicates}
+        return self.store.sync.status(now)
 
-    # ---------------------------------------------------------------- badges and keys
+    def attendees(self, ids: list[str] | None = None) -> list[Attendee]:
+        if ids:
+            marks = ",".join("?" * len(ids))
+            rows = self.store.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE id IN ({marks}) ORDER BY id", ids)
+        else:
+            rows = self.store.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee ORDER BY id")
+        return [_attendee(r) for r in rows]
+
+
+class BadgeStore:
+    """Badge serials and the event's public signing keys (a typed store of :class:`EventStore`)."""
+
+    def __init__(self, store: "EventStore") -> None:
+        self.store = store
+        self._keys: list[bytes] | None = None
+
+    def public_keys(self) -> list[bytes]:
+        if self._keys is None:
+            self._keys = [bytes.fromhex(r[0]) for r in self.store.execute("SELECT public_key FROM signing_key")]
+        return self._keys
+
     def register_public_key(self, raw: bytes, now: datetime) -> str:
         kid = badges.key_id(raw)
-        with self.conn:
-            self.conn.execute("INSERT OR IGNORE INTO signing_key (key_id, public_key, created_at) VALUES (?, ?, ?)",
+        with self.store.atomic():
+            self.store.execute("INSERT OR IGNORE INTO signing_key (key_id, public_key, created_at) VALUES (?, ?, ?)",
                               (kid, raw.hex(), now.isoformat()))
         self._keys = None
         return kid
@@ -228,31 +254,16 @@ class CheckInStore:
     def current_badge(self, attendee_id: str, *, reissue: bool, now: datetime) -> str:
         """The serial to print for ``attendee_id``: the live one, or a new one (``reissue``, or
         none yet). Re-issuing revokes every earlier serial of that attendee."""
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            row = conn.execute("SELECT serial, issue FROM badge WHERE attendee_id = ? AND revoked_at IS NULL "
+        store = self.store
+        with store.atomic():
+            row = store.execute("SELECT serial, issue FROM badge WHERE attendee_id = ? AND revoked_at IS NULL "
                                "ORDER BY issue DESC LIMIT 1", (attendee_id,)).fetchone()
             if row is not None and not reissue:
-                conn.execute("COMMIT")
                 return row[0]
-            last = conn.execute("SELECT max(issue) FROM badge WHERE attendee_id = ?", (attendee_id,)).fetchone()[0] or 0
+            last = store.execute("SELECT max(issue) FROM badge WHERE attendee_id = ?", (attendee_id,)).fetchone()[0] or 0
             serial = badges.serial_for(attendee_id, last + 1)
-            conn.execute("UPDATE badge SET revoked_at = ? WHERE attendee_id = ? AND revoked_at IS NULL",
+            store.execute("UPDATE badge SET revoked_at = ? WHERE attendee_id = ? AND revoked_at IS NULL",
                          (now.isoformat(), attendee_id))
-            conn.execute("INSERT INTO badge (serial, attendee_id, issue, issued_at) VALUES (?, ?, ?, ?)",
+            store.execute("INSERT INTO badge (serial, attendee_id, issue, issued_at) VALUES (?, ?, ?, ?)",
                          (serial, attendee_id, last + 1, now.isoformat()))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         return serial
-
-    def attendees(self, ids: list[str] | None = None) -> list[Attendee]:
-        if ids:
-            marks = ",".join("?" * len(ids))
-            rows = self.conn.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE id IN ({marks}) ORDER BY id", ids)
-        else:
-            rows = self.conn.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee ORDER BY id")
-        return [_attendee(r) for r in rows]

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlite_utils import Database
+from .store import EventStore
 
 from .domain import COLUMN_SUFFIX, ROLES, SESSION_TYPES
 from .errors import KioskError
@@ -95,7 +95,7 @@ def _unique(items: list[dict], what: str, file: str, problems: list[str]) -> set
     return seen
 
 
-def load_event(db: Database, data_dir: str | Path, *, venue_only: bool = False) -> dict[str, int]:
+def load_event(store: EventStore, data_dir: str | Path, *, venue_only: bool = False) -> dict[str, int]:
     """Validate ``data_dir`` and write its event into ``db`` (which must be empty and migrated).
 
     Returns counts per table. Raises :class:`DataError` listing every problem found.
@@ -250,8 +250,9 @@ def load_event(db: Database, data_dir: str | Path, *, venue_only: bool = False) 
 
     if problems:
         raise DataError(problems)
-    with db.atomic():
-        if db.execute("SELECT count(*) FROM event").fetchone()[0]:
+    db = store.db
+    with store.atomic():
+        if store.execute("SELECT count(*) FROM event").fetchone()[0]:
             raise KioskError("This database already holds an event.", code="db_not_empty",
                              hint="Build into a new file, or delete this one first.")
         for table in ("venue", "event", "floor", "room", "category", "organisation", "person",
@@ -472,14 +473,12 @@ def build_database(path: str | Path, data_dir: str | Path, *, venue_only: bool =
     The new database is built beside the target and renamed over it at the end, so a kiosk
     reading the old file never sees a half-built one, and a failure leaves the old file alone.
     """
-    from . import database
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".building")
     for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    db = database.create(tmp)
+    db = EventStore.create(tmp)
     try:
         counts = load_event(db, data_dir, venue_only=venue_only)
         # stays in WAL mode (what every kiosk connection asks for, so opening it changes no byte);

@@ -10,11 +10,14 @@ import base64
 import hashlib
 import hmac
 import os
-import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
 
 from .errors import KioskError
+
+if TYPE_CHECKING:
+    from .store import EventStore
 
 ROLES = ("staff", "volunteer")
 MAX_FAILURES = 5
@@ -49,8 +52,10 @@ class PinResult:
 
 
 class PinStore:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    """Staff and volunteer PINs and the per-device lock-out (a typed store of :class:`EventStore`)."""
+
+    def __init__(self, store: "EventStore") -> None:
+        self.store = store
 
     def set_pin(self, role: str, pin: str, now: datetime) -> None:
         if role not in ROLES:
@@ -58,16 +63,16 @@ class PinStore:
         if not (pin.isascii() and pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS):
             raise KioskError(f"A PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9).", code="bad_pin",
                              hint="Six digits or more: four digits can be guessed through the pad in a day.")
-        with self.conn:
-            self.conn.execute("INSERT INTO staff_pin (role, hash, set_at) VALUES (?, ?, ?) "
+        with self.store.atomic():
+            self.store.execute("INSERT INTO staff_pin (role, hash, set_at) VALUES (?, ?, ?) "
                               "ON CONFLICT (role) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at",
                               (role, hash_pin(pin), now.isoformat()))
 
     def roles_set(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT role FROM staff_pin ORDER BY role")]
+        return [r[0] for r in self.store.execute("SELECT role FROM staff_pin ORDER BY role")]
 
     def lock_state(self, device_id: str, now: datetime) -> PinResult:
-        row = self.conn.execute("SELECT failures, locked_until FROM pin_lockout WHERE device_id = ?",
+        row = self.store.execute("SELECT failures, locked_until FROM pin_lockout WHERE device_id = ?",
                                 (device_id,)).fetchone()
         failures, until = (row[0], row[1]) if row else (0, None)
         if until and datetime.fromisoformat(until) > now:
@@ -82,19 +87,19 @@ class PinStore:
         if state.locked_for:
             return state
         role = None
-        for r, stored in self.conn.execute("SELECT role, hash FROM staff_pin ORDER BY role = 'staff' DESC"):
+        for r, stored in self.store.execute("SELECT role, hash FROM staff_pin ORDER BY role = 'staff' DESC"):
             if verify_pin(pin, stored):
                 role = r
                 break
-        with self.conn:
+        with self.store.atomic():
             if role is not None:
-                self.conn.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))
+                self.store.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))
                 return PinResult(role)
-            row = self.conn.execute("SELECT failures FROM pin_lockout WHERE device_id = ?", (device_id,)).fetchone()
+            row = self.store.execute("SELECT failures FROM pin_lockout WHERE device_id = ?", (device_id,)).fetchone()
             failures = (row[0] if row else 0) + 1
             lock = lockout_after(failures)
             locked_until = (now + lock).isoformat() if lock else None
-            self.conn.execute("INSERT INTO pin_lockout (device_id, failures, locked_until) VALUES (?, ?, ?) "
+            self.store.execute("INSERT INTO pin_lockout (device_id, failures, locked_until) VALUES (?, ?, ?) "
                               "ON CONFLICT (device_id) DO UPDATE SET failures = excluded.failures, "
                               "locked_until = excluded.locked_until", (device_id, failures, locked_until))
         if locked_until:

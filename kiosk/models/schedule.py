@@ -9,12 +9,15 @@ change (unknown session or room, end before start, outside the event) writes not
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .errors import KioskError
+
+if TYPE_CHECKING:
+    from .store import EventStore
 
 FIELDS = ("room_id", "start", "end", "status", "notice")
 #: Notices volunteers pick with one tap; stored as these keys and shown in the reader's language.
@@ -54,7 +57,7 @@ class Change:
     notice: str
 
 
-def _state(row: sqlite3.Row | tuple) -> dict:
+def _state(row) -> dict:
     return {"room_id": row[0], "start": row[1], "end": row[2], "status": row[3], "notice": row[4]}
 
 
@@ -66,37 +69,69 @@ def parse_hhmm(text: str, day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, t, tz)
 
 
-def next_hlc(conn: sqlite3.Connection, now: datetime) -> str:
+def next_hlc(store: "EventStore", now: datetime) -> str:
     """A hybrid logical clock reading: wall time in ms, or one tick past the latest reading this
     device has made or seen (so an edit made after receiving another always sorts after it,
     whatever the two devices' clocks say). Call inside the write transaction."""
     wall = int(now.timestamp() * 1000)
-    row = conn.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
+    row = store.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
     last_ms, last_c = (int(x) for x in row[0].split(".")) if row else (0, 0)
     value = (wall, 0) if wall > last_ms else (last_ms, last_c + 1)
     hlc = f"{value[0]:015d}.{value[1]:05d}"
-    conn.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
-                 (hlc,))
+    store.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
+                  (hlc,))
     return hlc
 
 
-def observe_hlc(conn: sqlite3.Connection, hlc: str) -> None:
+def observe_hlc(store: "EventStore", hlc: str) -> None:
     """Remember a remote reading, so this device's next edit sorts after it."""
-    row = conn.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
+    row = store.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
     if row is None or hlc > row[0]:
-        conn.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
-                     (hlc,))
+        store.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
+                      (hlc,))
+
+
+def settle_session(store: "EventStore", session_id: str) -> bool:
+    """THE rule for a session's current room, times, status and notice — used by the schedule
+    desk, undo, the importer and sync alike, so every device derives the same state.
+
+    The latest edit by (hybrid logical clock, device id) wins (edits from before the clock
+    existed sort first, by id); the edits that lost stay in the audit trail. With no edit at
+    all, the published room and times (status and notice as imported). Call inside
+    ``atomic()``. Returns whether the session's row changed.
+    """
+    row = store.execute('SELECT room_id, start, "end", status, notice, published_room_id, published_start, '
+                        'published_end, updated_at FROM session WHERE id = ?', (session_id,)).fetchone()
+    if row is None:
+        return False
+    current = _state(row)
+    edit = store.execute("SELECT kinds, after, at FROM session_edit WHERE session_id = ? "
+                         "ORDER BY hlc IS NOT NULL DESC, hlc DESC, device_id DESC, id DESC LIMIT 1",
+                         (session_id,)).fetchone()
+    published = {"room_id": row[5], "start": row[6], "end": row[7]}
+    if edit is None:
+        target, at = {**current, **published}, row[8]
+    else:
+        target, at = json.loads(edit[1]), edit[2]
+    if target == current:
+        return False
+    store.execute('UPDATE session SET room_id = ?, start = ?, "end" = ?, status = ?, notice = ?, updated_at = ? '
+                  "WHERE id = ?", (target["room_id"], target["start"], target["end"], target["status"],
+                                   target["notice"], at, session_id))
+    return True
 
 
 class Schedule:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        row = conn.execute("SELECT timezone, first_day, last_day FROM event").fetchone()
-        self.tz = ZoneInfo(row[0])
-        self.first_day, self.last_day = date.fromisoformat(row[1]), date.fromisoformat(row[2])
+    """Sessions as volunteers change them (a typed store of :class:`EventStore`)."""
+
+    def __init__(self, store: "EventStore") -> None:
+        self.store = store
+        info = store.info
+        self.tz = info.tz
+        self.first_day, self.last_day = info.first_day, info.last_day
 
     def _current(self, session_id: str) -> dict:
-        row = self.conn.execute('SELECT room_id, start, "end", status, notice FROM session WHERE id = ?',
+        row = self.store.execute('SELECT room_id, start, "end", status, notice FROM session WHERE id = ?',
                                 (session_id,)).fetchone()
         if row is None:
             raise KioskError(f"There is no session {session_id!r}.", code="unknown_session",
@@ -104,7 +139,7 @@ class Schedule:
         return _state(row)
 
     def _published(self, session_id: str) -> dict:
-        row = self.conn.execute('SELECT published_room_id, published_start, published_end FROM session WHERE id = ?',
+        row = self.store.execute('SELECT published_room_id, published_start, published_end FROM session WHERE id = ?',
                                 (session_id,)).fetchone()
         return {"room_id": row[0], "start": row[1], "end": row[2], "status": "scheduled", "notice": ""}
 
@@ -121,8 +156,8 @@ class Schedule:
             after = self._published(session_id)
             kinds.append("revert")
         if room is not None:
-            if self.conn.execute("SELECT 1 FROM room WHERE id = ?", (room,)).fetchone() is None:
-                known = ", ".join(r[0] for r in self.conn.execute("SELECT id FROM room ORDER BY id"))
+            if self.store.execute("SELECT 1 FROM room WHERE id = ?", (room,)).fetchone() is None:
+                known = ", ".join(r[0] for r in self.store.execute("SELECT id FROM room ORDER BY id"))
                 raise KioskError(f"There is no room {room!r}.", code="unknown_room", hint=f"Rooms: {known}")
             after["room_id"] = room
         if start is not None or end is not None:
@@ -157,16 +192,16 @@ class Schedule:
             return []
         out = []
         family = {state["room_id"]}
-        family |= {r[0] for r in self.conn.execute(
+        family |= {r[0] for r in self.store.execute(
             "SELECT part_of FROM room WHERE id = ? AND part_of IS NOT NULL "
             "UNION SELECT id FROM room WHERE part_of = ?", (state["room_id"], state["room_id"]))}
         marks = ",".join("?" * len(family))
-        for other, other_room, title in self.conn.execute(
+        for other, other_room, title in self.store.execute(
                 f'SELECT id, room_id, title_en FROM session WHERE id != ? AND status = \'scheduled\' '
                 f'AND room_id IN ({marks}) AND start < ? AND "end" > ?',
                 (session_id, *family, state["end"], state["start"])):
             out.append(Warning("room_taken", f"{other_room} is taken then by “{title}” ({other}).", other))
-        seats = self.conn.execute("SELECT r.seats, p.seats FROM session s JOIN room r ON r.id = ? "
+        seats = self.store.execute("SELECT r.seats, p.seats FROM session s JOIN room r ON r.id = ? "
                                   "LEFT JOIN room p ON p.id = s.published_room_id WHERE s.id = ?",
                                   (state["room_id"], session_id)).fetchone()
         if seats and seats[0] is not None and seats[1] and seats[0] < seats[1]:
@@ -178,58 +213,42 @@ class Schedule:
              **change) -> EditResult:
         """Apply a change in one transaction with its audit row; returns what changed and any
         warnings (the change is made anyway: the volunteer saw them and confirmed)."""
-        before, after, kinds, warnings = self.plan(session_id, **change)
+        store = self.store
+        before, after, kinds, warnings = self.plan(session_id, **change)   # refuse before locking anything
         if after == before:
             return EditResult(session_id, None, [], before, after, warnings)
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if self._current(session_id) != before:   # changed by another device since we looked
-                conn.execute("ROLLBACK")
-                return self.edit(session_id, by=by, role=role, device_id=device_id, now=now, reason=reason, **change)
-            conn.execute('UPDATE session SET room_id = ?, start = ?, "end" = ?, status = ?, notice = ?, updated_at = ? '
-                         "WHERE id = ?", (after["room_id"], after["start"], after["end"], after["status"],
-                                          after["notice"], now.isoformat(), session_id))
-            hlc = next_hlc(conn, now)
-            cur = conn.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, after, "
-                               "reason, hlc, edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               (session_id, ",".join(kinds), role, device_id, by, now.isoformat(),
-                                json.dumps(before), json.dumps(after), reason, hlc, f"{device_id}@{hlc}"))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        with store.atomic():   # planned again under the write lock: another device may have just written
+            before, after, kinds, warnings = self.plan(session_id, **change)
+            if after == before:
+                return EditResult(session_id, None, [], before, after, warnings)
+            hlc = next_hlc(store, now)
+            cur = store.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, "
+                                "after, reason, hlc, edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (session_id, ",".join(kinds), role, device_id, by, now.isoformat(),
+                                 json.dumps(before), json.dumps(after), reason, hlc, f"{device_id}@{hlc}"))
+            settle_session(store, session_id)
         return EditResult(session_id, cur.lastrowid, kinds, before, after, warnings)
 
     def undo_last(self, *, by: str, role: str, device_id: str, now: datetime) -> EditResult | None:
         """Put back the session as it was before the latest edit that is not undone yet.
         Recorded as an edit of its own, so the trail shows both."""
-        row = self.conn.execute("SELECT id, session_id, before, after FROM session_edit "
+        store = self.store
+        with store.atomic():
+            row = store.execute("SELECT id, session_id, before, after FROM session_edit "
                                 "WHERE undone_at IS NULL AND undo_of IS NULL ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
-            return None
-        edit_id, session_id, before_json, after_json = row
-        before, expected = json.loads(before_json), json.loads(after_json)
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+            if row is None:
+                return None
+            edit_id, session_id, before_json, after_json = row
+            before, expected = json.loads(before_json), json.loads(after_json)
             current = self._current(session_id)
-            conn.execute('UPDATE session SET room_id = ?, start = ?, "end" = ?, status = ?, notice = ?, updated_at = ? '
-                         "WHERE id = ?", (before["room_id"], before["start"], before["end"], before["status"],
-                                          before["notice"], now.isoformat(), session_id))
-            hlc = next_hlc(conn, now)
-            cur = conn.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, "
-                               "after, reason, undo_of, hlc, edit_key) VALUES (?, 'undo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               (session_id, role, device_id, by, now.isoformat(), json.dumps(current),
-                                json.dumps(before), "" if current == expected else "changed since; undone anyway",
-                                edit_id, hlc, f"{device_id}@{hlc}"))
-            conn.execute("UPDATE session_edit SET undone_at = ? WHERE id = ?", (now.isoformat(), edit_id))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            hlc = next_hlc(store, now)
+            cur = store.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, "
+                                "after, reason, undo_of, hlc, edit_key) VALUES (?, 'undo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                (session_id, role, device_id, by, now.isoformat(), json.dumps(current),
+                                 json.dumps(before), "" if current == expected else "changed since; undone anyway",
+                                 edit_id, hlc, f"{device_id}@{hlc}"))
+            store.execute("UPDATE session_edit SET undone_at = ? WHERE id = ?", (now.isoformat(), edit_id))
+            settle_session(store, session_id)
         return EditResult(session_id, cur.lastrowid, ["undo"], current, before)
 
     def audit(self, session_id: str | None = None) -> list[dict]:
@@ -241,7 +260,7 @@ class Schedule:
         cols = ("id", "session_id", "kinds", "role", "device_id", "by", "at", "before", "after", "reason",
                 "undone_at", "undo_of")
         out = []
-        for r in self.conn.execute(sql + " ORDER BY id", params):
+        for r in self.store.execute(sql + " ORDER BY id", params):
             d = dict(zip(cols, r))
             d["before"], d["after"] = json.loads(d["before"]), json.loads(d["after"])
             out.append(d)
@@ -250,7 +269,7 @@ class Schedule:
     def changes(self) -> list[Change]:
         """Sessions that differ from the published schedule, most recently changed first."""
         out = []
-        for r in self.conn.execute(
+        for r in self.store.execute(
                 'SELECT id, room_id, published_room_id, start, "end", published_start, published_end, status, notice, '
                 'updated_at FROM session WHERE room_id IS NOT published_room_id OR start != published_start '
                 'OR "end" != published_end OR status != \'scheduled\' OR notice != \'\' '

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pycrdt import Doc, Map
 
+from kiosk.models.checkin_store import settle_checkin
 from kiosk.models.errors import KioskError
-from kiosk.models.schedule import observe_hlc
+from kiosk.models.schedule import observe_hlc, settle_session
+
+if TYPE_CHECKING:
+    from kiosk.models.store import EventStore
 
 SCAN_COLUMNS = ("scan_id", "list_id", "device_id", "scanned_at", "payload", "serial", "attendee_id", "code", "detail")
 EDIT_COLUMNS = ("edit_key", "hlc", "session_id", "kinds", "role", "device_id", "by_name", "at", "before", "after",
@@ -52,7 +56,7 @@ REFERENCE = {
 }
 
 
-def fingerprint(conn: sqlite3.Connection) -> Fingerprint:
+def fingerprint(conn: "EventStore") -> Fingerprint:
     h = hashlib.sha256()
     counts = {}
     for name, sql in REFERENCE.items():
@@ -66,16 +70,21 @@ def fingerprint(conn: sqlite3.Connection) -> Fingerprint:
 class SyncEngine:
     """One device's document. Not thread-safe: one thread (or one asyncio loop) owns it."""
 
-    def __init__(self, conn: sqlite3.Connection, device_id: str) -> None:
-        self.conn = conn
+    def __init__(self, store: "EventStore", device_id: str, clock=None) -> None:
+        if clock is None:
+            from kiosk.clock import SystemClock
+
+            clock = SystemClock(store.tz)
+        self.store = self.conn = store
+        self.clock = clock
         self.device_id = device_id
         self.doc = Doc()
         self.scans = self.doc.get("scans", type=Map)
         self.undone = self.doc.get("undone", type=Map)
         self.edits = self.doc.get("edits", type=Map)
-        row = conn.execute("SELECT state FROM sync_doc WHERE id = 1").fetchone()
-        if row is not None:
-            self.doc.apply_update(row[0])
+        state = store.sync.load_doc()
+        if state is not None:
+            self.doc.apply_update(state)
 
     # ---------------------------------------------------------------- identity
     def fingerprint(self) -> Fingerprint:
@@ -114,11 +123,8 @@ class SyncEngine:
         return added
 
     def _persist(self) -> None:
-        state = self.doc.get_update()
-        with self.conn:
-            self.conn.execute("INSERT INTO sync_doc (id, state, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO "
-                              "UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                              (state, datetime.now().isoformat()))
+        with self.store.atomic():
+            self.store.sync.save_doc(self.doc.get_update(), now=self.clock.now())
 
     # ---------------------------------------------------------------- document ↔ the world
     def state_vector(self) -> bytes:
@@ -130,8 +136,9 @@ class SyncEngine:
     def receive(self, update: bytes) -> dict:
         """Merge another device's update (idempotent) and write what it brought into SQLite."""
         self.doc.apply_update(update)
-        self._persist()
-        return self.materialize()
+        with self.store.atomic():   # the document and the rows it brought: saved together or not at all
+            self._persist()
+            return self.materialize()
 
     # ---------------------------------------------------------------- document → SQLite
     def materialize(self) -> dict:
@@ -147,8 +154,7 @@ class SyncEngine:
         arriving_edits = [json.loads(v) for k, v in self.edits.items() if k not in have_edits]
         if not (arriving_scans or arriving_undone or arriving_edits):
             return stats
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with c.atomic():
             touched_pairs: set[tuple[str, str]] = set()
             for s in arriving_scans:
                 c.execute(f"INSERT OR IGNORE INTO scan ({', '.join(SCAN_COLUMNS)}) VALUES ({', '.join('?' * len(SCAN_COLUMNS))})",
@@ -163,7 +169,7 @@ class SyncEngine:
                 if row:
                     touched_pairs.add(row)
             for pair in touched_pairs:
-                stats["duplicates"] += self._derive_checkin(*pair)
+                stats["duplicates"] += settle_checkin(c, *pair)
             touched_sessions = set()
             keyed = {r[0]: r[1] for r in c.execute("SELECT edit_key, id FROM session_edit WHERE edit_key IS NOT NULL")}
             for e in sorted(arriving_edits, key=lambda e: (e["hlc"], e["device_id"])):
@@ -179,61 +185,17 @@ class SyncEngine:
                 touched_sessions.add(e["session_id"])
                 stats["edits"] += 1
             for session_id in touched_sessions:
-                self._derive_session(session_id)
-            c.execute("COMMIT")
-        except BaseException:
-            if c.in_transaction:
-                c.execute("ROLLBACK")
-            raise
+                settle_session(c, session_id)
         return stats
 
-    def _derive_checkin(self, list_id: str, attendee_id: str) -> int:
-        """The check-in belongs to the earliest OK scan not undone; the other OK scans are duplicates."""
-        c = self.conn
-        oks = c.execute("SELECT scan_id, scanned_at, device_id FROM scan s WHERE list_id = ? AND attendee_id = ? "
-                        "AND code = 'OK' AND NOT EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
-                        "ORDER BY scanned_at, device_id, scan_id", (list_id, attendee_id)).fetchall()
-        c.execute("DELETE FROM checkin WHERE list_id = ? AND attendee_id = ?", (list_id, attendee_id))
-        c.execute("DELETE FROM sync_duplicate WHERE list_id = ? AND attendee_id = ?", (list_id, attendee_id))
-        if not oks:
-            return 0
-        first = oks[0]
-        c.execute("INSERT INTO checkin (list_id, attendee_id, scan_id, device_id, checked_in_at) VALUES (?, ?, ?, ?, ?)",
-                  (list_id, attendee_id, first[0], first[2], first[1]))
-        for other in oks[1:]:
-            c.execute("INSERT INTO sync_duplicate VALUES (?, ?, ?, ?)", (list_id, attendee_id, first[0], other[0]))
-        return len(oks) - 1
-
-    def _derive_session(self, session_id: str) -> None:
-        """Latest edit by (hybrid logical clock, device) wins; with no edits, the published state."""
-        c = self.conn
-        row = c.execute("SELECT after, at FROM session_edit WHERE session_id = ? AND hlc IS NOT NULL "
-                        "ORDER BY hlc DESC, device_id DESC LIMIT 1", (session_id,)).fetchone()
-        if row is None:
-            return
-        after = json.loads(row[0])
-        c.execute('UPDATE session SET room_id = ?, start = ?, "end" = ?, status = ?, notice = ?, updated_at = ? '
-                  "WHERE id = ?", (after["room_id"], after["start"], after["end"], after["status"], after["notice"],
-                                   row[1], session_id))
 
     # ---------------------------------------------------------------- review
     def duplicates(self) -> list[dict]:
-        rows = self.conn.execute(
-            "SELECT d.list_id, a.name, k.scanned_at, k.device_id, o.scanned_at, o.device_id FROM sync_duplicate d "
-            "JOIN scan k ON k.scan_id = d.kept_scan JOIN scan o ON o.scan_id = d.other_scan "
-            "LEFT JOIN attendee a ON a.id = d.attendee_id ORDER BY o.scanned_at").fetchall()
-        return [{"list": r[0], "name": r[1], "first_at": r[2], "first_device": r[3], "again_at": r[4],
-                 "again_device": r[5]} for r in rows]
+        return self.store.sync.duplicates()
 
     def overridden_edits(self) -> list[dict]:
         """Edits that lost to a later edit of the same session from another device."""
-        rows = self.conn.execute(
-            "SELECT e.session_id, e.device_id, e.at, e.after, w.device_id, w.at FROM session_edit e "
-            "JOIN session_edit w ON w.session_id = e.session_id AND w.hlc > e.hlc AND w.device_id != e.device_id "
-            "WHERE e.hlc IS NOT NULL AND w.id = (SELECT id FROM session_edit x WHERE x.session_id = e.session_id "
-            "AND x.hlc IS NOT NULL ORDER BY x.hlc DESC, x.device_id DESC LIMIT 1) ORDER BY e.at").fetchall()
-        return [{"session": r[0], "device": r[1], "at": r[2], "change": json.loads(r[3]), "won_device": r[4],
-                 "won_at": r[5]} for r in rows]
+        return self.store.sync.overridden_edits()
 
     def check_compatible(self, other: Fingerprint, other_event: str, where: str) -> None:
         mine = self.fingerprint()
@@ -246,17 +208,12 @@ class SyncEngine:
                              "syncing; nothing was exchanged.", code="sync_reference_mismatch")
 
 
-def write_status(conn: sqlite3.Connection, *, device_id: str, peers, last_sync: str | None, waiting: int,
-                 message: str) -> None:
+def write_status(store: "EventStore", *, device_id: str, peers, last_sync: str | None, waiting: int,
+                 message: str, now: datetime) -> bool:
     """What a sync daemon tells the kiosk screens (the check-in desk shows it)."""
-    with conn:
-        conn.execute(
-            "INSERT INTO sync_status (id, device_id, peers, last_sync, waiting, message, updated_at) "
-            "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET device_id = excluded.device_id, "
-            "peers = excluded.peers, last_sync = excluded.last_sync, waiting = excluded.waiting, "
-            "message = excluded.message, updated_at = excluded.updated_at",
-            (device_id, json.dumps(sorted(peers)), last_sync, waiting, message,
-             datetime.now().isoformat(timespec="seconds")))
+    with store.atomic():
+        return store.sync.write_status(device_id=device_id, peers=peers, last_sync=last_sync, waiting=waiting,
+                                       message=message, now=now)
 
 
 # ---------------------------------------------------------------- USB / file transport

@@ -18,11 +18,9 @@ import logging
 import os
 import sqlite3
 import struct
-from datetime import datetime
 
 from pycrdt import YMessageType, create_sync_message, handle_sync_message
 
-from kiosk.models.database import data_version
 from kiosk.models.errors import KioskError
 
 from .engine import Fingerprint, SyncEngine, write_status
@@ -48,7 +46,7 @@ async def _recv(reader: asyncio.StreamReader) -> bytes:
 class SyncNode:
     """One device's sync daemon: owns the engine (the document is not thread-safe)."""
 
-    def __init__(self, conn: sqlite3.Connection, device_id: str, token: str, *, peers: list[str] = (),
+    def __init__(self, conn, device_id: str, token: str, *, peers: list[str] = (),
                  port: int | None = None, host: str = "0.0.0.0", mdns: bool = False) -> None:
         self.conn = conn
         self.engine = SyncEngine(conn, device_id)
@@ -112,7 +110,7 @@ class SyncNode:
                     if reply is not None:                       # step 2: what you lack
                         await _send(writer, reply)
                     elif frame[1] != 0:               # their step 2 / update: we are up to date with them
-                        self.last_sync = datetime.now().isoformat(timespec="seconds")
+                        self.last_sync = self.engine.clock.now().isoformat(timespec="seconds")
                         self.waiting = 0
                     if self.engine.doc.get_state() != before:
                         self.engine._persist()
@@ -147,7 +145,7 @@ class SyncNode:
     async def _watch_local(self) -> None:
         while not self._stop.is_set():
             try:
-                version = data_version(self.conn)
+                version = self.conn.data_version()
                 if version != self._version:
                     self._version = version
                     added = self.engine.collect_local()
@@ -160,8 +158,8 @@ class SyncNode:
 
     def _write_status(self) -> None:
         write_status(self.conn, device_id=self.device_id, peers=self.online, last_sync=self.last_sync,
-                     waiting=self.waiting, message=self.message)
-        self._version = data_version(self.conn)
+                     waiting=self.waiting, message=self.message, now=self.engine.clock.now())
+        self._version = self.conn.data_version()
 
     # ---------------------------------------------------------------- running
     async def run(self) -> None:

@@ -17,10 +17,8 @@ import logging
 import os
 import sqlite3
 import time
-from datetime import datetime
 from urllib.parse import parse_qs
 
-from kiosk.models.database import data_version
 from kiosk.models.errors import KioskError
 
 from .engine import Fingerprint, SyncEngine, write_status
@@ -31,7 +29,7 @@ CHALLENGE_TTL = 60.0
 
 
 class WsSyncNode:
-    def __init__(self, conn: sqlite3.Connection, device_id: str, token: str, *, peers=(), port: int | None = None,
+    def __init__(self, conn, device_id: str, token: str, *, peers=(), port: int | None = None,
                  host: str = "0.0.0.0", mdns: bool = False) -> None:
         self.conn = conn
         self.engine = SyncEngine(conn, device_id)
@@ -143,7 +141,7 @@ class WsSyncNode:
                         async with Provider(self.engine.doc, HttpxWebsocket(ws, f"/{hello['event']}")):
                             while not self._stop.is_set():
                                 await asyncio.sleep(0.5)
-                                self.last_sync = datetime.now().isoformat(timespec="seconds")
+                                self.last_sync = self.engine.clock.now().isoformat(timespec="seconds")
                                 self.waiting = 0
             except KioskError as exc:
                 self.message = exc.message
@@ -158,7 +156,7 @@ class WsSyncNode:
     async def _loop(self) -> None:
         while not self._stop.is_set():
             try:
-                version = data_version(self.conn)
+                version = self.conn.data_version()
                 if version != self._version:
                     self._version = version
                     added = self.engine.collect_local()     # the room broadcasts it to every peer
@@ -168,7 +166,7 @@ class WsSyncNode:
                     self.engine._persist()
                     self.engine.materialize()
                     if self.online:
-                        self.last_sync = datetime.now().isoformat(timespec="seconds")
+                        self.last_sync = self.engine.clock.now().isoformat(timespec="seconds")
                 self._write_status()
             except sqlite3.Error as exc:
                 log.debug("local poll: %s", exc)
@@ -176,7 +174,7 @@ class WsSyncNode:
 
     def _write_status(self) -> None:
         write_status(self.conn, device_id=self.device_id, peers=self.online, last_sync=self.last_sync,
-                     waiting=self.waiting, message=self.message)
+                     waiting=self.waiting, message=self.message, now=self.engine.clock.now())
 
     # ---------------------------------------------------------------- running
     async def run(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from kiosk.models.schedule import Schedule
+
 
 from . import phrases
 from .widgets import label, make_kinetic
@@ -41,7 +41,7 @@ class ChangesScreen(QWidget):
         self.setObjectName("Screen")
         self.ui = ui
         self.programme = programme
-        self.schedule = Schedule(programme.repo.db)
+        self.schedule = programme.repo.db.schedule
         self.heading = label(role="heading")
         self.empty = label(role="onDarkMuted", wrap=True)
         self.list = QListWidget()

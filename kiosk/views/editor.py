@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.models.errors import KioskError
-from kiosk.models.schedule import NOTICE_PRESETS, Schedule
+from kiosk.models.schedule import NOTICE_PRESETS
 
 from . import phrases
 from .widgets import kinetic_scroll, label, make_kinetic
@@ -34,7 +34,7 @@ class ScheduleDesk(QWidget):
         self.health = health
         self.ui = ui
         self.programme = programme
-        self.schedule = Schedule(programme.repo.db)
+        self.schedule = programme.repo.db.schedule
         self.device_id = device_id
         self.role: str | None = None
         self.session_id: str | None = None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -19,7 +18,7 @@ class Health(QObject):
 
     changed = Signal()
 
-    def __init__(self, conn: sqlite3.Connection, parent=None) -> None:
+    def __init__(self, conn, parent=None) -> None:
         super().__init__(parent)
         self.conn = conn
         self.write_problem: str | None = None
@@ -29,15 +28,7 @@ class Health(QObject):
 
     def probe(self) -> None:
         """Try to take the write lock (and give it back): a read-only file or directory fails here."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute("ROLLBACK")
-            problem = None
-        except sqlite3.Error as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            problem = str(exc)
-        self._set_write(problem)
+        self._set_write(self.conn.probe_writable())
 
     def _set_write(self, problem: str | None) -> None:
         if problem != self.write_problem:
@@ -66,9 +57,15 @@ class Health(QObject):
 class BackupTimer(QObject):
     """A backup every few minutes and one when the kiosk closes."""
 
-    def __init__(self, conn, folder: Path, *, minutes: float, keep: int, health: Health, parent=None) -> None:
+    def __init__(self, conn, folder: Path, *, minutes: float, keep: int, health: Health, parent=None,
+                 clock=None) -> None:
         super().__init__(parent)
         self.conn, self.folder, self.keep, self.health = conn, folder, keep, health
+        if clock is None:   # real time, not the kiosk's (possibly replayed) clock: backups are about this machine
+            from kiosk.clock import SystemClock
+
+            clock = SystemClock(conn.tz)
+        self.clock = clock
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self.run)
@@ -80,10 +77,7 @@ class BackupTimer(QObject):
         from kiosk.models.errors import KioskError
 
         try:
-            # real time, not the kiosk's (possibly replayed) clock: backups are about this machine
-            from datetime import datetime
-
-            path = backup(self.conn, self.folder, now=datetime.now(), keep=self.keep, label=label)
+            path = backup(self.conn, self.folder, now=self.clock.now(), keep=self.keep, label=label)
         except (KioskError, OSError) as exc:
             log.error("backup failed: %s", exc)
             self.health.backup_problem = str(exc)

@@ -163,7 +163,6 @@ class KioskWindow(QWidget):
         screen = self._lazy.get(name)
         if screen is None:
             # imported here too: their modules (QtMultimedia, cryptography, the map) load on demand
-            from kiosk.models.pins import PinStore
 
             from .exhibitors import ExhibitorsScreen
             from .session_detail import SessionDetail
@@ -177,7 +176,7 @@ class KioskWindow(QWidget):
                 screen = SessionDetail(self.ui, self.programme, self.venue)
                 screen.back.connect(self._detail_back)
             elif name == "pin":
-                screen = PinPad(self.ui, PinStore(self.repo.db), self.device_id)
+                screen = PinPad(self.ui, self.repo.db.pins, self.device_id)
                 screen.unlocked.connect(self.enter_staff_mode)
                 screen.cancelled.connect(self.go_home)
             elif name == "editor":
@@ -207,9 +206,8 @@ class KioskWindow(QWidget):
     @property
     def checkins(self):
         if "checkins" not in self.__dict__:
-            from kiosk.models.checkin_store import CheckInStore
 
-            self.__dict__["checkins"] = CheckInStore(self.repo.db)
+            self.__dict__["checkins"] = self.repo.db.checkins
         return self.__dict__["checkins"]
 
     @property

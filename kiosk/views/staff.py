@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import time
 import uuid
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -381,12 +380,11 @@ class CheckInDesk(QWidget):
 
     def _show_sync(self) -> None:
         """Peers online, last sync, changes waiting — or that this device is on its own."""
-        status = self.store.sync_status()
+        status = self.store.sync_status(self.ui.wall_clock.now())
         if status is None:
             self.sync_line.setText(QCoreApplication.translate("Staff", "Sync is not running on this device: check-ins stay here until it does."))
             return
-        fresh = (datetime.now() - status["updated_at"]).total_seconds() < 10
-        peers = status["peers"] if fresh else []
+        peers = status["peers"] if status["fresh"] else []
         if peers:
             text = QCoreApplication.translate("Staff", "Online with %1").replace("%1", ", ".join(peers))
         else:

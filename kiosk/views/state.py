@@ -23,9 +23,16 @@ class UiState(QObject):
     minuteTick = Signal(object)
 
     def __init__(self, clock, *, language: str = "en", default_language: str = "en",
-                 translations=None, parent: QObject | None = None) -> None:
+                 translations=None, parent: QObject | None = None, wall_clock=None) -> None:
         super().__init__(parent)
         self.clock = clock
+        #: Real time, for what is about this machine rather than the event (a sync daemon's
+        #: heartbeat); the kiosk's own clock may be replaying another day (``--now``).
+        if wall_clock is None:
+            from kiosk.clock import SystemClock
+
+            wall_clock = SystemClock(getattr(clock, "tz", None) or clock.now().tzinfo)
+        self.wall_clock = wall_clock
         self.language = language
         self.default_language = default_language
         self.theme = Theme()

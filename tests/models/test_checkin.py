@@ -9,8 +9,6 @@ import sys
 import pytest
 
 from kiosk.models import badges
-from kiosk.models.checkin_store import CheckInStore
-from kiosk.models.pins import PinStore
 from kiosk.models.scanner import WedgeDecoder
 from tests.conftest import ROOT, kst
 
@@ -23,7 +21,7 @@ def key():
 
 @pytest.fixture
 def store(db, key):
-    s = CheckInStore(db)
+    s = db.checkins
     s.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
     return s
 
@@ -152,10 +150,9 @@ def test_a_committed_scan_survives_the_process(db_path, store, key):
 
 
 def _race(db_path, payload, barrier, out, n):
-    from kiosk.models.checkin_store import CheckInStore
     from kiosk.models.database import open_event_db
 
-    store = CheckInStore(open_event_db(db_path, check_integrity=False))
+    store = open_event_db(db_path, check_integrity=False).checkins
     barrier.wait()
     out.put(store.check_in(payload=payload, list_id="entry", device_id=f"gate-{n}", scan_id=f"race-{n}",
                            now=kst("06-14 09:00")).code)
@@ -187,7 +184,7 @@ def test_checkin_command_prints_one_json_line(db_path, store, key):
 
 # ---------------------------------------------------------------- PINs
 def test_pin_is_stored_as_a_slow_hash_and_opens_its_role(db):
-    pins = PinStore(db)
+    pins = db.pins
     pins.set_pin("staff", "471108", kst("06-13 12:00"))
     stored = db.execute("SELECT hash FROM staff_pin").fetchone()[0]
     assert "471108" not in stored and stored.startswith("scrypt$")
@@ -197,14 +194,14 @@ def test_pin_is_stored_as_a_slow_hash_and_opens_its_role(db):
 def test_five_wrong_pins_lock_for_a_minute_even_after_a_restart(db, db_path):
     from kiosk.models.database import open_event_db
 
-    pins = PinStore(db)
+    pins = db.pins
     pins.set_pin("staff", "471108", kst("06-13 12:00"))
     t = kst("06-14 09:00")
     for i in range(4):
         assert pins.try_pin("000000", device_id="k1", now=t).tries_left == 4 - i
     locked = pins.try_pin("000000", device_id="k1", now=t)
     assert locked.locked_for == 60 and locked.role is None
-    restarted = PinStore(open_event_db(db_path))               # a new process, same file
+    restarted = open_event_db(db_path).pins               # a new process, same file
     assert restarted.try_pin("471108", device_id="k1", now=kst("06-14 09:00")).locked_for > 0
     from datetime import timedelta
     assert restarted.try_pin("471108", device_id="k1", now=t + timedelta(seconds=61)).role == "staff"

@@ -8,7 +8,6 @@ import sys
 import pytest
 
 from kiosk.models.errors import KioskError
-from kiosk.models.schedule import Schedule
 from tests.conftest import ROOT, kst
 
 WHO = dict(by="Mina", role="volunteer", device_id="laptop-1")
@@ -16,7 +15,7 @@ WHO = dict(by="Mina", role="volunteer", device_id="laptop-1")
 
 @pytest.fixture
 def schedule(db):
-    return Schedule(db)
+    return db.schedule
 
 
 def edit(schedule, session_id, at="06-14 16:00", **change):

@@ -1,12 +1,10 @@
 """Volunteers change the schedule on a kiosk; everyone sees it; the Changes screen explains it."""
 
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.models.pins import PinStore
-from kiosk.models.schedule import Schedule
+from kiosk.models.database import open_event_db
 from kiosk.views.session_card import change_badges
 from kiosk.views.session_models import SessionsRole
 from tests.conftest import kst
@@ -14,7 +12,7 @@ from tests.conftest import kst
 
 @pytest.fixture
 def window(make_kiosk, db, clock):
-    PinStore(db).set_pin("volunteer", "135791", kst("06-13 12:00"))
+    db.pins.set_pin("volunteer", "135791", kst("06-13 12:00"))
     clock.set(kst("06-14 16:30"))
     return make_kiosk()
 
@@ -44,7 +42,7 @@ def test_a_volunteer_moves_a_session_and_the_agenda_shows_it_at_once(qtbot, wind
     assert "Saved" in editor.result.text()
     qtbot.waitUntil(lambda: "Moved: 101 → 204" in [l for l, _ in change_badges(agenda_item(window, "d1-masterclass2"))],
                     timeout=1000)
-    [row] = Schedule(window.repo.db).audit("d1-masterclass2")
+    [row] = window.repo.db.schedule.audit("d1-masterclass2")
     assert (row["by"], row["role"], row["device_id"]) == ("Mina", "volunteer", "kiosk")
 
 
@@ -74,9 +72,8 @@ def test_late_start_notice_and_undo(qtbot, window):
 
 def test_a_change_from_a_second_process_reaches_the_open_agenda_and_changes_screen(qtbot, window, db_path):
     window.show_view("agenda")
-    other = sqlite3.connect(db_path, isolation_level=None)
-    other.execute("PRAGMA foreign_keys = ON")
-    Schedule(other).edit("d1-reception", cancel=True, by="Joon", role="volunteer", device_id="laptop-2",
+    other = open_event_db(db_path)   # a second connection: another process's view of the file
+    other.schedule.edit("d1-reception", cancel=True, by="Joon", role="volunteer", device_id="laptop-2",
                          now=kst("06-14 16:31"))
     other.close()
     qtbot.waitUntil(lambda: agenda_item(window, "d1-reception").session.cancelled, timeout=1000)
@@ -87,7 +84,7 @@ def test_a_change_from_a_second_process_reaches_the_open_agenda_and_changes_scre
 
 
 def test_changes_screen_shows_moves_as_moves_newest_first(qtbot, window):
-    schedule = Schedule(window.repo.db)
+    schedule = window.repo.db.schedule
     schedule.edit("d1-masterclass2", room="204", by="", role="volunteer", device_id="k", now=kst("06-14 16:00"))
     schedule.edit("d2-lunch", start=kst("06-15 13:15"), by="", role="volunteer", device_id="k", now=kst("06-14 16:10"))
     window.watcher.announce()

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.models import badges
-from kiosk.models.pins import PinStore
 from tests.conftest import kst
 
 
@@ -19,7 +18,7 @@ def key():
 
 @pytest.fixture
 def kiosk(make_kiosk, db, key, clock):
-    PinStore(db).set_pin("staff", "246813", kst("06-13 12:00"))
+    db.pins.set_pin("staff", "246813", kst("06-13 12:00"))
     clock.set(kst("06-15 18:05"))
     window = make_kiosk(idle_seconds=60)
     window.checkins.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
@@ -79,7 +78,7 @@ def test_scanner_without_enter_and_doubled_output(qtbot, kiosk, key):
     assert kiosk.desk.last_verdict.code == "OK"
     scanner_types(kiosk, payload)                       # the scanner repeats itself at once
     qtbot.wait(300)
-    assert kiosk.checkins.conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 1
+    assert kiosk.checkins.store.execute("SELECT count(*) FROM scan").fetchone()[0] == 1
 
 
 def test_scanning_works_whatever_has_focus(qtbot, kiosk, key):
@@ -137,7 +136,7 @@ def test_manual_lookup_undo_and_export(qtbot, kiosk, key, tmp_path, monkeypatch)
 
 
 def test_staff_mode_locks_after_idle_and_attendee_screens_show_no_attendees(qtbot, make_kiosk, db, key, clock):
-    PinStore(db).set_pin("staff", "246813", kst("06-13 12:00"))
+    db.pins.set_pin("staff", "246813", kst("06-13 12:00"))
     window = make_kiosk(idle_seconds=60)
     window.staff_idle_seconds = 0.3
     unlock(qtbot, window)

@@ -1,0 +1,301 @@
+"""The event store: the one object over the event database.
+
+It owns the connection and its settings (WAL, foreign keys, busy timeout, ``synchronous=FULL``),
+the only transaction primitive (:meth:`EventStore.atomic`), the event's zone and days (read
+once), and the typed stores the domain writes through (``schedule``, ``checkins``, ``badges``,
+``pins``, ``sync``). No other module opens or configures a connection to the event database;
+writes go through :mod:`kiosk.models.operations`, which uses the typed stores inside one
+``atomic()`` and returns what changed.
+
+Reads use the plain :class:`sqlite3.Connection` (``store.execute``); sqlite-utils' ``Database``
+over the same connection is built only when something needs it (migrations, the loader), so
+the kiosk's first frame does not pay for importing it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+from zoneinfo import ZoneInfo
+
+from . import migrations
+from .errors import KioskError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from .checkin_store import BadgeStore, CheckInStore
+    from .pins import PinStore
+    from .schedule import Schedule
+    from .sync_state import SyncState
+
+REBUILD_HINT = "Rebuild it from the event data with:  python main.py init-db {path}"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+#: How long a writer waits for another process's write lock before giving up (ms).
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """The event facts every layer needs: read once per store."""
+
+    id: str
+    timezone: str
+    first_day: date
+    last_day: date
+    badge_prefix: str
+    default_language: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+PRIVATE_MODE = 0o600
+
+
+def create_private(path: str | Path) -> None:
+    """Make sure ``path`` exists with mode 600 (owner only) before SQLite opens it.
+
+    The database, its backups and keys hold PIN hashes, attendees and check-ins: other users of
+    the machine must not read them. SQLite gives its -wal and -shm files the main file's mode.
+    An existing file with wider permissions is tightened (when it is ours to change).
+    """
+    p = Path(path)
+    try:
+        fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        try:
+            if p.is_file() and p.stat().st_mode & 0o077:
+                os.chmod(p, PRIVATE_MODE)
+        except OSError:          # not ours (a read-only copy, another user's file): leave it
+            pass
+    except OSError:              # a read-only folder and the like: SQLite says what is wrong
+        pass
+
+
+def _connect(path: str | Path | None, *, memory: bool = False) -> sqlite3.Connection:
+    """The one place a connection to an event database is configured.
+
+    Autocommit mode (``isolation_level=None``): a transaction is only ever opened on purpose,
+    by :meth:`EventStore.atomic`. The busy timeout lets a kiosk and a volunteer's laptop (or a
+    second kiosk process) share the file: a writer waits for the other instead of failing at once.
+    """
+    if not memory and str(path) != ":memory:" and not str(path).startswith("file:"):
+        create_private(path)
+    conn = sqlite3.connect(":memory:" if memory else str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not memory:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+class EventStore:
+    """One event database: connection, transactions, event facts and the typed stores."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+        self._lock = threading.RLock()
+        self._info: EventInfo | None = None
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: str | Path, *, check_integrity: bool = True) -> "EventStore":
+        """Open an existing event database, or raise :class:`KioskError`.
+
+        Codes: ``db_missing`` (no file), ``db_corrupt`` (not SQLite, or damaged),
+        ``db_not_event`` (SQLite but not a kiosk database, or no event in it),
+        ``db_too_new`` (made by a newer kiosk version). Pending migrations are applied.
+        """
+        p = Path(path)
+        hint = REBUILD_HINT.format(path=p)
+        if not p.exists():
+            raise KioskError(f"The event database {p} does not exist.", code="db_missing", hint=hint)
+        if p.is_dir():
+            raise KioskError(f"{p} is a folder, not an event database.", code="db_corrupt", hint=hint)
+        conn = None
+        try:
+            conn = _connect(p)
+            store = cls(conn, p)
+            if check_integrity:
+                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise KioskError(f"The event database {p} is damaged ({result}).", code="db_corrupt", hint=hint)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if MIGRATIONS_TABLE not in tables:
+                raise KioskError(f"{p} is an SQLite file, but not a kiosk event database.",
+                                 code="db_not_event", hint=hint)
+            applied = {r[0] for r in conn.execute(
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (migrations.SCHEMA_NAME,))}
+            unknown = applied - migrations.known_names()
+            if unknown:
+                raise KioskError(
+                    f"The event database {p} was made by a newer version of the kiosk "
+                    f"(unknown schema steps: {', '.join(sorted(unknown))}).",
+                    code="db_too_new", hint="Update the kiosk software, or " + hint[0].lower() + hint[1:])
+            if migrations.known_names() - applied:
+                migrations.apply(store.db)
+            if conn.execute("SELECT count(*) FROM event").fetchone()[0] != 1:
+                raise KioskError(f"The event database {p} holds no event.", code="db_not_event", hint=hint)
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise KioskError(f"The event database {p} cannot be read: {exc}.", code="db_corrupt", hint=hint) from exc
+        except KioskError:
+            if conn is not None:
+                conn.close()
+            raise
+        return store
+
+    @classmethod
+    def create(cls, path: str | Path | None = None, *, memory: bool = False) -> "EventStore":
+        """A new, empty database with the current schema (no event in it yet)."""
+        store = cls(_connect(path, memory=memory), None if memory else Path(path))
+        migrations.apply(store.db)
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ---------------------------------------------------------------- reading
+    def execute(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Cursor:
+        """Run one parameterised statement on the store's connection (reads; writes only inside
+        :meth:`atomic`)."""
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, rows)
+
+    @cached_property
+    def db(self) -> "Database":
+        """sqlite-utils over the same connection (migrations, the loader's bulk inserts)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
+    def data_version(self) -> int:
+        """Changes whenever *another* connection commits to the file (cheap: a few µs)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def backup(self, target: sqlite3.Connection, *, pages: int = -1, progress=None) -> None:
+        """SQLite's online backup of this database into ``target`` (see :mod:`kiosk.models.backup`)."""
+        self.conn.backup(target, pages=pages, progress=progress)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    # ---------------------------------------------------------------- writing
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["EventStore"]:
+        """One transaction: ``BEGIN IMMEDIATE`` (the write lock is taken before anything is
+        read, so what a write decided on cannot change under it), ``COMMIT`` at the end, and
+        ``ROLLBACK`` on *any* exception (KeyboardInterrupt included). Nested blocks are
+        savepoints: an exception inside one undoes only that block, unless it propagates.
+
+        Thread-safe for one store shared by threads: a second thread waits for the first's
+        transaction to end instead of writing into it.
+        """
+        with self._lock:
+            if self._depth:
+                name = f"sp{self._depth}"
+                self.conn.execute(f"SAVEPOINT {name}")
+                self._depth += 1
+                try:
+                    yield self
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                else:
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+
+    def probe_writable(self) -> str | None:
+        """Try to take the write lock and give it back: None when this store can write, else
+        why not (a read-only file or folder, a full disk, a lock held too long)."""
+        try:
+            with self.atomic():
+                pass
+        except sqlite3.Error as exc:
+            return str(exc)
+        return None
+
+    # ---------------------------------------------------------------- the event
+    @property
+    def info(self) -> EventInfo:
+        if self._info is None:
+            r = self.conn.execute("SELECT id, timezone, first_day, last_day, badge_prefix, default_language "
+                                  "FROM event").fetchone()
+            if r is None:
+                raise KioskError("The database holds no event.", code="db_not_event")
+            self._info = EventInfo(r[0], r[1], date.fromisoformat(r[2]), date.fromisoformat(r[3]), r[4], r[5])
+        return self._info
+
+    def forget_event_info(self) -> None:
+        """The event row was rewritten (an import into an empty event): read it again next time."""
+        self._info = None
+        for name in ("schedule", "checkins", "badges"):
+            self.__dict__.pop(name, None)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.info.tz
+
+    # ---------------------------------------------------------------- typed stores
+    @cached_property
+    def schedule(self) -> "Schedule":
+        from .schedule import Schedule
+
+        return Schedule(self)
+
+    @cached_property
+    def checkins(self) -> "CheckInStore":
+        from .checkin_store import CheckInStore
+
+        return CheckInStore(self)
+
+    @cached_property
+    def badges(self) -> "BadgeStore":
+        from .checkin_store import BadgeStore
+
+        return BadgeStore(self)
+
+    @cached_property
+    def pins(self) -> "PinStore":
+        from .pins import PinStore
+
+        return PinStore(self)
+
+    @cached_property
+    def sync(self) -> "SyncState":
+        from .sync_state import SyncState
+
+        return SyncState(self)

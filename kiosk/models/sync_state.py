@@ -1,0 +1,89 @@
+"""What replication keeps in the event database: the document's saved state, the status line
+a sync daemon writes for the screens, and the review lists (duplicates, overridden edits).
+
+A typed store of :class:`~kiosk.models.store.EventStore`; the merge itself is an operation
+(:func:`kiosk.models.operations.merge_from_sync`), built on the same two rules as local writes
+(:func:`~kiosk.models.checkin_store.settle_checkin`, :func:`~kiosk.models.schedule.settle_session`).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store import EventStore
+
+
+#: A sync daemon rewrites its status a few times a second; older than this, it is not running.
+FRESH_SECONDS = 10
+
+
+class SyncState:
+    def __init__(self, store: "EventStore") -> None:
+        self.store = store
+
+    # ---------------------------------------------------------------- the document
+    def load_doc(self) -> bytes | None:
+        row = self.store.execute("SELECT state FROM sync_doc WHERE id = 1").fetchone()
+        return row[0] if row else None
+
+    def save_doc(self, state: bytes, *, now: datetime) -> None:
+        """Call inside ``atomic()`` (the operation that changed the document owns the transaction)."""
+        self.store.execute("INSERT INTO sync_doc (id, state, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO "
+                           "UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                           (state, now.isoformat()))
+
+    # ---------------------------------------------------------------- the status line
+    def status(self, now: datetime | None = None) -> dict | None:
+        """What this device's sync daemon last wrote (None when sync does not run here).
+
+        With ``now`` (real time), ``fresh`` says whether the daemon wrote within the last
+        ``FRESH_SECONDS``: a stale line means the daemon stopped, so nobody is online."""
+        row = self.store.execute("SELECT device_id, peers, last_sync, waiting, message, updated_at FROM sync_status "
+                                 "WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        duplicates = self.store.execute("SELECT count(*) FROM sync_duplicate").fetchone()[0]
+        updated = datetime.fromisoformat(row[5])
+        fresh = None
+        if now is not None:
+            if updated.tzinfo is None:   # written by an older daemon in machine-local time
+                updated = updated.replace(tzinfo=now.astimezone().tzinfo)
+            fresh = abs((now - updated).total_seconds()) < FRESH_SECONDS
+        return {"device": row[0], "peers": json.loads(row[1]), "last_sync": row[2], "waiting": row[3],
+                "message": row[4], "updated_at": updated, "duplicates": duplicates, "fresh": fresh}
+
+    def write_status(self, *, device_id: str, peers, last_sync: str | None, waiting: int, message: str,
+                     now: datetime) -> bool:
+        """Call inside ``atomic()``. Returns whether anything but the time changed."""
+        before = self.store.execute("SELECT device_id, peers, last_sync, waiting, message FROM sync_status "
+                                    "WHERE id = 1").fetchone()
+        values = (device_id, json.dumps(sorted(peers)), last_sync, waiting, message)
+        self.store.execute(
+            "INSERT INTO sync_status (id, device_id, peers, last_sync, waiting, message, updated_at) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET device_id = excluded.device_id, "
+            "peers = excluded.peers, last_sync = excluded.last_sync, waiting = excluded.waiting, "
+            "message = excluded.message, updated_at = excluded.updated_at",
+            (*values, now.isoformat(timespec="seconds")))
+        return before is None or tuple(before) != values
+
+    # ---------------------------------------------------------------- review
+    def duplicates(self) -> list[dict]:
+        rows = self.store.execute(
+            "SELECT d.list_id, a.name, k.scanned_at, k.device_id, o.scanned_at, o.device_id FROM sync_duplicate d "
+            "JOIN scan k ON k.scan_id = d.kept_scan JOIN scan o ON o.scan_id = d.other_scan "
+            "LEFT JOIN attendee a ON a.id = d.attendee_id ORDER BY o.scanned_at").fetchall()
+        return [{"list": r[0], "name": r[1], "first_at": r[2], "first_device": r[3], "again_at": r[4],
+                 "again_device": r[5]} for r in rows]
+
+    def overridden_edits(self) -> list[dict]:
+        """Edits that lost to a later edit of the same session from another device."""
+        rows = self.store.execute(
+            "SELECT e.session_id, e.device_id, e.at, e.after, w.device_id, w.at FROM session_edit e "
+            "JOIN session_edit w ON w.session_id = e.session_id AND w.hlc > e.hlc AND w.device_id != e.device_id "
+            "WHERE e.hlc IS NOT NULL AND w.id = (SELECT id FROM session_edit x WHERE x.session_id = e.session_id "
+            "AND x.hlc IS NOT NULL ORDER BY x.hlc DESC, x.device_id DESC LIMIT 1) ORDER BY e.at").fetchall()
+        return [{"session": r[0], "device": r[1], "at": r[2], "change": json.loads(r[3]), "won_device": r[4],
+                 "won_at": r[5]} for r in rows]
