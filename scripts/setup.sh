@@ -18,6 +18,8 @@ APT_PACKAGES=(
   libxcb-randr0 libxcb-xkb1 libx11-xcb1
   # a virtual screen when the machine has none
   xvfb xauth
+  # real taps and typing sent through the X server in the tests (issue 12's crash sequence)
+  xdotool
   # fonts: without a CJK font every Hangul and Hanzi is a box
   fonts-noto-cjk fonts-dejavu-core
   # sound for QtMultimedia

@@ -80,11 +80,8 @@ class VenueScene(QGraphicsScene):
 
     def build(self, *, floor, rooms, booths, occupants, categories, features, kiosk=None) -> None:
         """(Re)draw ``floor``. ``occupants``: booth id → exhibitor; ``categories``: id → Category."""
+        self.forget_items()
         self.clear()
-        self.booth_items.clear()
-        self.room_items.clear()
-        self.route_item = None
-        self.here_items = []
         self.floor_id = floor.id
         lang = self.ui.language
         theme = self.ui.theme
@@ -165,6 +162,17 @@ class VenueScene(QGraphicsScene):
                 mark.setZValue(5)
         if kiosk is not None and kiosk["floor_id"] == floor.id:
             self._you_are_here(kiosk["x"], kiosk["y"])
+
+    def forget_items(self) -> None:
+        """Drop every Python reference to this scene's items, *before* ``clear()`` deletes them.
+
+        A wrapper that outlives its C++ item is a dangling pointer; one that PySide believes it
+        owns (see ``MapView.booth_at``) is deleted a second time when it is collected, which is
+        how a language switch after a tap on the map used to end in a segfault (issue 12)."""
+        self.booth_items = {}
+        self.room_items = {}
+        self.route_item = None
+        self.here_items = []
 
     def _label(self, text: str, centre: QPointF, font) -> None:
         item = self.addSimpleText(text, font)
@@ -301,10 +309,16 @@ class MapView(QGraphicsView):
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if self._press_pos is not None and (event.position() - self._press_pos).manhattanLength() < 12:
-            for item in self.items(event.position().toPoint()):
-                while item is not None and not isinstance(item, BoothItem):
-                    item = item.parentItem()
-                if isinstance(item, BoothItem):
-                    self.boothTapped.emit(item.booth_id)
-                    break
+            booth = self.booth_at(event.position().toPoint())
+            if booth is not None:
+                self.boothTapped.emit(booth.booth_id)
         self._press_pos = None
+
+    def booth_at(self, pos) -> BoothItem | None:
+        """The booth under a viewport point, if any.
+
+        Never walk up with ``parentItem()``: in PySide6 6.11, ``parentItem()`` returning None hands
+        the item's ownership to Python, so the hall outline vanished when the temporary wrapper was
+        collected, and the room rectangles kept in ``VenueScene.room_items`` were deleted twice on the
+        next rebuild (segfault). Booths are top-level items, so ``isinstance`` is all it takes."""
+        return next((item for item in self.items(pos) if isinstance(item, BoothItem)), None)
