@@ -274,11 +274,11 @@ def edit(argv: list[str]) -> int:
 
 def import_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py import", description=(
-        "Import an agenda, rooms, exhibitors or attendees from CSV (UTF-8, UTF-8 with BOM, CP949), JSON, "
+        "Import an agenda, rooms, exhibitors, attendees or meetings from CSV (UTF-8, UTF-8 with BOM, CP949), JSON, "
         "frab schedule.xml or c3voc schedule.json. Every problem is listed; nothing is applied unless the "
         "whole file is valid."))
     p.add_argument("file", type=Path)
-    p.add_argument("--kind", required=True, choices=["agenda", "rooms", "exhibitors", "attendees"])
+    p.add_argument("--kind", required=True, choices=["agenda", "rooms", "exhibitors", "attendees", "meetings"])
     p.add_argument("--encoding", help="the file's encoding when it is not detected (e.g. cp949, euc-kr)")
     p.add_argument("--dry-run", action="store_true", help="check only; change nothing")
     _db_arg(p)
@@ -442,6 +442,18 @@ COMMANDS = {
     "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit, "import": import_cmd, "export": export_cmd,
     "backup": backup_cmd, "restore": restore_cmd, "sync": sync_cmd,
 }
+
+
+def _meetings_command(name: str):
+    def run_it(argv: list[str]) -> int:
+        from kiosk import cli_meetings
+
+        return cli_meetings.COMMANDS[name](argv)
+    return run_it
+
+
+for _name in ("my-day", "meetings", "edit-meeting"):   # matchmaking (kiosk/cli_meetings.py)
+    COMMANDS[_name] = _meetings_command(_name)
 
 
 def run(name: str, argv: list[str]) -> int:

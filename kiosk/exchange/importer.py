@@ -27,12 +27,13 @@ from kiosk.models.domain import SESSION_TYPES
 from kiosk.models.errors import KioskError
 from kiosk.models.schedule import settle_session
 
-KINDS = ("agenda", "rooms", "exhibitors", "attendees")
+KINDS = ("agenda", "rooms", "exhibitors", "attendees", "meetings")
 REQUIRED = {
     "agenda": ("id", "day", "start", "end", "room", "type", "title_en"),
     "rooms": ("id", "name_en", "floor"),
     "exhibitors": ("id", "name_en", "country"),
     "attendees": ("id", "name", "type"),
+    "meetings": ("id", "date", "start", "end", "table"),
 }
 FOREIGN_TYPES = {  # frab/pretalx/c3voc types onto ours
     "talk": "forum", "lecture": "forum", "presentation": "forum", "keynote": "keynote", "workshop": "masterclass",
@@ -609,6 +610,146 @@ class Importer:
             "organisation = excluded.organisation, country = excluded.country, type = excluded.type", rows)
         report.updated = sum(1 for r in rows if r[0] in have)
         report.added = len(rows) - report.updated
+
+
+    # -- meetings (matchmaking tables and bilateral meetings in rooms)
+    def _validate_meetings(self, name, source, records, report, progress):
+        """Columns ``id,date,start,end,table,buyer,exhibitor,participants,notes``: ``table`` is a
+        matchmaking table or a room; ``participants`` attendee ids separated by ``;``. A table or
+        a person booked twice at once (in the file, or with a meeting already in the database
+        that the file does not replace) is an error on the later row's line."""
+        from kiosk.models.matchmaking import double_bookings
+
+        tables = self._ids("meeting_table")
+        rooms = self._ids("room")
+        buyers = self._ids("buyer")
+        exhibitors = self._ids("exhibitor")
+        attendees = self._ids("attendee")
+        seen: dict[str, int] = {}
+        rows, checked, line_of = [], [], {}
+        for i, rec in enumerate(records, 1):
+            self._tick(progress, i, len(records))
+            d = rec.data
+            if d.get("__bad__"):
+                self._p(report, name, rec, None, "not an object")
+                continue
+            ident = self._ident(report, name, rec, seen)
+            if ident is None:
+                continue
+            try:
+                day = date.fromisoformat(str(d.get("date", "")).strip())
+            except ValueError:
+                self._p(report, name, rec, "date", f"bad date {d.get('date')!r} (use 2023-06-14)")
+                continue
+            try:
+                start = datetime.combine(day, time.fromisoformat(str(d.get("start", "")).strip()), self.tz)
+            except ValueError:
+                self._p(report, name, rec, "start", f"bad time {d.get('start')!r} (use HH:MM)")
+                continue
+            try:
+                end = datetime.combine(day, time.fromisoformat(str(d.get("end", "")).strip()), self.tz)
+            except ValueError:
+                self._p(report, name, rec, "end", f"bad time {d.get('end')!r} (use HH:MM)")
+                continue
+            bad = False
+            if end <= start:
+                self._p(report, name, rec, "end", f"ends ({end:%H:%M}) before it starts ({start:%H:%M})")
+                bad = True
+            if not (self.first_day <= day <= self.last_day):
+                self._p(report, name, rec, "date", f"{day} is outside the event ({self.first_day} – {self.last_day})")
+                bad = True
+            place = str(d.get("table") or "").strip()
+            table = place if place in tables else None
+            room = place if table is None and place in rooms else None
+            if table is None and room is None:
+                self._p(report, name, rec, "table", f"unknown table or room {place!r}")
+                bad = True
+            buyer = str(d.get("buyer") or "").strip() or None
+            exhibitor = str(d.get("exhibitor") or "").strip() or None
+            if buyer and buyer not in buyers:
+                self._p(report, name, rec, "buyer", f"unknown buyer {buyer!r}")
+                bad = True
+            if exhibitor and exhibitor not in exhibitors:
+                self._p(report, name, rec, "exhibitor", f"unknown exhibitor {exhibitor!r}")
+                bad = True
+            raw = d.get("participants") or ""
+            people = [str(x).strip().upper() for x in (raw if isinstance(raw, list) else str(raw).split(";"))
+                      if str(x).strip()]
+            for aid in people:
+                if aid not in attendees:
+                    self._p(report, name, rec, "participants", f"unknown attendee {aid!r}")
+                    bad = True
+            if len(set(people)) != len(people):
+                self._p(report, name, rec, "participants", "the same person twice")
+                bad = True
+            if bad:
+                continue
+            row = {"id": ident, "start": start, "end": end, "table": table, "room": room, "buyer": buyer,
+                   "exhibitor": exhibitor, "participants": people, "notes": str(d.get("notes") or "").strip(),
+                   "kind": "b2b" if (buyer and exhibitor) else "bilateral"}
+            rows.append(row)
+            checked.append(row)
+            line_of[ident] = rec
+        # meetings in the database that this file does not replace still hold their tables and people
+        in_file = {r["id"] for r in rows}
+        existing = []
+        for mid, start, end, table, status in self.conn.execute(
+                'SELECT id, start, "end", table_id, status FROM meeting'):
+            if mid in in_file:
+                continue
+            existing.append({"id": mid, "start": datetime.fromisoformat(start), "end": datetime.fromisoformat(end),
+                             "table": table, "status": status, "participants": []})
+        if existing:
+            people_of: dict[str, list[str]] = {}
+            for mid, aid in self.conn.execute("SELECT meeting_id, attendee_id FROM meeting_participant"):
+                people_of.setdefault(mid, []).append(aid)
+            for m in existing:
+                m["participants"] = people_of.get(m["id"], [])
+        for mid, message in double_bookings(existing + checked):
+            if mid in line_of:
+                self._p(report, name, line_of[mid], "table" if message.startswith("table") else "participants",
+                        message)
+        return rows
+
+    def _apply_meetings(self, rows, source, report):
+        have = {r[0]: r[1:] for r in self.conn.execute(
+            'SELECT id, table_id, room_id, start, "end", published_table_id, published_room_id, published_start, '
+            "published_end FROM meeting")}
+        sides = {r[0]: "buyer" for r in self.conn.execute("SELECT attendee_id FROM buyer_rep")}
+        for r in self.conn.execute("SELECT attendee_id FROM exhibitor_rep"):
+            sides.setdefault(r[0], "exhibitor")
+        for r in rows:
+            values = {"id": r["id"], "table": r["table"], "room": r["room"], "start": r["start"].isoformat(),
+                      "end": r["end"].isoformat(), "buyer": r["buyer"], "exhibitor": r["exhibitor"],
+                      "notes": r["notes"], "kind": r["kind"]}
+            old = have.get(r["id"])
+            if old is None:
+                self.conn.execute(
+                    "INSERT INTO meeting (id, kind, published_start, published_end, published_table_id, "
+                    'published_room_id, start, "end", table_id, room_id, buyer_id, exhibitor_id, notes) VALUES '
+                    "(:id, :kind, :start, :end, :table, :room, :start, :end, :table, :room, :buyer, :exhibitor, "
+                    ":notes)", values)
+                report.added += 1
+            else:
+                live_changed = (old[0], old[1], old[2], old[3]) != (old[4], old[5], old[6], old[7])
+                self.conn.execute(
+                    "UPDATE meeting SET published_start = :start, published_end = :end, published_table_id = :table, "
+                    "published_room_id = :room, buyer_id = :buyer, exhibitor_id = :exhibitor, notes = :notes "
+                    "WHERE id = :id", values)
+                if live_changed:
+                    report.kept_live.append(f"{r['id']}: changed on site ({old[0] or old[1]} {old[2][11:16]}); "
+                                            f"kept, the file's {r['table'] or r['room']} {r['start']:%H:%M} "
+                                            "is now its published place and time")
+                else:
+                    self.conn.execute('UPDATE meeting SET start = :start, "end" = :end, table_id = :table, '
+                                      "room_id = :room WHERE id = :id", values)
+                report.updated += 1
+            self.conn.execute("DELETE FROM meeting_participant WHERE meeting_id = ?", (r["id"],))
+            self.conn.executemany(
+                "INSERT INTO meeting_participant (meeting_id, attendee_id, side) VALUES (?, ?, ?)",
+                [(r["id"], aid, sides.get(aid, "other" if r["kind"] == "b2b" else "delegation"))
+                 for aid in r["participants"]])
+        report.not_in_file = len(set(have) - {r["id"] for r in rows})
 
 
 def terminal_progress(stream=sys.stderr):

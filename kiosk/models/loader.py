@@ -25,6 +25,7 @@ PROGRAMME_FILE = "programme.toml"
 EXHIBITORS_FILE = "exhibitors.toml"   # optional: an event may have no exhibition
 MAP_FILE = "venue-map.json"           # optional: without it there is no floor map or routing
 ATTENDEES_FILE = "attendees.csv"      # optional: the badge holders (UTF-8 CSV)
+MATCHMAKING_FILE = "matchmaking.toml" # optional: buyers, tables, B2B and bilateral meetings
 ATTENDEE_COLUMNS = ("id", "name", "name_local", "organisation", "country", "type")
 MAP_FEATURE_TYPES = ("booth", "walkway", "opening", "amenity", "connector", "kiosk")
 
@@ -247,6 +248,20 @@ def load_event(store: EventStore, data_dir: str | Path, *, venue_only: bool = Fa
     att_path = data_dir / ATTENDEES_FILE
     if att_path.exists() and not venue_only:
         rows["attendee"] = _load_attendees(att_path, problems)
+    mm_path = data_dir / MATCHMAKING_FILE
+    if mm_path.exists() and not venue_only:
+        mm = _read(mm_path, problems)
+        slot = (mm.get("matchmaking") or {}).get("slot_minutes", 30)
+        if not isinstance(slot, int) or not 5 <= slot <= 240:
+            problems.append(f"{mm_path.name}: [matchmaking] slot_minutes must be a whole number of minutes (5–240)")
+            slot = 30
+        rows["event"][0]["meeting_slot_minutes"] = slot
+        rows.update(_load_matchmaking(
+            mm, mm_path.name, tz=tz, first=first, last=last, room_floor=room_floor, floor_ids=floor_ids,
+            exhibitor_ids={e["id"] for e in rows.get("exhibitor", [])},
+            attendee_ids={a["id"] for a in rows.get("attendee", [])},
+            session_ids={s["id"] for s in rows["session"]}, category_ids={c.get("id") for c in cats},
+            problems=problems))
 
     if problems:
         raise DataError(problems)
@@ -257,7 +272,8 @@ def load_event(store: EventStore, data_dir: str | Path, *, venue_only: bool = Fa
                              hint="Build into a new file, or delete this one first.")
         for table in ("venue", "event", "floor", "room", "category", "organisation", "person",
                       "session", "session_person", "booth", "map_feature", "kiosk", "exhibitor",
-                      "exhibitor_booth", "attendee", "checkin_list", "checkin_window"):
+                      "exhibitor_booth", "attendee", "checkin_list", "checkin_window", "buyer", "buyer_rep",
+                      "exhibitor_rep", "meeting_table", "meeting", "meeting_participant", "session_registration"):
             if rows.get(table):
                 db[table].insert_all(rows[table])
     return {table: len(r) for table, r in rows.items()}
@@ -464,6 +480,131 @@ def _load_exhibitors(data: dict, name: str, category_ids: set[str], booth_ids: s
             "products": str(e.get("products", "")), "website": e.get("website"),
             "country": country.upper(), "category_id": category,
         })
+    return out
+
+
+def _load_matchmaking(data: dict, name: str, *, tz, first, last, room_floor: dict[str, str], floor_ids: set[str],
+                      exhibitor_ids: set[str], attendee_ids: set[str], session_ids: set[str],
+                      category_ids: set[str], problems: list[str]) -> dict[str, list[dict]]:
+    """matchmaking.toml: tables on the map, buyers and their representatives, exhibitors'
+    representatives, session registrations, and meetings (``[[meetings]]`` and the ``b2b`` grid).
+    A table or a person booked twice at once is a problem, named with both meetings."""
+    from .matchmaking import KINDS, double_bookings
+
+    out: dict[str, list[dict]] = {k: [] for k in ("buyer", "buyer_rep", "exhibitor_rep", "meeting_table", "meeting",
+                                                 "meeting_participant", "session_registration")}
+    tables = data.get("tables", [])
+    table_ids = _unique(tables, "table", name, problems)
+    for i, t in enumerate(tables):
+        where = f"{name} table {t.get('id')!r}"
+        room = t.get("room")
+        if room not in room_floor:
+            problems.append(f"{where}: unknown room {room!r}")
+        floor = t.get("floor") or room_floor.get(room)
+        if floor not in floor_ids:
+            problems.append(f"{where}: unknown floor {floor!r}")
+        at = _point(t.get("at"))
+        if at is None:
+            problems.append(f"{where}: at must be [x, y] in metres on its floor")
+            at = (0.0, 0.0)
+        out["meeting_table"].append({"id": t.get("id"), "room_id": room, "floor_id": floor, "x": at[0], "y": at[1],
+                                     "seats": int(t.get("seats", 4)), "position": i})
+    buyers = data.get("buyers", [])
+    buyer_ids = _unique(buyers, "buyer", name, problems)
+    reps: dict[str, str] = {}
+    for b in buyers:
+        where = f"{name} buyer {b.get('id')!r}"
+        country = str(b.get("country") or "")
+        if len(country) != 2 or not country.isalpha():
+            problems.append(f"{where}: country {country!r} should be a two-letter code")
+        interests = [str(i) for i in b.get("interests", [])]
+        for cat in interests:
+            if cat not in category_ids:
+                problems.append(f"{where}: unknown category {cat!r} in interests")
+        for aid in b.get("representatives", []):
+            if aid not in attendee_ids:
+                problems.append(f"{where}: representative {aid!r} is not in attendees.csv")
+            else:
+                out["buyer_rep"].append({"buyer_id": b.get("id"), "attendee_id": aid})
+                reps[aid] = "buyer"
+        out["buyer"].append({"id": b.get("id"), **_i18n(b.get("name"), "name", where, problems),
+                             **_i18n(b.get("looking_for"), "looking_for", where, problems, required=False),
+                             "country": country.upper(), "interests": ",".join(interests),
+                             "assumed": ",".join(b.get("assumed", []))})
+    for e in data.get("exhibitor_representatives", []):
+        where = f"{name} exhibitor_representatives {e.get('exhibitor')!r}"
+        if e.get("exhibitor") not in exhibitor_ids:
+            problems.append(f"{where}: unknown exhibitor")
+            continue
+        for aid in e.get("attendees", []):
+            if aid not in attendee_ids:
+                problems.append(f"{where}: {aid!r} is not in attendees.csv")
+                continue
+            out["exhibitor_rep"].append({"exhibitor_id": e["exhibitor"], "attendee_id": aid})
+            reps.setdefault(aid, "exhibitor")
+    for r in data.get("registrations", []):
+        aid = r.get("attendee")
+        if aid not in attendee_ids:
+            problems.append(f"{name} registrations: {aid!r} is not in attendees.csv")
+            continue
+        for sid in r.get("sessions", []):
+            if sid not in session_ids:
+                problems.append(f"{name} registrations {aid!r}: unknown session {sid!r}")
+            else:
+                out["session_registration"].append({"session_id": sid, "attendee_id": aid})
+    meetings = list(data.get("meetings", [])) + list(data.get("b2b", []))
+    _unique(meetings, "meeting", name, problems)
+    checked = []
+    for m in meetings:
+        where = f"{name} meeting {m.get('id')!r}"
+        kind = m.get("kind", "b2b")
+        if kind not in KINDS:
+            problems.append(f"{where}: kind {kind!r} (one of {', '.join(KINDS)})")
+        table, room = m.get("table"), m.get("room")
+        if table is not None and table not in table_ids:
+            problems.append(f"{where}: unknown table {table!r}")
+        if room is not None and room not in room_floor:
+            problems.append(f"{where}: unknown room {room!r}")
+        if table is None and room is None:
+            problems.append(f"{where}: needs a table or a room")
+        if m.get("buyer") is not None and m["buyer"] not in buyer_ids:
+            problems.append(f"{where}: unknown buyer {m['buyer']!r}")
+        if m.get("exhibitor") is not None and m["exhibitor"] not in exhibitor_ids:
+            problems.append(f"{where}: unknown exhibitor {m['exhibitor']!r}")
+        if kind == "b2b" and (m.get("buyer") is None or m.get("exhibitor") is None):
+            problems.append(f"{where}: a b2b meeting needs a buyer and an exhibitor")
+        day = m.get("day")
+        if not isinstance(day, date) or (first and not (first <= day <= last)):
+            problems.append(f"{where}: day {day!r} is not one of the event's days")
+            continue
+        t0, t1 = _time(m.get("start"), where, problems), _time(m.get("end"), where, problems)
+        if not t0 or not t1:
+            continue
+        start, end = datetime.combine(day, t0, tz), datetime.combine(day, t1, tz)
+        if end <= start:
+            problems.append(f"{where}: ends ({m.get('end')}) before it starts ({m.get('start')})")
+            continue
+        people = []
+        for aid in m.get("participants", []):
+            if aid not in attendee_ids:
+                problems.append(f"{where}: participant {aid!r} is not in attendees.csv")
+            elif aid not in people:
+                people.append(aid)
+        checked.append({"id": m.get("id"), "start": start, "end": end, "table": table, "participants": people})
+        out["meeting"].append({
+            "id": m.get("id"), "kind": kind, **_i18n(m.get("title"), "title", where, problems, required=False),
+            "published_start": start.isoformat(), "published_end": end.isoformat(),
+            "published_table_id": table, "published_room_id": room, "start": start.isoformat(),
+            "end": end.isoformat(), "table_id": table, "room_id": room, "buyer_id": m.get("buyer"),
+            "exhibitor_id": m.get("exhibitor"), "delegation": str(m.get("delegation", "")), "status": "planned",
+            "notes": str(m.get("notes", "")), "assumed": ",".join(m.get("assumed", [])),
+        })
+        side_default = "other" if kind == "b2b" else "delegation"
+        for aid in people:
+            out["meeting_participant"].append({"meeting_id": m.get("id"), "attendee_id": aid,
+                                               "side": reps.get(aid, side_default)})
+    for mid, message in double_bookings(checked):
+        problems.append(f"{name} meeting {mid!r}: {message}")
     return out
 
 

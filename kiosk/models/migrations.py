@@ -388,9 +388,106 @@ CREATE TABLE sync_status (
     )
 
 
+def m009_matchmaking(db: "Database") -> None:
+    _run(
+        db,
+        f"""
+-- business matchmaking: slot length per event (minutes), buyers, tables on the map, meetings
+ALTER TABLE event ADD COLUMN meeting_slot_minutes INTEGER NOT NULL DEFAULT 30;
+CREATE TABLE buyer (
+    id TEXT PRIMARY KEY,
+    {_i18n("name")},
+    country TEXT NOT NULL,
+    -- exhibitor category ids this buyer is looking for, comma-separated
+    interests TEXT NOT NULL DEFAULT '',
+    {_i18n("looking_for", required=None)},
+    -- which of this buyer's values no source gives (name, country, interests)
+    assumed TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE buyer_rep (
+    buyer_id TEXT NOT NULL REFERENCES buyer(id) ON DELETE CASCADE,
+    attendee_id TEXT NOT NULL REFERENCES attendee(id),
+    PRIMARY KEY (buyer_id, attendee_id)
+);
+CREATE TABLE exhibitor_rep (
+    exhibitor_id TEXT NOT NULL REFERENCES exhibitor(id) ON DELETE CASCADE,
+    attendee_id TEXT NOT NULL REFERENCES attendee(id),
+    PRIMARY KEY (exhibitor_id, attendee_id)
+);
+CREATE TABLE meeting_table (
+    id TEXT PRIMARY KEY,
+    room_id TEXT NOT NULL REFERENCES room(id),
+    floor_id TEXT NOT NULL REFERENCES floor(id),
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    seats INTEGER NOT NULL DEFAULT 4,
+    position INTEGER NOT NULL DEFAULT 0
+);
+-- a meeting sits at a table (matchmaking) or in a room (bilateral and courtesy meetings);
+-- the published place and time stay beside the current ones, as for sessions
+CREATE TABLE meeting (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'b2b' CHECK (kind IN ('b2b', 'bilateral', 'courtesy')),
+    {_i18n("title", required=None)},
+    published_start TEXT NOT NULL,
+    published_end TEXT NOT NULL,
+    published_table_id TEXT REFERENCES meeting_table(id),
+    published_room_id TEXT REFERENCES room(id),
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL,
+    table_id TEXT REFERENCES meeting_table(id),
+    room_id TEXT REFERENCES room(id),
+    buyer_id TEXT REFERENCES buyer(id),
+    exhibitor_id TEXT REFERENCES exhibitor(id),
+    delegation TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'cancelled', 'held', 'no_show')),
+    notes TEXT NOT NULL DEFAULT '',
+    assumed TEXT NOT NULL DEFAULT '',
+    updated_at TEXT,
+    CHECK (start < "end"),
+    CHECK (table_id IS NOT NULL OR room_id IS NOT NULL)
+);
+CREATE INDEX meeting_start ON meeting(start);
+CREATE INDEX meeting_table_start ON meeting(table_id, start);
+CREATE TABLE meeting_participant (
+    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    attendee_id TEXT NOT NULL REFERENCES attendee(id),
+    side TEXT NOT NULL DEFAULT 'other' CHECK (side IN ('buyer', 'exhibitor', 'delegation', 'other')),
+    attendance TEXT NOT NULL DEFAULT 'expected' CHECK (attendance IN ('expected', 'present', 'absent')),
+    marked_at TEXT,
+    PRIMARY KEY (meeting_id, attendee_id)
+);
+CREATE INDEX meeting_participant_attendee ON meeting_participant(attendee_id);
+-- sessions an attendee registered for (shown in their "my day")
+CREATE TABLE session_registration (
+    session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    attendee_id TEXT NOT NULL REFERENCES attendee(id),
+    PRIMARY KEY (attendee_id, session_id)
+);
+-- every change to a meeting, in the same shape as session_edit (who, device, when, before ->
+-- after, why; a hybrid logical clock and a per-device key for sync)
+CREATE TABLE meeting_edit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    kinds TEXT NOT NULL,
+    role TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    by_name TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    hlc TEXT,
+    edit_key TEXT UNIQUE
+);
+CREATE INDEX meeting_edit_meeting ON meeting_edit(meeting_id, id)
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
-         m006_session_edits, m007_agenda_url, m008_sync)
+         m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking)
 
 
 def _registry():

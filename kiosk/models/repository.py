@@ -227,7 +227,8 @@ class Repository:
     def walk_graph(self) -> WalkGraph:
         """The walkway graph with every booth front, room door, kiosk, lift and stairs attached.
 
-        Door ids: booths by number, rooms as ``room:ID``, kiosks as ``kiosk:ID``."""
+        Door ids: booths by number, rooms as ``room:ID``, kiosks as ``kiosk:ID``, matchmaking
+        tables as ``table:ID``."""
         walkways, doors, connectors = [], [], []
         for f in self.map_features():
             g = f["geometry"]
@@ -242,4 +243,6 @@ class Repository:
                 doors.append((b.id, b.floor_id, b.door))
         for k in self.kiosks().values():
             doors.append((f"kiosk:{k['id']}", k["floor_id"], (k["x"], k["y"])))
+        for tid, floor_id, x, y in self.db.execute("SELECT id, floor_id, x, y FROM meeting_table"):
+            doors.append((f"table:{tid}", floor_id, (x, y)))
         return WalkGraph(walkways, doors, connectors)

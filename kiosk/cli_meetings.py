@@ -1,0 +1,131 @@
+"""Headless matchmaking commands: ``my-day``, ``meetings``, ``edit-meeting``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date, datetime
+
+from kiosk.cli import _db_arg, _fail, _now, _open
+
+#: my-day's exit codes beyond 0 (a day printed): one per reason a badge shows nothing
+BADGE_EXIT = {"INVALID": 1, "REVOKED": 1, "UNKNOWN": 1}
+
+
+def my_day(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py my-day", description=(
+        "Print a person's day as one JSON object: the next meeting, the day's meetings, registered sessions and "
+        "the lists they may enter (each with start, end, place, status). Exit 1 with {\"error\": CODE} for a badge "
+        "that is INVALID (not this event's, garbled, forged), REVOKED or UNKNOWN."))
+    p.add_argument("badge", metavar="BADGE_PAYLOAD", help="the badge's QR text (IF23:1:A0001-1:…)")
+    p.add_argument("--now", help="the moment to look from (default: now), e.g. 2023-06-15T10:45")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.errors import KioskError
+    from kiosk.models.matchmaking import Matchmaking
+
+    conn = _open(args.db)
+    mm = Matchmaking(conn)
+    try:
+        attendee = mm.attendee_for_badge(args.badge)
+    except KioskError as exc:
+        print(json.dumps({"error": exc.code, "message": exc.message}, ensure_ascii=False))
+        return BADGE_EXIT.get(exc.code, 1)
+    print(json.dumps(mm.my_day(attendee, _now(args, mm.tz)).as_json(), ensure_ascii=False))
+    return 0
+
+
+def meetings(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py meetings", description="List meetings with their current table or "
+                                                                      "room, time and status.")
+    p.add_argument("--day", help="only this day, e.g. 2023-06-15")
+    p.add_argument("--table", help="only this table (or room), e.g. T04")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.matchmaking import Matchmaking
+
+    conn = _open(args.db)
+    mm = Matchmaking(conn)
+    try:
+        day = date.fromisoformat(args.day) if args.day else None
+    except ValueError:
+        return _fail(f"--day {args.day!r} is not a date like 2023-06-15", 2)
+    if args.table and args.table not in mm.tables() and conn.execute(
+            "SELECT 1 FROM room WHERE id = ?", (args.table,)).fetchone() is None:
+        return _fail(f"There is no table or room {args.table!r}. Tables: {', '.join(mm.tables())}", 2)
+    for m in mm.meetings(day=day, table=args.table):
+        flags = []
+        if m.moved:
+            flags.append(f"moved from {m.published_place}")
+        if m.retimed:
+            flags.append(f"was {m.published_start:%H:%M}")
+        extra = f"  [{'; '.join(flags)}]" if flags else ""
+        who = m.counterpart(None) if m.kind == "b2b" else (m.title.en or m.delegation)
+        print(f"{m.id:<18} {m.start:%Y-%m-%d %H:%M}–{m.end:%H:%M}  {m.place:<6} {m.display_status:<9} {who}{extra}")
+    return 0
+
+
+def edit_meeting(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py edit-meeting", description=(
+        "Move a meeting to another table (or room) or slot, or mark it cancelled, held or no-show. One transaction "
+        "with an audit row; every kiosk on this database shows it within a second. A table or a person booked "
+        "twice at once is refused and nothing is written."))
+    p.add_argument("meeting_id")
+    p.add_argument("--table")
+    p.add_argument("--room", help="move a meeting into a room instead of a table")
+    p.add_argument("--start", metavar="HH:MM", help="new start on the meeting's day (the end keeps its length)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--cancel", action="store_true")
+    g.add_argument("--held", action="store_true")
+    g.add_argument("--no-show", action="store_true")
+    g.add_argument("--reinstate", action="store_true", help="planned again (after a cancel or a wrong mark)")
+    p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
+    p.add_argument("--reason", default="")
+    p.add_argument("--device", default=os.uname().nodename)
+    p.add_argument("--now", help="the edit's time (default: now)")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk.models.matchmaking import Matchmaking
+    from kiosk.models.schedule import parse_hhmm
+
+    conn = _open(args.db)
+    mm = Matchmaking(conn)
+    now = _now(args, mm.tz)
+    current = mm._current(args.meeting_id)          # refuses an unknown meeting before anything else
+    status = ("cancelled" if args.cancel else "held" if args.held else "no_show" if args.no_show
+              else "planned" if args.reinstate else None)
+    moving = args.table is not None or args.room is not None or args.start is not None
+    if not moving and status is None:
+        return _fail("Nothing to do: give --table, --room, --start, --cancel, --held, --no-show or --reinstate.", 2)
+    # check everything before writing anything: a move that is refused must not leave a status change behind
+    start = None
+    if args.start:
+        day = datetime.fromisoformat(current["start"]).astimezone(mm.tz).date()
+        start = parse_hhmm(args.start, day, mm.tz)
+    if moving:
+        mm.plan_move(args.meeting_id, table=args.table, room=args.room, start=start)
+    results = []
+    if moving:
+        results.append(mm.move(args.meeting_id, table=args.table, room=args.room, start=start, by=args.by,
+                               role="volunteer", device_id=args.device, now=now, reason=args.reason))
+    if status is not None:
+        results.append(mm.set_status(args.meeting_id, status, by=args.by, role="volunteer", device_id=args.device,
+                                     now=now, reason=args.reason))
+    changed = [r for r in results if r.changed]
+    if not changed:
+        print(f"{args.meeting_id}: nothing to change.")
+        return 0
+    before, after = results[0].before, results[-1].after
+    diffs = [f"{k}: {before[k] or '—'} → {after[k] or '—'}" for k in ("table_id", "room_id", "start", "end", "status")
+             if before[k] != after[k]]
+    kinds = [k for r in changed for k in r.kinds]
+    print(f"{args.meeting_id} ({', '.join(kinds)}): " + "; ".join(diffs))
+    return 0
+
+
+COMMANDS = {"my-day": my_day, "meetings": meetings, "edit-meeting": edit_meeting}
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(1)

@@ -1,0 +1,316 @@
+"""Matchmaking: the bundled grid, a person's day, moves and marks with their audit, counts,
+double-booking, imports refused with their lines, and the commands as an operator types them."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kiosk.models import badges
+from kiosk.models.checkin_store import CheckInStore
+from kiosk.models.errors import KioskError
+from kiosk.models.matchmaking import Matchmaking, double_bookings
+from kiosk.exchange.importer import Importer
+from tests.conftest import ROOT, kst
+
+
+@pytest.fixture
+def key():
+    pem, _raw = badges.generate_key_pair()
+    return badges.load_private_key(pem)
+
+
+@pytest.fixture
+def mm(db):
+    return Matchmaking(db)
+
+
+def badge_for(db, key, attendee_id, *, reissue=False):
+    store = CheckInStore(db)
+    store.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
+    serial = store.current_badge(attendee_id, reissue=reissue, now=kst("06-13 12:00"))
+    return badges.sign(key, store.prefix, serial)
+
+
+def snapshot(db):
+    return [db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+            for t in ("meeting", "meeting_participant", "meeting_edit")]
+
+
+# ---------------------------------------------------------------- the bundled data
+def test_bundled_matchmaking_is_the_reports_frame(mm, db):
+    buyers = mm.buyers()
+    assert len(buyers) == 20
+    assert any(b.country == "TW" for b in buyers)                       # "Taiwan among them"
+    assert all("(sample)" in b.name.en for b in buyers)                   # names assumed and marked
+    assert all("name" in b.assumed for b in buyers)
+    assert all("country" in b.assumed for b in buyers if b.country != "TW")
+    assert len(mm.tables()) == 20 and {t.room_id for t in mm.tables().values()} == {"LOUNGE"}
+    b2b = [m for m in mm.meetings() if m.kind == "b2b"]
+    assert {m.start.strftime("%m-%d") for m in b2b} == {"06-14", "06-15"}
+    assert min(m.start.strftime("%H:%M") for m in b2b) >= "10:00"
+    assert max(m.end.strftime("%H:%M") for m in b2b) <= "17:00"
+    itpu = mm.meeting("bm-hsp-itpu")                                     # the report's bilateral meeting
+    assert itpu.start == kst("06-15 15:00") and itpu.kind == "bilateral" and itpu.room_id
+    assert "竹科與烏茲別克資訊科技園區洽談" == itpu.title.zh
+    assert "start" not in itpu.assumed and "end" in itpu.assumed
+    assert len([m for m in mm.meetings() if m.kind == "courtesy"]) >= 5
+    assert not double_bookings([{"id": m.id, "start": m.start, "end": m.end, "table": m.table_id,
+                                 "participants": [p.attendee_id for p in mm.participants(m.id)]}
+                                for m in mm.meetings()])
+
+
+def test_tables_are_on_the_map_and_routable_from_the_lobby(repo, mm):
+    graph = repo.walk_graph()
+    x, y, w, h = repo.rooms()["LOUNGE"].plan
+    for t in mm.tables().values():
+        assert x <= t.x <= x + w and y <= t.y <= y + h
+    route = graph.route("kiosk:K1", "table:T07")
+    assert route.distance_m > 10 and route.legs[-1].floor_id == "1F"
+
+
+# ---------------------------------------------------------------- a person's day
+def test_my_day_puts_the_next_meeting_first(mm, db, key):
+    # A0176 represents a Taiwanese buyer at table T01
+    attendee = mm.attendee_for_badge(badge_for(db, key, "A0176"))
+    day = mm.my_day(attendee, kst("06-14 13:40"))
+    assert day.next_meeting is not None
+    assert day.next_meeting.start <= kst("06-14 14:00") and day.next_meeting.end > kst("06-14 13:40")
+    assert day.next_meeting.place == "T01"
+    assert day.next_meeting.counterpart and "(sample)" in day.next_meeting.counterpart
+    assert all(m.start.date() == day.day for m in day.meetings)
+    assert [s.id for s in day.sessions] == ["d1-opening", "d1-keynote"]
+    assert {x.id for x in day.lists} == {"entry", "reception"}           # a buyer's lists on 14 June
+    out = day.as_json()
+    assert out["next"]["place"] == "T01" and out["meetings"][0] == out["next"]
+    assert "email" not in json.dumps(out) and "phone" not in json.dumps(out)
+
+
+def test_a_person_with_no_meetings_still_gets_their_day(mm, db, key):
+    attendee = mm.attendee_for_badge(badge_for(db, key, "A0003"))        # a delegate
+    day = mm.my_day(attendee, kst("06-15 10:45"))
+    assert day.next_meeting is None and day.meetings == [] and day.all_meetings == []
+    assert {x.id for x in day.lists} == {"entry", "gala"}
+
+
+@pytest.mark.parametrize("payload, code", [
+    ("", "INVALID"), ("hello", "INVALID"), ("IF23:1:A0001-1:AAAA", "INVALID"),
+    ("XX99:1:A0001-1:AAAA", "INVALID"), ("'; DROP TABLE meeting; --", "INVALID"), ("\x00" * 300, "INVALID"),
+])
+def test_an_invalid_badge_is_refused_with_a_code(mm, db, key, payload, code):
+    badge_for(db, key, "A0001")
+    with pytest.raises(KioskError) as err:
+        mm.attendee_for_badge(payload)
+    assert err.value.code == code
+
+
+def test_a_replaced_badge_and_an_unknown_one(mm, db, key):
+    old = badge_for(db, key, "A0176")
+    badge_for(db, key, "A0176", reissue=True)
+    with pytest.raises(KioskError) as err:
+        mm.attendee_for_badge(old)
+    assert err.value.code == "REVOKED"
+    stranger = badges.sign(key, "IF23", "Z9999-1")                      # signed by us, never issued
+    with pytest.raises(KioskError) as err:
+        mm.attendee_for_badge(stranger)
+    assert err.value.code == "UNKNOWN"
+
+
+# ---------------------------------------------------------------- verbs, audit, counts
+def test_move_to_a_free_table_is_audited_and_shown_as_moved(mm, db):
+    m = mm.meeting("d1-T01-1000")
+    free = next(t for t in mm.tables() if t != "T01" and not mm.conflicts(meeting_id=m.id, start=m.start, end=m.end, table_id=t,
+                                                           attendee_ids=[]))
+    result = mm.move(m.id, table=free, by="Mina", role="volunteer", device_id="desk-1", now=kst("06-14 09:30"))
+    assert result.kinds == ["move"]
+    moved = mm.meeting(m.id)
+    assert moved.table_id == free and moved.published_table_id == "T01" and moved.display_status == "moved"
+    (audit,) = mm.audit(m.id)
+    assert audit["by"] == "Mina" and audit["device_id"] == "desk-1" and audit["edit_key"].startswith("desk-1@")
+    assert audit["before"]["table_id"] == "T01" and audit["after"]["table_id"] == free
+
+
+def test_double_booking_a_table_or_a_person_is_refused_and_writes_nothing(mm, db):
+    before = snapshot(db)
+    with pytest.raises(KioskError) as err:                               # T02 has a meeting at 10:00 too?
+        taken = next(m for m in mm.meetings(day=kst("06-14 10:00").date()) if m.table_id != "T01"
+                     and m.start == kst("06-14 10:00"))
+        mm.move("d1-T01-1000", table=taken.table_id, by="x", role="volunteer", device_id="d", now=kst("06-14 09:00"))
+    assert err.value.code == "double_booked" and "table" in err.value.message
+    # the buyer's own next meeting is at T01 later: moving the 10:00 one onto it clashes on people and table
+    later = [m for m in mm.meetings(table="T01") if m.start.date() == kst("06-14 10:00").date()][1]
+    with pytest.raises(KioskError) as err:
+        mm.move("d1-T01-1000", start=later.start, by="x", role="volunteer", device_id="d", now=kst("06-14 09:00"))
+    assert err.value.code == "double_booked"
+    with pytest.raises(KioskError) as err:
+        mm.move("d1-T01-1000", table="T99", by="x", role="volunteer", device_id="d", now=kst("06-14 09:00"))
+    assert err.value.code == "unknown_table"
+    with pytest.raises(KioskError) as err:
+        mm.move("d1-T01-1000", start=kst("06-17 10:00"), by="x", role="volunteer", device_id="d",
+                now=kst("06-14 09:00"))
+    assert err.value.code == "outside_event"
+    assert snapshot(db) == before
+
+
+def test_held_and_no_show_counts_per_hour(mm, db):
+    day = kst("06-14 10:00").date()
+    ten = [m for m in mm.meetings(day=day) if m.start == kst("06-14 10:00")]
+    assert len(ten) >= 3
+    total = len(ten)
+    mm.set_status(ten[0].id, "held", by="v", role="volunteer", device_id="d", now=kst("06-14 10:10"))
+    mm.set_status(ten[1].id, "no_show", by="v", role="volunteer", device_id="d", now=kst("06-14 10:10"))
+    mm.set_status(ten[2].id, "cancelled", by="v", role="volunteer", device_id="d", now=kst("06-14 10:10"))
+    counts = {c.hour: c for c in mm.hourly_counts(day)}
+    ten_hour = counts[10]
+    assert (ten_hour.held, ten_hour.no_show, ten_hour.cancelled) == (1, 1, 1)
+    assert ten_hour.held + ten_hour.no_show + ten_hour.cancelled + ten_hour.open == \
+        len([m for m in mm.meetings(day=day) if m.start.hour == 10])
+    assert total >= 3
+
+
+def test_meeting_check_in_by_badges_marks_held_or_no_show(mm, db):
+    m = next(m for m in mm.meetings() if len({p.side for p in mm.participants(m.id)}) == 2)
+    people = mm.participants(m.id)
+    buyer = next(p for p in people if p.side == "buyer")
+    exhibitor = next(p for p in people if p.side == "exhibitor")
+    result = mm.mark_attendance(m.id, present=[buyer.attendee_id, exhibitor.attendee_id], by="v", role="volunteer",
+                                device_id="d", now=kst("06-14 10:05"))
+    assert mm.meeting(m.id).status == "held" and "held" in result.kinds
+    other = next(x for x in mm.meetings() if x.id != m.id and len({p.side for p in mm.participants(x.id)}) == 2)
+    ps = mm.participants(other.id)
+    b = next(p for p in ps if p.side == "buyer")
+    e = next(p for p in ps if p.side == "exhibitor")
+    mm.mark_attendance(other.id, present=[b.attendee_id], absent=[e.attendee_id], by="v", role="volunteer",
+                       device_id="d", now=kst("06-14 10:05"))
+    assert mm.meeting(other.id).status == "no_show"
+    with pytest.raises(KioskError) as err:
+        mm.mark_attendance(other.id, present=["A0003"], by="v", role="volunteer", device_id="d",
+                           now=kst("06-14 10:05"))
+    assert err.value.code == "not_participant"
+
+
+def test_board_shows_now_and_next_per_table(mm):
+    rows = mm.board(kst("06-14 10:10"))
+    assert len(rows) == 20
+    assert all(r.now is None or r.now.start <= kst("06-14 10:10") < r.now.end for r in rows)
+    assert all(r.next is None or r.next.start > kst("06-14 10:10") for r in rows)
+    assert any(r.now for r in rows) and any(r.next for r in rows)
+    assert sum(1 for r in mm.board(kst("06-16 10:00")) if r.now or r.next) == 0
+
+
+# ---------------------------------------------------------------- import
+HEADER = "id,date,start,end,table,buyer,exhibitor,participants,notes\n"
+
+
+def write(tmp_path, text, name="meetings.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_import_refuses_bad_rows_and_conflicts_with_their_lines(db, tmp_path):
+    before = snapshot(db)
+    path = write(tmp_path, HEADER +
+                 "x1,2023-06-14,09:00,09:30,T01,b-stsp,kr-hanbit-axle,A0176;A0001,\n"       # 2 ok
+                 "x2,2023-06-14,09:00,09:30,T01,b-ctsp,kr-gumi-precision-gear,A0179,\n"     # 3 table twice
+                 "x3,2023-06-14,09:15,09:45,T02,b-ctsp,kr-hanbit-axle,A0001,\n"              # 4 A0001 twice
+                 "x4,2023-06-14,25:00,09:30,T03,,,,\n"                                       # 5 bad time
+                 "x5,2023-06-18,09:00,09:30,T03,,,,\n"                                       # 6 outside the event
+                 "x6,2023-06-14,09:00,09:30,T77,,,,\n"                                       # 7 unknown table
+                 "x7,2023-06-14,09:00,09:30,T04,nobody,,A9999,\n"                            # 8 buyer, attendee
+                 "x1,2023-06-14,08:00,08:30,T05,,,,\n"                                       # 9 duplicate id
+                 "x8,2023-06-14,09:30,09:00,T06,,,,\n"                                       # 10 end before start
+                 "x9,2023-06-14,10:00,10:30,T01,,,A0009,\n")                                  # 11 clashes with the grid
+    report = Importer(db).run(path, "meetings")
+    text = "\n".join(str(p) for p in report.problems)
+    assert "meetings.csv:3: column E (table): table T01 is booked twice at once" in text
+    assert "meetings.csv:4: column H (participants): A0001 is booked twice at once" in text
+    assert "meetings.csv:5: column C (start): bad time '25:00'" in text
+    assert "meetings.csv:6: column B (date): 2023-06-18 is outside the event" in text
+    assert "meetings.csv:7: column E (table): unknown table or room 'T77'" in text
+    assert "meetings.csv:8: column F (buyer): unknown buyer 'nobody'" in text
+    assert "meetings.csv:8: column H (participants): unknown attendee 'A9999'" in text
+    assert "meetings.csv:9: column A (id): duplicate id 'x1' (also on line 2)" in text
+    assert "meetings.csv:10: column D (end): ends (09:00) before it starts (09:30)" in text
+    assert "meetings.csv:11: column E (table): table T01 is booked twice at once: here and in meeting d1-T01-1000" in text
+    assert not any(p.line == 2 for p in report.problems)
+    assert snapshot(db) == before                                         # nothing applied
+
+
+def test_import_applies_a_valid_file_in_one_go_and_keeps_live_moves(db, tmp_path, mm):
+    mm.move("d1-T01-1000", start=kst("06-14 09:00"), by="v", role="volunteer", device_id="d", now=kst("06-14 08:00"))
+    path = write(tmp_path, HEADER +
+                 "new1,2023-06-14,09:00,09:30,T02,b-stsp,kr-hanbit-axle,A0001,first\n"
+                 "new2,2023-06-15,15:00,15:30,106,,,A0003,a room\n"
+                 "d1-T01-1000,2023-06-14,10:00,10:30,T03,b-stsp,kr-chilseong-valve,A0176,\n", encoding="utf-8-sig")
+    report = Importer(db).run(path, "meetings")
+    assert report.ok, report.problems
+    assert (report.added, report.updated) == (2, 1)
+    assert report.kept_live and "d1-T01-1000" in report.kept_live[0]
+    live = mm.meeting("d1-T01-1000")
+    assert live.start == kst("06-14 09:00") and live.published_table_id == "T03"
+    assert mm.meeting("new2").room_id == "106" and mm.meeting("new2").kind == "bilateral"
+    assert [p.attendee_id for p in mm.participants("new1")] == ["A0001"]
+
+
+def test_import_json_meetings(db, tmp_path, mm):
+    path = write(tmp_path, json.dumps({"meetings": [
+        {"id": "j1", "date": "2023-06-15", "start": "09:00", "end": "09:30", "table": "T05",
+         "participants": ["A0003"]},
+        {"id": "j2", "date": "2023-06-15", "start": "09:10", "end": "09:40", "table": "T06",
+         "participants": ["A0003"]}]}), name="m.json")
+    report = Importer(db).run(path, "meetings")
+    assert [(p.line, p.message[:40]) for p in report.problems] == [(2, "A0003 is booked twice at once: here and ")]
+
+
+def test_double_bookings_is_linear_enough():
+    from datetime import timedelta
+    start = kst("06-14 10:00")
+    many = [{"id": f"m{i}", "start": start + timedelta(minutes=30 * (i % 14)),
+             "end": start + timedelta(minutes=30 * (i % 14) + 30), "table": f"T{i // 14}",
+             "participants": [f"P{i}"]} for i in range(20000)]
+    assert double_bookings(many) == []
+    many.append({**many[0], "id": "dup"})
+    assert [mid for mid, _ in double_bookings(many)] == ["dup", "dup"]
+
+
+# ---------------------------------------------------------------- the commands
+def run(*args):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          timeout=60, env=env)
+
+
+def test_cli_my_day_meetings_and_edit_meeting(db_path, db, key):
+    payload = badge_for(db, key, "A0176")
+    out = run("my-day", payload, "--now", "2023-06-14T13:40", "--db", str(db_path))
+    assert out.returncode == 0, out.stderr
+    day = json.loads(out.stdout)
+    assert day["next"]["place"] == "T01" and {"start", "end", "place", "status"} <= set(day["next"])
+    assert all({"start", "end", "place", "status"} <= set(x) for x in day["sessions"] + day["lists"])
+    bad = run("my-day", "IF23:1:A0001-1:FORGED", "--db", str(db_path))
+    assert bad.returncode == 1 and json.loads(bad.stdout)["error"] == "INVALID"
+    listed = run("meetings", "--day", "2023-06-14", "--table", "T01", "--db", str(db_path))
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 7
+    nxt = day["next"]["id"]
+    before = snapshot(db)
+    refused = run("edit-meeting", nxt, "--table", "T02", "--start", "10:00", "--held", "--by", "Mina",
+                  "--db", str(db_path))
+    assert refused.returncode == 2 and "is taken then" in refused.stderr and "Traceback" not in refused.stderr
+    assert snapshot(db) == before                                        # nothing written, not even the move
+    assert run("edit-meeting", "nope", "--held", "--by", "M", "--db", str(db_path)).returncode == 2
+    mm = Matchmaking(db)
+    people = [p.attendee_id for p in mm.participants(nxt)]
+    free = next(h for h in ("10:30", "11:00", "11:30", "12:00", "15:30")
+                if not mm.conflicts(meeting_id=nxt, start=kst(f"06-14 {h}"), end=kst(f"06-14 {h}") + (
+                    mm.meeting(nxt).end - mm.meeting(nxt).start), table_id="T01", attendee_ids=people))
+    moved = run("edit-meeting", nxt, "--start", free, "--by", "Mina", "--db", str(db_path),
+                "--now", "2023-06-14T13:00")
+    assert moved.returncode == 0, moved.stderr
+    again = json.loads(run("my-day", payload, "--now", "2023-06-14T11:00", "--db", str(db_path)).stdout)
+    mine = next(m for m in again["meetings"] if m["id"] == nxt)
+    assert mine["status"] == "moved" and mine["start"].endswith(f"{free}:00+09:00") and "was_start" in mine
+    assert run("edit-meeting", nxt, "--no-show", "--by", "Mina", "--db", str(db_path)).returncode == 0
+    assert "no_show" in run("meetings", "--table", "T01", "--db", str(db_path)).stdout
