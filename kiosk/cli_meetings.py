@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import date, datetime
 
 from kiosk.cli import _db_arg, _fail, _now, _open
+from kiosk.device import default_device_id
 
 #: my-day's exit codes beyond 0 (a day printed): one per reason a badge shows nothing
 BADGE_EXIT = {"INVALID": 1, "REVOKED": 1, "UNKNOWN": 1}
@@ -24,10 +24,9 @@ def my_day(argv: list[str]) -> int:
     _db_arg(p)
     args = p.parse_args(argv)
     from kiosk.models.errors import KioskError
-    from kiosk.models.matchmaking import Matchmaking
 
     conn = _open(args.db)
-    mm = Matchmaking(conn)
+    mm = conn.matchmaking
     try:
         attendee = mm.attendee_for_badge(args.badge)
     except KioskError as exc:
@@ -44,10 +43,9 @@ def meetings(argv: list[str]) -> int:
     p.add_argument("--table", help="only this table (or room), e.g. T04")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.matchmaking import Matchmaking
 
     conn = _open(args.db)
-    mm = Matchmaking(conn)
+    mm = conn.matchmaking
     try:
         day = date.fromisoformat(args.day) if args.day else None
     except ValueError:
@@ -83,15 +81,14 @@ def edit_meeting(argv: list[str]) -> int:
     g.add_argument("--reinstate", action="store_true", help="planned again (after a cancel or a wrong mark)")
     p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
     p.add_argument("--reason", default="")
-    p.add_argument("--device", default=os.uname().nodename)
+    p.add_argument("--device", default=default_device_id())
     p.add_argument("--now", help="the edit's time (default: now)")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.matchmaking import Matchmaking
     from kiosk.models.schedule import parse_hhmm
 
     conn = _open(args.db)
-    mm = Matchmaking(conn)
+    mm = conn.matchmaking
     now = _now(args, mm.tz)
     current = mm._current(args.meeting_id)          # refuses an unknown meeting before anything else
     status = ("cancelled" if args.cancel else "held" if args.held else "no_show" if args.no_show

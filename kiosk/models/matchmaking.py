@@ -18,17 +18,19 @@ twice at once — raises :class:`KioskError` and writes nothing.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from . import badges
 from .checkin import Attendee
 from .domain import Text
 from .errors import KioskError
 from .schedule import next_hlc
+
+if TYPE_CHECKING:
+    from .store import EventStore
 
 STATUSES = ("planned", "cancelled", "held", "no_show")
 KINDS = ("b2b", "bilateral", "courtesy")
@@ -231,27 +233,27 @@ def _state(row) -> dict:
 
 
 class Matchmaking:
-    """Reads and the domain verbs for meetings, over one connection."""
+    """Reads and the domain verbs for meetings (a typed store of :class:`EventStore`)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        row = conn.execute("SELECT timezone, first_day, last_day, badge_prefix, meeting_slot_minutes "
-                           "FROM event").fetchone()
-        self.tz = ZoneInfo(row[0])
-        self.first_day, self.last_day = date.fromisoformat(row[1]), date.fromisoformat(row[2])
-        self.prefix = row[3]
-        self.slot = timedelta(minutes=row[4] or DEFAULT_SLOT_MINUTES)
+    def __init__(self, store: "EventStore") -> None:
+        self.store = store
+        info = store.info
+        self.tz = info.tz
+        self.first_day, self.last_day = info.first_day, info.last_day
+        self.prefix = info.badge_prefix
+        row = store.execute("SELECT meeting_slot_minutes FROM event").fetchone()
+        self.slot = timedelta(minutes=row[0] or DEFAULT_SLOT_MINUTES)
         self._keys: list[bytes] | None = None
 
     # ---------------------------------------------------------------- reference data
     def tables(self) -> dict[str, MeetingTable]:
-        return {r[0]: MeetingTable(*r) for r in self.conn.execute(
+        return {r[0]: MeetingTable(*r) for r in self.store.execute(
             "SELECT id, room_id, floor_id, x, y, seats, position FROM meeting_table ORDER BY position, id")}
 
     def buyers(self, *, country: str | None = None, interest: str | None = None) -> list[Buyer]:
         """The buyer directory, by name; filtered by country and by an exhibitor category."""
         out = []
-        for r in self.conn.execute("SELECT id, name_en, name_ko, name_zh, country, interests, looking_for_en, "
+        for r in self.store.execute("SELECT id, name_en, name_ko, name_zh, country, interests, looking_for_en, "
                                    "looking_for_ko, looking_for_zh, assumed FROM buyer ORDER BY name_en COLLATE NOCASE"):
             b = Buyer(r[0], Text(r[1], r[2], r[3]), r[4], tuple(x for x in r[5].split(",") if x),
                       Text(r[6] or "", r[7], r[8]), tuple(x for x in r[9].split(",") if x))
@@ -272,7 +274,7 @@ class Matchmaking:
 
     # ---------------------------------------------------------------- meetings
     def meeting(self, meeting_id: str) -> Meeting | None:
-        r = self.conn.execute(_MEETING_SQL + " WHERE m.id = ?", (meeting_id,)).fetchone()
+        r = self.store.execute(_MEETING_SQL + " WHERE m.id = ?", (meeting_id,)).fetchone()
         return _meeting(r) if r else None
 
     def meetings(self, *, day: date | None = None, table: str | None = None) -> list[Meeting]:
@@ -287,10 +289,10 @@ class Matchmaking:
             params += [table, table]
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return [_meeting(r) for r in self.conn.execute(sql + ' ORDER BY m.start, m.table_id, m.room_id, m.id', params)]
+        return [_meeting(r) for r in self.store.execute(sql + ' ORDER BY m.start, m.table_id, m.room_id, m.id', params)]
 
     def participants(self, meeting_id: str) -> list[Participant]:
-        return [Participant(*r) for r in self.conn.execute(
+        return [Participant(*r) for r in self.store.execute(
             "SELECT p.attendee_id, a.name, p.side, p.attendance FROM meeting_participant p "
             "JOIN attendee a ON a.id = p.attendee_id WHERE p.meeting_id = ? ORDER BY p.side, a.name",
             (meeting_id,))]
@@ -302,7 +304,7 @@ class Matchmaking:
         stamp = now.isoformat()
         current: dict[str, Meeting] = {}
         upcoming: dict[str, Meeting] = {}
-        for r in self.conn.execute(
+        for r in self.store.execute(
                 _MEETING_SQL + " WHERE m.table_id IS NOT NULL AND m.status != 'cancelled' AND m.\"end\" > ? "
                 "AND m.start < ? ORDER BY m.start", (stamp, end_of_day)):
             m = _meeting(r)
@@ -316,7 +318,7 @@ class Matchmaking:
         """Held, no-show, open (planned, not yet marked) and cancelled meetings per starting hour."""
         lo = datetime.combine(day, time(0), self.tz)
         counts: dict[int, HourCount] = {}
-        for start, status, n in self.conn.execute(
+        for start, status, n in self.store.execute(
                 "SELECT start, status, count(*) FROM meeting WHERE start >= ? AND start < ? "
                 "GROUP BY start, status", (lo.isoformat(), (lo + timedelta(days=1)).isoformat())):
             hour = _dt(start).astimezone(self.tz).hour
@@ -328,7 +330,7 @@ class Matchmaking:
     # ---------------------------------------------------------------- a person's day
     def public_keys(self) -> list[bytes]:
         if self._keys is None:
-            self._keys = [bytes.fromhex(r[0]) for r in self.conn.execute("SELECT public_key FROM signing_key")]
+            self._keys = [bytes.fromhex(r[0]) for r in self.store.execute("SELECT public_key FROM signing_key")]
         return self._keys
 
     def attendee_for_badge(self, payload: str) -> Attendee:
@@ -336,7 +338,7 @@ class Matchmaking:
         ``INVALID`` (not a badge of this event: garbled, another event's, forged), ``REVOKED``
         (replaced by a newer badge) or ``UNKNOWN`` (signed, but not in this kiosk's list)."""
         badge = badges.parse(payload, prefix=self.prefix, public_keys=self.public_keys())
-        row = self.conn.execute("SELECT b.revoked_at, a.id, a.name, a.name_local, a.organisation, a.country, a.type "
+        row = self.store.execute("SELECT b.revoked_at, a.id, a.name, a.name_local, a.organisation, a.country, a.type "
                                 "FROM badge b JOIN attendee a ON a.id = b.attendee_id WHERE b.serial = ?",
                                 (badge.serial,)).fetchone()
         if row is None:
@@ -346,7 +348,7 @@ class Matchmaking:
         return Attendee(*row[1:])
 
     def attendee(self, attendee_id: str) -> Attendee | None:
-        row = self.conn.execute("SELECT id, name, name_local, organisation, country, type FROM attendee WHERE id = ?",
+        row = self.store.execute("SELECT id, name, name_local, organisation, country, type FROM attendee WHERE id = ?",
                                 (attendee_id,)).fetchone()
         return Attendee(*row) if row else None
 
@@ -360,7 +362,7 @@ class Matchmaking:
         hi = datetime.combine(day + timedelta(days=1), time(0), self.tz).isoformat()
         all_items: list[DayItem] = []
         today: list[DayItem] = []
-        for r in self.conn.execute(
+        for r in self.store.execute(
                 _MEETING_SQL.replace("FROM meeting m", ", p.side FROM meeting_participant p JOIN meeting m "
                                      "ON m.id = p.meeting_id") + " WHERE p.attendee_id = ? ORDER BY m.start",
                 (attendee.id,)):
@@ -372,7 +374,7 @@ class Matchmaking:
         next_item = next((i for i in today if i.end > now and i.status not in ("cancelled", "held", "no_show")),
                          None)
         sessions = []
-        for r in self.conn.execute(
+        for r in self.store.execute(
                 'SELECT s.id, s.title_en, s.title_ko, s.title_zh, s.start, s."end", s.room_id, s.status, '
                 "s.published_room_id, s.published_start FROM session_registration g JOIN session s "
                 'ON s.id = g.session_id WHERE g.attendee_id = ? AND s.start >= ? AND s.start < ? ORDER BY s.start',
@@ -381,11 +383,11 @@ class Matchmaking:
             sessions.append(DayItem("session", r[0], Text(r[1], r[2], r[3]), _dt(r[4]), _dt(r[5]), r[6] or "",
                                     status, published_place=r[8] or "", published_start=_dt(r[9])))
         lists = []
-        for lid, n_en, n_ko, n_zh, types in self.conn.execute(
+        for lid, n_en, n_ko, n_zh, types in self.store.execute(
                 "SELECT id, name_en, name_ko, name_zh, types FROM checkin_list ORDER BY position"):
             if attendee.type not in types.split(","):
                 continue
-            for start, end in self.conn.execute(
+            for start, end in self.store.execute(
                     'SELECT start, "end" FROM checkin_window WHERE list_id = ? AND start < ? AND "end" > ? '
                     "ORDER BY start", (lid, hi, lo)):
                 lists.append(DayItem("list", lid, Text(n_en, n_ko, n_zh), _dt(start), _dt(end), "", "open"))
@@ -406,12 +408,12 @@ class Matchmaking:
         out = []
         s, e = start.isoformat(), end.isoformat()
         if table_id:
-            for other, ostart in self.conn.execute(
+            for other, ostart in self.store.execute(
                     "SELECT id, start FROM meeting WHERE table_id = ? AND id != ? AND status != 'cancelled' "
                     'AND start < ? AND "end" > ?', (table_id, meeting_id, e, s)):
                 out.append(f"table {table_id} is taken then by meeting {other} ({_dt(ostart):%H:%M})")
         for aid in attendee_ids:
-            for other, ostart in self.conn.execute(
+            for other, ostart in self.store.execute(
                     "SELECT m.id, m.start FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "
                     "WHERE p.attendee_id = ? AND m.id != ? AND m.status != 'cancelled' AND m.start < ? "
                     'AND m."end" > ?', (aid, meeting_id, e, s)):
@@ -420,7 +422,7 @@ class Matchmaking:
 
     # ---------------------------------------------------------------- the verbs
     def _current(self, meeting_id: str) -> dict:
-        row = self.conn.execute('SELECT table_id, room_id, start, "end", status FROM meeting WHERE id = ?',
+        row = self.store.execute('SELECT table_id, room_id, start, "end", status FROM meeting WHERE id = ?',
                                 (meeting_id,)).fetchone()
         if row is None:
             raise KioskError(f"There is no meeting {meeting_id!r}.", code="unknown_meeting",
@@ -436,12 +438,12 @@ class Matchmaking:
         if table is not None and room is not None:
             raise KioskError("Give a table or a room, not both.", code="conflicting_flags")
         if table is not None:
-            if self.conn.execute("SELECT 1 FROM meeting_table WHERE id = ?", (table,)).fetchone() is None:
+            if self.store.execute("SELECT 1 FROM meeting_table WHERE id = ?", (table,)).fetchone() is None:
                 known = ", ".join(self.tables())
                 raise KioskError(f"There is no table {table!r}.", code="unknown_table", hint=f"Tables: {known}")
             after["table_id"], after["room_id"] = table, None
         if room is not None:
-            if self.conn.execute("SELECT 1 FROM room WHERE id = ?", (room,)).fetchone() is None:
+            if self.store.execute("SELECT 1 FROM room WHERE id = ?", (room,)).fetchone() is None:
                 raise KioskError(f"There is no room {room!r}.", code="unknown_room")
             after["table_id"], after["room_id"] = None, room
         if start is not None:
@@ -453,7 +455,7 @@ class Matchmaking:
                                      f"({self.first_day} – {self.last_day}).", code="outside_event")
             after["start"], after["end"] = start.isoformat(), end.isoformat()
         if after != before and after["status"] != "cancelled":
-            people = [r[0] for r in self.conn.execute(
+            people = [r[0] for r in self.store.execute(
                 "SELECT attendee_id FROM meeting_participant WHERE meeting_id = ?", (meeting_id,))]
             problems = self.conflicts(meeting_id=meeting_id, start=_dt(after["start"]), end=_dt(after["end"]),
                                       table_id=after["table_id"], attendee_ids=people)
@@ -483,7 +485,7 @@ class Matchmaking:
         before = self._current(meeting_id)
         after = {**before, "status": status}
         if before["status"] == "cancelled" and status != "cancelled":
-            people = [r[0] for r in self.conn.execute(
+            people = [r[0] for r in self.store.execute(
                 "SELECT attendee_id FROM meeting_participant WHERE meeting_id = ?", (meeting_id,))]
             problems = self.conflicts(meeting_id=meeting_id, start=_dt(after["start"]), end=_dt(after["end"]),
                                       table_id=after["table_id"], attendee_ids=people)
@@ -499,22 +501,21 @@ class Matchmaking:
         """Meeting check-in at the table: who came (badges scanned) and who did not. When every
         side has someone present the meeting is *held*; when someone came but a whole side is
         absent, it is a *no-show* (of that side)."""
-        listed = {r[0]: r[1] for r in self.conn.execute(
+        listed = {r[0]: r[1] for r in self.store.execute(
             "SELECT attendee_id, side FROM meeting_participant WHERE meeting_id = ?", (meeting_id,))}
         before = self._current(meeting_id)
         for aid in [*present, *absent]:
             if aid not in listed:
                 raise KioskError(f"{aid} is not a participant of meeting {meeting_id}.", code="not_participant")
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        store = self.store
+        with store.atomic():
             for aid in present:
-                conn.execute("UPDATE meeting_participant SET attendance = 'present', marked_at = ? "
+                store.execute("UPDATE meeting_participant SET attendance = 'present', marked_at = ? "
                              "WHERE meeting_id = ? AND attendee_id = ?", (now.isoformat(), meeting_id, aid))
             for aid in absent:
-                conn.execute("UPDATE meeting_participant SET attendance = 'absent', marked_at = ? "
+                store.execute("UPDATE meeting_participant SET attendance = 'absent', marked_at = ? "
                              "WHERE meeting_id = ? AND attendee_id = ?", (now.isoformat(), meeting_id, aid))
-            state = dict(conn.execute("SELECT attendee_id, attendance FROM meeting_participant WHERE meeting_id = ?",
+            state = dict(store.execute("SELECT attendee_id, attendance FROM meeting_participant WHERE meeting_id = ?",
                                       (meeting_id,)).fetchall())
             sides: dict[str, set[str]] = {}
             for aid, side in listed.items():
@@ -528,47 +529,35 @@ class Matchmaking:
             kinds = ["attendance"] + ([{"held": "held", "no_show": "no_show"}[status]] if status != before["status"]
                                       else [])
             if after != before:
-                conn.execute('UPDATE meeting SET status = ?, updated_at = ? WHERE id = ?',
+                store.execute('UPDATE meeting SET status = ?, updated_at = ? WHERE id = ?',
                              (status, now.isoformat(), meeting_id))
             edit_id = self._audit(meeting_id, before, after, kinds, by=by, role=role, device_id=device_id, now=now,
                                   reason=json.dumps({"present": list(present), "absent": list(absent)}))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         return MeetingEditResult(meeting_id, edit_id, kinds, before, after)
 
     def _write(self, meeting_id: str, before: dict, after: dict, kinds: list[str], *, by: str, role: str,
                device_id: str, now: datetime, reason: str, check=None) -> MeetingEditResult:
         if after == before:
             return MeetingEditResult(meeting_id, None, [], before, after)
-        conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        store = self.store
+        with store.atomic():
             if self._current(meeting_id) != before:      # another device changed it since we looked
-                conn.execute("ROLLBACK")
                 if check is None:
                     raise KioskError(f"Meeting {meeting_id} was changed on another device; look again.",
                                      code="changed_meanwhile")
-                before, after = check()
-                return self._write(meeting_id, before, after, kinds, by=by, role=role, device_id=device_id,
-                                   now=now, reason=reason)
-            conn.execute('UPDATE meeting SET table_id = ?, room_id = ?, start = ?, "end" = ?, status = ?, '
+                before, after = check()              # checked again, now under the write lock
+                if after == before:
+                    return MeetingEditResult(meeting_id, None, [], before, after)
+            store.execute('UPDATE meeting SET table_id = ?, room_id = ?, start = ?, "end" = ?, status = ?, '
                          "updated_at = ? WHERE id = ?", (after["table_id"], after["room_id"], after["start"],
                                                          after["end"], after["status"], now.isoformat(), meeting_id))
             edit_id = self._audit(meeting_id, before, after, kinds, by=by, role=role, device_id=device_id, now=now,
                                   reason=reason)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         return MeetingEditResult(meeting_id, edit_id, kinds, before, after)
 
     def _audit(self, meeting_id, before, after, kinds, *, by, role, device_id, now, reason) -> int:
-        hlc = next_hlc(self.conn, now)
-        cur = self.conn.execute(
+        hlc = next_hlc(self.store, now)
+        cur = self.store.execute(
             "INSERT INTO meeting_edit (meeting_id, kinds, role, device_id, by_name, at, before, after, reason, hlc, "
             "edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (meeting_id, ",".join(kinds), role, device_id, by, now.isoformat(), json.dumps(before),
@@ -584,14 +573,14 @@ class Matchmaking:
         cols = ("id", "meeting_id", "kinds", "role", "device_id", "by", "at", "before", "after", "reason", "hlc",
                 "edit_key")
         out = []
-        for r in self.conn.execute(sql + " ORDER BY id", params):
+        for r in self.store.execute(sql + " ORDER BY id", params):
             d = dict(zip(cols, r))
             d["before"], d["after"] = json.loads(d["before"]), json.loads(d["after"])
             out.append(d)
         return out
 
     def status_counts(self) -> Counter:
-        return Counter(dict(self.conn.execute("SELECT status, count(*) FROM meeting GROUP BY status").fetchall()))
+        return Counter(dict(self.store.execute("SELECT status, count(*) FROM meeting GROUP BY status").fetchall()))
 
 
 def double_bookings(meetings: list[dict]) -> list[tuple[str, str]]:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from .checkin_store import BadgeStore, CheckInStore
     from .pins import PinStore
+    from .matchmaking import Matchmaking
     from .schedule import Schedule
     from .sync_state import SyncState
 
@@ -262,7 +263,7 @@ class EventStore:
     def forget_event_info(self) -> None:
         """The event row was rewritten (an import into an empty event): read it again next time."""
         self._info = None
-        for name in ("schedule", "checkins", "badges"):
+        for name in ("schedule", "checkins", "badges", "matchmaking"):
             self.__dict__.pop(name, None)
 
     @property
@@ -293,6 +294,12 @@ class EventStore:
         from .pins import PinStore
 
         return PinStore(self)
+
+    @cached_property
+    def matchmaking(self) -> "Matchmaking":
+        from .matchmaking import Matchmaking
+
+        return Matchmaking(self)
 
     @cached_property
     def sync(self) -> "SyncState":

@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from kiosk.models import badges
-from kiosk.models.checkin_store import CheckInStore
 from kiosk.models.errors import KioskError
 from kiosk.models.matchmaking import Matchmaking, double_bookings
 from kiosk.exchange.importer import Importer
@@ -28,10 +27,9 @@ def mm(db):
 
 
 def badge_for(db, key, attendee_id, *, reissue=False):
-    store = CheckInStore(db)
-    store.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
-    serial = store.current_badge(attendee_id, reissue=reissue, now=kst("06-13 12:00"))
-    return badges.sign(key, store.prefix, serial)
+    db.badges.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
+    serial = db.badges.current_badge(attendee_id, reissue=reissue, now=kst("06-13 12:00"))
+    return badges.sign(key, db.info.badge_prefix, serial)
 
 
 def snapshot(db):
