@@ -88,7 +88,9 @@ def keys(argv: list[str]) -> int:
     with os.fdopen(fd, "wb") as fh:
         fh.write(pem)
     (args.out / f"{store.prefix.lower()}-badge-key-{kid}.pub").write_text(raw.hex() + "\n")
-    conn.badges.register_public_key(raw, _now(args, _event_tz(conn)))
+    from kiosk import operations
+
+    operations.register_key(conn, raw, now=_now(args, _event_tz(conn)))
     print(f"Private key: {private} (keep it safe; it signs badges)\nPublic key {kid} registered in {args.db}")
     return 0
 
@@ -101,6 +103,7 @@ def badges_cmd(argv: list[str]) -> int:
     p.add_argument("--reissue", action="store_true", help="new badge numbers; the old badges stop working")
     _db_arg(p)
     args = p.parse_args(argv)
+    from kiosk import operations
     from kiosk.models import badges
     from kiosk.printing import render_badge, write_pdf
 
@@ -124,7 +127,7 @@ def badges_cmd(argv: list[str]) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     pngs = []
     for i, a in enumerate(people, 1):
-        serial = conn.badges.current_badge(a.id, reissue=args.reissue, now=now)
+        serial = operations.issue_badge(conn, a.id, reissue=args.reissue, now=now).result
         payload = badges.sign(key, store.prefix, serial)
         image = render_badge(attendee=a, payload=payload, serial=serial, event_name=event_name,
                              country_name=a.country or "")
@@ -149,7 +152,9 @@ def set_pin(argv: list[str]) -> int:
     if pin is None:
         pin = getpass.getpass(f"New {args.role} PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     conn = _open(args.db)
-    conn.pins.set_pin(args.role, pin, _now(args, _event_tz(conn)))
+    from kiosk import operations
+
+    operations.set_pin(conn, role=args.role, pin=pin, now=_now(args, _event_tz(conn)))
     print(f"{args.role} PIN set (stored as a scrypt hash).")
     return 0
 
@@ -166,8 +171,10 @@ def checkin(argv: list[str]) -> int:
     args = p.parse_args(argv)
 
     conn = _open(args.db)
-    verdict = conn.checkins.check_in(payload=args.payload, list_id=args.list_id, device_id=args.device,
-                                          scan_id=args.scan_id or uuid.uuid4().hex, now=_now(args, _event_tz(conn)))
+    from kiosk import operations
+
+    verdict = operations.check_in(conn, payload=args.payload, list_id=args.list_id, device_id=args.device,
+                                  scan_id=args.scan_id or uuid.uuid4().hex, now=_now(args, _event_tz(conn))).result
     print(json.dumps(verdict.as_json(), ensure_ascii=False))
     return 0 if verdict.ok else 1
 
@@ -241,16 +248,17 @@ def edit(argv: list[str]) -> int:
     p.add_argument("--now", help="the edit's time (default: now)")
     _db_arg(p)
     args = p.parse_args(argv)
+    from kiosk import operations
     from kiosk.models.schedule import parse_hhmm
 
     conn = _open(args.db)
     schedule = conn.schedule
     now = _now(args, schedule.tz)
     if args.undo:
-        result = schedule.undo_last(by=args.by, role="volunteer", device_id=args.device, now=now)
+        result = operations.undo_edit(conn, by=args.by, role="volunteer", device_id=args.device, now=now).result
         print("Nothing to undo." if result is None else f"Undid the latest edit of {result.session_id}.")
         return 0
-    current = schedule._current(args.session_id)   # refuses an unknown session before anything else
+    current = operations.plan_edit(conn, args.session_id)[0]   # refuses an unknown session before anything else
     day = datetime.fromisoformat(current["start"]).astimezone(schedule.tz).date()
     change = {
         "room": args.room,
@@ -258,8 +266,8 @@ def edit(argv: list[str]) -> int:
         "end": parse_hhmm(args.end, day, schedule.tz) if args.end else None,
         "notice": args.notice, "cancel": args.cancel, "reinstate": args.reinstate, "revert": args.revert,
     }
-    result = schedule.edit(args.session_id, by=args.by, role="volunteer", device_id=args.device, now=now,
-                           reason=args.reason, **change)
+    result = operations.edit_session(conn, args.session_id, by=args.by, role="volunteer", device_id=args.device,
+                                     now=now, reason=args.reason, **change).result
     for w in result.warnings:
         print(f"warning: {w.message}", file=sys.stderr)
     if not result.changed:
@@ -283,11 +291,13 @@ def import_cmd(argv: list[str]) -> int:
     p.add_argument("--dry-run", action="store_true", help="check only; change nothing")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.exchange.importer import Importer, terminal_progress
+    from kiosk import operations
+    from kiosk.exchange.importer import terminal_progress
 
     conn = _open(args.db)
-    report = Importer(conn).run(args.file, args.kind, encoding=args.encoding, dry_run=args.dry_run,
-                                progress=terminal_progress() if sys.stderr.isatty() else None)
+    report = operations.import_file(conn, args.file, args.kind, now=_now(args, conn.tz), encoding=args.encoding,
+                                    dry_run=args.dry_run,
+                                    progress=terminal_progress() if sys.stderr.isatty() else None).result
     if report.problems:
         for problem in report.problems:
             print(problem, file=sys.stderr)
@@ -337,10 +347,11 @@ def backup_cmd(argv: list[str]) -> int:
     p.add_argument("--keep", type=int, default=20)
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.backup import backup
+    from kiosk import operations
 
     conn = _open(args.db)
-    path = backup(conn, args.to or args.db.parent / "backups", now=_now(args, conn.tz), keep=args.keep, label="manual")
+    path = operations.back_up(conn, args.to or args.db.parent / "backups", now=_now(args, conn.tz), keep=args.keep,
+                              label="manual").result
     print(f"Backup written: {path}")
     return 0
 
@@ -353,7 +364,7 @@ def restore_cmd(argv: list[str]) -> int:
     p.add_argument("--list", action="store_true", help="list the backups, newest first")
     _db_arg(p)
     args = p.parse_args(argv)
-    from kiosk.models.backup import backups, restore
+    from kiosk.models.backup import backups
 
     folder = args.folder or args.db.parent / "backups"
     found = backups(folder)
@@ -364,7 +375,9 @@ def restore_cmd(argv: list[str]) -> int:
     chosen = args.backup or (found[0] if found else None)
     if chosen is None:
         return _fail(f"No backups in {folder}.")
-    kept = restore(chosen, args.db)
+    from kiosk import operations
+
+    kept = operations.restore(chosen, args.db).result
     print(f"Restored {args.db} from {chosen}." + (f" The replaced database is kept as {kept}." if kept else ""))
     return 0
 

@@ -481,13 +481,27 @@ CREATE TABLE meeting_edit (
     edit_key TEXT UNIQUE
 );
 CREATE INDEX meeting_edit_meeting ON meeting_edit(meeting_id, id)
+
+
+def m010_change_log(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- what each write changed, written in the write's own transaction, so other kiosk processes
+-- on this file learn exactly which sessions / lists / data changed (kiosk.models.change)
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    origin TEXT NOT NULL,
+    at TEXT NOT NULL,
+    topics TEXT NOT NULL
+)
 """,
     )
 
 
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
-         m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking)
+         m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log)
 
 
 def _registry():

@@ -150,6 +150,10 @@ class Repository:
             out.setdefault(session_id, []).append(name)
         return out
 
+    def changes(self):
+        """Sessions that differ from the published programme, most recently changed first."""
+        return self.db.schedule.changes()
+
     # ---------------------------------------------------------------- exhibition
     def category_counts(self) -> list[tuple[dict, int]]:
         """Each category (row dict) with its number of exhibitors, in the organiser's order."""

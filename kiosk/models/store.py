@@ -18,14 +18,16 @@ import contextlib
 import os
 import sqlite3
 import threading
+import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 from zoneinfo import ZoneInfo
 
 from . import migrations
+from .change import Change
 from .errors import KioskError
 
 if TYPE_CHECKING:
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
 
 REBUILD_HINT = "Rebuild it from the event data with:  python main.py init-db {path}"
 MIGRATIONS_TABLE = "_sqlite_migrations"
+#: Rows of the change log kept (a reader further behind than this refreshes everything).
+CHANGE_LOG_KEEP = 2000
 #: How long a writer waits for another process's write lock before giving up (ms).
 BUSY_TIMEOUT_MS = 5000
 
@@ -248,6 +252,41 @@ class EventStore:
         except sqlite3.Error as exc:
             return str(exc)
         return None
+
+    # ---------------------------------------------------------------- the change log
+    @cached_property
+    def origin(self) -> str:
+        """This connection's name in the change log (its own rows are not news to it)."""
+        return uuid.uuid4().hex[:16]
+
+    def record(self, change: Change, *, at: datetime) -> None:
+        """Log what a write changed, in the write's own transaction (call inside ``atomic()``)."""
+        if not self._depth:
+            raise RuntimeError("record() belongs inside the write's atomic() block")
+        cur = self.conn.execute("INSERT INTO change_log (origin, at, topics) VALUES (?, ?, ?)",
+                                (self.origin, at.isoformat(), change.to_json()))
+        if cur.lastrowid % 512 == 0:   # keep the log short: readers poll it several times a second
+            self.conn.execute("DELETE FROM change_log WHERE id <= ?", (cur.lastrowid - CHANGE_LOG_KEEP,))
+
+    def last_change_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+
+    def changes_since(self, last_id: int) -> tuple[int, Change | None]:
+        """(the newest id, what *other* connections changed after ``last_id``): None when no row
+        was logged after it — a write that logs nothing (the sync heartbeat) or one by a
+        writer that does not log (then the caller must assume anything changed)."""
+        rows = self.conn.execute("SELECT id, origin, topics FROM change_log WHERE id > ? ORDER BY id",
+                                 (last_id,)).fetchall()
+        if not rows:
+            return last_id, None
+        if rows[0][0] > last_id + 1 and last_id and self.conn.execute(
+                "SELECT 1 FROM change_log WHERE id <= ? LIMIT 1", (last_id,)).fetchone() is None:
+            return rows[-1][0], Change.all()   # fell behind the pruning: the gap is unknown
+        change = Change()
+        for _id, origin, topics in rows:
+            if origin != self.origin:
+                change = change | Change.from_json(topics)
+        return rows[-1][0], change
 
     # ---------------------------------------------------------------- the event
     @property

@@ -36,6 +36,11 @@ class SyncState:
                            (state, now.isoformat()))
 
     # ---------------------------------------------------------------- the status line
+    def stamp(self) -> str | None:
+        """When the sync daemon last wrote its status (cheap: the change bus asks on every commit)."""
+        row = self.store.execute("SELECT updated_at FROM sync_status WHERE id = 1").fetchone()
+        return row[0] if row else None
+
     def status(self, now: datetime | None = None) -> dict | None:
         """What this device's sync daemon last wrote (None when sync does not run here).
 

@@ -122,6 +122,10 @@ class SyncEngine:
         self._persist()
         return added
 
+    def save(self) -> None:
+        """Save the document's state (beside the rows it describes)."""
+        self._persist()
+
     def _persist(self) -> None:
         with self.store.atomic():
             self.store.sync.save_doc(self.doc.get_update(), now=self.clock.now())
@@ -145,7 +149,7 @@ class SyncEngine:
         """Write every scan, undo and edit the document has into SQLite and re-derive check-ins
         and session state where anything arrived. One transaction."""
         c = self.conn
-        stats = {"scans": 0, "edits": 0, "duplicates": 0}
+        stats = {"scans": 0, "edits": 0, "duplicates": 0, "session_ids": [], "list_ids": []}
         have_scans = {r[0] for r in c.execute("SELECT scan_id FROM scan")}
         have_undone = {r[0] for r in c.execute("SELECT scan_id FROM undone_checkin")}
         have_edits = {r[0] for r in c.execute("SELECT edit_key FROM session_edit WHERE edit_key IS NOT NULL")}
@@ -186,6 +190,8 @@ class SyncEngine:
                 stats["edits"] += 1
             for session_id in touched_sessions:
                 settle_session(c, session_id)
+            stats["session_ids"] = sorted(touched_sessions)
+            stats["list_ids"] = sorted({list_id for list_id, _ in touched_pairs})
         return stats
 
 
@@ -211,9 +217,10 @@ class SyncEngine:
 def write_status(store: "EventStore", *, device_id: str, peers, last_sync: str | None, waiting: int,
                  message: str, now: datetime) -> bool:
     """What a sync daemon tells the kiosk screens (the check-in desk shows it)."""
-    with store.atomic():
-        return store.sync.write_status(device_id=device_id, peers=peers, last_sync=last_sync, waiting=waiting,
-                                       message=message, now=now)
+    from kiosk.operations import write_sync_status
+
+    return write_sync_status(store, device_id=device_id, peers=peers, last_sync=last_sync, waiting=waiting,
+                             message=message, now=now).result
 
 
 # ---------------------------------------------------------------- USB / file transport
@@ -221,7 +228,9 @@ MAGIC = b"INNOFAIR-SYNC-1\n"
 
 
 def export_file(engine: SyncEngine) -> bytes:
-    engine.collect_local()
+    from kiosk.operations import sync_collect
+
+    sync_collect(engine.store, engine, now=engine.clock.now())
     fp = engine.fingerprint()
     header = json.dumps({"event": engine.event_id(), "device": engine.device_id, "fingerprint": fp.digest,
                          "counts": fp.counts}).encode()
@@ -238,9 +247,11 @@ def import_file(engine: SyncEngine, blob: bytes, name: str) -> dict:
         raise KioskError(f"{name} is damaged (its header cannot be read).", code="sync_bad_file") from None
     engine.check_compatible(Fingerprint(header["fingerprint"], header.get("counts", {})), header["event"],
                             f"{name} (from {header.get('device')})")
-    engine.collect_local()
+    from kiosk.operations import merge_from_sync, sync_collect
+
+    sync_collect(engine.store, engine, now=engine.clock.now())
     try:
-        return engine.receive(update)
+        return merge_from_sync(engine.store, engine, update, now=engine.clock.now()).result
     except Exception as exc:  # a truncated or corrupted update from a damaged USB stick
         if isinstance(exc, KioskError):
             raise

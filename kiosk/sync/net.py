@@ -23,6 +23,8 @@ from pycrdt import YMessageType, create_sync_message, handle_sync_message
 
 from kiosk.models.errors import KioskError
 
+from kiosk import operations
+
 from .engine import Fingerprint, SyncEngine, write_status
 
 log = logging.getLogger(__name__)
@@ -113,8 +115,7 @@ class SyncNode:
                         self.last_sync = self.engine.clock.now().isoformat(timespec="seconds")
                         self.waiting = 0
                     if self.engine.doc.get_state() != before:
-                        self.engine._persist()
-                        self.engine.materialize()   # (our own commits do not move our data_version)
+                        operations.merge_from_sync(self.conn, self.engine, None, now=self.engine.clock.now())   # (our own commits do not move our data_version)
             finally:
                 offering.cancel()
         except KioskError as exc:
@@ -148,7 +149,7 @@ class SyncNode:
                 version = self.conn.data_version()
                 if version != self._version:
                     self._version = version
-                    added = self.engine.collect_local()
+                    added = operations.sync_collect(self.conn, self.engine, now=self.engine.clock.now()).result
                     if added:
                         self.waiting += added
                 self._write_status()
@@ -163,8 +164,8 @@ class SyncNode:
 
     # ---------------------------------------------------------------- running
     async def run(self) -> None:
-        self.engine.collect_local()
-        self.engine.materialize()
+        operations.sync_collect(self.conn, self.engine, now=self.engine.clock.now())
+        operations.merge_from_sync(self.conn, self.engine, None, now=self.engine.clock.now())
         tasks = [asyncio.create_task(self._watch_local())]
         if self.port is not None:
             self._server = await asyncio.start_server(lambda r, w: self._session(r, w, server=True),

@@ -21,6 +21,8 @@ from urllib.parse import parse_qs
 
 from kiosk.models.errors import KioskError
 
+from kiosk import operations
+
 from .engine import Fingerprint, SyncEngine, write_status
 
 log = logging.getLogger(__name__)
@@ -159,12 +161,11 @@ class WsSyncNode:
                 version = self.conn.data_version()
                 if version != self._version:
                     self._version = version
-                    added = self.engine.collect_local()     # the room broadcasts it to every peer
+                    added = operations.sync_collect(self.conn, self.engine, now=self.engine.clock.now()).result     # the room broadcasts it to every peer
                     self.waiting += added if not self.online else 0
                 if self._dirty.is_set():
                     self._dirty.clear()
-                    self.engine._persist()
-                    self.engine.materialize()
+                    operations.merge_from_sync(self.conn, self.engine, None, now=self.engine.clock.now())
                     if self.online:
                         self.last_sync = self.engine.clock.now().isoformat(timespec="seconds")
                 self._write_status()
@@ -181,8 +182,9 @@ class WsSyncNode:
         from hypercorn.asyncio import serve
         from hypercorn.config import Config
 
-        self.engine.collect_local()
-        self.engine.materialize()
+        operations.sync_collect(self.conn, self.engine, now=self.engine.clock.now())
+
+        operations.merge_from_sync(self.conn, self.engine, None, now=self.engine.clock.now())
         tasks = [asyncio.create_task(self._loop())]
         if self.port is not None:
             server, app = self._app()

@@ -41,7 +41,6 @@ class ChangesScreen(QWidget):
         self.setObjectName("Screen")
         self.ui = ui
         self.programme = programme
-        self.schedule = programme.repo.db.schedule
         self.heading = label(role="heading")
         self.empty = label(role="onDarkMuted", wrap=True)
         self.list = QListWidget()
@@ -61,7 +60,7 @@ class ChangesScreen(QWidget):
         self.refresh()
 
     def count(self) -> int:
-        return len(self.schedule.changes())
+        return len(self.programme.repo.changes())
 
     def refresh(self) -> None:
         lang, theme = self.ui.language, self.ui.theme
@@ -70,7 +69,7 @@ class ChangesScreen(QWidget):
                                 f"QListWidget::item {{ background: {theme.p.surface}; color: {theme.p.text};"
                                 f" border-radius: 12px; margin: 6px 0; padding: 16px; }}")
         self.list.clear()
-        changes = self.schedule.changes()
+        changes = self.programme.repo.changes()
         for change in changes:
             session = self.programme.repo.session(change.session_id)
             if session is None:

@@ -28,14 +28,14 @@ class ScheduleDesk(QWidget):
     openCheckIn = Signal()
     edited = Signal()
 
-    def __init__(self, ui, programme, *, device_id: str, health=None, parent=None) -> None:
+    def __init__(self, ui, programme, ops, *, health=None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.health = health
         self.ui = ui
         self.programme = programme
-        self.schedule = programme.repo.db.schedule
-        self.device_id = device_id
+        self.ops = ops
+        self.device_id = ops.device_id
         self.role: str | None = None
         self.session_id: str | None = None
         self.pending: dict = {}
@@ -351,16 +351,15 @@ class ScheduleDesk(QWidget):
             return
         change = self._change()
         try:
-            _before, _after, _kinds, warnings = self.schedule.plan(self.session_id, **change)
+            _before, _after, _kinds, warnings = self.ops.plan_edit(self.session_id, **change)
             if warnings and not self.confirming:
                 self.confirming = True
                 self.warnings.setText("⚠ " + "\n⚠ ".join(w.message for w in warnings))
                 self.warnings.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
                 self._show_pending()
                 return
-            self.schedule.edit(self.session_id, by=self.by.text().strip(), role=self.role or "volunteer",
-                                        device_id=self.device_id, now=self.ui.now(), reason=self.reason.text().strip(),
-                                        **change)
+            self.ops.edit_session(self.session_id, by=self.by.text().strip(), role=self.role or "volunteer",
+                                  reason=self.reason.text().strip(), **change)
         except KioskError as exc:
             self.result.setText(exc.message)
             self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
@@ -380,8 +379,7 @@ class ScheduleDesk(QWidget):
         self.edited.emit()
 
     def undo(self) -> None:
-        result = self.schedule.undo_last(by=self.by.text().strip(), role=self.role or "volunteer",
-                                         device_id=self.device_id, now=self.ui.now())
+        result = self.ops.undo_edit(by=self.by.text().strip(), role=self.role or "volunteer")
         self.result.setText(QCoreApplication.translate("Editor", "Nothing to undo.") if result is None else
                             QCoreApplication.translate("Editor", "Undone: %1").replace("%1", result.session_id))
         self.pending = {}

@@ -64,7 +64,7 @@ class IdleWatcher(QObject):
 
 class KioskWindow(QWidget):
     def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, kiosk_id: str | None = None,
-                 device_id: str = "kiosk", staff_idle_seconds: float = 120, health=None,
+                 device_id: str = "kiosk", staff_idle_seconds: float = 120, health=None, ops=None,
                  parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskRoot")
@@ -121,7 +121,15 @@ class KioskWindow(QWidget):
 
             health = Health(repo.db, self)
         self.health = health
-        self.device_id = device_id
+        if ops is None:
+            from pathlib import Path
+
+            from kiosk.operations import Operations
+
+            ops = Operations(repo.db, device_id=device_id, clock=ui.clock, publish=watcher.publish,
+                             export_dir=Path(__file__).resolve().parent.parent.parent / "exports")
+        self.ops = ops
+        self.device_id = ops.device_id
         self.staff_role: str | None = None
         self.idle_seconds, self.staff_idle_seconds = idle_seconds, staff_idle_seconds
         # Screens a visitor may never open are built on first use: start-up paints sooner.
@@ -176,19 +184,18 @@ class KioskWindow(QWidget):
                 screen = SessionDetail(self.ui, self.programme, self.venue)
                 screen.back.connect(self._detail_back)
             elif name == "pin":
-                screen = PinPad(self.ui, self.repo.db.pins, self.device_id)
+                screen = PinPad(self.ui, self.ops)
                 screen.unlocked.connect(self.enter_staff_mode)
                 screen.cancelled.connect(self.go_home)
             elif name == "editor":
-                screen = ScheduleDesk(self.ui, self.programme, device_id=self.device_id, health=self.health)
+                screen = ScheduleDesk(self.ui, self.programme, self.ops, health=self.health)
                 screen.lockRequested.connect(self.lock_staff_mode)
                 screen.openCheckIn.connect(lambda: self.stack.setCurrentWidget(self.desk))
-                screen.edited.connect(self.watcher.announce)
             elif name == "changes":
                 screen = ChangesScreen(self.ui, self.programme)
                 screen.openSession.connect(self.open_session)
             else:
-                screen = CheckInDesk(self.ui, self.checkins, device_id=self.device_id, health=self.health)
+                screen = CheckInDesk(self.ui, self.ops, health=self.health)
                 screen.lockRequested.connect(self.lock_staff_mode)
                 screen.openEditor.connect(lambda: self.stack.setCurrentWidget(self.editor))
             self._lazy[name] = screen
@@ -207,7 +214,7 @@ class KioskWindow(QWidget):
     def checkins(self):
         if "checkins" not in self.__dict__:
 
-            self.__dict__["checkins"] = self.repo.db.checkins
+            self.__dict__["checkins"] = self.ops.checkins
         return self.__dict__["checkins"]
 
     @property
@@ -307,14 +314,23 @@ class KioskWindow(QWidget):
         release_caches()
 
     # ---------------------------------------------------------------- live data
-    def on_data_changed(self) -> None:
-        self.home.refresh()
-        self.agenda.refresh()
-        if "detail" in self._lazy and self.stack.currentWidget() is self.detail:
-            self.detail.refresh()
-        for name in ("changes", "editor", "checkin"):
-            if name in self._lazy:
-                self._lazy[name].refresh()
+    def on_data_changed(self, change) -> None:
+        """Refresh only the screens that show what changed (a sync heartbeat: the sync line)."""
+        from kiosk.models.change import CHECKINS, REFERENCE, SESSIONS, SYNC
+
+        if change.touches(SESSIONS, REFERENCE):
+            self.home.refresh()
+            self.agenda.refresh()
+            if "detail" in self._lazy and self.stack.currentWidget() is self.detail:
+                self.detail.refresh()
+            for name in ("changes", "editor"):
+                if name in self._lazy:
+                    self._lazy[name].refresh()
+        if "checkin" in self._lazy:
+            if change.touches(CHECKINS, REFERENCE):
+                self._lazy["checkin"].refresh()
+            elif change.touches(SYNC):
+                self._lazy["checkin"].refresh_sync()
 
     def _tick(self, now) -> None:
         text = now.strftime("%H:%M:%S")

@@ -3,7 +3,6 @@ scanners that type, a camera where there is one, look-up by name, undo, counters
 
 from __future__ import annotations
 
-import csv
 import time
 import uuid
 from pathlib import Path
@@ -21,7 +20,6 @@ from .feedback import Sounds, camera_available
 from .widgets import label, make_kinetic
 
 VERDICT_HOLD_MS = 3000
-EXPORT_DIR = Path(__file__).resolve().parent.parent.parent / "exports"
 COLOURS = {"green": "#0a7d32", "amber": "#c77800", "red": "#b00020", "idle": "#33475f"}
 
 
@@ -66,12 +64,11 @@ class PinPad(QWidget):
     unlocked = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, ui, pins, device_id: str, parent=None) -> None:
+    def __init__(self, ui, ops, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ui = ui
-        self.pins = pins
-        self.device_id = device_id
+        self.ops = ops
         self.entered = ""
         self.heading = label(role="heading")
         self.dots = label(role="heading")
@@ -127,14 +124,14 @@ class PinPad(QWidget):
 
     def _show_state(self, text: str | None = None) -> None:
         self.dots.setText("●" * len(self.entered) or "—")
-        state = self.pins.lock_state(self.device_id, self.ui.now())
+        state = self.ops.pin_lock_state()
         if state.locked_for:
             seconds = state.locked_for  # lupdate only sees %n when n is a plain name
             self.message.setText(QCoreApplication.translate("Staff", "Too many wrong PINs. Try again in %n s.", "",
                                                             seconds))
         elif text is not None:
             self.message.setText(text)
-        elif not self.pins.roles_set():
+        elif not self.ops.pin_roles():
             self.message.setText(QCoreApplication.translate(
                 "Staff", "No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff"))
         elif not self.entered:
@@ -156,7 +153,7 @@ class PinPad(QWidget):
         pin, self.entered = self.entered, ""
         if not pin:
             return
-        result = self.pins.try_pin(pin, device_id=self.device_id, now=self.ui.now())
+        result = self.ops.try_pin(pin)
         if result.role:
             self._lock_timer.stop()
             self._show_state()
@@ -215,15 +212,16 @@ class CheckInDesk(QWidget):
     lockRequested = Signal()
     openEditor = Signal()
 
-    def __init__(self, ui, store, *, device_id: str, health=None, parent=None) -> None:
+    def __init__(self, ui, ops, *, health=None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ui = ui
-        self.store = store
-        self.device_id = device_id
+        self.ops = ops
+        self.store = ops.checkins          # reads: lists, counts, recent scans, look-up
+        self.device_id = ops.device_id
         self.health = health
         self.role: str | None = None
-        self.list_id = next(iter(store.lists()), None)
+        self.list_id = next(iter(self.store.lists()), None)
         self.last_verdict = None
         self.sounds = Sounds()
         self.wedge = WedgeInput(self)
@@ -233,7 +231,7 @@ class CheckInDesk(QWidget):
         self.list_buttons: dict[str, QPushButton] = {}
         lists_row = QHBoxLayout()
         lists_row.setSpacing(10)
-        for lid in store.lists():
+        for lid in self.store.lists():
             b = QPushButton()
             b.setCheckable(True)
             b.setProperty("role", "bar")
@@ -378,9 +376,9 @@ class CheckInDesk(QWidget):
         self.refresh()
         self.show_ready()
 
-    def _show_sync(self) -> None:
+    def refresh_sync(self) -> None:
         """Peers online, last sync, changes waiting — or that this device is on its own."""
-        status = self.store.sync_status(self.ui.wall_clock.now())
+        status = self.ops.sync_status(self.ui.wall_clock.now())
         if status is None:
             self.sync_line.setText(QCoreApplication.translate("Staff", "Sync is not running on this device: check-ins stay here until it does."))
             return
@@ -401,7 +399,7 @@ class CheckInDesk(QWidget):
         self.sync_line.setText(text)
 
     def refresh(self) -> None:
-        self._show_sync()
+        self.refresh_sync()
         counts = self.store.counts()
         lang = self.ui.language
         for lid, b in self.list_buttons.items():
@@ -457,9 +455,8 @@ class CheckInDesk(QWidget):
         from kiosk.models.errors import KioskError
 
         try:
-            verdict = self.store.check_in(payload=payload, list_id=self.list_id, device_id=self.device_id,
-                                          scan_id=uuid.uuid4().hex, now=self.ui.now(),
-                                          manual_attendee=manual_attendee)
+            verdict = self.ops.check_in(payload, list_id=self.list_id, scan_id=uuid.uuid4().hex,
+                                        manual_attendee=manual_attendee)
         except KioskError as exc:
             self._write_failed(exc)
             return
@@ -497,7 +494,7 @@ class CheckInDesk(QWidget):
     def undo(self) -> None:
         if self.list_id is None:
             return
-        result = self.store.undo_last(device_id=self.device_id, list_id=self.list_id, now=self.ui.now())
+        result = self.ops.undo_checkin(list_id=self.list_id)
         if result is None:
             self.status.setText(QCoreApplication.translate("Staff", "Nothing to undo on this device."))
         else:
@@ -506,14 +503,8 @@ class CheckInDesk(QWidget):
 
     def export(self) -> Path | None:
         """CSV of this list's check-ins into exports/ (no file dialog on a kiosk)."""
-        EXPORT_DIR.mkdir(exist_ok=True)
-        stamp = self.ui.now().strftime("%Y%m%d-%H%M%S")
-        path = EXPORT_DIR / f"checkins-{self.list_id}-{stamp}.csv"
         try:
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                for row in self.store.checkins_csv_rows(self.list_id):
-                    writer.writerow(row)
+            path = self.ops.export_checkins_csv(self.list_id)
         except OSError as exc:
             self.status.setText(QCoreApplication.translate("Staff", "Export failed: %1").replace("%1", exc.strerror or str(exc)))
             return None

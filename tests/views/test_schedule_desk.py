@@ -84,10 +84,14 @@ def test_a_change_from_a_second_process_reaches_the_open_agenda_and_changes_scre
 
 
 def test_changes_screen_shows_moves_as_moves_newest_first(qtbot, window):
-    schedule = window.repo.db.schedule
-    schedule.edit("d1-masterclass2", room="204", by="", role="volunteer", device_id="k", now=kst("06-14 16:00"))
-    schedule.edit("d2-lunch", start=kst("06-15 13:15"), by="", role="volunteer", device_id="k", now=kst("06-14 16:10"))
-    window.watcher.announce()
+    from kiosk import operations
+
+    store = window.repo.db
+    for session_id, change, at in (("d1-masterclass2", {"room": "204"}, "06-14 16:00"),
+                                   ("d2-lunch", {"start": kst("06-15 13:15")}, "06-14 16:10")):
+        done = operations.edit_session(store, session_id, by="", role="volunteer", device_id="k", now=kst(at),
+                                       **change)
+        window.watcher.publish(done.change)
     window.show_view("changes")
     first, second = window.changes.list.item(0).text(), window.changes.list.item(1).text()
     assert "Lunch" in first and "Time: 13:00–14:00 → 13:15–14:15" in first

@@ -116,9 +116,7 @@ def test_verdict_returns_to_ready(qtbot, kiosk, key, monkeypatch):
 
 
 def test_manual_lookup_undo_and_export(qtbot, kiosk, key, tmp_path, monkeypatch):
-    import kiosk.views.staff as staff
-
-    monkeypatch.setattr(staff, "EXPORT_DIR", tmp_path)
+    kiosk.ops.export_dir = tmp_path
     unlock(qtbot, kiosk)
     desk = kiosk.desk
     desk.search.setText("Chun-Hung")

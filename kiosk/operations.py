@@ -1,0 +1,272 @@
+"""The one write path: every verb the kiosk, the CLI, the sync daemon and the importer perform.
+
+Each verb runs in one ``EventStore.atomic()`` transaction, records what it changed in the
+change log *in that transaction*, and returns ``Outcome(result, change)``: the caller shows
+the result and hands the :class:`~kiosk.models.change.Change` to the change bus, which tells
+only the screens that show it. The rules themselves live in the typed stores (one function
+decides a session's current state, :func:`kiosk.models.schedule.settle_session`; one decides
+who owns a check-in, :func:`kiosk.models.checkin_store.settle_checkin`).
+
+:class:`Operations` binds the verbs to one store, device and clock and publishes each change
+(the screens get it instead of a store: no view writes SQL or builds a store).
+
+No Qt here; ``now`` always comes from the caller's clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+
+from kiosk.models.change import Change
+
+if TYPE_CHECKING:
+    from kiosk.models.store import EventStore
+
+
+class Outcome(NamedTuple):
+    result: Any
+    change: Change
+
+
+# ---------------------------------------------------------------- check-in
+def check_in(store: "EventStore", *, payload: str, list_id: str, device_id: str, scan_id: str, now: datetime,
+             manual_attendee: str | None = None) -> Outcome:
+    """Decide and record one scan (see ``CheckInStore.check_in``); committed before it returns.
+    A replayed scan id changes nothing."""
+    with store.atomic():
+        verdict = store.checkins.check_in(payload=payload, list_id=list_id, device_id=device_id, scan_id=scan_id,
+                                          now=now, manual_attendee=manual_attendee)
+        change = Change() if verdict.replayed else Change(lists=frozenset({list_id}))
+        if change:
+            store.record(change, at=now)
+    return Outcome(verdict, change)
+
+
+def undo_checkin(store: "EventStore", *, list_id: str, device_id: str, now: datetime) -> Outcome:
+    """Take back this device's latest check-in on ``list_id``; the scan stays in the audit trail."""
+    with store.atomic():
+        result = store.checkins.undo_last(device_id=device_id, list_id=list_id, now=now)
+        change = Change(lists=frozenset({list_id})) if result is not None else Change()
+        if change:
+            store.record(change, at=now)
+    return Outcome(result, change)
+
+
+def export_checkins_csv(store: "EventStore", folder: Path, *, list_id: str | None, now: datetime) -> Path:
+    """Write the check-ins (of ``list_id``, or all) as CSV into ``folder``; returns the file.
+    Written to a temporary name first, so a full disk never leaves a half file under the real one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"checkins-{list_id or 'all'}-{stamp}.csv"
+    tmp = folder / f".{path.name}.{os.getpid()}.part"
+    try:
+        with tmp.open("x", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            for row in store.checkins.checkins_csv_rows(list_id):
+                writer.writerow(row)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+# ---------------------------------------------------------------- the schedule
+def plan_edit(store: "EventStore", session_id: str, **change) -> tuple[dict, dict, list[str], list]:
+    """Check a change without writing: (before, after, kinds, warnings). Raises KioskError."""
+    return store.schedule.plan(session_id, **change)
+
+
+def edit_session(store: "EventStore", session_id: str, *, by: str, role: str, device_id: str, now: datetime,
+                 reason: str = "", **change) -> Outcome:
+    """Move, retime, notice, cancel, reinstate or revert one session, with its audit row."""
+    with store.atomic():
+        result = store.schedule.edit(session_id, by=by, role=role, device_id=device_id, now=now, reason=reason,
+                                     **change)
+        out = Change(sessions=frozenset({session_id})) if result.changed else Change()
+        if out:
+            store.record(out, at=now)
+    return Outcome(result, out)
+
+
+def undo_edit(store: "EventStore", *, by: str, role: str, device_id: str, now: datetime) -> Outcome:
+    """Undo the latest edit not undone yet (recorded as an edit of its own)."""
+    with store.atomic():
+        result = store.schedule.undo_last(by=by, role=role, device_id=device_id, now=now)
+        out = Change(sessions=frozenset({result.session_id})) if result is not None else Change()
+        if out:
+            store.record(out, at=now)
+    return Outcome(result, out)
+
+
+# ---------------------------------------------------------------- staff, badges, keys
+def set_pin(store: "EventStore", *, role: str, pin: str, now: datetime) -> Outcome:
+    with store.atomic():
+        store.pins.set_pin(role, pin, now)
+        store.record(Change(staff=True), at=now)
+    return Outcome(None, Change(staff=True))
+
+
+def try_pin(store: "EventStore", pin: str, *, device_id: str, now: datetime) -> Outcome:
+    """The role ``pin`` opens, counting failures towards the lock-out (kept across restarts)."""
+    result = store.pins.try_pin(pin, device_id=device_id, now=now)
+    # the lock-out row is this device's own business: no screen elsewhere shows it
+    return Outcome(result, Change())
+
+
+def register_key(store: "EventStore", raw: bytes, *, now: datetime) -> Outcome:
+    with store.atomic():
+        kid = store.badges.register_public_key(raw, now)
+        change = Change(reference=frozenset({"signing_key"}))
+        store.record(change, at=now)
+    return Outcome(kid, change)
+
+
+def issue_badge(store: "EventStore", attendee_id: str, *, reissue: bool, now: datetime) -> Outcome:
+    """The serial to print (re-issuing revokes the earlier ones)."""
+    with store.atomic():
+        serial = store.badges.current_badge(attendee_id, reissue=reissue, now=now)
+        change = Change(reference=frozenset({"badge"})) if reissue else Change()
+        store.record(change, at=now)
+    return Outcome(serial, change)
+
+
+# ---------------------------------------------------------------- import
+IMPORT_TABLES = {"agenda": {"session", "room", "person"}, "rooms": {"room"}, "exhibitors": {"exhibitor"},
+                 "attendees": {"attendee"}}
+
+
+def import_file(store: "EventStore", path: Path, kind: str, *, now: datetime, encoding: str | None = None,
+                dry_run: bool = False, progress=None) -> Outcome:
+    """Validate a whole file and apply all of it in one transaction, or nothing."""
+    from kiosk.exchange.importer import Importer
+
+    with store.atomic():
+        report = Importer(store).run(path, kind, encoding=encoding, dry_run=dry_run, progress=progress)
+        applied = not (report.problems or report.dry_run)
+        change = Change(reference=frozenset(IMPORT_TABLES.get(kind, {kind}))) if applied else Change()
+        if kind == "agenda" and applied:
+            change = change | Change(sessions=frozenset(r[0] for r in store.execute("SELECT id FROM session")))
+        if change:
+            store.record(change, at=now)
+    return Outcome(report, change)
+
+
+# ---------------------------------------------------------------- sync
+def sync_collect(store: "EventStore", engine, *, now: datetime) -> Outcome:
+    """Put this device's new rows into the replication document (saved with them)."""
+    with store.atomic():
+        added = engine.collect_local()
+        if added:
+            store.record(Change(), at=now)   # a known write that no screen shows
+    return Outcome(added, Change())
+
+
+def merge_from_sync(store: "EventStore", engine, update: bytes | None, *, now: datetime) -> Outcome:
+    """Merge another device's update (``None``: what the document already holds) and write what
+    it brought into SQLite, through the same two rules as local writes. Idempotent."""
+    with store.atomic():
+        if update is not None:
+            stats = engine.receive(update)
+        else:              # the document already took the update (a websocket peer): save and apply it
+            engine.save()
+            stats = engine.materialize()
+        change = Change(sessions=frozenset(stats.get("session_ids", ())),
+                        lists=frozenset(stats.get("list_ids", ())))
+        store.record(change, at=now)
+    return Outcome(stats, change)
+
+
+def write_sync_status(store: "EventStore", *, device_id: str, peers, last_sync: str | None, waiting: int,
+                      message: str, now: datetime) -> Outcome:
+    """The sync daemon's heartbeat. Logged in the change log only when more than its time
+    changed; either way a kiosk refreshes no more than the sync status line."""
+    with store.atomic():
+        moved = store.sync.write_status(device_id=device_id, peers=peers, last_sync=last_sync, waiting=waiting,
+                                        message=message, now=now)
+        if moved:
+            store.record(Change(sync=True), at=now)
+    return Outcome(moved, Change(sync=True))
+
+
+# ---------------------------------------------------------------- backup and restore
+def back_up(store: "EventStore", folder: Path, *, now: datetime, keep: int = 20, label: str = "") -> Outcome:
+    """A consistent copy into ``folder`` (SQLite's online backup); the newest ``keep`` stay."""
+    from kiosk.models.backup import backup
+
+    return Outcome(backup(store, folder, now=now, keep=keep, label=label), Change())
+
+
+def restore(backup_file: Path, db_path: Path) -> Outcome:
+    """Put a backup in place of the database (kiosks stopped); everything may differ after it."""
+    from kiosk.models.backup import restore as _restore
+
+    return Outcome(_restore(backup_file, db_path), Change.all())
+
+
+# ---------------------------------------------------------------- bound to one kiosk
+class Operations:
+    """The verbs bound to one store, this device and a clock; every change is handed to
+    ``publish`` (the kiosk's change bus). What the screens use instead of stores."""
+
+    def __init__(self, store: "EventStore", *, device_id: str, clock,
+                 publish: Callable[[Change], None] | None = None, export_dir: Path | None = None) -> None:
+        self.store = store
+        self.device_id = device_id
+        self.clock = clock
+        self.publish = publish or (lambda change: None)
+        self.export_dir = export_dir
+
+    def _done(self, outcome: Outcome):
+        if outcome.change:
+            self.publish(outcome.change)
+        return outcome.result
+
+    # -- writes
+    def check_in(self, payload: str, *, list_id: str, scan_id: str, manual_attendee: str | None = None):
+        return self._done(check_in(self.store, payload=payload, list_id=list_id, device_id=self.device_id,
+                                   scan_id=scan_id, now=self.clock.now(), manual_attendee=manual_attendee))
+
+    def undo_checkin(self, *, list_id: str):
+        return self._done(undo_checkin(self.store, list_id=list_id, device_id=self.device_id, now=self.clock.now()))
+
+    def edit_session(self, session_id: str, *, by: str, role: str, reason: str = "", **change):
+        return self._done(edit_session(self.store, session_id, by=by, role=role, device_id=self.device_id,
+                                       now=self.clock.now(), reason=reason, **change))
+
+    def undo_edit(self, *, by: str, role: str):
+        return self._done(undo_edit(self.store, by=by, role=role, device_id=self.device_id, now=self.clock.now()))
+
+    def try_pin(self, pin: str):
+        return self._done(try_pin(self.store, pin, device_id=self.device_id, now=self.clock.now()))
+
+    def export_checkins_csv(self, list_id: str | None) -> Path:
+        if self.export_dir is None:
+            raise RuntimeError("no export folder configured")
+        return export_checkins_csv(self.store, self.export_dir, list_id=list_id, now=self.clock.now())
+
+    # -- reads the screens need (no SQL in views)
+    def plan_edit(self, session_id: str, **change):
+        return plan_edit(self.store, session_id, **change)
+
+    def pin_lock_state(self):
+        return self.store.pins.lock_state(self.device_id, self.clock.now())
+
+    def pin_roles(self) -> list[str]:
+        return self.store.pins.roles_set()
+
+    @property
+    def checkins(self):
+        """Read-only questions about check-ins (lists, counts, recent scans, look-up)."""
+        return self.store.checkins
+
+    @property
+    def schedule(self):
+        """Read-only questions about the schedule (changes, audit, plan)."""
+        return self.store.schedule
+
+    def sync_status(self, now: datetime | None = None):
+        return self.store.sync.status(now)
