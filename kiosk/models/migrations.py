@@ -481,6 +481,8 @@ CREATE TABLE meeting_edit (
     edit_key TEXT UNIQUE
 );
 CREATE INDEX meeting_edit_meeting ON meeting_edit(meeting_id, id)
+""",
+    )
 
 
 def m010_change_log(db: "Database") -> None:
