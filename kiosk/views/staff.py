@@ -7,16 +7,15 @@ import time
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from kiosk.models.scanner import WedgeDecoder
-
 from . import phrases
 from .feedback import Sounds, camera_available
+from .wedge import WedgeInput
 from .widgets import label, make_kinetic
 
 VERDICT_HOLD_MS = 3000
@@ -163,47 +162,6 @@ class PinPad(QWidget):
         else:
             tries = result.tries_left
             self._show_state(QCoreApplication.translate("Staff", "Wrong PIN. %n tries left.", "", tries))
-
-
-class WedgeInput(QObject):
-    """Takes every key press while the check-in desk is showing: on a kiosk, keys only come
-    from the badge scanner (people type on the on-screen keyboard, which sends text, not keys)."""
-
-    scanned = Signal(str)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.decoder = WedgeDecoder()
-        self.active = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(40)
-        self._timer.timeout.connect(self._idle)
-        QApplication.instance().installEventFilter(self)
-
-    def set_active(self, on: bool) -> None:
-        self.active = on
-        if on:
-            self._timer.start()
-        else:
-            self._timer.stop()
-
-    def eventFilter(self, obj, event) -> bool:
-        if not self.active or event.type() != QEvent.Type.KeyPress:
-            return False
-        now = time.monotonic()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            codes = self.decoder.enter(now)
-        elif event.text() and event.text().isprintable():
-            codes = self.decoder.key(event.text(), now)
-        else:
-            return False
-        for code in codes:
-            self.scanned.emit(code)
-        return True
-
-    def _idle(self) -> None:
-        for code in self.decoder.idle(time.monotonic()):
-            self.scanned.emit(code)
 
 
 class CheckInDesk(QWidget):

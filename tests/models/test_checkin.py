@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from kiosk.models import badges
-from kiosk.models.scanner import WedgeDecoder
+from kiosk.models.scanner import Scan, Typed, WedgeDecoder
 from tests.conftest import ROOT, kst
 
 
@@ -215,36 +215,80 @@ def feed(decoder, text, t0, gap=0.004, enter=True):
         out += decoder.key(ch, t)
         t += gap
     if enter:
-        out += decoder.enter(t)
+        out += decoder.enter(t, token="ENTER")
     return out, t
+
+
+def scans(out):
+    return [o.code for o in out if isinstance(o, Scan)]
+
+
+def typed(out):
+    return "".join(k for o in out if isinstance(o, Typed) for k in o.keys)
 
 
 def test_wedge_burst_with_enter():
     d = WedgeDecoder()
-    codes, _ = feed(d, "IF23:1:A0001-1:ABC", 0.0)
-    assert codes == ["IF23:1:A0001-1:ABC"]
+    out, _ = feed(d, "IF23:1:A0001-1:ABC", 0.0)
+    assert out == [Scan("IF23:1:A0001-1:ABC")]           # the Enter went with the code
 
 
 def test_wedge_burst_without_enter_ends_on_a_pause():
     d = WedgeDecoder()
-    codes, t = feed(d, "IF23:1:A0001-1:ABC", 0.0, enter=False)
-    assert codes == [] and d.idle(t + 0.05) == []
-    assert d.idle(t + 0.2) == ["IF23:1:A0001-1:ABC"]
+    out, t = feed(d, "IF23:1:A0001-1:ABC", 0.0, enter=False)
+    assert out == [] and d.pending and d.idle(t + 0.03) == []
+    assert d.idle(t + 0.2) == [Scan("IF23:1:A0001-1:ABC")] and not d.pending
 
 
 def test_wedge_doubled_output_counts_once_but_a_later_rescan_counts():
     d = WedgeDecoder()
     first, t = feed(d, "IF23:1:A0001-1:ABC", 0.0)
     second, t = feed(d, "IF23:1:A0001-1:ABC", t + 0.01)
-    assert first == ["IF23:1:A0001-1:ABC"] and second == []
+    assert scans(first) == ["IF23:1:A0001-1:ABC"] and second == []   # nothing typed either
     later, _ = feed(d, "IF23:1:A0001-1:ABC", t + 3.0)
-    assert later == ["IF23:1:A0001-1:ABC"]
+    assert scans(later) == ["IF23:1:A0001-1:ABC"]
+    doubled, _ = feed(WedgeDecoder(), "IF23:1:A0002-1:XYZ" * 2, 0.0)
+    assert scans(doubled) == ["IF23:1:A0002-1:XYZ"]
 
 
-def test_slow_typing_is_not_a_scan():
+def test_slow_typing_is_handed_back_in_order_and_never_scanned():
     d = WedgeDecoder()
-    codes, t = feed(d, "hello", 0.0, gap=0.3, enter=False)
-    assert codes == [] and d.idle(t + 1) == []
+    out, t = feed(d, "Chun-Hung Liu", 0.0, gap=0.15, enter=False)
+    out += d.idle(t + 1)
+    assert scans(out) == [] and typed(out) == "Chun-Hung Liu" and not d.pending
+
+
+def test_a_persons_enter_after_typing_is_handed_back_after_the_text():
+    d = WedgeDecoder()
+    out, t = feed(d, "Kim", 0.0, gap=0.12)
+    assert scans(out) == [] and typed(out) == "KimENTER"
+
+
+def test_a_quick_short_burst_is_a_person():
+    """A fast typist's "the" (or a bumped key) is under the minimum length: typed, not scanned."""
+    d = WedgeDecoder()
+    out, t = feed(d, "the", 0.0, gap=0.03, enter=False)
+    out += d.idle(t + 0.2)
+    assert typed(out) == "the" and scans(out) == []
+
+
+def test_other_keys_flush_what_is_held_first():
+    d = WedgeDecoder()
+    out = d.key("a", 0.0)
+    assert out == [] and d.pending
+    assert typed(d.other(0.01)) == "a"                  # then the Backspace goes, after the "a"
+    burst, t = feed(d, "IF23:1:A0001-1:ABC", 1.0, enter=False)
+    assert scans(d.other(t)) == ["IF23:1:A0001-1:ABC"]
+
+
+def test_scanner_then_person_then_scanner():
+    d = WedgeDecoder()
+    out, t = feed(d, "IF23:1:A0001-1:ABC", 0.0)
+    more, t = feed(d, "Lee", t + 0.5, gap=0.2, enter=False)
+    out += more + d.idle(t + 0.2)
+    last, _ = feed(d, "IF23:1:A0009-1:QQQ", t + 1.0, enter=False)
+    out += last + d.idle(t + 2.0)
+    assert scans(out) == ["IF23:1:A0001-1:ABC", "IF23:1:A0009-1:QQQ"] and typed(out) == "Lee"
 
 
 def test_a_printed_badge_decodes_back_to_a_valid_payload(store, key, tmp_path):
