@@ -26,13 +26,13 @@ def key():
 
 @pytest.fixture
 def desk_kiosk(make_kiosk, db, key, clock, qtbot):
-    PinStore(db).set_pin("staff", "2468", kst("06-13 12:00"))
+    PinStore(db).set_pin("staff", "246813", kst("06-13 12:00"))
     clock.set(kst("06-15 18:05"))
     window = make_kiosk(idle_seconds=60)
     window.checkins.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
     activate(qtbot, window)
     qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
-    for d in "2468":
+    for d in "246813":
         qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.pin_pad.keys["OK"], Qt.MouseButton.LeftButton)
     assert window.current_view() == "checkin" and window.desk.wedge.active
