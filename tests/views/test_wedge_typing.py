@@ -46,7 +46,7 @@ def badge(window, key, attendee_id):
 
 
 def scan_count(window):
-    return window.checkins.conn.execute("SELECT count(*) FROM scan").fetchone()[0]
+    return window.checkins.store.execute("SELECT count(*) FROM scan").fetchone()[0]
 
 
 def person_types(qtbot, widget, text, gap_ms=110):
