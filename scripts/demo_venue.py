@@ -31,6 +31,47 @@ def point(x, y):
     return {"type": "Point", "coordinates": [x, y]}
 
 
+#: Walkway names for turn-by-turn directions ("Go 20 m along the lobby"); aisles between booth
+#: rows need none: the directions name them by their rows.
+WALKWAY_NAMES = {
+    "lobby": {
+        "en": "the lobby",
+        "ko": "로비",
+        "zh-Hant": "大廳"
+    },
+    "corridor": {
+        "en": "the corridor",
+        "ko": "복도",
+        "zh-Hant": "走廊"
+    },
+    "hall-door": {
+        "en": "the walkway to the Exhibition Hall",
+        "ko": "전시장 통로",
+        "zh-Hant": "展覽館通道"
+    },
+    "hall-east": {
+        "en": "the east door",
+        "ko": "동쪽 문 통로",
+        "zh-Hant": "東側門通道"
+    },
+    "west": {
+        "en": "the west aisle",
+        "ko": "서쪽 통로",
+        "zh-Hant": "西側走道"
+    },
+    "cross": {
+        "en": "the centre aisle",
+        "ko": "중앙 통로",
+        "zh-Hant": "中央走道"
+    },
+    "east": {
+        "en": "the east aisle",
+        "ko": "동쪽 통로",
+        "zh-Hant": "東側走道"
+    },
+}
+
+
 def feature(fid, geometry, **props):
     return {"type": "Feature", "id": fid, "geometry": geometry, "properties": props}
 
@@ -99,9 +140,12 @@ def hall(*, x0: float, y0: float, per_half: int, blocks: int, north_row: int, le
     for k, ay in enumerate(aisle_ys):
         feats.append(feature(f"W-{level}-aisle-{k + 1}", line((west, ay), (east, ay)), feature_type="walkway", level=level))
     top, bottom = aisle_ys[0], aisle_ys[-1]
-    feats.append(feature(f"W-{level}-west", line((west, top), (west, bottom)), feature_type="walkway", level=level))
-    feats.append(feature(f"W-{level}-cross", line((cross_x, top), (cross_x, bottom)), feature_type="walkway", level=level))
-    feats.append(feature(f"W-{level}-east", line((east, top), (east, bottom)), feature_type="walkway", level=level))
+    feats.append(feature(f"W-{level}-west", line((west, top), (west, bottom)), feature_type="walkway", level=level,
+                         name=WALKWAY_NAMES["west"]))
+    feats.append(feature(f"W-{level}-cross", line((cross_x, top), (cross_x, bottom)), feature_type="walkway", level=level,
+                         name=WALKWAY_NAMES["cross"]))
+    feats.append(feature(f"W-{level}-east", line((east, top), (east, bottom)), feature_type="walkway", level=level,
+                         name=WALKWAY_NAMES["east"]))
     return feats, width, y - y0
 
 
@@ -110,8 +154,10 @@ def innofair() -> dict:
     # ---- 1F: the Exhibition Hall (x 4–67, y 6–48): 15 + 3 × 36 = 123 booths
     booths, width, depth = hall(x0=4, y0=6, per_half=9, blocks=3, north_row=15)
     feats += booths                                          # aisles at y 10.5, 19.5, 28.5, 37.5
-    feats.append(feature("W-1F-hall-door", line((42, 37.5), (42, 58)), feature_type="walkway", level="1F"))
-    feats.append(feature("W-1F-hall-east", line((65.5, 19.5), (70, 19.5)), feature_type="walkway", level="1F"))
+    feats.append(feature("W-1F-hall-door", line((42, 37.5), (42, 58)), feature_type="walkway", level="1F",
+                         name=WALKWAY_NAMES["hall-door"]))
+    feats.append(feature("W-1F-hall-east", line((65.5, 19.5), (70, 19.5)), feature_type="walkway", level="1F",
+                         name=WALKWAY_NAMES["hall-east"]))
     feats.append(feature("D-EXH-south", point(42, 48), feature_type="opening", category="entrance", level="1F", unit="EXH",
                          name=i18n("Exhibition Hall entrance", "전시장 입구", "展覽館入口")))
     feats.append(feature("D-EXH-east", point(67, 19.5), feature_type="opening", category="entrance", level="1F", unit="EXH",
@@ -124,8 +170,10 @@ def innofair() -> dict:
     feats.append(feature("D-STAGE", point(13, 39), feature_type="opening", level="1F", unit="STAGE"))
     feats.append(feature("D-LOUNGE", point(56, 39), feature_type="opening", level="1F", unit="LOUNGE"))
     # ---- 1F: lobby, entrance, rooms 101–106 along a corridor north of the lobby
-    feats.append(feature("W-1F-lobby", line((8, 58), (132, 58)), feature_type="walkway", level="1F"))
-    feats.append(feature("W-1F-corridor", line((70, 58), (70, 19.5), (134, 19.5)), feature_type="walkway", level="1F"))
+    feats.append(feature("W-1F-lobby", line((8, 58), (132, 58)), feature_type="walkway", level="1F",
+                         name=WALKWAY_NAMES["lobby"]))
+    feats.append(feature("W-1F-corridor", line((70, 58), (70, 19.5), (134, 19.5)), feature_type="walkway", level="1F",
+                         name=WALKWAY_NAMES["corridor"]))
     feats.append(feature("D-ENTRANCE", point(71, 68), feature_type="opening", category="entrance", level="1F", unit="ENTRANCE"))
     feats.append(feature("D-WELCOME", point(87, 68), feature_type="opening", level="1F", unit="WELCOME"))
     for i, room in enumerate(["101", "102", "103", "104", "105", "106"]):
@@ -134,10 +182,12 @@ def innofair() -> dict:
                          door=[117, 60], name=i18n("Toilets", "화장실", "洗手間")))
     # ---- 2F and 3F
     for level in ("2F", "3F"):
-        feats.append(feature(f"W-{level}-lobby", line((20, 58), (132, 58)), feature_type="walkway", level=level))
+        feats.append(feature(f"W-{level}-lobby", line((20, 58), (132, 58)), feature_type="walkway", level=level,
+                             name=WALKWAY_NAMES["lobby"]))
         feats.append(feature(f"T-{level}", rect(112, 60, 10, 6), feature_type="amenity", category="toilets", level=level,
                              door=[117, 60], name=i18n("Toilets", "화장실", "洗手間")))
-    feats.append(feature("W-2F-corridor", line((28, 45), (118, 45)), feature_type="walkway", level="2F"))
+    feats.append(feature("W-2F-corridor", line((28, 45), (118, 45)), feature_type="walkway", level="2F",
+                         name=WALKWAY_NAMES["corridor"]))
     feats.append(feature("W-2F-link-west", line((28, 45), (28, 58)), feature_type="walkway", level="2F"))
     feats.append(feature("W-2F-link-east", line((118, 45), (118, 58)), feature_type="walkway", level="2F"))
     for i, room in enumerate(["201", "202", "203", "204"]):

@@ -1,25 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="78" />
+        <location filename="../views/agenda.py" line="78"/>
         <source>Agenda</source>
         <translation>프로그램</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="79" />
+        <location filename="../views/agenda.py" line="79"/>
         <source>What changed</source>
         <translation>변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="85" />
+        <location filename="../views/agenda.py" line="85"/>
         <source>Full agenda on your phone</source>
         <translation>휴대폰으로 전체 프로그램 보기</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="88" />
+        <location filename="../views/agenda.py" line="88"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>나란히 놓인 세션은 같은 시간에 진행됩니다. 세션을 누르면 상세 정보와 가는 길이 나옵니다.</translation>
     </message>
@@ -27,22 +27,22 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="26" />
+        <location filename="../views/changes.py" line="26"/>
         <source>Room: %1 → %2</source>
         <translation>장소: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="29" />
+        <location filename="../views/changes.py" line="29"/>
         <source>Time: %1 → %2</source>
         <translation>시간: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="68" />
+        <location filename="../views/changes.py" line="68"/>
         <source>Changes to the programme</source>
         <translation>프로그램 변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="83" />
+        <location filename="../views/changes.py" line="83"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>변경 사항이 없습니다. 모두 인쇄된 프로그램과 같습니다.</translation>
     </message>
@@ -50,145 +50,238 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="122" />
+        <location filename="../views/session_detail.py" line="121"/>
         <source>‹ Back</source>
         <translation>‹ 뒤로</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="138" />
+        <location filename="../views/session_detail.py" line="137"/>
         <source>Speakers</source>
         <translation>연사</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="158" />
-        <source>Scan to add this session to your phone's calendar.</source>
+        <location filename="../views/session_detail.py" line="157"/>
+        <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>스캔하면 휴대폰 캘린더에 이 세션이 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="160" />
+        <location filename="../views/session_detail.py" line="159"/>
         <source>Where</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="169" />
+        <location filename="../views/session_detail.py" line="168"/>
         <source>Room as planned for this demo; check the signs on site.</source>
         <translation>데모용으로 배정한 장소입니다. 현장 안내판을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="174" />
+        <location filename="../views/session_detail.py" line="174"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="186" />
+        <location filename="../views/session_detail.py" line="192"/>
         <source>Room to be announced.</source>
         <translation>장소 추후 공지</translation>
     </message>
 </context>
 <context>
+    <name>Directions</name>
+    <message>
+        <location filename="../views/directions.py" line="23"/>
+        <source>Turn left into %1, then go %2 m</source>
+        <translation>왼쪽으로 돌아 %1 따라 %2 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="24"/>
+        <source>Turn right into %1, then go %2 m</source>
+        <translation>오른쪽으로 돌아 %1 따라 %2 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="26"/>
+        <source>Turn left between rows %1 and %2, then go %3 m</source>
+        <translation>%1열과 %2열 사이로 왼쪽으로 돌아 %3 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="27"/>
+        <source>Turn right between rows %1 and %2, then go %3 m</source>
+        <translation>%1열과 %2열 사이로 오른쪽으로 돌아 %3 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="30"/>
+        <source>Turn left at row %1, then go %2 m</source>
+        <translation>%1열에서 왼쪽으로 돌아 %2 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="31"/>
+        <source>Turn right at row %1, then go %2 m</source>
+        <translation>%1열에서 오른쪽으로 돌아 %2 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="32"/>
+        <source>Turn left, then go %1 m</source>
+        <translation>왼쪽으로 돌아 %1 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="33"/>
+        <source>Turn right, then go %1 m</source>
+        <translation>오른쪽으로 돌아 %1 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="41"/>
+        <source>%1 is on your left</source>
+        <translation>왼쪽에 %1 도착</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="42"/>
+        <source>%1 is on your right</source>
+        <translation>오른쪽에 %1 도착</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="43"/>
+        <source>%1 is ahead of you</source>
+        <translation>바로 앞에 %1 도착</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="48"/>
+        <source>Booth %1 is on your left</source>
+        <translation>%1 부스는 왼쪽에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="49"/>
+        <source>Booth %1 is on your right</source>
+        <translation>%1 부스는 오른쪽에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="50"/>
+        <source>Booth %1 is ahead of you</source>
+        <translation>%1 부스는 바로 앞에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="60"/>
+        <source>Go %1 m along %2</source>
+        <translation>%2 따라 %1 m 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="61"/>
+        <source>Go straight %1 m</source>
+        <translation>%1 m 직진하세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="68"/>
+        <source>Take the stairs to the %1</source>
+        <translation>계단으로 %1에 가세요</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="69"/>
+        <source>Take the lift to the %1</source>
+        <translation>엘리베이터를 타고 %1에 내리세요</translation>
+    </message>
+</context>
+<context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="187" />
+        <location filename="../views/editor.py" line="180"/>
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="190" />
+        <location filename="../views/editor.py" line="183"/>
         <source>Room</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="191" />
+        <location filename="../views/editor.py" line="184"/>
         <source>Start (the end moves with it) and end</source>
         <translation>시작 (종료도 함께 이동) 및 종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="192" />
+        <location filename="../views/editor.py" line="185"/>
         <source>Notice</source>
         <translation>공지</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="194" />
+        <location filename="../views/editor.py" line="187"/>
         <source>No notice</source>
         <translation>공지 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="195" />
+        <location filename="../views/editor.py" line="188"/>
         <source>Or type a notice (any language)</source>
         <translation>또는 공지 입력 (어느 언어든)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="196" />
+        <location filename="../views/editor.py" line="189"/>
         <source>Your name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="197" />
+        <location filename="../views/editor.py" line="190"/>
         <source>Why (optional)</source>
         <translation>사유 (선택)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="198" />
+        <location filename="../views/editor.py" line="191"/>
         <source>Back to the printed programme</source>
         <translation>인쇄된 프로그램으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="199" />
+        <location filename="../views/editor.py" line="192"/>
         <source>Undo last edit</source>
         <translation>마지막 변경 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="200" />
+        <location filename="../views/editor.py" line="193"/>
         <source>Check-in desk</source>
         <translation>체크인 데스크</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="313" />
+        <location filename="../views/editor.py" line="306"/>
         <source>Pick a session on the left.</source>
         <translation>왼쪽에서 세션을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="320" />
+        <location filename="../views/editor.py" line="313"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="326" />
+        <location filename="../views/editor.py" line="319"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="326" />
+        <location filename="../views/editor.py" line="319"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="331" />
+        <location filename="../views/editor.py" line="324"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="331" />
+        <location filename="../views/editor.py" line="324"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="378" />
+        <location filename="../views/editor.py" line="371"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="383" />
+        <location filename="../views/editor.py" line="376"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="392" />
+        <location filename="../views/editor.py" line="385"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393" />
+        <location filename="../views/editor.py" line="386"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
@@ -196,22 +289,22 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../views/error_screen.py" line="45" />
+        <location filename="../views/error_screen.py" line="45"/>
         <source>This kiosk cannot open its event data</source>
         <translation>키오스크가 행사 데이터를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/error_screen.py" line="46" />
+        <location filename="../views/error_screen.py" line="46"/>
         <source>Nothing has been changed or lost. Please call a member of staff.</source>
         <translation>변경되거나 손실된 것은 없습니다. 직원을 불러 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/error_screen.py" line="50" />
+        <location filename="../views/error_screen.py" line="50"/>
         <source>For staff:</source>
         <translation>직원용:</translation>
     </message>
     <message>
-        <location filename="../views/error_screen.py" line="52" />
+        <location filename="../views/error_screen.py" line="52"/>
         <source>Error code: %1</source>
         <translation>오류 코드: %1</translation>
     </message>
@@ -219,75 +312,75 @@
 <context>
     <name>Exhibitors</name>
     <message>
-        <location filename="../views/exhibitors.py" line="102" />
-        <location filename="../views/exhibitors.py" line="154" />
+        <location filename="../views/exhibitors.py" line="103"/>
+        <location filename="../views/exhibitors.py" line="167"/>
         <source>No booth</source>
         <translation>부스 없음</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="103" />
-        <location filename="../views/exhibitors.py" line="155" />
-        <location filename="../views/exhibitors.py" line="370" />
+        <location filename="../views/exhibitors.py" line="104"/>
+        <location filename="../views/exhibitors.py" line="168"/>
+        <location filename="../views/exhibitors.py" line="406"/>
         <source>Uncategorised</source>
         <translation>미분류</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="156" />
+        <location filename="../views/exhibitors.py" line="169"/>
         <source>Booth</source>
         <translation>부스</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="161" />
+        <location filename="../views/exhibitors.py" line="174"/>
         <source>Products</source>
         <translation>제품</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="170" />
+        <location filename="../views/exhibitors.py" line="186"/>
         <source>Scan for their page</source>
         <translation>스캔하면 기업 페이지로</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="329" />
+        <location filename="../views/exhibitors.py" line="362"/>
         <source>Exhibitors</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="330" />
+        <location filename="../views/exhibitors.py" line="363"/>
         <source>Search a name or booth number</source>
         <translation>기업명 또는 부스 번호 검색</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="332" />
+        <location filename="../views/exhibitors.py" line="365"/>
         <source>Whole hall</source>
         <translation>전시장 전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="338" />
+        <location filename="../views/exhibitors.py" line="372"/>
         <source>Free booth</source>
         <translation>빈 부스</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="366" />
+        <location filename="../views/exhibitors.py" line="402"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="373" />
+        <location filename="../views/exhibitors.py" line="409"/>
         <source>All countries</source>
         <translation>모든 국가</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="379" />
+        <location filename="../views/exhibitors.py" line="415"/>
         <source>%n exhibitor(s) match</source>
         <translation>%n개 기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="382" />
+        <location filename="../views/exhibitors.py" line="418"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>맞는 기업이 없습니다. 글자를 줄이거나 다른 분야 또는 전체를 눌러 보세요.</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="437" />
+        <location filename="../views/exhibitors.py" line="487"/>
         <source>Ask staff for the way</source>
         <translation>길은 직원에게 문의하세요</translation>
     </message>
@@ -295,12 +388,12 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="59" />
+        <location filename="../views/health.py" line="50"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>이 키오스크에서는 체크인과 변경을 저장할 수 없습니다 (%1). 다른 기기를 쓰고 기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="62" />
+        <location filename="../views/health.py" line="53"/>
         <source>The last backup failed: %1</source>
         <translation>마지막 백업 실패: %1</translation>
     </message>
@@ -308,52 +401,52 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="135" />
+        <location filename="../views/home.py" line="135"/>
         <source>Agenda  ›</source>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="136" />
+        <location filename="../views/home.py" line="136"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="137" />
+        <location filename="../views/home.py" line="137"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="143" />
+        <location filename="../views/home.py" line="143"/>
         <source>Korea time (KST)</source>
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="147" />
+        <location filename="../views/home.py" line="147"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="150" />
+        <location filename="../views/home.py" line="150"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="154" />
+        <location filename="../views/home.py" line="154"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="156" />
+        <location filename="../views/home.py" line="156"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="159" />
+        <location filename="../views/home.py" line="159"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="162" />
+        <location filename="../views/home.py" line="162"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
@@ -361,237 +454,257 @@
 <context>
     <name>Map</name>
     <message>
-        <location filename="../views/map_view.py" line="183" />
+        <location filename="../views/map_view.py" line="289"/>
         <source>You are here</source>
-        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1.</extracomment>
+        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1. Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters). Chevrons along the route, one every this many metres.</extracomment>
         <translation>현재 위치</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="291"/>
+        <source>You are on the %1</source>
+        <translation>현재 위치: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="422"/>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="423"/>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="424"/>
+        <source>Show the whole map</source>
+        <translation>지도 전체 보기</translation>
     </message>
 </context>
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="12" />
+        <location filename="../views/phrases.py" line="12"/>
         <source>Ceremony</source>
         <translation>의식</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="13" />
+        <location filename="../views/phrases.py" line="13"/>
         <source>Keynote</source>
         <translation>기조연설</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="14" />
+        <location filename="../views/phrases.py" line="14"/>
         <source>Roundtable</source>
         <translation>라운드테이블</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="15" />
+        <location filename="../views/phrases.py" line="15"/>
         <source>Master class</source>
         <translation>마스터클래스</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="16" />
+        <location filename="../views/phrases.py" line="16"/>
         <source>Forum</source>
         <translation>포럼</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="17" />
+        <location filename="../views/phrases.py" line="17"/>
         <source>Matchmaking</source>
         <translation>비즈니스 상담</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="18" />
+        <location filename="../views/phrases.py" line="18"/>
         <source>Meeting</source>
         <translation>회의</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="19" />
+        <location filename="../views/phrases.py" line="19"/>
         <source>Meal</source>
         <translation>식사</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="20" />
+        <location filename="../views/phrases.py" line="20"/>
         <source>Reception</source>
         <translation>리셉션</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="21" />
+        <location filename="../views/phrases.py" line="21"/>
         <source>Tour</source>
         <translation>투어</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="22" />
+        <location filename="../views/phrases.py" line="22"/>
         <source>Exhibition</source>
         <translation>전시</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="29" />
+        <location filename="../views/phrases.py" line="29"/>
         <source>Moderator</source>
         <translation>좌장</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="30" />
-        <location filename="../views/phrases.py" line="106" />
+        <location filename="../views/phrases.py" line="30"/>
+        <location filename="../views/phrases.py" line="106"/>
         <source>Speaker</source>
         <translation>연사</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="31" />
+        <location filename="../views/phrases.py" line="31"/>
         <source>Panelist</source>
         <translation>패널</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="47" />
+        <location filename="../views/phrases.py" line="47"/>
         <source>NOW · until %1</source>
         <translation>진행 중 · %1까지</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="48" />
+        <location filename="../views/phrases.py" line="48"/>
         <source>NOW · %n min left</source>
         <translation>진행 중 · %n분 남음</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="52" />
+        <location filename="../views/phrases.py" line="52"/>
         <source>NEXT · in %n min</source>
         <translation>곧 시작 · %n분 후</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="56" />
+        <location filename="../views/phrases.py" line="56"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="60" />
+        <location filename="../views/phrases.py" line="60"/>
         <source>Moved: %1 → %2</source>
         <translation>장소 변경: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64" />
+        <location filename="../views/phrases.py" line="64"/>
         <source>New time (was %1)</source>
         <translation>시간 변경 (기존 %1)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="73" />
+        <location filename="../views/phrases.py" line="73"/>
         <source>ddd d MMMM</source>
         <translation>M월 d일 (ddd)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="79" />
+        <location filename="../views/phrases.py" line="79"/>
         <source>Korea</source>
         <translation>한국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="80" />
+        <location filename="../views/phrases.py" line="80"/>
         <source>Malaysia</source>
         <translation>말레이시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81" />
+        <location filename="../views/phrases.py" line="81"/>
         <source>Mongolia</source>
         <translation>몽골</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="82" />
+        <location filename="../views/phrases.py" line="82"/>
         <source>Thailand</source>
         <translation>태국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="83" />
+        <location filename="../views/phrases.py" line="83"/>
         <source>Pakistan</source>
         <translation>파키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="84" />
+        <location filename="../views/phrases.py" line="84"/>
         <source>Iran</source>
         <translation>이란</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="85" />
+        <location filename="../views/phrases.py" line="85"/>
         <source>Taiwan</source>
         <translation>대만</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="86" />
+        <location filename="../views/phrases.py" line="86"/>
         <source>Uzbekistan</source>
         <translation>우즈베키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="87" />
+        <location filename="../views/phrases.py" line="87"/>
         <source>Indonesia</source>
         <translation>인도네시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="94" />
+        <location filename="../views/phrases.py" line="94"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1m · 도보 약 %n분</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="97" />
+        <location filename="../views/phrases.py" line="97"/>
         <source>lift to %1</source>
         <translation>엘리베이터로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="99" />
+        <location filename="../views/phrases.py" line="99"/>
         <source>stairs to %1</source>
         <translation>계단으로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="105" />
+        <location filename="../views/phrases.py" line="105"/>
         <source>Delegate</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="107" />
+        <location filename="../views/phrases.py" line="107"/>
         <source>Exhibitor</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108" />
+        <location filename="../views/phrases.py" line="108"/>
         <source>Buyer</source>
         <translation>바이어</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="109" />
+        <location filename="../views/phrases.py" line="109"/>
         <source>VIP</source>
         <translation>귀빈</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="110" />
+        <location filename="../views/phrases.py" line="110"/>
         <source>Press</source>
         <translation>언론</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="111" />
+        <location filename="../views/phrases.py" line="111"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="112" />
+        <location filename="../views/phrases.py" line="112"/>
         <source>Volunteer</source>
         <translation>자원봉사자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120" />
+        <location filename="../views/phrases.py" line="120"/>
         <source>Starts 10 min late</source>
         <translation>10분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121" />
+        <location filename="../views/phrases.py" line="121"/>
         <source>Starts 15 min late</source>
         <translation>15분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122" />
+        <location filename="../views/phrases.py" line="122"/>
         <source>Room full</source>
         <translation>만석</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123" />
+        <location filename="../views/phrases.py" line="123"/>
         <source>Moved — see the new room</source>
         <translation>장소 변경 — 새 장소 확인</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124" />
+        <location filename="../views/phrases.py" line="124"/>
         <source>Ended early</source>
         <translation>일찍 종료</translation>
     </message>
@@ -599,233 +712,233 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="31" />
+        <location filename="../views/staff.py" line="30"/>
         <source>OK — welcome</source>
         <translation>확인 — 환영합니다</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="32" />
+        <location filename="../views/staff.py" line="31"/>
         <source>ALREADY CHECKED IN</source>
         <translation>이미 체크인됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33" />
+        <location filename="../views/staff.py" line="32"/>
         <source>INVALID BADGE</source>
         <translation>유효하지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34" />
+        <location filename="../views/staff.py" line="33"/>
         <source>REVOKED BADGE</source>
         <translation>폐기된 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35" />
+        <location filename="../views/staff.py" line="34"/>
         <source>NOT ON THIS LIST</source>
         <translation>대상 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36" />
+        <location filename="../views/staff.py" line="35"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>지금은 운영 시간 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37" />
+        <location filename="../views/staff.py" line="36"/>
         <source>UNKNOWN BADGE</source>
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="45" />
+        <location filename="../views/staff.py" line="44"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="46" />
+        <location filename="../views/staff.py" line="45"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="47" />
+        <location filename="../views/staff.py" line="46"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="48" />
+        <location filename="../views/staff.py" line="47"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="49" />
+        <location filename="../views/staff.py" line="48"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="51" />
+        <location filename="../views/staff.py" line="50"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="53" />
+        <location filename="../views/staff.py" line="52"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="55" />
+        <location filename="../views/staff.py" line="54"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="57" />
-        <source>Not in this kiosk's attendee list. Send to the Welcome Center.</source>
+        <location filename="../views/staff.py" line="56"/>
+        <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="59" />
+        <location filename="../views/staff.py" line="58"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="114" />
+        <location filename="../views/staff.py" line="114"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="115" />
+        <location filename="../views/staff.py" line="115"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="133" />
+        <location filename="../views/staff.py" line="133"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="138" />
+        <location filename="../views/staff.py" line="138"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="141" />
+        <location filename="../views/staff.py" line="141"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="168" />
+        <location filename="../views/staff.py" line="168"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="362" />
+        <location filename="../views/staff.py" line="362"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="363" />
+        <location filename="../views/staff.py" line="363"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="364" />
+        <location filename="../views/staff.py" line="364"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="365" />
+        <location filename="../views/staff.py" line="365"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="366" />
+        <location filename="../views/staff.py" line="366"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="367" />
+        <location filename="../views/staff.py" line="367"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="201" />
-        <location filename="../views/staff.py" line="368" />
+        <location filename="../views/editor.py" line="194"/>
+        <location filename="../views/staff.py" line="368"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="369" />
+        <location filename="../views/staff.py" line="369"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="385" />
+        <location filename="../views/staff.py" line="385"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="390" />
+        <location filename="../views/staff.py" line="389"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="392" />
+        <location filename="../views/staff.py" line="391"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="394" />
+        <location filename="../views/staff.py" line="393"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="396" />
+        <location filename="../views/staff.py" line="395"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="399" />
+        <location filename="../views/staff.py" line="398"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431" />
+        <location filename="../views/staff.py" line="430"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432" />
+        <location filename="../views/staff.py" line="431"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="479" />
+        <location filename="../views/staff.py" line="478"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="480" />
+        <location filename="../views/staff.py" line="479"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="481" />
+        <location filename="../views/staff.py" line="480"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="503" />
+        <location filename="../views/staff.py" line="502"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="505" />
+        <location filename="../views/staff.py" line="504"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="519" />
+        <location filename="../views/staff.py" line="518"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="521" />
+        <location filename="../views/staff.py" line="520"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
@@ -833,12 +946,12 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="311" />
+        <location filename="../views/main_window.py" line="330"/>
         <source>⌂ Home</source>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="312" />
+        <location filename="../views/main_window.py" line="331"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

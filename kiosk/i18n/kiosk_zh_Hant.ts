@@ -1,25 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="78" />
+        <location filename="../views/agenda.py" line="78"/>
         <source>Agenda</source>
         <translation>議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="79" />
+        <location filename="../views/agenda.py" line="79"/>
         <source>What changed</source>
         <translation>異動</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="85" />
+        <location filename="../views/agenda.py" line="85"/>
         <source>Full agenda on your phone</source>
         <translation>用手機看完整議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="88" />
+        <location filename="../views/agenda.py" line="88"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>並排的場次同時進行。點選場次可查看詳情與路線。</translation>
     </message>
@@ -27,22 +27,22 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="26" />
+        <location filename="../views/changes.py" line="26"/>
         <source>Room: %1 → %2</source>
         <translation>地點：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="29" />
+        <location filename="../views/changes.py" line="29"/>
         <source>Time: %1 → %2</source>
         <translation>時間：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="68" />
+        <location filename="../views/changes.py" line="68"/>
         <source>Changes to the programme</source>
         <translation>議程異動</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="83" />
+        <location filename="../views/changes.py" line="83"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>沒有異動，一切與印刷議程相同。</translation>
     </message>
@@ -50,145 +50,238 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="122" />
+        <location filename="../views/session_detail.py" line="121"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="138" />
+        <location filename="../views/session_detail.py" line="137"/>
         <source>Speakers</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="158" />
-        <source>Scan to add this session to your phone's calendar.</source>
+        <location filename="../views/session_detail.py" line="157"/>
+        <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>掃描即可將本場次加入手機行事曆。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="160" />
+        <location filename="../views/session_detail.py" line="159"/>
         <source>Where</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="169" />
+        <location filename="../views/session_detail.py" line="168"/>
         <source>Room as planned for this demo; check the signs on site.</source>
         <translation>此為示範用的場地安排，請以現場指標為準。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="174" />
+        <location filename="../views/session_detail.py" line="174"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站：</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="186" />
+        <location filename="../views/session_detail.py" line="192"/>
         <source>Room to be announced.</source>
         <translation>場地另行公告。</translation>
     </message>
 </context>
 <context>
+    <name>Directions</name>
+    <message>
+        <location filename="../views/directions.py" line="23"/>
+        <source>Turn left into %1, then go %2 m</source>
+        <translation>左轉進入%1，再走%2公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="24"/>
+        <source>Turn right into %1, then go %2 m</source>
+        <translation>右轉進入%1，再走%2公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="26"/>
+        <source>Turn left between rows %1 and %2, then go %3 m</source>
+        <translation>在%1排與%2排之間左轉，再走%3公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="27"/>
+        <source>Turn right between rows %1 and %2, then go %3 m</source>
+        <translation>在%1排與%2排之間右轉，再走%3公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="30"/>
+        <source>Turn left at row %1, then go %2 m</source>
+        <translation>在%1排左轉，再走%2公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="31"/>
+        <source>Turn right at row %1, then go %2 m</source>
+        <translation>在%1排右轉，再走%2公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="32"/>
+        <source>Turn left, then go %1 m</source>
+        <translation>左轉，再走%1公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="33"/>
+        <source>Turn right, then go %1 m</source>
+        <translation>右轉，再走%1公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="41"/>
+        <source>%1 is on your left</source>
+        <translation>%1在您的左手邊</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="42"/>
+        <source>%1 is on your right</source>
+        <translation>%1在您的右手邊</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="43"/>
+        <source>%1 is ahead of you</source>
+        <translation>%1就在您的正前方</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="48"/>
+        <source>Booth %1 is on your left</source>
+        <translation>%1攤位在您的左手邊</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="49"/>
+        <source>Booth %1 is on your right</source>
+        <translation>%1攤位在您的右手邊</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="50"/>
+        <source>Booth %1 is ahead of you</source>
+        <translation>%1攤位就在您的正前方</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="60"/>
+        <source>Go %1 m along %2</source>
+        <translation>沿著%2走%1公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="61"/>
+        <source>Go straight %1 m</source>
+        <translation>直走%1公尺</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="68"/>
+        <source>Take the stairs to the %1</source>
+        <translation>走樓梯到%1</translation>
+    </message>
+    <message>
+        <location filename="../views/directions.py" line="69"/>
+        <source>Take the lift to the %1</source>
+        <translation>搭電梯到%1</translation>
+    </message>
+</context>
+<context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="187" />
+        <location filename="../views/editor.py" line="180"/>
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="190" />
+        <location filename="../views/editor.py" line="183"/>
         <source>Room</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="191" />
+        <location filename="../views/editor.py" line="184"/>
         <source>Start (the end moves with it) and end</source>
         <translation>開始（結束隨之移動）與結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="192" />
+        <location filename="../views/editor.py" line="185"/>
         <source>Notice</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="194" />
+        <location filename="../views/editor.py" line="187"/>
         <source>No notice</source>
         <translation>無公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="195" />
+        <location filename="../views/editor.py" line="188"/>
         <source>Or type a notice (any language)</source>
         <translation>或輸入公告（任何語言）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="196" />
+        <location filename="../views/editor.py" line="189"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="197" />
+        <location filename="../views/editor.py" line="190"/>
         <source>Why (optional)</source>
         <translation>原因（選填）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="198" />
+        <location filename="../views/editor.py" line="191"/>
         <source>Back to the printed programme</source>
         <translation>恢復為印刷議程</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="199" />
+        <location filename="../views/editor.py" line="192"/>
         <source>Undo last edit</source>
         <translation>取消上一次異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="200" />
+        <location filename="../views/editor.py" line="193"/>
         <source>Check-in desk</source>
         <translation>報到台</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="313" />
+        <location filename="../views/editor.py" line="306"/>
         <source>Pick a session on the left.</source>
         <translation>請在左側選擇場次。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="320" />
+        <location filename="../views/editor.py" line="313"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="326" />
+        <location filename="../views/editor.py" line="319"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="326" />
+        <location filename="../views/editor.py" line="319"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="331" />
+        <location filename="../views/editor.py" line="324"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="331" />
+        <location filename="../views/editor.py" line="324"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="378" />
+        <location filename="../views/editor.py" line="371"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="383" />
+        <location filename="../views/editor.py" line="376"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="392" />
+        <location filename="../views/editor.py" line="385"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393" />
+        <location filename="../views/editor.py" line="386"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
@@ -196,22 +289,22 @@
 <context>
     <name>Error</name>
     <message>
-        <location filename="../views/error_screen.py" line="45" />
+        <location filename="../views/error_screen.py" line="45"/>
         <source>This kiosk cannot open its event data</source>
         <translation>本資訊站無法開啟活動資料</translation>
     </message>
     <message>
-        <location filename="../views/error_screen.py" line="46" />
+        <location filename="../views/error_screen.py" line="46"/>
         <source>Nothing has been changed or lost. Please call a member of staff.</source>
         <translation>沒有任何資料被更動或遺失。請洽工作人員。</translation>
     </message>
     <message>
-        <location filename="../views/error_screen.py" line="50" />
+        <location filename="../views/error_screen.py" line="50"/>
         <source>For staff:</source>
         <translation>工作人員：</translation>
     </message>
     <message>
-        <location filename="../views/error_screen.py" line="52" />
+        <location filename="../views/error_screen.py" line="52"/>
         <source>Error code: %1</source>
         <translation>錯誤代碼：%1</translation>
     </message>
@@ -219,75 +312,75 @@
 <context>
     <name>Exhibitors</name>
     <message>
-        <location filename="../views/exhibitors.py" line="102" />
-        <location filename="../views/exhibitors.py" line="154" />
+        <location filename="../views/exhibitors.py" line="103"/>
+        <location filename="../views/exhibitors.py" line="167"/>
         <source>No booth</source>
         <translation>無攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="103" />
-        <location filename="../views/exhibitors.py" line="155" />
-        <location filename="../views/exhibitors.py" line="370" />
+        <location filename="../views/exhibitors.py" line="104"/>
+        <location filename="../views/exhibitors.py" line="168"/>
+        <location filename="../views/exhibitors.py" line="406"/>
         <source>Uncategorised</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="156" />
+        <location filename="../views/exhibitors.py" line="169"/>
         <source>Booth</source>
         <translation>攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="161" />
+        <location filename="../views/exhibitors.py" line="174"/>
         <source>Products</source>
         <translation>產品</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="170" />
+        <location filename="../views/exhibitors.py" line="186"/>
         <source>Scan for their page</source>
         <translation>掃描前往廠商網頁</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="329" />
+        <location filename="../views/exhibitors.py" line="362"/>
         <source>Exhibitors</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="330" />
+        <location filename="../views/exhibitors.py" line="363"/>
         <source>Search a name or booth number</source>
         <translation>搜尋名稱或攤位編號</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="332" />
+        <location filename="../views/exhibitors.py" line="365"/>
         <source>Whole hall</source>
         <translation>整個展館</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="338" />
+        <location filename="../views/exhibitors.py" line="372"/>
         <source>Free booth</source>
         <translation>空攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="366" />
+        <location filename="../views/exhibitors.py" line="402"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="373" />
+        <location filename="../views/exhibitors.py" line="409"/>
         <source>All countries</source>
         <translation>所有國家</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="379" />
+        <location filename="../views/exhibitors.py" line="415"/>
         <source>%n exhibitor(s) match</source>
         <translation>共 %n 家參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="382" />
+        <location filename="../views/exhibitors.py" line="418"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>沒有符合的參展商。請減少字數、換個類別或選「全部」。</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="437" />
+        <location filename="../views/exhibitors.py" line="487"/>
         <source>Ask staff for the way</source>
         <translation>請向工作人員問路</translation>
     </message>
@@ -295,12 +388,12 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="59" />
+        <location filename="../views/health.py" line="50"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>本資訊站無法儲存報到與異動（%1）。請改用其他裝置並聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="62" />
+        <location filename="../views/health.py" line="53"/>
         <source>The last backup failed: %1</source>
         <translation>上次備份失敗：%1</translation>
     </message>
@@ -308,52 +401,52 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="135" />
+        <location filename="../views/home.py" line="135"/>
         <source>Agenda  ›</source>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="136" />
+        <location filename="../views/home.py" line="136"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="137" />
+        <location filename="../views/home.py" line="137"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="143" />
+        <location filename="../views/home.py" line="143"/>
         <source>Korea time (KST)</source>
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="147" />
+        <location filename="../views/home.py" line="147"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="150" />
+        <location filename="../views/home.py" line="150"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="154" />
+        <location filename="../views/home.py" line="154"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="156" />
+        <location filename="../views/home.py" line="156"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="159" />
+        <location filename="../views/home.py" line="159"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="162" />
+        <location filename="../views/home.py" line="162"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
@@ -361,237 +454,257 @@
 <context>
     <name>Map</name>
     <message>
-        <location filename="../views/map_view.py" line="183" />
+        <location filename="../views/map_view.py" line="289"/>
         <source>You are here</source>
-        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1.</extracomment>
+        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1. Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters). Chevrons along the route, one every this many metres.</extracomment>
         <translation>您在這裡</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="291"/>
+        <source>You are on the %1</source>
+        <translation>您在%1</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="422"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="423"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location filename="../views/map_view.py" line="424"/>
+        <source>Show the whole map</source>
+        <translation>顯示整張地圖</translation>
     </message>
 </context>
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="12" />
+        <location filename="../views/phrases.py" line="12"/>
         <source>Ceremony</source>
         <translation>典禮</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="13" />
+        <location filename="../views/phrases.py" line="13"/>
         <source>Keynote</source>
         <translation>主題演講</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="14" />
+        <location filename="../views/phrases.py" line="14"/>
         <source>Roundtable</source>
         <translation>圓桌會議</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="15" />
+        <location filename="../views/phrases.py" line="15"/>
         <source>Master class</source>
         <translation>大師課程</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="16" />
+        <location filename="../views/phrases.py" line="16"/>
         <source>Forum</source>
         <translation>論壇</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="17" />
+        <location filename="../views/phrases.py" line="17"/>
         <source>Matchmaking</source>
         <translation>商務洽談</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="18" />
+        <location filename="../views/phrases.py" line="18"/>
         <source>Meeting</source>
         <translation>會議</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="19" />
+        <location filename="../views/phrases.py" line="19"/>
         <source>Meal</source>
         <translation>餐會</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="20" />
+        <location filename="../views/phrases.py" line="20"/>
         <source>Reception</source>
         <translation>招待會</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="21" />
+        <location filename="../views/phrases.py" line="21"/>
         <source>Tour</source>
         <translation>參訪</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="22" />
+        <location filename="../views/phrases.py" line="22"/>
         <source>Exhibition</source>
         <translation>展覽</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="29" />
+        <location filename="../views/phrases.py" line="29"/>
         <source>Moderator</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="30" />
-        <location filename="../views/phrases.py" line="106" />
+        <location filename="../views/phrases.py" line="30"/>
+        <location filename="../views/phrases.py" line="106"/>
         <source>Speaker</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="31" />
+        <location filename="../views/phrases.py" line="31"/>
         <source>Panelist</source>
         <translation>與談人</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="47" />
+        <location filename="../views/phrases.py" line="47"/>
         <source>NOW · until %1</source>
         <translation>進行中 · 至 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="48" />
+        <location filename="../views/phrases.py" line="48"/>
         <source>NOW · %n min left</source>
         <translation>進行中 · 剩 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="52" />
+        <location filename="../views/phrases.py" line="52"/>
         <source>NEXT · in %n min</source>
         <translation>即將開始 · %n 分鐘後</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="56" />
+        <location filename="../views/phrases.py" line="56"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="60" />
+        <location filename="../views/phrases.py" line="60"/>
         <source>Moved: %1 → %2</source>
         <translation>場地變更：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64" />
+        <location filename="../views/phrases.py" line="64"/>
         <source>New time (was %1)</source>
         <translation>時間變更（原 %1）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="73" />
+        <location filename="../views/phrases.py" line="73"/>
         <source>ddd d MMMM</source>
         <translation>M月d日（ddd）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="79" />
+        <location filename="../views/phrases.py" line="79"/>
         <source>Korea</source>
         <translation>韓國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="80" />
+        <location filename="../views/phrases.py" line="80"/>
         <source>Malaysia</source>
         <translation>馬來西亞</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81" />
+        <location filename="../views/phrases.py" line="81"/>
         <source>Mongolia</source>
         <translation>蒙古</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="82" />
+        <location filename="../views/phrases.py" line="82"/>
         <source>Thailand</source>
         <translation>泰國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="83" />
+        <location filename="../views/phrases.py" line="83"/>
         <source>Pakistan</source>
         <translation>巴基斯坦</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="84" />
+        <location filename="../views/phrases.py" line="84"/>
         <source>Iran</source>
         <translation>伊朗</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="85" />
+        <location filename="../views/phrases.py" line="85"/>
         <source>Taiwan</source>
         <translation>臺灣</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="86" />
+        <location filename="../views/phrases.py" line="86"/>
         <source>Uzbekistan</source>
         <translation>烏茲別克</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="87" />
+        <location filename="../views/phrases.py" line="87"/>
         <source>Indonesia</source>
         <translation>印尼</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="94" />
+        <location filename="../views/phrases.py" line="94"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1 公尺 · 步行約 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="97" />
+        <location filename="../views/phrases.py" line="97"/>
         <source>lift to %1</source>
         <translation>搭電梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="99" />
+        <location filename="../views/phrases.py" line="99"/>
         <source>stairs to %1</source>
         <translation>走樓梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="105" />
+        <location filename="../views/phrases.py" line="105"/>
         <source>Delegate</source>
         <translation>與會者</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="107" />
+        <location filename="../views/phrases.py" line="107"/>
         <source>Exhibitor</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108" />
+        <location filename="../views/phrases.py" line="108"/>
         <source>Buyer</source>
         <translation>買主</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="109" />
+        <location filename="../views/phrases.py" line="109"/>
         <source>VIP</source>
         <translation>貴賓</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="110" />
+        <location filename="../views/phrases.py" line="110"/>
         <source>Press</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="111" />
+        <location filename="../views/phrases.py" line="111"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="112" />
+        <location filename="../views/phrases.py" line="112"/>
         <source>Volunteer</source>
         <translation>志工</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120" />
+        <location filename="../views/phrases.py" line="120"/>
         <source>Starts 10 min late</source>
         <translation>延後 10 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121" />
+        <location filename="../views/phrases.py" line="121"/>
         <source>Starts 15 min late</source>
         <translation>延後 15 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122" />
+        <location filename="../views/phrases.py" line="122"/>
         <source>Room full</source>
         <translation>已額滿</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123" />
+        <location filename="../views/phrases.py" line="123"/>
         <source>Moved — see the new room</source>
         <translation>地點變更 — 請見新地點</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124" />
+        <location filename="../views/phrases.py" line="124"/>
         <source>Ended early</source>
         <translation>提前結束</translation>
     </message>
@@ -599,233 +712,233 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="31" />
+        <location filename="../views/staff.py" line="30"/>
         <source>OK — welcome</source>
         <translation>通過 — 歡迎</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="32" />
+        <location filename="../views/staff.py" line="31"/>
         <source>ALREADY CHECKED IN</source>
         <translation>已報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33" />
+        <location filename="../views/staff.py" line="32"/>
         <source>INVALID BADGE</source>
         <translation>無效識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34" />
+        <location filename="../views/staff.py" line="33"/>
         <source>REVOKED BADGE</source>
         <translation>已作廢識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35" />
+        <location filename="../views/staff.py" line="34"/>
         <source>NOT ON THIS LIST</source>
         <translation>不在此名單</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36" />
+        <location filename="../views/staff.py" line="35"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>目前未開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37" />
+        <location filename="../views/staff.py" line="36"/>
         <source>UNKNOWN BADGE</source>
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="45" />
+        <location filename="../views/staff.py" line="44"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="46" />
+        <location filename="../views/staff.py" line="45"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="47" />
+        <location filename="../views/staff.py" line="46"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="48" />
+        <location filename="../views/staff.py" line="47"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="49" />
+        <location filename="../views/staff.py" line="48"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="51" />
+        <location filename="../views/staff.py" line="50"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="53" />
+        <location filename="../views/staff.py" line="52"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="55" />
+        <location filename="../views/staff.py" line="54"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="57" />
-        <source>Not in this kiosk's attendee list. Send to the Welcome Center.</source>
+        <location filename="../views/staff.py" line="56"/>
+        <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="59" />
+        <location filename="../views/staff.py" line="58"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="114" />
+        <location filename="../views/staff.py" line="114"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="115" />
+        <location filename="../views/staff.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="133" />
+        <location filename="../views/staff.py" line="133"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="138" />
+        <location filename="../views/staff.py" line="138"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="141" />
+        <location filename="../views/staff.py" line="141"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="168" />
+        <location filename="../views/staff.py" line="168"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="362" />
+        <location filename="../views/staff.py" line="362"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="363" />
+        <location filename="../views/staff.py" line="363"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="364" />
+        <location filename="../views/staff.py" line="364"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="365" />
+        <location filename="../views/staff.py" line="365"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="366" />
+        <location filename="../views/staff.py" line="366"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="367" />
+        <location filename="../views/staff.py" line="367"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="201" />
-        <location filename="../views/staff.py" line="368" />
+        <location filename="../views/editor.py" line="194"/>
+        <location filename="../views/staff.py" line="368"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="369" />
+        <location filename="../views/staff.py" line="369"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="385" />
+        <location filename="../views/staff.py" line="385"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="390" />
+        <location filename="../views/staff.py" line="389"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="392" />
+        <location filename="../views/staff.py" line="391"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="394" />
+        <location filename="../views/staff.py" line="393"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="396" />
+        <location filename="../views/staff.py" line="395"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="399" />
+        <location filename="../views/staff.py" line="398"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431" />
+        <location filename="../views/staff.py" line="430"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432" />
+        <location filename="../views/staff.py" line="431"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="479" />
+        <location filename="../views/staff.py" line="478"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="480" />
+        <location filename="../views/staff.py" line="479"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="481" />
+        <location filename="../views/staff.py" line="480"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="503" />
+        <location filename="../views/staff.py" line="502"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="505" />
+        <location filename="../views/staff.py" line="504"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="519" />
+        <location filename="../views/staff.py" line="518"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="521" />
+        <location filename="../views/staff.py" line="520"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
@@ -833,12 +946,12 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="311" />
+        <location filename="../views/main_window.py" line="330"/>
         <source>⌂ Home</source>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="312" />
+        <location filename="../views/main_window.py" line="331"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

@@ -14,8 +14,9 @@ from kiosk.models.exhibition import UNCATEGORISED, ExhibitorFilter, apply_filter
 from kiosk.models.venue_map import Rect
 
 from . import phrases
+from .directions import steps_html
 from .i18n import font_for
-from .map_view import MapView, VenueScene
+from .map_view import MapView, VenueScene, step_markers
 from .widgets import label, make_kinetic
 
 ExhibitorRole = Qt.ItemDataRole.UserRole + 10
@@ -122,6 +123,8 @@ class ExhibitorCard(QFrame):
         self.meta = label(wrap=True)
         self.description = label(wrap=True)
         self.route = label(wrap=True)
+        self.steps = label(wrap=True)
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.qr = label()
         self.qr_caption = label(wrap=True)
         self.close_button = QPushButton("✕")
@@ -130,22 +133,32 @@ class ExhibitorCard(QFrame):
         head.addWidget(self.name, 1)
         head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
-        text.addLayout(head)
         text.addWidget(self.meta)
         text.addWidget(self.description)
         text.addWidget(self.route)
         text.addStretch(1)
+        # the numbered steps beside the description (not under it): the map keeps its height
+        way = QVBoxLayout()
+        way.addWidget(self.steps)
+        way.addStretch(1)
         qr_box = QVBoxLayout()
         qr_box.addWidget(self.qr)
         qr_box.addWidget(self.qr_caption)
         qr_box.addStretch(1)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(24)
+        self.body.addLayout(text, 4)
+        self.body.addLayout(way, 5)
+        outer = QVBoxLayout()
+        outer.addLayout(head)
+        outer.addLayout(self.body, 1)
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 20, 24, 20)
+        row.setContentsMargins(24, 16, 24, 16)
         row.setSpacing(20)
-        row.addLayout(text, 1)
+        row.addLayout(outer, 1)
         row.addLayout(qr_box)
 
-    def show_exhibitor(self, e, category, route_text: str) -> None:
+    def show_exhibitor(self, e, category, route_text: str, steps_text: str = "") -> None:
         from .qr import qr_pixmap
 
         theme, lang = self.ui.theme, self.ui.language
@@ -165,6 +178,9 @@ class ExhibitorCard(QFrame):
         self.route.setText(route_text)
         self.route.setStyleSheet(f"font-size:{theme.body}px; font-weight:700; color:{theme.p.warning};")
         self.route.setVisible(bool(route_text))
+        self.steps.setText(steps_text)
+        self.steps.setStyleSheet(f"font-size:{theme.body}px;")
+        self.steps.setVisible(bool(steps_text))
         if e.website:
             self.qr.setPixmap(qr_pixmap(e.website, theme.px(200)))
             self.qr_caption.setText(QCoreApplication.translate("Exhibitors", "Scan for their page"))
@@ -196,6 +212,7 @@ class ExhibitorsScreen(QWidget):
         self.text = ""
         self.selected_id: str | None = None
         self.route = None
+        self.steps = []
 
         self.heading = label(role="heading")
         self.search = QLineEdit()
@@ -290,22 +307,38 @@ class ExhibitorsScreen(QWidget):
     def hall(self):
         return self.rooms.get("EXH") or next((r for r in self.rooms.values() if r.kind == "exhibition"), None)
 
+    def _arrival(self, floor) -> tuple[float, float, str] | None:
+        """From a kiosk on another floor: where its visitor reaches this floor (the lift), and
+        the kiosk's floor, for a "You are on the 3rd floor" mark there."""
+        if self.kiosk is None or self.kiosk["floor_id"] == floor.id:
+            return None
+        here = self.venue.floors.get(self.kiosk["floor_id"])
+        route = self.venue.route_to(f"room:{self.hall.id}") if self.hall else None
+        leg = next((leg for leg in (route.legs if route else []) if leg.floor_id == floor.id), None)
+        if leg is None or here is None:
+            return None
+        x, y = leg.points[0]
+        return x, y, here.name.get(self.ui.language)
+
     def _build_scene(self) -> None:
         hall = self.hall
         floor = self.floors.get(hall.floor_id) if hall else next(iter(self.floors.values()), None)
         if floor is None:
             return
+        arrival = self._arrival(floor)
         self.scene.build(floor=floor, rooms=self.rooms.values(), booths=self.booths, occupants=self.occupants,
-                         categories=self.categories, features=self.features, kiosk=self.kiosk)
+                         categories=self.categories, features=self.features, kiosk=self.kiosk, arrival=arrival)
         if hall and hall.plan:
             area = Rect(*hall.plan)
-            if self.kiosk is not None and self.kiosk["floor_id"] == floor.id:
+            here = ((self.kiosk["x"], self.kiosk["y"]) if self.kiosk is not None and self.kiosk["floor_id"] == floor.id
+                    else arrival[:2] if arrival else None)
+            if here is not None:
                 # keep "you are here" in the first view, wherever the kiosk stands
-                kx, ky = self.kiosk["x"], self.kiosk["y"]
+                kx, ky = here
                 x0, y0 = min(area.x, kx - 3), min(area.y, ky - 3)
-                x1, y1 = max(area.right, kx + 3), max(area.bottom, ky + 5)
+                x1, y1 = max(area.right, kx + 3), max(area.bottom, ky + 4)
                 area = Rect(x0, y0, x1 - x0, y1 - y0)
-            self.map.show_area(area)
+            self.map.show_area(area, margin_m=2.0)
         self._apply_booth_states(self._result().matching)
         if self.route is not None:
             self._draw_route()
@@ -330,6 +363,7 @@ class ExhibitorsScreen(QWidget):
         self.search.setPlaceholderText(QCoreApplication.translate("Exhibitors", "Search a name or booth number"))
         self.search.setFont(font_for(lang, theme.body))
         self.reset_map_button.setText(QCoreApplication.translate("Exhibitors", "Whole hall"))
+        self.map.retranslate()
         legend = []
         for c in self.categories.values():
             legend.append(f"<span style='background:{c.colour}; color:#ffffff'>&nbsp;{c.symbol}&nbsp;</span>&nbsp;"
@@ -348,6 +382,8 @@ class ExhibitorsScreen(QWidget):
             chip.setStyleSheet(f"QPushButton {{ padding: 0 8px; font-size: {theme.small}px; }}")
         self._build_scene()
         self.apply()
+        if self.selected_id is not None:      # the card and the steps in the new language
+            self._show_card()
 
     # ---------------------------------------------------------------- filtering
     def _text_ids(self):
@@ -421,6 +457,7 @@ class ExhibitorsScreen(QWidget):
     def select_exhibitor(self, exhibitor_id: str | None) -> None:
         self.selected_id = exhibitor_id if exhibitor_id in self.by_id else None
         self.route = None
+        self.steps = []
         if self.selected_id is None:
             self.card.hide()
             self.scene.show_route(None)
@@ -428,19 +465,27 @@ class ExhibitorsScreen(QWidget):
             self.list.viewport().update()
             return
         e = self.by_id[self.selected_id]
-        route_text = ""
-        routes = [r for r in (self.venue.route_to(b) for b in e.booths) if r is not None]
+        routes = [(r, b) for r, b in ((self.venue.route_to(b), b) for b in e.booths) if r is not None]
         if routes:
-            self.route = min(routes, key=lambda r: r.distance_m)
-            route_text = phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes)
-        elif e.booths and self.kiosk is not None:
-            route_text = QCoreApplication.translate("Exhibitors", "Ask staff for the way")
+            self.route, booth = min(routes, key=lambda rb: rb[0].distance_m)
+            self.steps = self.venue.steps(self.route, booth)
         self._draw_route()
-        self.card.show_exhibitor(e, self.categories.get(e.category_id or ""), route_text)
+        self._show_card()
         self._apply_booth_states(self.model._rows)
         self.list.viewport().update()
         # after the card has taken its room: bring the row and the walk into view
         QTimer.singleShot(0, self._reveal_selection)
+
+    def _show_card(self) -> None:
+        e = self.by_id[self.selected_id]
+        route_text = steps_text = ""
+        if self.route is not None:
+            route_text = phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes)
+            steps_text = steps_html(self.steps, self.venue, self.ui.language, colour=self.ui.theme.p.warning,
+                                    size=self.ui.theme.body)
+        elif e.booths and self.kiosk is not None:
+            route_text = QCoreApplication.translate("Exhibitors", "Ask staff for the way")
+        self.card.show_exhibitor(e, self.categories.get(e.category_id or ""), route_text, steps_text)
 
     def _reveal_selection(self) -> None:
         e = self.by_id.get(self.selected_id or "")
@@ -450,6 +495,10 @@ class ExhibitorsScreen(QWidget):
         if row >= 0:
             self.list.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         xs, ys = [], []
+        if self.route and self.kiosk is not None and self.kiosk["floor_id"] == self.scene.floor_id:
+            # room under the dot for the "You are here" plate (drawn at a fixed size on screen)
+            xs.append(self.kiosk["x"])
+            ys.append(self.kiosk["y"] + 5)
         for b in e.booths:
             if b in self.booths:
                 r = self.booths[b].rect
@@ -465,7 +514,7 @@ class ExhibitorsScreen(QWidget):
     def _draw_route(self) -> None:
         floor = self.scene.floor_id
         points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor for p in leg.points]
-        self.scene.show_route(points or None)
+        self.scene.show_route(points or None, markers=step_markers(self.steps, floor))
 
     def reset(self) -> None:
         """Idle: no search, no filters, no selection, the whole hall in view."""

@@ -3,11 +3,16 @@ and a walking route. One-finger pan, pinch zoom, double-tap zoom."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+import math
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QPinchGesture,
+    QToolButton,
 )
+
+from kiosk.models.venue_map import Rect
 
 from .i18n import font_for
 
@@ -15,6 +20,31 @@ from .i18n import font_for
 SCALE = 12.0
 FREE_BOOTH = QColor("#ffffff")
 FADED = 0.18
+ROUTE = QColor("#ff6a00")
+#: Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters).
+BOOTH_TEXT_MAX = 18.0
+#: Chevrons along the route, one every this many metres.
+CHEVRON_EVERY_M = 4.0
+
+
+def step_markers(steps, floor_id: str | None) -> list[tuple[int, float, float]]:
+    """(step number, x, y) for the steps that start on ``floor_id`` — turns, lifts and the
+    arrival — so the numbered list beside the map can be followed on it."""
+    return [(n, s.at[1], s.at[2]) for n, s in enumerate(steps, 1)
+            if s.at[0] == floor_id and s.kind in ("turn", "floor", "arrive")]
+
+
+def fitted_font(lang: str, text: str, box: QRectF, size: float, *, minimum: float, bold: bool = True):
+    """The largest font up to ``size`` (down to ``minimum``) whose text fits ``box``; wraps at
+    spaces when one line is too wide. Returns (font, rectangle of the laid-out text)."""
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    px = size
+    while True:
+        font = font_for(lang, max(1, round(px)), bold=bold)
+        rect = QFontMetricsF(font).boundingRect(box, flags, text)
+        if (rect.width() <= box.width() + 0.5 and rect.height() <= box.height() + 0.5) or px <= minimum:
+            return font, rect
+        px -= 1
 
 
 def _r(rect) -> QRectF:
@@ -31,13 +61,15 @@ class BoothItem(QGraphicsRectItem):
     Drawn once into a device-coordinate cache: fading (opacity) and panning only blit it,
     which keeps a 5,000-booth hall under a frame's budget per filter change."""
 
-    _font: QFont | None = None
+    _fonts: dict[tuple, tuple[QFont, QFont]] = {}
 
-    def __init__(self, booth, colour: QColor, symbol: str, exhibitor_id: str | None) -> None:
+    def __init__(self, booth, colour: QColor, symbol: str, exhibitor_id: str | None, *, scale: float = 1.0) -> None:
         super().__init__(_r(booth.rect))
         self.booth_id = booth.id
         self.exhibitor_id = exhibitor_id
+        self.symbol = symbol
         self.text = booth.id if not symbol else f"{booth.id}\n{symbol}"
+        self.number_font, self.symbol_font = self.fonts_for(booth.id, self.rect(), scale)
         self.text_colour = QColor("#ffffff" if colour.lightnessF() < 0.55 else "#14213d")
         self.setBrush(QBrush(colour))
         self.normal_pen = QPen(QColor("#1b2a41"), 1.2)
@@ -47,15 +79,42 @@ class BoothItem(QGraphicsRectItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._state = (True, False)
 
+    @classmethod
+    def fonts_for(cls, number: str, rect: QRectF, scale: float) -> tuple[QFont, QFont]:
+        """The booth number as large as the booth's width allows (larger text: larger still, up to
+        what fits), the category letter below it at 3/4 of that. Shared by booths of one size."""
+        key = (number, round(rect.width()), round(rect.height()), scale)
+        fonts = cls._fonts.get(key)
+        if fonts is None:
+            px = min(BOOTH_TEXT_MAX * scale, rect.height() / 2.1)
+            while True:
+                number_font = QFont("DejaVu Sans")
+                number_font.setPixelSize(max(6, round(px)))
+                number_font.setBold(True)
+                fm = QFontMetricsF(number_font)
+                if fm.horizontalAdvance(number) <= rect.width() - 3 or px <= 6:
+                    break
+                px -= 0.5
+            symbol_font = QFont(number_font)
+            symbol_font.setPixelSize(max(6, round(px * 0.8)))
+            fonts = cls._fonts[key] = (number_font, symbol_font)
+        return fonts
+
     def paint(self, painter, option, widget=None) -> None:
         super().paint(painter, option, widget)
-        if BoothItem._font is None:
-            BoothItem._font = QFont()
-            BoothItem._font.setPixelSize(13)
-            BoothItem._font.setBold(True)
-        painter.setFont(BoothItem._font)
         painter.setPen(self.text_colour)
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text)
+        r = self.rect()
+        if not self.symbol:
+            painter.setFont(self.number_font)
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.booth_id)
+            return
+        n_h = QFontMetricsF(self.number_font).height()
+        s_h = QFontMetricsF(self.symbol_font).height()
+        top = r.center().y() - (n_h + s_h) / 2 + 1
+        painter.setFont(self.number_font)
+        painter.drawText(QRectF(r.left(), top, r.width(), n_h), Qt.AlignmentFlag.AlignCenter, self.booth_id)
+        painter.setFont(self.symbol_font)
+        painter.drawText(QRectF(r.left(), top + n_h - 2, r.width(), s_h), Qt.AlignmentFlag.AlignCenter, self.symbol)
 
     def set_state(self, *, visible: bool, selected: bool) -> None:
         if (visible, selected) == self._state:
@@ -74,17 +133,21 @@ class VenueScene(QGraphicsScene):
         self.ui = ui
         self.booth_items: dict[str, BoothItem] = {}
         self.room_items: dict[str, QGraphicsRectItem] = {}
+        self.label_items: list[QGraphicsItem] = []
         self.route_item: QGraphicsPathItem | None = None
+        self.route_extras: list[QGraphicsItem] = []
         self.here_items: list[QGraphicsItem] = []
         self.floor_id: str | None = None
 
-    def build(self, *, floor, rooms, booths, occupants, categories, features, kiosk=None) -> None:
-        """(Re)draw ``floor``. ``occupants``: booth id → exhibitor; ``categories``: id → Category."""
+    def build(self, *, floor, rooms, booths, occupants, categories, features, kiosk=None, arrival=None) -> None:
+        """(Re)draw ``floor``. ``occupants``: booth id → exhibitor; ``categories``: id → Category.
+        ``arrival``: where a visitor from a kiosk on another floor arrives here (x, y, kiosk floor name)."""
         self.forget_items()
         self.clear()
         self.floor_id = floor.id
         lang = self.ui.language
         theme = self.ui.theme
+        scale = theme.scale
         self.setBackgroundBrush(QColor("#0b1d36") if not theme.high_contrast else QColor("#000000"))
         outline = self.addRect(QRectF(0, 0, floor.width * SCALE, floor.depth * SCALE),
                                QPen(QColor("#8aa0bf"), 2), QBrush(QColor("#e9eef5")))
@@ -93,15 +156,12 @@ class VenueScene(QGraphicsScene):
         w, h = floor.width * SCALE, floor.depth * SCALE
         self.setSceneRect(QRectF(-w / 2, -h / 2, 2 * w, 2 * h))
         # label sizes are in scene units (12 per metre): legible at the zooms the screens use
-        label_font = font_for(lang, 26, bold=True)
         rooms = list(rooms)
         divided = {r.part_of for r in rooms if r.part_of}   # 300 is labelled by its parts
         for room in rooms:
             if room.floor_id != floor.id or room.plan is None or room.kind == "entrance":
                 continue
             x, y, w, h = room.plan
-            from kiosk.models.venue_map import Rect
-
             fill = QColor("#f7f9fc") if room.kind in ("exhibition",) else QColor("#dfe6f0")
             if room.kind in ("stage", "lounge"):
                 fill = QColor("#c9d8ec")
@@ -110,15 +170,8 @@ class VenueScene(QGraphicsScene):
             item.setData(0, (fill, item.zValue()))   # to undo a highlight
             self.room_items[room.id] = item
             if room.kind != "exhibition" and room.id not in divided:
-                text = self.addSimpleText(room.name.get(lang) if room.kind not in ("hall", "meeting")
-                                          else room.id, label_font)
-                text.setBrush(QColor("#14213d"))
-                br = text.boundingRect()
-                c = item.rect().center()
-                if room.kind in ("stage", "lounge"):
-                    c = QPointF(c.x(), item.rect().bottom() - br.height())
-                text.setPos(c.x() - br.width() / 2, c.y() - br.height() / 2)
-                text.setZValue(4)
+                text = room.name.get(lang) if room.kind not in ("hall", "meeting") else room.id
+                self._boxed_label(text, item.rect(), 26 * scale)
         for booth in booths.values():
             if booth.floor_id != floor.id:
                 continue
@@ -126,35 +179,35 @@ class VenueScene(QGraphicsScene):
             cat = categories.get(occupant.category_id) if occupant and occupant.category_id else None
             colour = QColor(cat.colour) if cat else (QColor("#b8c2cf") if occupant else FREE_BOOTH)
             item = BoothItem(booth, colour, cat.symbol if cat else ("?" if occupant else ""),
-                             occupant.id if occupant else None)
+                             occupant.id if occupant else None, scale=scale)
             self.addItem(item)
             self.booth_items[booth.id] = item
-        small = font_for(lang, 18, bold=True)
+        small = 18 * scale
         for f in features:
             if f["floor_id"] != floor.id and f["feature_type"] != "connector":
                 continue
             g = f["geometry"]
             if f["feature_type"] == "amenity":
                 if g["type"] == "Polygon":
-                    xs = [p[0] for p in g["coordinates"][0]]
-                    ys = [p[1] for p in g["coordinates"][0]]
-                    rect = QRectF(min(xs) * SCALE, min(ys) * SCALE, (max(xs) - min(xs)) * SCALE, (max(ys) - min(ys)) * SCALE)
+                    rect = self._polygon_rect(g)
                     item = self.addRect(rect, QPen(QColor("#2f6f8f"), 1.5), QBrush(QColor("#bfe3f2")))
                     item.setZValue(1)
-                    self._label(f["name"].get(lang), rect.center(), small)
+                    self._boxed_label(f["name"].get(lang), rect, small)
+                elif f["category"] == "exit":
+                    x, y = g["coordinates"]
+                    self._exit(_p(x, y), f["name"].get(lang), small)
                 else:
                     x, y = g["coordinates"]
                     dot = self.addEllipse(QRectF(x * SCALE - 9, y * SCALE - 9, 18, 18), QPen(Qt.PenStyle.NoPen),
-                                          QBrush(QColor("#0a7d32")))
+                                          QBrush(QColor("#2f6f8f")))
                     dot.setZValue(5)
-                    self._label(f["name"].get(lang), QPointF(x * SCALE + 70, y * SCALE), small)
+                    self._boxed_label(f["name"].get(lang), QRectF(x * SCALE + 12, y * SCALE - 20, 200, 40), small,
+                                      align=Qt.AlignmentFlag.AlignLeft)
             elif f["feature_type"] == "connector" and floor.id in (f["door"] or {}):
-                xs = [p[0] for p in g["coordinates"][0]]
-                ys = [p[1] for p in g["coordinates"][0]]
-                rect = QRectF(min(xs) * SCALE, min(ys) * SCALE, (max(xs) - min(xs)) * SCALE, (max(ys) - min(ys)) * SCALE)
+                rect = self._polygon_rect(g)
                 item = self.addRect(rect, QPen(QColor("#6b4fa0"), 1.5), QBrush(QColor("#e2d9f3")))
                 item.setZValue(1)
-                self._label(f["name"].get(lang), rect.center(), small)
+                self._boxed_label(f["name"].get(lang), rect, small)
             elif f["feature_type"] == "opening" and f["category"] == "entrance" and g["type"] == "Point":
                 x, y = g["coordinates"]
                 mark = self.addRect(QRectF(x * SCALE - 18, y * SCALE - 5, 36, 10), QPen(Qt.PenStyle.NoPen),
@@ -162,6 +215,15 @@ class VenueScene(QGraphicsScene):
                 mark.setZValue(5)
         if kiosk is not None and kiosk["floor_id"] == floor.id:
             self._you_are_here(kiosk["x"], kiosk["y"])
+        elif arrival is not None:
+            x, y, where = arrival
+            self._you_are_here(x, y, floor_name=where)
+
+    @staticmethod
+    def _polygon_rect(g) -> QRectF:
+        xs = [p[0] for p in g["coordinates"][0]]
+        ys = [p[1] for p in g["coordinates"][0]]
+        return QRectF(min(xs) * SCALE, min(ys) * SCALE, (max(xs) - min(xs)) * SCALE, (max(ys) - min(ys)) * SCALE)
 
     def forget_items(self) -> None:
         """Drop every Python reference to this scene's items, *before* ``clear()`` deletes them.
@@ -171,49 +233,147 @@ class VenueScene(QGraphicsScene):
         how a language switch after a tap on the map used to end in a segfault (issue 12)."""
         self.booth_items = {}
         self.room_items = {}
+        self.label_items = []
         self.route_item = None
+        self.route_extras = []
         self.here_items = []
 
-    def _label(self, text: str, centre: QPointF, font) -> None:
-        item = self.addSimpleText(text, font)
-        item.setBrush(QColor("#14213d"))
-        br = item.boundingRect()
-        item.setPos(centre.x() - br.width() / 2, centre.y() - br.height() / 2)
+    def _boxed_label(self, text: str, box: QRectF, size: float, *, align=Qt.AlignmentFlag.AlignCenter) -> None:
+        """A place's name inside its box: as large as ``size`` if it fits, smaller (down to 60 %),
+        then on two lines; never spilling over its neighbours."""
+        inner = box.adjusted(4, 2, -4, -2)
+        font, rect = fitted_font(self.ui.language, text, inner, size, minimum=size * 0.6)
+        item = self.addText("")
+        item.setFont(font)
+        item.setDefaultTextColor(QColor("#14213d"))
+        item.document().setDocumentMargin(0)
+        item.setTextWidth(inner.width())
+        option = item.document().defaultTextOption()
+        option.setAlignment(align)
+        item.document().setDefaultTextOption(option)
+        item.setPlainText(text)
+        h = item.boundingRect().height()
+        item.setPos(inner.left(), inner.center().y() - h / 2)
         item.setZValue(6)
+        item.setData(1, box)        # the box it must stay inside (tests check it)
+        self.label_items.append(item)
 
-    def _you_are_here(self, x: float, y: float) -> None:
-        from PySide6.QtCore import QCoreApplication
+    def _exit(self, at: QPointF, text: str, size: float) -> None:
+        """An emergency exit: a green sign with a white arrow out through the wall, its name
+        beside it (not under it), on the side away from the wall."""
+        sign = QRectF(at.x() - 14, at.y() - 14, 28, 28)
+        box = self.addRect(sign, QPen(Qt.PenStyle.NoPen), QBrush(QColor("#0a7d32")))
+        box.setZValue(7)
+        arrow = QPainterPath()
+        arrow.moveTo(at.x() + 8, at.y())
+        arrow.lineTo(at.x() - 8, at.y())
+        arrow.moveTo(at.x() - 2, at.y() - 6)
+        arrow.lineTo(at.x() - 8, at.y())
+        arrow.lineTo(at.x() - 2, at.y() + 6)
+        mark = self.addPath(arrow, QPen(QColor("#ffffff"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                        Qt.PenJoinStyle.RoundJoin))
+        mark.setZValue(8)
+        box.setData(1, "exit")
+        self._boxed_label(text, QRectF(sign.right() + 6, at.y() - 17, 12 * SCALE, 34), size,
+                          align=Qt.AlignmentFlag.AlignLeft)
 
+    def _you_are_here(self, x: float, y: float, *, floor_name: str | None = None) -> None:
+        """The red "You are here" dot and words, the same size on screen at any zoom. From a
+        kiosk on another floor: at the lift where the visitor arrives, naming that floor."""
         c = _p(x, y)
-        ring = self.addEllipse(QRectF(c.x() - 22, c.y() - 22, 44, 44), QPen(QColor("#ffffff"), 4),
-                               QBrush(QColor("#d62728")))
+        scale = self.ui.theme.scale
+        r = 20 * scale
+        ring = self.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), QPen(QColor("#ffffff"), 4), QBrush(QColor("#d62728")))
+        ring.setPos(c)
+        ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         ring.setZValue(20)
-        text = self.addSimpleText(QCoreApplication.translate("Map", "You are here"), font_for(self.ui.language, 18, bold=True))
-        text.setBrush(QColor("#d62728"))
+        words = QCoreApplication.translate("Map", "You are here")
+        if floor_name:
+            words = QCoreApplication.translate("Map", "You are on the %1").replace("%1", floor_name)
+        text = self.addSimpleText(words, font_for(self.ui.language, round(20 * scale), bold=True))
+        text.setBrush(QColor("#ffffff"))
+        text.setPen(QPen(QColor("#d62728"), 0))
         br = text.boundingRect()
-        text.setPos(c.x() - br.width() / 2, c.y() + 26)
-        text.setZValue(20)
-        self.here_items = [ring, text]
+        plate = self.addRect(QRectF(-br.width() / 2 - 8, r + 4, br.width() + 16, br.height() + 6),
+                             QPen(Qt.PenStyle.NoPen), QBrush(QColor("#d62728")))
+        plate.setPos(c)
+        plate.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        plate.setZValue(20)
+        text.setParentItem(plate)
+        text.setPos(-br.width() / 2, r + 7)
+        self.here_items = [ring, plate, text]
 
-    def show_route(self, points: list[tuple[float, float]] | None) -> None:
-        if self.route_item is not None:
-            self.removeItem(self.route_item)
-            self.route_item = None
+    def show_route(self, points: list[tuple[float, float]] | None, markers=()) -> None:
+        """The walk as a line with chevrons pointing the way and an arrowhead at the end, and the
+        numbered steps (``markers``: (number, x, y)) where the directions list them."""
+        for item in [self.route_item, *self.route_extras]:
+            if item is not None:
+                self.removeItem(item)
+        self.route_item = None
+        self.route_extras = []
         if not points:
             return
-        path = QPainterPath(_p(*points[0]))
-        for p in points[1:]:
-            path.lineTo(_p(*p))
-        pen = QPen(QColor("#ff6a00"), 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        pts = [_p(*p) for p in points]
+        path = QPainterPath(pts[0])
+        for p in pts[1:]:
+            path.lineTo(p)
+        pen = QPen(ROUTE, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         self.route_item = self.addPath(path, pen)
         self.route_item.setZValue(15)
+        chevrons = QPainterPath()
+        every = CHEVRON_EVERY_M * SCALE
+        for a, b in zip(pts, pts[1:]):
+            dx, dy = b.x() - a.x(), b.y() - a.y()
+            length = math.hypot(dx, dy)
+            if length < 1e-6:
+                continue
+            ux, uy = dx / length, dy / length
+            d = every / 2
+            while d < length - 6:
+                cx, cy = a.x() + ux * d, a.y() + uy * d
+                # a ">" pointing along the walk: two strokes back from the tip
+                chevrons.moveTo(cx - 5 * ux + 4.5 * uy, cy - 5 * uy - 4.5 * ux)
+                chevrons.lineTo(cx + 2 * ux, cy + 2 * uy)
+                chevrons.lineTo(cx - 5 * ux - 4.5 * uy, cy - 5 * uy + 4.5 * ux)
+                d += every
+        chevron_item = self.addPath(chevrons, QPen(QColor("#ffffff"), 2.5, Qt.PenStyle.SolidLine,
+                                                   Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        chevron_item.setZValue(16)
+        self.route_extras.append(chevron_item)
+        if len(pts) >= 2:
+            a, b = pts[-2], pts[-1]
+            for k in range(len(pts) - 1, 0, -1):    # the last segment long enough to aim with
+                if math.hypot(pts[k].x() - pts[k - 1].x(), pts[k].y() - pts[k - 1].y()) > 1:
+                    a, b = pts[k - 1], pts[k]
+                    break
+            angle = math.atan2(b.y() - a.y(), b.x() - a.x())
+            head = QPolygonF([QPointF(b.x() + 14 * math.cos(angle), b.y() + 14 * math.sin(angle)),
+                              QPointF(b.x() + 14 * math.cos(angle + 2.5), b.y() + 14 * math.sin(angle + 2.5)),
+                              QPointF(b.x() + 14 * math.cos(angle - 2.5), b.y() + 14 * math.sin(angle - 2.5))])
+            head_item = self.addPolygon(head, QPen(ROUTE.darker(130), 2), QBrush(ROUTE))
+            head_item.setZValue(16)
+            self.route_extras.append(head_item)
+        scale = self.ui.theme.scale
+        font = font_for("en", round(17 * scale), bold=True)
+        r = 15 * scale
+        for number, x, y in markers:
+            dot = self.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), QPen(QColor("#ffffff"), 3), QBrush(QColor("#14213d")))
+            dot.setPos(_p(x, y))
+            dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            dot.setZValue(18)
+            text = self.addSimpleText(str(number), font)
+            text.setBrush(QColor("#ffffff"))
+            br = text.boundingRect()
+            text.setParentItem(dot)
+            text.setPos(-br.width() / 2, -br.height() / 2)
+            self.route_extras.append(dot)
 
     def highlight_room(self, room_id: str | None) -> None:
         """Light one room (None: none), putting back whichever was lit before."""
         for rid, item in self.room_items.items():
             hit = rid == room_id
             fill, z = item.data(0)
-            item.setPen(QPen(QColor("#ff6a00") if hit else QColor("#5a7394"), 6 if hit else 2))
+            item.setPen(QPen(ROUTE if hit else QColor("#5a7394"), 6 if hit else 2))
             item.setBrush(QBrush(QColor("#ffd9bf") if hit else fill))
             item.setZValue(3 if hit else z)
 
@@ -236,14 +396,56 @@ class MapView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._press_pos = None
         self.home_rect: QRectF | None = None
-        #: the visitor (or a selection) moved the view: a resize then keeps it
+        # the visitor (or a selection) moved the view: a resize then keeps it
         self.moved = False
+        # zoom that shows itself: + and − and back to the whole view, over the map's corner
+        self.zoom_in_button = self._map_button("+", lambda: self.zoom_centred(1.5))
+        self.zoom_out_button = self._map_button("−", lambda: self.zoom_centred(1 / 1.5))
+        self.reset_button = self._map_button("↺", self.reset_view)
+        self.retranslate()
+
+    def _map_button(self, text: str, on_click) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoRaise(False)
+        button.clicked.connect(on_click)
+        button.setStyleSheet(
+            "QToolButton { background: #ffffff; color: #14213d; border: 2px solid #14213d; border-radius: 12px;"
+            " font-size: 34px; font-weight: 700; }"
+            "QToolButton:pressed { background: #d7e3f4; }")
+        return button
+
+    def map_buttons(self) -> list[QToolButton]:
+        return [self.zoom_in_button, self.zoom_out_button, self.reset_button]
+
+    def retranslate(self) -> None:
+        self.zoom_in_button.setAccessibleName(QCoreApplication.translate("Map", "Zoom in"))
+        self.zoom_out_button.setAccessibleName(QCoreApplication.translate("Map", "Zoom out"))
+        self.reset_button.setAccessibleName(QCoreApplication.translate("Map", "Show the whole map"))
+        self.reset_button.setToolTip(self.reset_button.accessibleName())
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        side = 72 if self.height() >= 420 else max(44, min(72, (self.height() - 40) // 3))
+        gap = 8
+        x = self.width() - side - 12
+        for i, button in enumerate(self.map_buttons()):
+            button.setFixedSize(side, side)
+            button.move(x, 12 + i * (side + gap))
+            button.raise_()
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         current = self.transform().m11()
         factor = max(0.05 / current, min(8.0 / current, factor))
         self.scale(factor, factor)
         self.moved = True
+
+    def zoom_centred(self, factor: float) -> None:
+        """Zoom about the middle of the view (the + and − buttons)."""
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.zoom_by(factor)
+        self.centerOn(centre)
 
     @staticmethod
     def _scene_rect(rect_m, margin_m: float) -> QRectF:
@@ -276,6 +478,7 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_buttons()
         if not self.moved:
             self.reset_view()
 

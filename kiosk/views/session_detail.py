@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
 from . import phrases
 from kiosk.models.venue_map import Rect
 
-from .map_view import MapView, VenueScene
+from .directions import steps_html
+from .map_view import MapView, VenueScene, step_markers
 from .programme import Programme
 from .session_card import change_badges
 from .widgets import kinetic_scroll, label
@@ -66,6 +67,9 @@ class SessionDetail(QWidget):
         self.where_heading = label()
         self.where = label(wrap=True)
         self.route_label = label(wrap=True)
+        self.steps_label = label(wrap=True)
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps: list = []
         self.floor_row = QHBoxLayout()
         self.floor_buttons: list[QPushButton] = []
         self.scene = VenueScene(ui, self)
@@ -77,13 +81,15 @@ class SessionDetail(QWidget):
         side.addWidget(self.where_heading)
         side.addWidget(self.where)
         side.addWidget(self.route_label)
+        side.addWidget(self.steps_label)
         side.addLayout(self.floor_row)
         side.addWidget(self.plan, 1)
 
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(24)
-        self.columns.addWidget(scroll, 3)
-        self.columns.addWidget(where_panel, 2)
+        # the where-panel holds the room, the numbered steps and the floor drawn: half the width
+        self.columns.addWidget(scroll, 1)
+        self.columns.addWidget(where_panel, 1)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 20, 32, 20)
@@ -163,18 +169,25 @@ class SessionDetail(QWidget):
             self.where.setText(line)
             self.room = item.room
             self.route = self.venue.route_to(f"room:{item.room.id}")
+            self.steps = self.venue.steps(self.route, f"room:{item.room.id}") if self.route is not None else []
             if self.route is not None:
                 self.route_label.setText(QCoreApplication.translate("Detail", "From this kiosk:") + " "
                                          + phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes))
+                self.steps_label.setText(steps_html(self.steps, self.venue, lang, colour=theme.p.warning,
+                                                    size=theme.small))
             self.route_label.setStyleSheet(f"font-size:{theme.body}px; font-weight:700; color:{theme.p.warning};")
             self.route_label.setVisible(self.route is not None)
+            self.steps_label.setVisible(self.route is not None)
+            self.plan.retranslate()
             self._floor_buttons([leg.floor_id for leg in self.route.legs] if self.route else [item.room.floor_id])
             self.show_floor(item.room.floor_id)
             self.plan.setVisible(item.room.plan is not None)
         else:
             self.room = None
             self.route = None
+            self.steps = []
             self.route_label.hide()
+            self.steps_label.hide()
             self._floor_buttons([])
             self.where.setText(QCoreApplication.translate("Detail", "Room to be announced."))
             self.plan.setVisible(False)
@@ -218,13 +231,17 @@ class SessionDetail(QWidget):
                              categories=self.venue.categories, features=self.venue.features, kiosk=self.venue.kiosk)
         self.scene.highlight_room(self.room.id if self.room is not None and self.room.floor_id == floor_id else None)
         points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor_id for p in leg.points]
-        self.scene.show_route(points or None)
+        self.scene.show_route(points or None, markers=step_markers(self.steps, floor_id))
         # frame the room and this floor's part of the walk, not the whole building
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         if self.room is not None and self.room.floor_id == floor_id and self.room.plan:
             x, y, w, h = self.room.plan
             xs += [x, x + w]
             ys += [y, y + h]
+        kiosk = self.venue.kiosk
+        if points and kiosk is not None and kiosk["floor_id"] == floor_id:
+            xs.append(kiosk["x"])               # room for the "You are here" plate under the dot
+            ys.append(kiosk["y"] + 5)
         if not xs:
             xs, ys = [0, floor.width], [0, floor.depth]
         self.plan.show_area(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), margin_m=6)

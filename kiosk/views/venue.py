@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.models.venue_map import NoRoute, Route
+from kiosk.models.wayfinding import Step, Wayfinder, walkways_from_features
 
 
 class VenueData:
@@ -16,6 +17,7 @@ class VenueData:
         self.categories = {c.id: c for c in repo.categories()}
         self.kiosk = self.kiosks.get(kiosk_id) if kiosk_id else next(iter(self.kiosks.values()), None)
         self._graph = None
+        self._wayfinder = None
 
     @property
     def graph(self):
@@ -32,3 +34,14 @@ class VenueData:
             return self.graph.route(f"kiosk:{self.kiosk['id']}", door)
         except NoRoute:
             return None
+
+    @property
+    def wayfinder(self) -> Wayfinder:
+        if self._wayfinder is None:
+            self._wayfinder = Wayfinder(walkways_from_features(self.features), self.booths, self.rooms)
+        return self._wayfinder
+
+    def steps(self, route: Route, target: str) -> list[Step]:
+        """Numbered directions for ``route`` to ``target`` (a booth number or ``room:ID``)."""
+        kind, _, ident = target.rpartition(":")
+        return self.wayfinder.steps(route, target=ident, target_kind="room" if kind == "room" else "booth")

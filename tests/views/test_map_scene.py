@@ -1,5 +1,6 @@
 """The floor map's scene: taps and rebuilds never leave Python holding Qt items it does not own."""
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from shiboken6 import Shiboken
 
@@ -40,3 +41,123 @@ def test_a_language_switch_redraws_the_walk_and_you_are_here(make_kiosk):
     items = [scene.route_item, *scene.here_items, *scene.room_items.values(), *scene.booth_items.values()]
     assert all(item is not None and Shiboken.isValid(item) and item.scene() is scene for item in items)
     assert python_owned(scene) == []
+
+
+# ---------------------------------------------------------------- readability (issue 12, item 6)
+from PySide6.QtGui import QFontMetricsF  # noqa: E402
+
+
+def exhibitors(make_kiosk, qtbot, **kw):
+    window = make_kiosk(**kw)
+    window.show()
+    window.show_view("exhibitors")
+    qtbot.waitExposed(window)
+    return window, window.exhibitors
+
+
+def on_screen_px(view, font) -> float:
+    return font.pixelSize() * view.transform().m11()
+
+
+def test_booth_numbers_fit_their_booths_and_read_from_a_metre(make_kiosk, qtbot):
+    window, screen = exhibitors(make_kiosk, qtbot)
+    for booth_id, item in screen.scene.booth_items.items():
+        r = item.rect()
+        n, s = QFontMetricsF(item.number_font), QFontMetricsF(item.symbol_font)
+        assert n.horizontalAdvance(booth_id) <= r.width() - 2, booth_id
+        assert n.height() + (s.height() if item.symbol else 0) <= r.height() + 4, booth_id
+    # the whole hall at 1920x1080: numbers at least 16 px on the screen (they were 11-12)
+    px = on_screen_px(screen.map, screen.scene.booth_items["A01"].number_font)
+    print("booth number on screen", px, "px")
+    assert px >= 16, px
+
+
+def test_place_labels_stay_inside_their_boxes(make_kiosk, qtbot):
+    for lang in ("en", "ko", "zh-Hant"):
+        window, screen = exhibitors(make_kiosk, qtbot, language=lang)
+        assert screen.scene.label_items
+        for item in screen.scene.label_items:
+            box = item.data(1)
+            assert box.adjusted(-1, -1, 1, 1).contains(item.sceneBoundingRect()), (lang, item.toPlainText())
+
+
+def test_the_exit_sign_is_beside_its_words_not_over_them(make_kiosk, qtbot):
+    window, screen = exhibitors(make_kiosk, qtbot)
+    signs = [i for i in screen.scene.items() if i.data(1) == "exit"]
+    assert len(signs) == 2
+    words = [i for i in screen.scene.label_items if i.toPlainText() == "Emergency exit"]
+    assert len(words) == 2
+    for sign in signs:
+        assert not any(sign.sceneBoundingRect().intersects(w.sceneBoundingRect()) for w in words)
+
+
+def test_larger_text_enlarges_the_map_labels(make_kiosk, qtbot):
+    window, screen = exhibitors(make_kiosk, qtbot)
+
+    def sizes():
+        places = max(i.font().pixelSize() for i in screen.scene.label_items)
+        here = screen.scene.here_items[0].rect().width()
+        booth = screen.scene.booth_items["A01"].number_font.pixelSize()
+        return places, here, booth
+
+    normal = sizes()
+    window.access_button.setChecked(True)
+    larger = sizes()
+    assert larger[0] > normal[0] and larger[1] > normal[1] and larger[2] >= normal[2]
+
+
+def test_every_kiosk_has_you_are_here_in_the_first_view(make_kiosk, qtbot, repo):
+    for kiosk_id in repo.kiosks():
+        window, screen = exhibitors(make_kiosk, qtbot, kiosk_id=kiosk_id)
+        assert screen.scene.here_items, kiosk_id
+        visible = screen.map.mapToScene(screen.map.viewport().rect()).boundingRect()
+        ring = screen.scene.here_items[0]
+        assert visible.contains(ring.scenePos()), kiosk_id
+        words = [i for i in screen.scene.here_items if hasattr(i, "text")][0].text()
+        assert ("3rd floor" in words) == (kiosk_id == "K3"), words
+
+
+def test_zoom_buttons_zoom_and_come_back(make_kiosk, qtbot):
+    window, screen = exhibitors(make_kiosk, qtbot)
+    view = screen.map
+    home = view.transform().m11()
+    for button in view.map_buttons():
+        assert button.isVisible() and button.width() >= 44 and button.height() >= 44
+        assert view.rect().contains(button.geometry())
+    qtbot.mouseClick(view.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert view.transform().m11() == pytest.approx(home * 1.5)
+    qtbot.mouseClick(view.zoom_out_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.zoom_out_button, Qt.MouseButton.LeftButton)
+    assert view.transform().m11() == pytest.approx(home / 1.5)
+    qtbot.mouseClick(view.reset_button, Qt.MouseButton.LeftButton)
+    assert view.transform().m11() == pytest.approx(home)
+
+
+def test_the_route_points_the_way_with_numbered_steps(make_kiosk, qtbot):
+    window, screen = exhibitors(make_kiosk, qtbot, language="ko", kiosk_id="K1")
+    screen.select_exhibitor("kr-palgong-seat-frame")          # booth B06
+    steps = screen.steps
+    assert [s.kind for s in steps][0] == "walk" and steps[-1].kind == "arrive"
+    text = screen.card.steps.text()
+    assert all(f">{n}.<" in text for n in range(1, len(steps) + 1))
+    assert "B06 부스는 왼쪽에 있습니다" in text and "로비 따라 20 m 가세요" in text
+    # chevrons and an arrowhead along the line; a numbered dot where each step after the first starts
+    extras = screen.scene.route_extras
+    assert screen.scene.route_item is not None and len(extras) == 2 + (len(steps) - 1)
+    window.ui.set_language("zh-Hant")
+    assert "B06攤位在您的左手邊" in screen.card.steps.text()
+
+
+def test_the_session_detail_lists_steps_and_frames_the_walk(make_kiosk, qtbot):
+    window = make_kiosk(kiosk_id="K1")
+    window.show()
+    window.open_session("d1-roundtable")
+    detail = window.detail
+    qtbot.waitExposed(window)
+    assert [s.kind for s in detail.steps] == ["walk", "floor", "walk", "turn", "arrive"]
+    assert "Take the lift to the 3rd floor" in detail.steps_label.text()
+    detail.show_floor("1F")
+    visible = detail.plan.mapToScene(detail.plan.viewport().rect()).boundingRect()
+    kiosk, lift = detail.venue.kiosk, detail.steps[1].at
+    assert visible.contains(QPointF(kiosk["x"] * 12, kiosk["y"] * 12))
+    assert visible.contains(QPointF(lift[1] * 12, lift[2] * 12))
