@@ -56,7 +56,7 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
     p.add_argument("--device-id", metavar="ID", default=default_device_id(),
                    help="this device's name in check-ins and the audit trail (default: the host name)")
-    p.add_argument("--view", dest="view", choices=["home", "agenda", "exhibitors", "changes", "checkin", "editor"],
+    p.add_argument("--view", dest="view", choices=["home", "agenda", "exhibitors", "changes", "my-day", "board", "checkin", "editor"],
                    default="home", help="start screen (checkin, editor: the staff desks, unlocked — for "
                                         "screenshots only, with --screenshot)")
     p.add_argument("--list", dest="checkin_list", metavar="LIST", help="check-in desk: the list to show")

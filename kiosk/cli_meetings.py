@@ -103,13 +103,16 @@ def edit_meeting(argv: list[str]) -> int:
         start = parse_hhmm(args.start, day, mm.tz)
     if moving:
         mm.plan_move(args.meeting_id, table=args.table, room=args.room, start=start)
+    from kiosk import operations
+
     results = []
     if moving:
-        results.append(mm.move(args.meeting_id, table=args.table, room=args.room, start=start, by=args.by,
-                               role="volunteer", device_id=args.device, now=now, reason=args.reason))
+        results.append(operations.move_meeting(conn, args.meeting_id, table=args.table, room=args.room, start=start,
+                                               by=args.by, role="volunteer", device_id=args.device, now=now,
+                                               reason=args.reason).result)
     if status is not None:
-        results.append(mm.set_status(args.meeting_id, status, by=args.by, role="volunteer", device_id=args.device,
-                                     now=now, reason=args.reason))
+        results.append(operations.set_meeting_status(conn, args.meeting_id, status, by=args.by, role="volunteer",
+                                                     device_id=args.device, now=now, reason=args.reason).result)
     changed = [r for r in results if r.changed]
     if not changed:
         print(f"{args.meeting_id}: nothing to change.")

@@ -102,6 +102,44 @@ def undo_edit(store: "EventStore", *, by: str, role: str, device_id: str, now: d
     return Outcome(result, out)
 
 
+# ---------------------------------------------------------------- matchmaking meetings
+def move_meeting(store: "EventStore", meeting_id: str, *, by: str, role: str, device_id: str, now: datetime,
+                 reason: str = "", table: str | None = None, room: str | None = None,
+                 start: datetime | None = None) -> Outcome:
+    """Move a meeting to another table (or room) and/or slot, with its audit row (as a room
+    change is). Refused — nothing written — when the table or a participant is taken then."""
+    with store.atomic():
+        result = store.matchmaking.move(meeting_id, by=by, role=role, device_id=device_id, now=now, reason=reason,
+                                        table=table, room=room, start=start)
+        out = Change(meetings=frozenset({meeting_id})) if result.changed else Change()
+        if out:
+            store.record(out, at=now)
+    return Outcome(result, out)
+
+
+def set_meeting_status(store: "EventStore", meeting_id: str, status: str, *, by: str, role: str, device_id: str,
+                       now: datetime, reason: str = "") -> Outcome:
+    """Held, no-show, cancelled, or planned again."""
+    with store.atomic():
+        result = store.matchmaking.set_status(meeting_id, status, by=by, role=role, device_id=device_id, now=now,
+                                              reason=reason)
+        out = Change(meetings=frozenset({meeting_id})) if result.changed else Change()
+        if out:
+            store.record(out, at=now)
+    return Outcome(result, out)
+
+
+def mark_meeting_attendance(store: "EventStore", meeting_id: str, *, present: list[str], absent: list[str] = (),
+                            by: str, role: str, device_id: str, now: datetime) -> Outcome:
+    """Meeting check-in at the table: who came, who did not (and so held or no-show)."""
+    with store.atomic():
+        result = store.matchmaking.mark_attendance(meeting_id, present=present, absent=absent, by=by, role=role,
+                                                   device_id=device_id, now=now)
+        out = Change(meetings=frozenset({meeting_id}))
+        store.record(out, at=now)
+    return Outcome(result, out)
+
+
 # ---------------------------------------------------------------- staff, badges, keys
 def set_pin(store: "EventStore", *, role: str, pin: str, now: datetime) -> Outcome:
     with store.atomic():
@@ -136,7 +174,7 @@ def issue_badge(store: "EventStore", attendee_id: str, *, reissue: bool, now: da
 
 # ---------------------------------------------------------------- import
 IMPORT_TABLES = {"agenda": {"session", "room", "person"}, "rooms": {"room"}, "exhibitors": {"exhibitor"},
-                 "attendees": {"attendee"}}
+                 "attendees": {"attendee"}, "meetings": {"meeting"}}
 
 
 def import_file(store: "EventStore", path: Path, kind: str, *, now: datetime, encoding: str | None = None,
@@ -150,6 +188,8 @@ def import_file(store: "EventStore", path: Path, kind: str, *, now: datetime, en
         change = Change(reference=frozenset(IMPORT_TABLES.get(kind, {kind}))) if applied else Change()
         if kind == "agenda" and applied:
             change = change | Change(sessions=frozenset(r[0] for r in store.execute("SELECT id FROM session")))
+        if kind == "meetings" and applied:
+            change = change | Change(meetings=frozenset(r[0] for r in store.execute("SELECT id FROM meeting")))
         if change:
             store.record(change, at=now)
     return Outcome(report, change)
@@ -240,6 +280,20 @@ class Operations:
     def undo_edit(self, *, by: str, role: str):
         return self._done(undo_edit(self.store, by=by, role=role, device_id=self.device_id, now=self.clock.now()))
 
+    def move_meeting(self, meeting_id: str, *, by: str, role: str, reason: str = "", table: str | None = None,
+                     room: str | None = None, start: datetime | None = None):
+        return self._done(move_meeting(self.store, meeting_id, by=by, role=role, device_id=self.device_id,
+                                       now=self.clock.now(), reason=reason, table=table, room=room, start=start))
+
+    def set_meeting_status(self, meeting_id: str, status: str, *, by: str, role: str, reason: str = ""):
+        return self._done(set_meeting_status(self.store, meeting_id, status, by=by, role=role,
+                                             device_id=self.device_id, now=self.clock.now(), reason=reason))
+
+    def mark_meeting_attendance(self, meeting_id: str, *, present: list[str], absent: list[str] = (), by: str,
+                                role: str):
+        return self._done(mark_meeting_attendance(self.store, meeting_id, present=present, absent=absent, by=by,
+                                                  role=role, device_id=self.device_id, now=self.clock.now()))
+
     def try_pin(self, pin: str):
         return self._done(try_pin(self.store, pin, device_id=self.device_id, now=self.clock.now()))
 
@@ -267,6 +321,11 @@ class Operations:
     def schedule(self):
         """Read-only questions about the schedule (changes, audit, plan)."""
         return self.store.schedule
+
+    @property
+    def matchmaking(self):
+        """Read-only questions about meetings (board, buyers, a person's day, conflicts)."""
+        return self.store.matchmaking
 
     def sync_status(self, now: datetime | None = None):
         return self.store.sync.status(now)

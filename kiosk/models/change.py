@@ -18,7 +18,8 @@ CHECKINS = "checkins"      # scans and check-ins (which lists: Change.lists)
 REFERENCE = "reference"    # published data: programme, rooms, exhibitors, attendees, lists, keys
 SYNC = "sync"              # the sync daemon's status line
 STAFF = "staff"            # PINs and lock-outs
-TOPICS = (SESSIONS, CHECKINS, REFERENCE, SYNC, STAFF)
+MEETINGS = "meetings"      # a matchmaking or bilateral meeting's table, room, time, status or attendance
+TOPICS = (SESSIONS, CHECKINS, REFERENCE, SYNC, STAFF, MEETINGS)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Change:
     staff: bool = False
     #: Unknown: a write that left no record (an older kiosk, a hand-made edit). Everything may differ.
     everything: bool = False
+    meetings: frozenset[str] = field(default_factory=frozenset)     # which meetings
 
     @classmethod
     def all(cls) -> "Change":
@@ -50,6 +52,8 @@ class Change:
             out.add(SYNC)
         if self.staff:
             out.add(STAFF)
+        if self.meetings:
+            out.add(MEETINGS)
         return frozenset(out)
 
     def touches(self, *topics: str) -> bool:
@@ -60,12 +64,13 @@ class Change:
 
     def __or__(self, other: "Change") -> "Change":
         return Change(self.sessions | other.sessions, self.lists | other.lists, self.reference | other.reference,
-                      self.sync or other.sync, self.staff or other.staff, self.everything or other.everything)
+                      self.sync or other.sync, self.staff or other.staff, self.everything or other.everything,
+                      self.meetings | other.meetings)
 
     # ---------------------------------------------------------------- stored form (change_log.topics)
     def to_json(self) -> str:
         d: dict = {}
-        for name in ("sessions", "lists", "reference"):
+        for name in ("sessions", "lists", "reference", "meetings"):
             if getattr(self, name):
                 d[name] = sorted(getattr(self, name))
         for name in ("sync", "staff", "everything"):
@@ -79,6 +84,6 @@ class Change:
             d = json.loads(text)
             return cls(frozenset(d.get("sessions", ())), frozenset(d.get("lists", ())),
                        frozenset(d.get("reference", ())), bool(d.get("sync")), bool(d.get("staff")),
-                       bool(d.get("everything")))
+                       bool(d.get("everything")), frozenset(d.get("meetings", ())))
         except (ValueError, TypeError, AttributeError):
             return cls.all()       # a row we cannot read: assume the worst, refresh everything

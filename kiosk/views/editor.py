@@ -26,6 +26,7 @@ EDITABLE_ROOM_KINDS = ("hall", "meeting", "lounge", "stage", "exhibition", "entr
 class ScheduleDesk(QWidget):
     lockRequested = Signal()
     openCheckIn = Signal()
+    openMeetings = Signal()
     edited = Signal()
 
     def __init__(self, ui, programme, ops, *, health=None, parent=None) -> None:
@@ -151,12 +152,16 @@ class ScheduleDesk(QWidget):
         self.checkin_button = QPushButton()
         self.checkin_button.setProperty("role", "bar")
         self.checkin_button.clicked.connect(self.openCheckIn)
+        self.meetings_button = QPushButton()
+        self.meetings_button.setProperty("role", "bar")
+        self.meetings_button.clicked.connect(self.openMeetings)
         self.lock_button = QPushButton()
         self.lock_button.setProperty("role", "bar")
         self.lock_button.clicked.connect(self.lockRequested)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.undo_button)
+        top.addWidget(self.meetings_button)
         top.addWidget(self.checkin_button)
         top.addWidget(self.lock_button)
         # the form is taller than a landscape screen with large text: it scrolls
@@ -191,6 +196,7 @@ class ScheduleDesk(QWidget):
         self.revert_button.setText(QCoreApplication.translate("Editor", "Back to the printed programme"))
         self.undo_button.setText(QCoreApplication.translate("Editor", "Undo last edit"))
         self.checkin_button.setText(QCoreApplication.translate("Editor", "Check-in desk"))
+        self.meetings_button.setText(QCoreApplication.translate("Editor", "Meetings"))
         self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))
         for w in (self.title,):
             w.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")

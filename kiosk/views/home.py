@@ -42,6 +42,8 @@ class HomeScreen(QWidget):
     openStaff = Signal()
     openSession = Signal(str)
     openChanges = Signal()
+    openMyDay = Signal()
+    openBoard = Signal()
 
     def __init__(self, ui, programme: Programme, parent=None) -> None:
         super().__init__(parent)
@@ -87,8 +89,18 @@ class HomeScreen(QWidget):
         self.exhibitors_tile.clicked.connect(self.openExhibitors)
         self.tiles = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.tiles.setSpacing(24)
+        self.my_day_tile = QPushButton()
+        self.my_day_tile.setProperty("role", "tile")
+        self.my_day_tile.clicked.connect(self.openMyDay)
+        self.board_tile = QPushButton()
+        self.board_tile.setProperty("role", "tile")
+        self.board_tile.clicked.connect(self.openBoard)
         self.tiles.addWidget(self.agenda_tile, 1)
         self.tiles.addWidget(self.exhibitors_tile, 1)
+        self.tiles2 = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tiles2.setSpacing(24)
+        self.tiles2.addWidget(self.my_day_tile, 1)
+        self.tiles2.addWidget(self.board_tile, 1)
 
         self.venue = label(role="onDarkMuted")
         self.changes_button = QPushButton()
@@ -108,6 +120,7 @@ class HomeScreen(QWidget):
         root.addLayout(header)
         root.addLayout(self.lists, 1)
         root.addLayout(self.tiles)
+        root.addLayout(self.tiles2)
         root.addLayout(footer)
 
         ui.secondTick.connect(self._tick)
@@ -134,6 +147,8 @@ class HomeScreen(QWidget):
         self.venue.setText(self.event_info.venue_name.get(lang))
         self.agenda_tile.setText(QCoreApplication.translate("Home", "Agenda  ›"))
         self.exhibitors_tile.setText(QCoreApplication.translate("Home", "Exhibitors && floor map  ›"))
+        self.my_day_tile.setText(QCoreApplication.translate("Home", "My day (badge)  ›"))
+        self.board_tile.setText(QCoreApplication.translate("Home", "Business matchmaking  ›"))
         self.staff.setText(QCoreApplication.translate("Home", "Staff"))
         self.refresh()
 

@@ -141,6 +141,8 @@ class KioskWindow(QWidget):
         self.home.openStaff.connect(self.open_staff)
         self.home.openSession.connect(self.open_session)
         self.home.openChanges.connect(lambda: self.show_view("changes"))
+        self.home.openMyDay.connect(lambda: self.show_view("my-day"))
+        self.home.openBoard.connect(lambda: self.show_view("board"))
         self.agenda.openChanges.connect(lambda: self.show_view("changes"))
         self.agenda.openSession.connect(self.open_session)
         self._detail_return = self.home
@@ -191,9 +193,23 @@ class KioskWindow(QWidget):
                 screen = ScheduleDesk(self.ui, self.programme, self.ops, health=self.health)
                 screen.lockRequested.connect(self.lock_staff_mode)
                 screen.openCheckIn.connect(lambda: self.stack.setCurrentWidget(self.desk))
+                screen.openMeetings.connect(self.open_meeting_desk)
             elif name == "changes":
                 screen = ChangesScreen(self.ui, self.programme)
                 screen.openSession.connect(self.open_session)
+            elif name == "my-day":
+                from .my_day import MyDayScreen
+
+                screen = MyDayScreen(self.ui, self.ops, self.venue)
+            elif name == "board":
+                from .matchmaking_board import MatchmakingBoard
+
+                screen = MatchmakingBoard(self.ui, self.ops, self.repo)
+            elif name == "meetings":
+                from .meeting_desk import MeetingDesk
+
+                screen = MeetingDesk(self.ui, self.ops)
+                screen.lockRequested.connect(self.lock_staff_mode)
             else:
                 screen = CheckInDesk(self.ui, self.ops, health=self.health)
                 screen.lockRequested.connect(self.lock_staff_mode)
@@ -286,6 +302,14 @@ class KioskWindow(QWidget):
         else:  # volunteers change rooms and times; check-in is for staff
             self.stack.setCurrentWidget(self.editor)
 
+    def open_meeting_desk(self) -> None:
+        """Staff and volunteers: meeting check-in at the tables, no-shows, moves."""
+        if self.staff_role is None:
+            return
+        desk = self._screen("meetings")
+        desk.back_to = self.stack.currentWidget()
+        self.stack.setCurrentWidget(desk)
+
     def lock_staff_mode(self) -> None:
         self.staff_role = None
         if "checkin" in self._lazy:
@@ -310,13 +334,17 @@ class KioskWindow(QWidget):
         self.agenda.reset()
         if "exhibitors" in self._lazy:
             self.exhibitors.reset()
+        if "my-day" in self._lazy:
+            self._lazy["my-day"].clear()
+        if "board" in self._lazy:
+            self._lazy["board"].reset()
         self.go_home()
         release_caches()
 
     # ---------------------------------------------------------------- live data
     def on_data_changed(self, change) -> None:
         """Refresh only the screens that show what changed (a sync heartbeat: the sync line)."""
-        from kiosk.models.change import CHECKINS, REFERENCE, SESSIONS, SYNC
+        from kiosk.models.change import CHECKINS, MEETINGS, REFERENCE, SESSIONS, SYNC
 
         if change.touches(SESSIONS, REFERENCE):
             self.home.refresh()
@@ -331,6 +359,12 @@ class KioskWindow(QWidget):
                 self._lazy["checkin"].refresh()
             elif change.touches(SYNC):
                 self._lazy["checkin"].refresh_sync()
+        # matchmaking: a moved or marked meeting shows on the board and in an open "my day" at once;
+        # "my day" also lists sessions, so a moved session refreshes it too
+        if change.touches(MEETINGS, REFERENCE, SESSIONS):
+            for name in ("my-day", "board", "meetings"):
+                if name in self._lazy:
+                    self._lazy[name].refresh()
 
     def _tick(self, now) -> None:
         text = now.strftime("%H:%M:%S")

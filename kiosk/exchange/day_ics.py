@@ -1,0 +1,42 @@
+"""A person's day as an iCalendar file small enough for one QR code (phones offer "add to
+calendar"). RFC 5545: VCALENDAR with VERSION and PRODID; each VEVENT with UID, DTSTAMP, DTSTART,
+DTEND (UTC, so no VTIMEZONE is needed), SUMMARY and LOCATION. Never contact details."""
+
+from __future__ import annotations
+
+from datetime import timezone
+
+from .export import _ics_text, fold
+
+#: bytes a QR code holds comfortably at error-correction level M (version 40 holds 2,331)
+QR_BUDGET = 1800
+
+
+def day_ics(day, *, stamp, budget: int = QR_BUDGET) -> str:
+    """``day``: a :class:`kiosk.models.matchmaking.MyDay`. Meetings of the whole event first
+    (they are the point), then the day's sessions; events that would push the file past
+    ``budget`` bytes are left out (the screen still lists them)."""
+    utc = timezone.utc
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//InnoFair kiosk//my day//EN"]
+    tail = ["END:VCALENDAR"]
+    size = sum(len(x) + 2 for x in head + tail)
+    events: list[str] = []
+    stamp_text = f"{stamp.astimezone(utc):%Y%m%dT%H%M%SZ}"
+    items = [i for i in day.all_meetings if i.status != "cancelled"] + \
+        [s for s in day.sessions if s.status != "cancelled"]
+    for item in items:
+        summary = item.title.en + (f": {item.counterpart}" if item.counterpart and item.kind == "meeting"
+                                   and item.counterpart != item.title.en else "")
+        lines = ["BEGIN:VEVENT", f"UID:{item.kind[0]}-{item.id}@if", f"DTSTAMP:{stamp_text}",
+                 f"DTSTART:{item.start.astimezone(utc):%Y%m%dT%H%M%SZ}",
+                 f"DTEND:{item.end.astimezone(utc):%Y%m%dT%H%M%SZ}", f"SUMMARY:{_ics_text(summary)}"]
+        if item.place:
+            lines.append(f"LOCATION:{_ics_text(item.place)}")
+        lines.append("END:VEVENT")
+        text = [fold(x) for x in lines]
+        cost = sum(len(x.encode("utf-8")) + 2 for x in text)
+        if size + cost > budget:
+            continue
+        size += cost
+        events += text
+    return "\r\n".join(head + events + tail) + "\r\n"

@@ -1,0 +1,272 @@
+"""The matchmaking board: a public screen for the lounge. Now and next at every table, the
+buyer directory (filter by country and by what they look for), and "looking for" by exhibitor
+category. Item models over the domain's reads; a refresh only signals the rows that changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView, QBoxLayout, QButtonGroup, QHBoxLayout, QHeaderView, QListView, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from . import phrases
+from .widgets import kinetic_scroll, label, make_kinetic
+
+BuyerRole = Qt.ItemDataRole.UserRole + 1
+
+
+def meeting_cell(m, lang: str) -> str:
+    """"10:30–11:00 Buyer – Exhibitor", marked when moved (shown within a second of the edit)."""
+    if m is None:
+        return "—"
+    text = f"{phrases.time_range(m.start, m.end)}  {m.counterpart(None, lang)}"
+    if m.display_status == "moved":
+        text += "  · " + QCoreApplication.translate("Board", "Moved")
+        if m.moved:
+            text += f" ({m.published_place} → {m.place})"
+    elif m.status == "held":
+        text += "  · " + QCoreApplication.translate("Board", "Held")
+    elif m.status == "no_show":
+        text += "  · " + QCoreApplication.translate("Board", "No-show")
+    return text
+
+
+class BoardModel(QAbstractTableModel):
+    """One row per table: table, the meeting on now, the next one."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str, str, bool]] = []
+        self.headers = ("", "", "")
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() and "·" in row[index.column()]:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00020")
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def set_headers(self, headers) -> None:
+        self.headers = tuple(headers)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+
+    def set_rows(self, rows: list[tuple[str, str, str]]) -> int:
+        """Replace the rows; returns how many changed (only those are signalled and repainted)."""
+        if len(rows) != len(self.rows):
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return len(rows)
+        changed = 0
+        for i, (old, new) in enumerate(zip(self.rows, rows)):
+            if old != new:
+                self.rows[i] = new
+                self.dataChanged.emit(self.index(i, 0), self.index(i, 2))
+                changed += 1
+        return changed
+
+
+class BuyerModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.buyers = []
+        self.lang = "en"
+        self.category_names: dict[str, str] = {}
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.buyers)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        b = self.buyers[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            wants = ", ".join(self.category_names.get(c, c) for c in b.interests)
+            return f"{b.name.get(self.lang)} · {phrases.country(b.country)}\n   {wants}"
+        if role == BuyerRole:
+            return b
+        return None
+
+    def set_buyers(self, buyers, lang: str, category_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.buyers, self.lang, self.category_names = list(buyers), lang, category_names
+        self.endResetModel()
+
+
+class BuyerFilter(QSortFilterProxyModel):
+    """Country and interest (exhibitor category) filters; None lets every buyer through."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.country: str | None = None
+        self.interest: str | None = None
+
+    def set_filter(self, *, country: str | None = ..., interest: str | None = ...) -> None:
+        if country is not ...:
+            self.country = country
+        if interest is not ...:
+            self.interest = interest
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        b = self.sourceModel().buyers[row]
+        return (self.country is None or b.country == self.country) and \
+            (self.interest is None or self.interest in b.interests)
+
+
+class MatchmakingBoard(QWidget):
+    def __init__(self, ui, ops, repo, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.ui = ui
+        self.mm = ops.matchmaking          # read-only
+        self.repo = repo
+        self.categories = repo.categories()
+
+        self.title = label(role="heading", wrap=True)
+        self.board_title = label(role="sectionTitle")
+        self.model = BoardModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        make_kinetic(self.table)
+
+        self.directory_title = label(role="sectionTitle")
+        self.buyer_model = BuyerModel(self)
+        self.buyer_filter = BuyerFilter(self)
+        self.buyer_filter.setSourceModel(self.buyer_model)
+        self.buyers = QListView()
+        self.buyers.setModel(self.buyer_filter)
+        self.buyers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.buyers.setStyleSheet("QListView { color: #ffffff; }")
+        make_kinetic(self.buyers)
+        self.country_group = QButtonGroup(self)
+        self.country_row = QHBoxLayout()
+        self.interest_group = QButtonGroup(self)
+        self.interest_row = QHBoxLayout()
+        self._chips_built = False
+        self.looking_title = label(role="sectionTitle")
+        self.looking = label(role="onDark", wrap=True)
+        self.looking.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        left = QVBoxLayout()
+        left.addWidget(self.board_title)
+        left.addWidget(self.table, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.directory_title)
+        right.addLayout(self.country_row)
+        right.addLayout(self.interest_row)
+        right.addWidget(self.buyers, 2)
+        right.addWidget(self.looking_title)
+        right.addWidget(kinetic_scroll(self.looking), 1)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(24)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 20, 32, 16)
+        root.addWidget(self.title)
+        root.addLayout(self.columns, 1)
+
+        ui.minuteTick.connect(lambda _now: self.refresh())
+        ui.languageChanged.connect(lambda _l: self.retranslate())
+        self.retranslate()
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def _chip(self, text: str, group: QButtonGroup, row: QHBoxLayout, on_click) -> QPushButton:
+        b = QPushButton(text)
+        b.setCheckable(True)
+        b.setProperty("role", "bar")
+        group.addButton(b)
+        b.clicked.connect(on_click)
+        row.addWidget(b)
+        return b
+
+    def _build_chips(self) -> None:
+        lang = self.ui.language
+        for group, row in ((self.country_group, self.country_row), (self.interest_group, self.interest_row)):
+            for b in list(group.buttons()):
+                group.removeButton(b)
+                row.removeWidget(b)
+                b.deleteLater()
+        countries = sorted({b.country for b in self.mm.buyers()})
+        everyone = QCoreApplication.translate("Board", "All")
+        b = self._chip(everyone, self.country_group, self.country_row,
+                       lambda: self.buyer_filter.set_filter(country=None))
+        b.setChecked(self.buyer_filter.country is None)
+        for code in countries:
+            b = self._chip(code, self.country_group, self.country_row,
+                           lambda _=False, code=code: self.buyer_filter.set_filter(country=code))
+            b.setToolTip(phrases.country(code))
+            b.setChecked(self.buyer_filter.country == code)
+        b = self._chip(everyone, self.interest_group, self.interest_row,
+                       lambda: self.buyer_filter.set_filter(interest=None))
+        b.setChecked(self.buyer_filter.interest is None)
+        for c in self.categories:
+            b = self._chip(c.symbol, self.interest_group, self.interest_row,
+                           lambda _=False, cid=c.id: self.buyer_filter.set_filter(interest=cid))
+            b.setToolTip(c.name.get(lang))
+            b.setChecked(self.buyer_filter.interest == c.id)
+
+    def reset(self) -> None:
+        """Idle: no filters."""
+        self.buyer_filter.set_filter(country=None, interest=None)
+        self._build_chips()
+
+    def refresh(self) -> int:
+        """Now/next per table at the clock's time; returns how many rows changed."""
+        now = self.ui.now()
+        lang = self.ui.language
+        rows = [(r.table.id, meeting_cell(r.now, lang), meeting_cell(r.next, lang)) for r in self.mm.board(now)]
+        return self.model.set_rows(rows)
+
+    def retranslate(self) -> None:
+        lang = self.ui.language
+        self.title.setText(QCoreApplication.translate("Board", "Business matchmaking"))
+        self.board_title.setText(QCoreApplication.translate("Board", "At the tables"))
+        self.model.set_headers([QCoreApplication.translate("Board", "Table"),
+                                QCoreApplication.translate("Board", "Now"),
+                                QCoreApplication.translate("Board", "Next")])
+        self.directory_title.setText(QCoreApplication.translate("Board", "Buyers"))
+        self.looking_title.setText(QCoreApplication.translate("Board", "Looking for"))
+        names = {c.id: f"{c.symbol} {c.name.get(lang)}" for c in self.categories}
+        self.buyer_model.set_buyers(self.mm.buyers(), lang, names)
+        wanted = self.mm.looking_for()
+        self.looking.setText("\n".join(
+            f"{names[c.id]}: " + ", ".join(b.name.get(lang) for b in wanted.get(c.id, []))
+            for c in self.categories if wanted.get(c.id)))
+        self.table.setStyleSheet(f"QTableView {{ background:#ffffff; color:#14213d; font-size:{self.ui.theme.body}px; }}")
+        self._build_chips()
+        self.model.rows = []      # a new language: every row is new
+        self.refresh()
+        self.table.resizeRowsToContents()

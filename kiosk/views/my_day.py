@@ -1,0 +1,449 @@
+""""My day": a visitor holds their badge to the kiosk's scanner (or types their name or badge
+number) and sees their next meeting first, with the walk from this kiosk, then the rest of their
+day. Public and read-only: nothing is written. It clears itself after 30 s, or at the next touch
+anywhere else, and never shows contact details."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import (
+    QApplication, QBoxLayout, QFrame, QHBoxLayout, QLineEdit, QListWidget, QPushButton, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from kiosk.models.errors import KioskError
+
+from . import phrases
+from .map_view import SCALE, MapView, VenueScene
+from .staff import WedgeInput
+from .widgets import kinetic_scroll, label
+
+CLEAR_SECONDS = 30
+_TOUCH = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+
+
+def status_text(item) -> str:
+    """A day item's state in the reader's language ("" when there is nothing to say)."""
+    if item.status == "cancelled":
+        return phrases.cancelled()
+    if item.status == "moved":
+        parts = []
+        if item.published_place and item.published_place != item.place:
+            parts.append(phrases.moved(item.published_place, item.place))
+        if item.published_start and item.published_start != item.start:
+            parts.append(phrases.retimed(phrases.hhmm(item.published_start)))
+        return " · ".join(parts) or QCoreApplication.translate("MyDay", "Moved")
+    if item.status == "held":
+        return QCoreApplication.translate("MyDay", "Held")
+    if item.status == "no_show":
+        return QCoreApplication.translate("MyDay", "Missed")
+    return ""
+
+
+def place_text(item) -> str:
+    if not item.place:
+        return ""
+    if item.kind == "meeting" and item.place.startswith("T"):
+        return QCoreApplication.translate("MyDay", "Table %1").replace("%1", item.place)
+    return QCoreApplication.translate("MyDay", "Room %1").replace("%1", item.place)
+
+
+class _ClearOnTouchElsewhere(QObject):
+    """A press or touch outside the day panel (another screen, the top bar) clears the day."""
+
+    def __init__(self, screen: "MyDayScreen") -> None:
+        super().__init__(screen)
+        self.screen = screen
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        # judged by where the finger landed, not by which widget got the event: an ignored press
+        # travels up to the day page's parents, which are "elsewhere"
+        if event.type() in _TOUCH and self.screen.showing_day and isinstance(obj, QWidget):
+            if event.type() == QEvent.Type.MouseButtonPress:
+                spot = event.globalPosition().toPoint()
+            else:
+                points = event.points()
+                if not points:
+                    return False
+                spot = points[0].globalPosition().toPoint()
+            page = self.screen.day_page
+            if not (page.isVisible() and page.rect().contains(page.mapFromGlobal(spot))):
+                self.screen.clear()
+        return False
+
+
+class MyDayScreen(QWidget):
+    cleared = Signal()
+
+    def __init__(self, ui, ops, venue, *, clear_seconds: float = CLEAR_SECONDS, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.ui = ui
+        self.ops = ops
+        self.mm = ops.matchmaking          # read-only: "my day" never writes
+        self.venue = venue
+        self.attendee = None
+        self.day = None
+        self.route = None
+        self._table_items: list = []
+
+        # --- waiting for a badge
+        self.prompt_title = label(role="heading", wrap=True)
+        self.prompt = label(role="onDark", wrap=True)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._look_up)
+        self.matches = QListWidget()
+        self.matches.itemClicked.connect(lambda item: self.show_attendee(item.data(Qt.ItemDataRole.UserRole)))
+        self.error = label(role="onDark", wrap=True)
+        self.camera_button = QPushButton()
+        self.camera_button.setCheckable(True)
+        self.camera_button.setVisible(False)
+        self.camera_button.toggled.connect(self._camera)
+        self.camera = None
+        self._camera_checked = False
+        wait = QWidget()
+        wbox = QVBoxLayout(wait)
+        wbox.setContentsMargins(40, 40, 40, 24)
+        wbox.setSpacing(18)
+        wbox.addWidget(self.prompt_title)
+        wbox.addWidget(self.prompt)
+        wbox.addWidget(self.error)
+        wbox.addWidget(self.search)
+        wbox.addWidget(self.matches, 1)
+        wbox.addWidget(self.camera_button)
+
+        # --- the day
+        self.day_page = QWidget()
+        self.name = label(role="heading", wrap=True)
+        self.org = label(role="onDarkMuted", wrap=True)
+        self.next_title = label(role="sectionTitle")
+        self.next_card = QFrame()
+        self.next_card.setObjectName("Panel")
+        self.next_time = label(wrap=True)
+        self.next_with = label(wrap=True)
+        self.next_place = label(wrap=True)
+        self.next_status = label(wrap=True)
+        self.route_label = label(wrap=True)
+        nbox = QVBoxLayout(self.next_card)
+        for w in (self.next_time, self.next_with, self.next_place, self.next_status, self.route_label):
+            nbox.addWidget(w)
+        self.rest = QWidget()
+        self.rest_box = QVBoxLayout(self.rest)
+        self.rest_box.setContentsMargins(0, 0, 0, 0)
+        self.rest_box.setSpacing(6)
+        self.rest_box.addStretch(1)
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(self.name)
+        left.addWidget(self.org)
+        left.addWidget(self.next_title)
+        left.addWidget(self.next_card)
+        left.addWidget(kinetic_scroll(self.rest), 1)
+        self.scene = VenueScene(ui, self)
+        self.plan = MapView(self.scene)
+        self.plan.setMinimumHeight(260)
+        self.qr = label()
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = label(role="onDarkMuted", wrap=True)
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = label(role="onDarkMuted")
+        self.done = QPushButton()
+        self.done.setProperty("role", "tile")
+        self.done.clicked.connect(self.clear)
+        qr_row = QHBoxLayout()
+        qr_box = QVBoxLayout()
+        qr_box.addWidget(self.qr)
+        qr_box.addWidget(self.qr_caption)
+        qr_row.addLayout(qr_box, 1)
+        end_box = QVBoxLayout()
+        end_box.addStretch(1)
+        end_box.addWidget(self.countdown)
+        end_box.addWidget(self.done)
+        qr_row.addLayout(end_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.plan, 1)
+        right.addLayout(qr_row)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.day_page)
+        self.columns.setContentsMargins(32, 20, 32, 16)
+        self.columns.setSpacing(24)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(wait)
+        self.pages.addWidget(self.day_page)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.pages)
+
+        self.wedge = WedgeInput(self)
+        self.wedge.scanned.connect(self.scan)
+        self.clear_timer = QTimer(self)
+        self.clear_timer.setSingleShot(True)
+        self.clear_timer.setInterval(int(clear_seconds * 1000))
+        self.clear_timer.timeout.connect(self.clear)
+        self._clear_at: float | None = None
+        self._elsewhere = _ClearOnTouchElsewhere(self)
+        ui.secondTick.connect(self._tick)
+        ui.languageChanged.connect(lambda _l: self.retranslate())
+        self.retranslate()
+
+    # ---------------------------------------------------------------- state
+    @property
+    def showing_day(self) -> bool:
+        return self.pages.currentWidget() is self.day_page
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.wedge.set_active(True)
+        if not self._camera_checked:
+            from .feedback import camera_available
+
+            self._camera_checked = True
+            self.camera_button.setVisible(camera_available())
+
+    def hideEvent(self, event) -> None:
+        self.wedge.set_active(False)
+        if self.camera_button.isChecked():
+            self.camera_button.setChecked(False)
+        self.clear()
+        super().hideEvent(event)
+
+    # ---------------------------------------------------------------- input
+    def scan(self, payload: str) -> None:
+        """A badge was read (scanner or camera): show that person's day, or say why not."""
+        try:
+            attendee = self.mm.attendee_for_badge(payload)
+        except KioskError as exc:
+            self.clear()
+            self.error.setText(self._badge_error(exc.code))
+            self.error.setStyleSheet(f"color:{'#ffff66' if self.ui.theme.high_contrast else '#ffcc66'}; "
+                                     f"font-size:{self.ui.theme.title}px; font-weight:700;")
+            self.error.show()
+            return
+        self._show(attendee)
+
+    def show_attendee(self, attendee_id: str) -> None:
+        attendee = self.mm.attendee(attendee_id)
+        if attendee is not None:
+            self._show(attendee)
+
+    def _badge_error(self, code: str) -> str:
+        if code == "REVOKED":
+            return QCoreApplication.translate("MyDay", "This badge was replaced by a newer one. Please use your new "
+                                                       "badge, or ask at the Welcome Center.")
+        if code == "UNKNOWN":
+            return QCoreApplication.translate("MyDay", "This badge is not in this kiosk's list. Please ask at the "
+                                                       "Welcome Center.")
+        return QCoreApplication.translate("MyDay", "That is not a badge of this event. Hold your badge's QR code "
+                                                   "under the scanner, or type your name below.")
+
+    def _look_up(self, text: str) -> None:
+        """Names (Latin or Hangul/Hanzi) or badge numbers; 3+ characters, at most 8 matches, and
+        only name and organisation — never contact details."""
+        self.matches.clear()
+        text = " ".join(text.split())
+        if len(text) < 3:
+            return
+        from PySide6.QtWidgets import QListWidgetItem
+
+        for a in self.ops.checkins.find_attendees(text, limit=8):
+            shown = a.name + (f" ({a.name_local})" if a.name_local else "") + \
+                (f" · {a.organisation}" if a.organisation else "")
+            item = QListWidgetItem(shown)
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.matches.addItem(item)
+
+    def _camera(self, on: bool) -> None:
+        if on and self.camera is None:
+            from .feedback import CameraScanner
+
+            self.camera = CameraScanner(self)
+            self.camera.decoded.connect(lambda text: self.wedge.decoder.accept(text, time.monotonic())
+                                        and self.scan(text))
+            self.camera.preview.setMinimumHeight(240)
+            self.pages.widget(0).layout().addWidget(self.camera.preview)
+        if self.camera is not None:
+            self.camera.preview.setVisible(on)
+            (self.camera.start if on else self.camera.stop)()
+
+    # ---------------------------------------------------------------- showing and clearing
+    def _show(self, attendee) -> None:
+        self.attendee = attendee
+        self.error.hide()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.matches.clear()
+        self.refresh()
+        self.pages.setCurrentWidget(self.day_page)
+        self.clear_timer.start()
+        self._clear_at = time.monotonic() + self.clear_timer.interval() / 1000
+        self._tick(None)
+
+    def clear(self) -> None:
+        """Forget the person: back to the prompt, nothing of theirs left on screen."""
+        was = self.attendee is not None
+        self.attendee = self.day = self.route = None
+        self.clear_timer.stop()
+        self._clear_at = None
+        self.pages.setCurrentWidget(self.pages.widget(0))
+        for w in (self.name, self.org, self.next_time, self.next_with, self.next_place, self.next_status,
+                  self.route_label, self.qr_caption):
+            w.clear()
+        self.qr.clear()
+        self._fill_rest([])
+        self.search.clear()
+        self.matches.clear()
+        self.error.hide()
+        if was:
+            self.cleared.emit()
+
+    def _tick(self, _now) -> None:
+        if self._clear_at is None:
+            return
+        left = max(0, round(self._clear_at - time.monotonic()))
+        self.countdown.setText(QCoreApplication.translate("MyDay", "Clears in %n s", "", left))
+
+    def refresh(self) -> None:
+        """Read the day again (also when another device moved a meeting)."""
+        if self.attendee is None:
+            return
+        now = self.ui.now()
+        day = self.mm.my_day(self.attendee, now)
+        self.day = day
+        lang = self.ui.language
+        theme = self.ui.theme
+        a = day.attendee
+        self.name.setText(a.name + (f"  {a.name_local}" if a.name_local else ""))
+        self.org.setText(" · ".join(x for x in (a.organisation or "", phrases.attendee_type(a.type)) if x))
+        nxt = day.next_meeting
+        self.next_card.setVisible(nxt is not None)
+        if nxt is None:
+            self.next_title.setText(QCoreApplication.translate("MyDay", "No more meetings today"))
+            self.route = None
+        else:
+            self.next_title.setText(QCoreApplication.translate("MyDay", "Your next meeting"))
+            self.next_time.setText(phrases.time_range(nxt.start, nxt.end))
+            self.next_with.setText(QCoreApplication.translate("MyDay", "With %1").replace(
+                "%1", nxt.counterpart or nxt.title.get(lang)) if nxt.counterpart else nxt.title.get(lang))
+            self.next_place.setText(place_text(nxt))
+            self.next_status.setText(status_text(nxt))
+            self.next_status.setVisible(bool(status_text(nxt)))
+            door = f"table:{nxt.place}" if nxt.place in self.mm.tables() else f"room:{nxt.place}"
+            self.route = self.venue.route_to(door)
+            self.route_label.setText(
+                QCoreApplication.translate("MyDay", "From this kiosk:") + " "
+                + phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes)
+                if self.route else "")
+            self.route_label.setVisible(self.route is not None)
+        self.next_time.setStyleSheet(f"font-size:{theme.heading}px; font-weight:700;")
+        self.next_with.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
+        self.next_place.setStyleSheet(f"font-size:{theme.title}px; font-weight:700; color:{theme.p.accent};")
+        self.next_status.setStyleSheet(f"font-weight:700; color:{theme.p.danger};")
+        self.route_label.setStyleSheet(f"font-weight:700; color:{theme.p.warning};")
+        rows = []
+        if day.meetings:
+            rows.append(("title", QCoreApplication.translate("MyDay", "Other meetings today")))
+            rows += [("item", m) for m in day.meetings]
+        if day.sessions:
+            rows.append(("title", QCoreApplication.translate("MyDay", "Your sessions")))
+            rows += [("item", s) for s in day.sessions]
+        if day.lists:
+            rows.append(("title", QCoreApplication.translate("MyDay", "You may enter")))
+            rows += [("item", x) for x in day.lists]
+        if not day.all_meetings:
+            rows.insert(0, ("note", QCoreApplication.translate("MyDay", "You have no meetings booked.")))
+        self._fill_rest(rows)
+        self._draw_map(nxt)
+        from kiosk.exchange.day_ics import day_ics
+
+        from .qr import qr_pixmap
+
+        self.qr.setPixmap(qr_pixmap(day_ics(day, stamp=now), theme.px(200)))
+        self.qr_caption.setText(QCoreApplication.translate("MyDay", "Scan with your phone: your meetings in your "
+                                                                    "calendar"))
+
+    def _fill_rest(self, rows) -> None:
+        while self.rest_box.count() > 1:
+            item = self.rest_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        lang = self.ui.language
+        for i, (kind, value) in enumerate(rows):
+            if kind == "title":
+                w = label(value, role="sectionTitle")
+            elif kind == "note":
+                w = label(value, role="onDarkMuted", wrap=True)
+            else:
+                bits = [phrases.time_range(value.start, value.end), value.title.get(lang)]
+                if value.kind == "meeting" and value.counterpart:
+                    bits[1] = QCoreApplication.translate("MyDay", "With %1").replace("%1", value.counterpart)
+                where = place_text(value) if value.kind != "list" else ""
+                if where:
+                    bits.append(where)
+                state = status_text(value)
+                if state:
+                    bits.append(state)
+                w = label(" · ".join(bits), role="onDark", wrap=True)
+            self.rest_box.insertWidget(i, w)
+
+    def _draw_map(self, nxt) -> None:
+        tables = self.mm.tables()
+        floor_id = None
+        if nxt is not None:
+            floor_id = tables[nxt.place].floor_id if nxt.place in tables else \
+                (self.venue.rooms[nxt.place].floor_id if nxt.place in self.venue.rooms else None)
+        if floor_id is None:
+            self.plan.hide()
+            return
+        self.plan.show()
+        floor = self.venue.floors[floor_id]
+        self._table_items = []          # references dropped before the scene deletes the items
+        self.scene.build(floor=floor, rooms=self.venue.rooms.values(), booths=self.venue.booths, occupants={},
+                         categories=self.venue.categories, features=self.venue.features, kiosk=self.venue.kiosk)
+        for t in tables.values():
+            if t.floor_id != floor_id:
+                continue
+            mine = t.id == nxt.place
+            r = 0.9 if mine else 0.6
+            item = self.scene.addEllipse(QRectF((t.x - r) * SCALE, (t.y - r) * SCALE, 2 * r * SCALE, 2 * r * SCALE),
+                                         QPen(QColor("#ff6a00" if mine else "#5a7394"), 4 if mine else 1.5),
+                                         QBrush(QColor("#ffd9bf" if mine else "#ffffff")))
+            item.setZValue(16 if mine else 2)
+            self._table_items.append(item)
+        if nxt.place in self.venue.rooms:
+            self.scene.highlight_room(nxt.place)
+        points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor_id for p in leg.points]
+        self.scene.show_route(points or None)
+        if nxt.place in tables:
+            t = tables[nxt.place]
+            xs = [p[0] for p in points] + [t.x]
+            ys = [p[1] for p in points] + [t.y]
+        else:
+            x, y, w, h = self.venue.rooms[nxt.place].plan
+            xs = [p[0] for p in points] + [x, x + w]
+            ys = [p[1] for p in points] + [y, y + h]
+        from kiosk.models.venue_map import Rect
+
+        self.plan.fit(Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1), margin_m=4)
+
+    def retranslate(self) -> None:
+        self.prompt_title.setText(QCoreApplication.translate("MyDay", "My day"))
+        self.prompt.setText(QCoreApplication.translate("MyDay", "Hold your badge's QR code under the scanner to see "
+                                                                "your meetings, sessions and where to go next."))
+        self.search.setPlaceholderText(QCoreApplication.translate("MyDay", "…or type your name or badge number"))
+        self.camera_button.setText(QCoreApplication.translate("MyDay", "Use the camera"))
+        self.done.setText(QCoreApplication.translate("MyDay", "Done"))
+        if self.attendee is not None:
+            self.refresh()
