@@ -8,26 +8,28 @@ from datetime import timezone
 
 from .export import _ics_text, fold
 
-#: bytes a QR code holds comfortably at error-correction level M (version 40 holds 2,331)
-QR_BUDGET = 1800
+#: bytes kept small enough for a phone to read the code off a kiosk screen at arm's length
+#: (about a version-25 code at level M; version 40 would hold 2,331)
+QR_BUDGET = 1100
 
 
 def day_ics(day, *, stamp, budget: int = QR_BUDGET) -> str:
-    """``day``: a :class:`kiosk.models.matchmaking.MyDay`. Meetings of the whole event first
-    (they are the point), then the day's sessions; events that would push the file past
-    ``budget`` bytes are left out (the screen still lists them)."""
+    """``day``: a :class:`kiosk.models.matchmaking.MyDay`. The day's meetings first (they are
+    the point), then its sessions, then the person's meetings on later days; events that would
+    push the file past ``budget`` bytes are left out (the screen still lists them)."""
     utc = timezone.utc
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//InnoFair kiosk//my day//EN"]
     tail = ["END:VCALENDAR"]
     size = sum(len(x) + 2 for x in head + tail)
     events: list[str] = []
     stamp_text = f"{stamp.astimezone(utc):%Y%m%dT%H%M%SZ}"
-    items = [i for i in day.all_meetings if i.status != "cancelled"] + \
-        [s for s in day.sessions if s.status != "cancelled"]
+    today = ([day.next_meeting] if day.next_meeting else []) + day.meetings
+    later = [i for i in day.all_meetings if i.start.date() > day.day]
+    items = [i for i in today + day.sessions + later if i.status not in ("cancelled", "held", "no_show")]
     for item in items:
         summary = item.title.en + (f": {item.counterpart}" if item.counterpart and item.kind == "meeting"
                                    and item.counterpart != item.title.en else "")
-        lines = ["BEGIN:VEVENT", f"UID:{item.kind[0]}-{item.id}@if", f"DTSTAMP:{stamp_text}",
+        lines = ["BEGIN:VEVENT", f"UID:{item.id}@if", f"DTSTAMP:{stamp_text}",
                  f"DTSTART:{item.start.astimezone(utc):%Y%m%dT%H%M%SZ}",
                  f"DTEND:{item.end.astimezone(utc):%Y%m%dT%H%M%SZ}", f"SUMMARY:{_ics_text(summary)}"]
         if item.place:

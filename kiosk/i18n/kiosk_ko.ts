@@ -285,6 +285,10 @@
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
+    <message>
+        <source>Meetings</source>
+        <translation>상담 일정</translation>
+    </message>
 </context>
 <context>
     <name>Error</name>
@@ -449,6 +453,14 @@
         <location filename="../views/home.py" line="162"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>My day (badge)  ›</source>
+        <translation>나의 일정 (명찰)  ›</translation>
+    </message>
+    <message>
+        <source>Business matchmaking  ›</source>
+        <translation>비즈니스 상담회  ›</translation>
     </message>
 </context>
 <context>
@@ -954,6 +966,239 @@
         <location filename="../views/main_window.py" line="331"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Business matchmaking</source>
+        <translation>비즈니스 상담회</translation>
+    </message>
+    <message>
+        <source>At the tables</source>
+        <translation>테이블별 상담</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>테이블</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>바이어</translation>
+    </message>
+    <message>
+        <source>Looking for</source>
+        <translation>찾는 분야</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>%1:00  held %2 · no-show %3 · open %4</source>
+        <translation>%1:00  진행 %2 · 불참 %3 · 대기 %4</translation>
+    </message>
+    <message>
+        <source>Scan a badge at a table, or pick a meeting.</source>
+        <translation>테이블에서 명찰을 스캔하거나 상담을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>예정</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>이동됨</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>상태: %1</translation>
+    </message>
+    <message>
+        <source>Not a valid badge (%1).</source>
+        <translation>유효한 명찰이 아닙니다 (%1).</translation>
+    </message>
+    <message>
+        <source>%1 has no meeting now.</source>
+        <translation>%1 님은 지금 상담이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is here.</source>
+        <translation>%1 님 도착.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Moved.</source>
+        <translation>이동했습니다.</translation>
+    </message>
+    <message>
+        <source>Meetings desk</source>
+        <translation>상담 데스크</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <source>Others absent</source>
+        <translation>나머지 불참</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <source>Move to table</source>
+        <translation>테이블 이동</translation>
+    </message>
+    <message>
+        <source>− 1 slot</source>
+        <translation>− 1칸</translation>
+    </message>
+    <message>
+        <source>+ 1 slot</source>
+        <translation>+ 1칸</translation>
+    </message>
+    <message>
+        <source>Marked absent: %n</source>
+        <translation>불참 처리: %n명</translation>
+    </message>
+</context>
+<context>
+    <name>MyDay</name>
+    <message>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>테이블 %1</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>%1호</translation>
+    </message>
+    <message>
+        <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
+        <translation>새 명찰로 교체된 명찰입니다. 새 명찰을 사용하시거나 웰컴센터에 문의하세요.</translation>
+    </message>
+    <message>
+        <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
+        <translation>이 키오스크 명단에 없는 명찰입니다. 웰컴센터에 문의하세요.</translation>
+    </message>
+    <message>
+        <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
+        <translation>이 행사의 명찰이 아닙니다. 명찰의 QR 코드를 스캐너에 대거나 아래에 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Clears in %n s</source>
+        <translation>%n초 후 지워집니다</translation>
+    </message>
+    <message>
+        <source>No more meetings today</source>
+        <translation>오늘 남은 상담이 없습니다</translation>
+    </message>
+    <message>
+        <source>Your next meeting</source>
+        <translation>다음 상담</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>상대: %1</translation>
+    </message>
+    <message>
+        <source>From this kiosk:</source>
+        <translation>이 키오스크에서:</translation>
+    </message>
+    <message>
+        <source>Other meetings today</source>
+        <translation>오늘의 다른 상담</translation>
+    </message>
+    <message>
+        <source>Your sessions</source>
+        <translation>등록한 세션</translation>
+    </message>
+    <message>
+        <source>You may enter</source>
+        <translation>입장 가능</translation>
+    </message>
+    <message>
+        <source>You have no meetings booked.</source>
+        <translation>예약된 상담이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Scan with your phone: your meetings in your calendar</source>
+        <translation>휴대폰으로 스캔하면 상담 일정이 캘린더에 추가됩니다</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>나의 일정</translation>
+    </message>
+    <message>
+        <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
+        <translation>명찰의 QR 코드를 스캐너에 대면 상담·세션 일정과 다음 장소를 보여 드립니다.</translation>
+    </message>
+    <message>
+        <source>…or type your name or badge number</source>
+        <translation>…또는 이름이나 명찰 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Use the camera</source>
+        <translation>카메라 사용</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
     </message>
 </context>
 </TS>

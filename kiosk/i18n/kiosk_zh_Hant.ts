@@ -285,6 +285,10 @@
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
+    <message>
+        <source>Meetings</source>
+        <translation>洽談</translation>
+    </message>
 </context>
 <context>
     <name>Error</name>
@@ -449,6 +453,14 @@
         <location filename="../views/home.py" line="162"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
+    </message>
+    <message>
+        <source>My day (badge)  ›</source>
+        <translation>我的行程（識別證）  ›</translation>
+    </message>
+    <message>
+        <source>Business matchmaking  ›</source>
+        <translation>商務洽談  ›</translation>
     </message>
 </context>
 <context>
@@ -954,6 +966,239 @@
         <location filename="../views/main_window.py" line="331"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Moved</source>
+        <translation>已移動</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Business matchmaking</source>
+        <translation>商務洽談</translation>
+    </message>
+    <message>
+        <source>At the tables</source>
+        <translation>各桌洽談</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>桌號</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一場</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>買主</translation>
+    </message>
+    <message>
+        <source>Looking for</source>
+        <translation>採購需求</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>%1:00  held %2 · no-show %3 · open %4</source>
+        <translation>%1:00  已舉行 %2 · 未出席 %3 · 待進行 %4</translation>
+    </message>
+    <message>
+        <source>Scan a badge at a table, or pick a meeting.</source>
+        <translation>請在桌邊掃描識別證，或選擇一場洽談。</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>預定</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>已移動</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>狀態：%1</translation>
+    </message>
+    <message>
+        <source>Not a valid badge (%1).</source>
+        <translation>不是有效的識別證（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 has no meeting now.</source>
+        <translation>%1 目前沒有洽談。</translation>
+    </message>
+    <message>
+        <source>%1 is here.</source>
+        <translation>%1 已到場。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Moved.</source>
+        <translation>已移動。</translation>
+    </message>
+    <message>
+        <source>Meetings desk</source>
+        <translation>洽談服務台</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Others absent</source>
+        <translation>其他人缺席</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <source>Move to table</source>
+        <translation>移至此桌</translation>
+    </message>
+    <message>
+        <source>− 1 slot</source>
+        <translation>− 1 時段</translation>
+    </message>
+    <message>
+        <source>+ 1 slot</source>
+        <translation>+ 1 時段</translation>
+    </message>
+    <message>
+        <source>Marked absent: %n</source>
+        <translation>已標記缺席：%n 人</translation>
+    </message>
+</context>
+<context>
+    <name>MyDay</name>
+    <message>
+        <source>Moved</source>
+        <translation>已移動</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>第 %1 桌</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>%1 室</translation>
+    </message>
+    <message>
+        <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
+        <translation>此識別證已由新證取代。請使用新的識別證，或洽詢服務中心。</translation>
+    </message>
+    <message>
+        <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
+        <translation>此識別證不在本資訊站的名單中。請洽詢服務中心。</translation>
+    </message>
+    <message>
+        <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
+        <translation>這不是本活動的識別證。請將識別證的 QR 碼對準掃描器，或在下方輸入姓名。</translation>
+    </message>
+    <message>
+        <source>Clears in %n s</source>
+        <translation>%n 秒後清除</translation>
+    </message>
+    <message>
+        <source>No more meetings today</source>
+        <translation>今天沒有其他洽談</translation>
+    </message>
+    <message>
+        <source>Your next meeting</source>
+        <translation>您的下一場洽談</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>對象：%1</translation>
+    </message>
+    <message>
+        <source>From this kiosk:</source>
+        <translation>從本資訊站出發：</translation>
+    </message>
+    <message>
+        <source>Other meetings today</source>
+        <translation>今天的其他洽談</translation>
+    </message>
+    <message>
+        <source>Your sessions</source>
+        <translation>您報名的議程</translation>
+    </message>
+    <message>
+        <source>You may enter</source>
+        <translation>可入場</translation>
+    </message>
+    <message>
+        <source>You have no meetings booked.</source>
+        <translation>您沒有預約洽談。</translation>
+    </message>
+    <message>
+        <source>Scan with your phone: your meetings in your calendar</source>
+        <translation>用手機掃描，將洽談加入行事曆</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>我的行程</translation>
+    </message>
+    <message>
+        <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
+        <translation>將識別證的 QR 碼對準掃描器，即可查看您的洽談、議程及下一個地點。</translation>
+    </message>
+    <message>
+        <source>…or type your name or badge number</source>
+        <translation>…或輸入姓名或識別證號碼</translation>
+    </message>
+    <message>
+        <source>Use the camera</source>
+        <translation>使用相機</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 </TS>

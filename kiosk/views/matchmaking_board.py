@@ -22,15 +22,19 @@ def meeting_cell(m, lang: str) -> str:
     """"10:30–11:00 Buyer – Exhibitor", marked when moved (shown within a second of the edit)."""
     if m is None:
         return "—"
-    text = f"{phrases.time_range(m.start, m.end)}  {m.counterpart(None, lang)}"
+    if m.kind == "b2b":
+        who = "\n".join(t.get(lang) for t in (m.buyer_name, m.exhibitor_name) if t)
+    else:
+        who = m.title.get(lang) or m.delegation
+    text = f"{phrases.time_range(m.start, m.end)}\n{who}"
     if m.display_status == "moved":
-        text += "  · " + QCoreApplication.translate("Board", "Moved")
+        text += "\n· " + QCoreApplication.translate("Board", "Moved")
         if m.moved:
             text += f" ({m.published_place} → {m.place})"
     elif m.status == "held":
-        text += "  · " + QCoreApplication.translate("Board", "Held")
+        text += "\n· " + QCoreApplication.translate("Board", "Held")
     elif m.status == "no_show":
-        text += "  · " + QCoreApplication.translate("Board", "No-show")
+        text += "\n· " + QCoreApplication.translate("Board", "No-show")
     return text
 
 
@@ -152,6 +156,7 @@ class MatchmakingBoard(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -185,6 +190,7 @@ class MatchmakingBoard(QWidget):
         right.addWidget(self.buyers, 2)
         right.addWidget(self.looking_title)
         right.addWidget(kinetic_scroll(self.looking), 1)
+        self.looking.setAutoFillBackground(False)     # QScrollArea turned it on: keep the dark screen
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(24)
         self.columns.addLayout(left, 3)
@@ -207,6 +213,7 @@ class MatchmakingBoard(QWidget):
         b = QPushButton(text)
         b.setCheckable(True)
         b.setProperty("role", "bar")
+        b.setStyleSheet("padding: 0 6px; min-width: 56px;")
         group.addButton(b)
         b.clicked.connect(on_click)
         row.addWidget(b)
@@ -248,7 +255,10 @@ class MatchmakingBoard(QWidget):
         now = self.ui.now()
         lang = self.ui.language
         rows = [(r.table.id, meeting_cell(r.now, lang), meeting_cell(r.next, lang)) for r in self.mm.board(now)]
-        return self.model.set_rows(rows)
+        changed = self.model.set_rows(rows)
+        if changed:
+            self.table.resizeRowsToContents()
+        return changed
 
     def retranslate(self) -> None:
         lang = self.ui.language

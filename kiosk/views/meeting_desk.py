@@ -210,7 +210,8 @@ class MeetingDesk(QWidget):
         except KioskError as exc:
             self._refused(exc)
             return
-        self._done(QCoreApplication.translate("Meetings", "Marked absent: %n", "", len(absent)))
+        n = len(absent)
+        self._done(QCoreApplication.translate("Meetings", "Marked absent: %n", "", n))
 
     def _status(self, status: str) -> None:
         if not self.meeting_id:

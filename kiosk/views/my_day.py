@@ -144,6 +144,7 @@ class MyDayScreen(QWidget):
         left.addWidget(self.next_title)
         left.addWidget(self.next_card)
         left.addWidget(kinetic_scroll(self.rest), 1)
+        self.rest.setAutoFillBackground(False)        # QScrollArea turned it on: keep the dark screen
         self.scene = VenueScene(ui, self)
         self.plan = MapView(self.scene)
         self.plan.setMinimumHeight(260)
@@ -370,7 +371,7 @@ class MyDayScreen(QWidget):
 
         from .qr import qr_pixmap
 
-        self.qr.setPixmap(qr_pixmap(day_ics(day, stamp=now), theme.px(200)))
+        self.qr.setPixmap(qr_pixmap(day_ics(day, stamp=now), theme.px(240)))
         self.qr_caption.setText(QCoreApplication.translate("MyDay", "Scan with your phone: your meetings in your "
                                                                     "calendar"))
 
@@ -436,7 +437,7 @@ class MyDayScreen(QWidget):
             ys = [p[1] for p in points] + [y, y + h]
         from kiosk.models.venue_map import Rect
 
-        self.plan.fit(Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1), margin_m=4)
+        self.plan.fit(Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1), margin_m=6)
 
     def retranslate(self) -> None:
         self.prompt_title.setText(QCoreApplication.translate("MyDay", "My day"))

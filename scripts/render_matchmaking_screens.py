@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Render "my day" (a badge scanned at the lobby kiosk), the matchmaking board and the meetings
+desk, for the README and for looking at.
+
+    python scripts/render_matchmaking_screens.py my-day|board|desk LANG WIDTHxHEIGHT OUT.png [--moved]
+
+Builds a temporary database from data/ with a throw-away signing key, so the real database and
+keys are untouched. ``--moved`` first moves the person's next meeting to another table (as a
+volunteer would), to show how a move reads.
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PERSON = "A0176"          # a sample representative of a Taiwanese buyer (table T01)
+AT = "2023-06-14T13:40"
+
+
+def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.clock import FixedClock, parse_instant
+    from kiosk.models import badges
+    from kiosk.models.database import open_event_db
+    from kiosk.models.loader import build_database
+    from kiosk.models.repository import Repository
+    from kiosk.views.i18n import Translations
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "event.db"
+        build_database(path, ROOT / "data")
+        store = open_event_db(path)
+        repo = Repository(store)
+        ui = UiState(FixedClock(parse_instant(AT if view != "desk" else "2023-06-14T10:10", repo.tz)),
+                     language=lang, translations=Translations(app))
+        window = KioskWindow(ui, repo, ChangeWatcher(store), kiosk_id="K1", device_id="lounge-desk")
+        w, h = (int(v) for v in size.split("x"))
+        window.resize(w, h)
+        window.show()
+        pem, raw = badges.generate_key_pair()
+        key = badges.load_private_key(pem)
+        store.badges.register_public_key(raw, ui.now())
+
+        def badge(attendee_id: str) -> str:
+            return badges.sign(key, store.info.badge_prefix,
+                               store.badges.current_badge(attendee_id, reissue=False, now=ui.now()))
+
+        mm = store.matchmaking
+        if "--moved" in flags:
+            nxt = mm.my_day(mm.attendee(PERSON), ui.now()).next_meeting
+            free = next(t for t in mm.tables() if t != nxt.place and not mm.conflicts(
+                meeting_id=nxt.id, start=nxt.start, end=nxt.end, table_id=t, attendee_ids=[]))
+            mm.move(nxt.id, table=free, by="Mina", role="volunteer", device_id="lounge-desk", now=ui.now())
+            window.on_data_changed()
+        if view == "my-day":
+            window.show_view("my-day")
+            window._lazy["my-day"].scan(badge(PERSON))
+        elif view == "board":
+            window.show_view("board")
+        else:
+            window.staff_role = "staff"
+            window.open_meeting_desk()
+            desk = window._lazy["meetings"]
+            m = next(m for m in mm.meetings() if m.start.isoformat().startswith("2023-06-14T10:00") and
+                     {p.side for p in mm.participants(m.id)} == {"buyer", "exhibitor"})
+            for p in mm.participants(m.id):
+                desk.scan(badge(p.attendee_id))
+        for _ in range(3):
+            app.processEvents()
+        ok = window.grab().save(out)
+        window.close()
+        store.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
