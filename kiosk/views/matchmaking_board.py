@@ -125,11 +125,17 @@ class BuyerFilter(QSortFilterProxyModel):
         self.interest: str | None = None
 
     def set_filter(self, *, country: str | None = ..., interest: str | None = ...) -> None:
+        begin = getattr(self, "beginFilterChange", None)     # Qt 6.9+; invalidateFilter() before
+        if begin:
+            begin()
         if country is not ...:
             self.country = country
         if interest is not ...:
             self.interest = interest
-        self.invalidateRowsFilter()
+        if begin:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         b = self.sourceModel().buyers[row]
