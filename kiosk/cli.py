@@ -289,15 +289,22 @@ def import_cmd(argv: list[str]) -> int:
     p.add_argument("--kind", required=True, choices=["agenda", "rooms", "exhibitors", "attendees", "meetings"])
     p.add_argument("--encoding", help="the file's encoding when it is not detected (e.g. cp949, euc-kr)")
     p.add_argument("--dry-run", action="store_true", help="check only; change nothing")
+    p.add_argument("--timezone", metavar="ZONE", help=(
+        "the schedule's time zone when the file names none (e.g. Europe/Brussels for FOSDEM's wall-clock "
+        "times, Europe/Berlin for 36C3's +01:00)"))
+    p.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     _db_arg(p)
     args = p.parse_args(argv)
     from kiosk import operations
     from kiosk.exchange.importer import terminal_progress
 
     conn = _open(args.db)
+    show = args.progress or sys.stderr.isatty()
     report = operations.import_file(conn, args.file, args.kind, now=_now(args, conn.tz), encoding=args.encoding,
-                                    dry_run=args.dry_run,
-                                    progress=terminal_progress() if sys.stderr.isatty() else None).result
+                                    dry_run=args.dry_run, timezone=args.timezone,
+                                    progress=terminal_progress() if show else None).result
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if report.problems:
         for problem in report.problems:
             print(problem, file=sys.stderr)
@@ -308,6 +315,8 @@ def import_cmd(argv: list[str]) -> int:
         print(f"{args.file.name} ({report.fmt}{encoding}) is valid; --dry-run: nothing was changed.")
         return 0
     print(f"Imported {args.file.name} ({report.fmt}{encoding}): {report.added} new, {report.updated} updated.")
+    if report.adopted:
+        print(f"Into an empty event: {report.adopted}.")
     if report.not_in_file:
         print(f"{report.not_in_file} {args.kind} row(s) in the database are not in the file; they were kept.")
     for conflict in report.kept_live:
@@ -318,7 +327,9 @@ def import_cmd(argv: list[str]) -> int:
 def export_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py export", description="Export the schedule (with live changes) or lists.")
     p.add_argument("--format", required=True,
-                   choices=["frab-xml", "c3voc-json", "ics", "checkins-csv", "exhibitors-csv"])
+                   choices=["frab-xml", "c3voc-json", "schedule2-json", "ics", "checkins-csv", "exhibitors-csv"],
+                   help="c3voc-json: the classic days[].rooms{} shape apps read; schedule2-json: the c3voc schema's "
+                        "flat events list")
     p.add_argument("--out", type=Path, required=True)
     _db_arg(p)
     args = p.parse_args(argv)
@@ -333,7 +344,8 @@ def export_cmd(argv: list[str]) -> int:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             exporter.exhibitors_csv(fh)
     else:
-        text = {"frab-xml": exporter.frab_xml, "c3voc-json": exporter.c3voc_json, "ics": exporter.ics}[args.format]()
+        text = {"frab-xml": exporter.frab_xml, "c3voc-json": exporter.c3voc_json,
+                "schedule2-json": exporter.schedule2_json, "ics": exporter.ics}[args.format]()
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     tmp.replace(args.out)

@@ -173,17 +173,18 @@ def issue_badge(store: "EventStore", attendee_id: str, *, reissue: bool, now: da
 
 
 # ---------------------------------------------------------------- import
-IMPORT_TABLES = {"agenda": {"session", "room", "person"}, "rooms": {"room"}, "exhibitors": {"exhibitor"},
+IMPORT_TABLES = {"agenda": {"session", "room", "person", "event"}, "rooms": {"room"}, "exhibitors": {"exhibitor"},
                  "attendees": {"attendee"}, "meetings": {"meeting"}}
 
 
 def import_file(store: "EventStore", path: Path, kind: str, *, now: datetime, encoding: str | None = None,
-                dry_run: bool = False, progress=None) -> Outcome:
-    """Validate a whole file and apply all of it in one transaction, or nothing."""
+                dry_run: bool = False, progress=None, timezone: str | None = None) -> Outcome:
+    """Validate a whole file and apply all of it in one transaction, or nothing. ``timezone``:
+    the zone of a schedule whose file names none (an empty event takes it)."""
     from kiosk.exchange.importer import Importer
 
     with store.atomic():
-        report = Importer(store).run(path, kind, encoding=encoding, dry_run=dry_run, progress=progress)
+        report = Importer(store, timezone=timezone).run(path, kind, encoding=encoding, dry_run=dry_run, progress=progress)
         applied = not (report.problems or report.dry_run)
         change = Change(reference=frozenset(IMPORT_TABLES.get(kind, {kind}))) if applied else Change()
         if kind == "agenda" and applied:

@@ -22,6 +22,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from kiosk.exchange.schedules import (
+    Conference, Item, ScheduleError, day_change_from, parse_duration, read_json, read_xml,
+)
 from kiosk.models.checkin import ATTENDEE_TYPES
 from kiosk.models.domain import SESSION_TYPES
 from kiosk.models.errors import KioskError
@@ -73,6 +76,8 @@ class Source:
     #: what a frab/c3voc file says about the conference (dates, zone) and its rooms
     conference: dict = field(default_factory=dict)
     rooms: list[dict] = field(default_factory=list)
+    conf: Conference | None = None      # a published schedule's conference (frab/pretalx/c3voc)
+    name: str = ""
 
 
 @dataclass
@@ -85,7 +90,11 @@ class ImportReport:
     kept_live: list[str] = field(default_factory=list)     # conflicts: live edits the import did not overwrite
     not_in_file: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: imported anyway, but staff should know (a repeated slug, a zero-length item, a new room)
+    warnings: list[Problem] = field(default_factory=list)
     dry_run: bool = False
+    adopted: str = ""                    # what the event took from the file (into an empty event)
+    rooms_created: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -121,6 +130,94 @@ def _col_label(i: int) -> str:
     return label
 
 
+def _type(text: str) -> str:
+    """Our session type for a file's free-form one ("lecture", "Long talk (45 minutes)", "djset")."""
+    t = (text or "").strip().lower()
+    if t in SESSION_TYPES:
+        return t
+    if t in FOREIGN_TYPES:
+        return FOREIGN_TYPES[t]
+    for words, ours in ((("keynote",), "keynote"), (("workshop", "hands-on", "tutorial"), "masterclass"),
+                        (("panel", "discussion", "podium", "roundtable"), "roundtable"),
+                        (("talk", "lecture", "vortrag", "presentation", "session"), "forum"),
+                        (("concert", "dj", "party", "performance", "show", "music"), "reception"),
+                        (("opening", "closing", "ceremony"), "ceremony"), (("tour", "trip", "excursion"), "tour"),
+                        (("lunch", "dinner", "breakfast", "meal", "coffee"), "meal")):
+        if any(w in t for w in words):
+            return ours
+    return "meeting"
+
+
+def _hhmm(text: str) -> timedelta:
+    return parse_duration(text)
+
+
+# ---- dates and times as spreadsheets write them (Excel, Korean Excel, LibreOffice)
+_DATE = re.compile(r"(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*[.일]?")
+_TIME = re.compile(r"(?:(오전|오후|AM|PM|am|pm)\s*)?(\d{1,2})\s*[:시]\s*(\d{2})(?:\s*[:분]\s*(\d{2})\s*초?)?\s*(?:분)?"
+                   r"\s*(AM|PM|am|pm|a\.m\.|p\.m\.)?")
+
+
+def excel_date(text) -> date:
+    """2023-06-14, 2023.06.14, 2023. 6. 14., 2023/6/14, 2023년 6월 14일, or the date part of
+    "2023-06-14 09:30" (a date-time cell)."""
+    raw = str(text or "").strip()
+    m = _DATE.match(raw)
+    if not m:
+        raise ValueError(raw)
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def excel_time(text) -> tuple[time, date | None]:
+    """9:30, 09:30, 09:30:00, 9:30 PM, 오후 2:30, or a date-time cell "2023-06-14 09:30"
+    (then its date comes back too)."""
+    raw = str(text or "").strip()
+    day = None
+    m = _DATE.match(raw)
+    if m:
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        raw = raw[m.end():].lstrip(" T")
+    m = _TIME.fullmatch(raw)
+    if not m:
+        raise ValueError(raw)
+    meridiem = (m.group(1) or m.group(5) or "").lower().replace(".", "")
+    hour, minute, second = int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise ValueError(raw)
+        hour = hour % 12 + (12 if meridiem in ("오후", "pm") else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(raw)
+    return time(hour, minute, second), day
+
+
+#: Header names as organisers write them (Korean Excel templates included) → our column names.
+HEADER_ALIASES = {
+    "아이디": "id", "번호": "id", "세션 id": "id", "세션id": "id", "코드": "id",
+    "날짜": "day", "일자": "day",
+    "시작": "start", "시작 시간": "start", "시작시간": "start", "start time": "start", "시작 일시": "start",
+    "종료": "end", "종료 시간": "end", "종료시간": "end", "끝": "end", "end time": "end", "종료 일시": "end",
+    "소요 시간": "duration", "소요시간": "duration",
+    "장소": "room", "회의실": "room", "강의실": "room", "방": "room", "호실": "room",
+    "유형": "type", "종류": "type", "구분": "type",
+    "제목": "title_ko", "국문 제목": "title_ko", "제목(국문)": "title_ko", "한국어 제목": "title_ko",
+    "영문 제목": "title_en", "제목(영문)": "title_en",
+    "중문 제목": "title_zh", "제목(중문)": "title_zh",
+    "부제": "subtitle", "부제목": "subtitle",
+    "설명": "description_ko", "국문 설명": "description_ko", "영문 설명": "description_en", "중문 설명": "description_zh",
+    "연사": "speakers", "발표자": "speakers", "강연자": "speakers",
+    "이름": "name", "영문 이름": "name_en", "영문명": "name_en", "국문 이름": "name_ko", "국문명": "name_ko",
+    "중문 이름": "name_zh", "중문명": "name_zh", "층": "floor", "좌석": "seats", "좌석 수": "seats", "면적": "area_m2",
+    "국가": "country", "소속": "organisation", "기관": "organisation", "분류": "category", "카테고리": "category",
+    "부스": "booths", "제품": "products", "웹사이트": "website", "홈페이지": "website",
+}
+
+
+def canonical_header(name: str) -> str:
+    h = re.sub(r"\s+", " ", (name or "").strip().lower())
+    return HEADER_ALIASES.get(h, HEADER_ALIASES.get(h.replace(" ", ""), h))
+
+
 def read_csv(text: str) -> list[Record]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -134,13 +231,14 @@ def _read_csv(reader) -> list[Record]:
         header = next(reader)
     except StopIteration:
         return []
-    header = [h.strip().lower() for h in header]
+    labels = [h.strip() for h in header]
+    header = [canonical_header(h) for h in header]
     records = [Record({"__header__": header}, 1)]
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
         data = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h}
-        cols = {h: f"{_col_label(i)} ({h})" for i, h in enumerate(header) if h}
+        cols = {h: f"{_col_label(i)} ({labels[i]})" for i, h in enumerate(header) if h}
         records.append(Record(data, reader.line_num, cols))
     return records
 
@@ -153,117 +251,40 @@ def read_json_rows(text: str, kind: str) -> list[Record]:
     out = []
     for i, item in enumerate(items, 1):
         if isinstance(item, dict):
-            out.append(Record({str(k).lower(): "" if v is None else v for k, v in item.items()}, i,
-                              {k: str(k) for k in item}))
+            out.append(Record({canonical_header(str(k)): "" if v is None else v for k, v in item.items()}, i,
+                              {canonical_header(str(k)): str(k) for k in item}))
         else:
             out.append(Record({"__bad__": True}, i))
     return out
 
 
-def _type(text: str) -> str:
-    t = (text or "").strip().lower()
-    return t if t in SESSION_TYPES else FOREIGN_TYPES.get(t, "meeting")
-
-
-def _hhmm(text: str) -> timedelta:
-    parts = [int(p) for p in str(text).split(":")]
-    return timedelta(hours=parts[0], minutes=parts[1] if len(parts) > 1 else 0)
-
-
-def _people(persons: list, roles=("SPEAKER",)) -> list[dict]:
-    out = []
-    for p in persons or []:
-        if isinstance(p, dict):
-            name = p.get("public_name") or p.get("name") or p.get("full_public_name")
-            role = {"MODERATOR": "moderator", "GUEST": "panelist", "HOST": "moderator"}.get(
-                str(p.get("role", "")).upper(), "speaker")
-        else:
-            name, role = str(p), "speaker"
-        if name:
-            out.append({"name": str(name), "role": role})
-    return out
-
-
-def read_c3voc(text: str) -> Source:
-    doc = json.loads(text)
-    sched = doc.get("schedule", doc)
-    conf = sched.get("conference", {})
-    tzname = conf.get("time_zone_name") or "UTC"
-    rooms = [{"name": r.get("name"), "capacity": r.get("capacity")} for r in conf.get("rooms", []) if r.get("name")]
-    records = []
-    n = 0
-    if isinstance(sched.get("events"), list):           # schema "schedule2": a flat list
-        for ev in sched["events"]:
-            n += 1
-            start, end = datetime.fromisoformat(ev["start"]), datetime.fromisoformat(ev["end"])
-            room = ev.get("room", {})
-            abstract = ev.get("abstract")
-            if isinstance(abstract, dict):
-                desc = {f"description_{k if k != 'zh-Hant' else 'zh'}": v for k, v in abstract.items()}
-            else:
-                desc = {"description_en": abstract or ""}
-            track = ev.get("track", {})
-            records.append(Record({
-                "id": ev.get("slug") or ev.get("guid"), "start_dt": start, "end_dt": end,
-                "room": room.get("name") if isinstance(room, dict) else room, "type": _type(
-                    track.get("slug") if isinstance(track, dict) and track.get("slug") in SESSION_TYPES else ev.get("type")),
-                "title_en": ev.get("title", ""), "title_ko": ev.get("subtitle") or "", **desc,
-                "people": _people(ev.get("participants")), "cancelled": ev.get("state") == "CANCELED",
-            }, n))
-    else:                                               # pretalx/frab JSON: days → rooms → events
-        for day in conf.get("days", []):
-            for room_name, events in (day.get("rooms") or {}).items():
-                for ev in events:
-                    n += 1
-                    start = datetime.fromisoformat(ev["date"])
-                    records.append(Record({
-                        "id": f"pt-{ev.get('id')}" if ev.get("id") is not None else ev.get("guid"),
-                        "start_dt": start, "end_dt": start + _hhmm(ev.get("duration", "00:00")),
-                        "room": ev.get("room") or room_name, "type": _type(ev.get("type")),
-                        "title_en": ev.get("title", ""), "title_ko": "", "description_en":
-                            ev.get("abstract") or ev.get("description") or "", "people": _people(ev.get("persons")),
-                    }, n))
-    return Source(records, fmt="c3voc-json", conference={"start": conf.get("start"), "end": conf.get("end"),
-                                                          "tz": tzname, "title": conf.get("title")}, rooms=rooms)
-
-
-def read_frab(raw: bytes) -> Source:
-    from lxml import etree
-
-    root = etree.fromstring(raw, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    conf = root.find("conference")
-    get = (lambda tag: conf.findtext(tag)) if conf is not None else (lambda tag: None)
-    acronym = get("acronym") or ""
-    records, rooms = [], {}
-    for ev in root.iter("event"):
-        start = datetime.fromisoformat(ev.findtext("date"))
-        slug = ev.findtext("slug") or ""
-        ident = slug[len(acronym) + 1:] if acronym and slug.startswith(acronym + "-") else (slug or ev.get("guid"))
-        rooms[ev.findtext("room")] = None
-        records.append(Record({
-            "id": ident, "start_dt": start, "end_dt": start + _hhmm(ev.findtext("duration") or "00:00"),
-            "room": ev.findtext("room"), "type": _type(ev.findtext("type")),
-            "title_en": ev.findtext("title") or "", "title_ko": ev.findtext("subtitle") or "",
-            "description_en": ev.findtext("description") or ev.findtext("abstract") or "",
-            "people": [{"name": p.text, "role": "speaker"} for p in ev.iter("person") if p.text],
-        }, ev.sourceline))
-    return Source(records, fmt="frab-xml", conference={"start": get("start"), "end": get("end"),
-                                                       "tz": get("time_zone_name") or "UTC", "title": get("title")},
-                  rooms=[{"name": r} for r in rooms if r])
+def _schedule_source(conf: Conference, items: list[Item], fmt: str) -> Source:
+    records = [Record({**it.data, "__problems__": it.problems}, it.line) for it in items]
+    return Source(records, fmt=fmt, conference={"title": conf.title, "tz": conf.tz, "start": conf.start,
+                                                "end": conf.end}, rooms=conf.rooms, conf=conf)
 
 
 def read(path: Path, kind: str, *, encoding: str | None = None) -> Source:
     raw = path.read_bytes()
     name = path.name
     suffix = path.suffix.lower()
+    if not raw.strip() or raw.strip() in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        raise KioskError(f"{name}: the file is empty{' (only a byte-order mark)' if raw.strip() else ''}: "
+                         "nothing to import", code="empty_file")
     if suffix == ".xml":
         if kind != "agenda":
             raise KioskError(f"{name}: XML is read for agendas only (frab schedule.xml).", code="bad_format")
         try:
-            return read_frab(raw)
-        except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
-            raise KioskError(f"{name}: not a readable schedule.xml ({exc})", code="bad_format") from None
+            conf, items = read_xml(raw)
+        except ScheduleError as exc:
+            where = f"{name}:{exc.line}" if exc.line else name
+            raise KioskError(f"{where}: not a readable schedule.xml: {exc}", code="bad_format") from None
+        if not items:
+            raise KioskError(f"{name}: the schedule has no events: nothing to import", code="empty_file")
+        return _schedule_source(conf, items, "frab-xml")
     text, used = decode(raw, encoding, name)
+    if not text.strip():
+        raise KioskError(f"{name}: the file is empty: nothing to import", code="empty_file")
     if suffix == ".json":
         try:
             doc_head = json.loads(text)
@@ -272,21 +293,48 @@ def read(path: Path, kind: str, *, encoding: str | None = None) -> Source:
                              code="bad_format") from None
         if kind == "agenda" and isinstance(doc_head, dict) and "schedule" in doc_head:
             try:
-                return read_c3voc(text)
-            except (KeyError, ValueError, TypeError) as exc:
-                raise KioskError(f"{name}: not a readable schedule.json ({exc})", code="bad_format") from None
-        return Source(read_json_rows(text, kind), used, "json")
-    return Source(read_csv(text), used, "csv")
+                conf, items = read_json(text)
+            except ScheduleError as exc:
+                where = f"{name}:{exc.line}" if exc.line else name
+                raise KioskError(f"{where}: not a readable schedule.json: {exc}", code="bad_format") from None
+            if not items:
+                raise KioskError(f"{name}: the schedule has no events: nothing to import", code="empty_file")
+            return _schedule_source(conf, items, "c3voc-json")
+        records = read_json_rows(text, kind)
+        if not records:
+            raise KioskError(f"{name}: the list is empty: nothing to import", code="empty_file")
+        return Source(records, used, "json")
+    records = read_csv(text)
+    if len(records) <= 1:
+        raise KioskError(f"{name}: {'only a header row' if records else 'no header row'}: nothing to import",
+                         code="empty_file")
+    return Source(records, used, "csv")
+
+
+def fixed_zone(offset: timedelta) -> str | None:
+    """The IANA name of a whole-hour fixed offset (UTC+1 is "Etc/GMT-1": POSIX signs are inverted)."""
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if rest:
+        return None
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
 
 
 # ---------------------------------------------------------------- validating and applying
 class Importer:
-    def __init__(self, conn) -> None:
+    """Validates a whole file, then applies all of it in one transaction (or nothing).
+
+    ``timezone`` names the zone of a schedule whose file names none (FOSDEM's Pentabarf export
+    gives wall-clock times only; 36C3's gives +01:00 offsets but no zone name)."""
+
+    def __init__(self, conn, *, timezone: str | None = None) -> None:
         """``conn``: the event store (writes go through its ``atomic()``)."""
         self.conn = conn
         info = conn.info
         self.tz = info.tz
         self.first_day, self.last_day = info.first_day, info.last_day
+        self.event_name = conn.execute("SELECT name_en FROM event").fetchone()[0]
+        self.zone_override = timezone
+        self._adopt = None
 
     def _ids(self, table: str) -> set[str]:
         return {r[0] for r in self.conn.execute(f"SELECT id FROM {table}")}
@@ -295,14 +343,23 @@ class Importer:
             progress=None) -> ImportReport:
         if kind not in KINDS:
             raise KioskError(f"--kind must be one of {', '.join(KINDS)}", code="bad_kind")
+        if self.zone_override:
+            try:
+                ZoneInfo(self.zone_override)
+            except (ValueError, LookupError):
+                raise KioskError(f"--timezone {self.zone_override!r} is not a time zone name like Europe/Berlin",
+                                 code="bad_timezone") from None
         source = read(path, kind, encoding=encoding)
+        source.name = path.name
         report = ImportReport(kind=kind, fmt=source.fmt, encoding=source.encoding, dry_run=dry_run)
         records = source.records
         if source.fmt in ("csv",) and records:
             header = records[0].data["__header__"]
             records = records[1:]
             missing = [c for c in REQUIRED[kind] if c not in header and not (kind == "agenda" and c == "end"
-                                                                          and "duration" in header)]
+                                                                          and "duration" in header)
+                       and not (kind == "agenda" and c == "title_en" and "title_ko" in header)
+                       and not (kind == "agenda" and c == "day" and "start" in header)]
             for c in missing:
                 report.problems.append(Problem(path.name, 1, None, f"missing column '{c}'"))
             if missing:
@@ -313,8 +370,8 @@ class Importer:
             return report
         apply = getattr(self, f"_apply_{kind}")
         with self.conn.atomic():
-            apply(rows, source, report)
-        if getattr(self, "_adopt", None):
+            apply(rows, source, report, progress) if kind == "agenda" else apply(rows, source, report)
+        if self._adopt:
             self.conn.forget_event_info()
         return report
 
@@ -322,6 +379,12 @@ class Importer:
     @staticmethod
     def _p(report, name, rec, column, message):
         report.problems.append(Problem(name, rec.line, rec.columns.get(column, column) if column else None, message))
+
+    @staticmethod
+    def _w(report, name, rec, column, message):
+        report.warnings.append(Problem(name, rec.line if rec else None,
+                                       (rec.columns.get(column, column) if rec else column) if column else None,
+                                       message))
 
     def _ident(self, report, name, rec, seen) -> str | None:
         """The row's id, or None (and a problem) when it is missing or already used."""
@@ -339,23 +402,144 @@ class Importer:
         return False
 
     @staticmethod
-    def _tick(progress, i, total):
+    def _tick(progress, i, total, phase="checking"):
         if progress and (i % 500 == 0 or i == total):
-            progress(i, total)
+            progress(i, total, phase)
 
     # -- agenda
     def _validate_agenda(self, name, source, records, report, progress):
-        declared = {r["name"] for r in source.rooms}
-        fresh = self.conn.execute("SELECT count(*) FROM session").fetchone()[0] == 0
-        first, last, tz = self.first_day, self.last_day, self.tz
-        if fresh and source.conference.get("start"):   # a new event's file says when and where it is
+        self._fresh = self.conn.execute("SELECT count(*) FROM session").fetchone()[0] == 0
+        if source.conf is not None:
+            return self._validate_schedule(name, source, records, report, progress)
+        return self._validate_rows(name, source, records, report, progress)
+
+    def _schedule_zone(self, name, conf: Conference, report) -> ZoneInfo:
+        if self.zone_override:
+            return ZoneInfo(self.zone_override)
+        if not self._fresh:
+            if conf.tz and conf.tz != str(self.tz):
+                report.warnings.append(Problem(name, None, None, (
+                    f"the file's time zone is {conf.tz}, this event's is {self.tz}: times are kept as the "
+                    f"instants the file gives and shown in {self.tz}")))
+            return self.tz
+        if conf.tz:
             try:
-                tz = ZoneInfo(source.conference.get("tz") or "UTC")
-                first = datetime.fromisoformat(str(source.conference["start"])[:10]).date()
-                last = datetime.fromisoformat(str(source.conference.get("end") or source.conference["start"])[:10]).date()
-            except (ValueError, KeyError):
-                pass
-        self._adopt = (first, last, str(tz)) if (first, last, tz) != (self.first_day, self.last_day, self.tz) else None
+                return ZoneInfo(conf.tz)
+            except (ValueError, LookupError):
+                report.problems.append(Problem(name, None, None, f"unknown time zone {conf.tz!r} in the file "
+                                                                 "(give --timezone Europe/Berlin or the like)"))
+                return self.tz
+        if len(conf.offsets) == 1:
+            offset = next(iter(conf.offsets))
+            zone = fixed_zone(offset) or "UTC"
+            hours = offset.total_seconds() / 3600
+            report.warnings.append(Problem(name, None, None, (
+                f"the file names no time zone; all its times are UTC{hours:+g}: the event's zone is set to "
+                f"{zone} (exact instants, no daylight saving); give --timezone (e.g. Europe/Berlin) to name it")))
+            return ZoneInfo(zone)
+        if conf.offsets:
+            report.warnings.append(Problem(name, None, None, (
+                f"the file names no time zone and its times carry several offsets; they are kept as instants "
+                f"and shown in {self.tz}; give --timezone to choose the event's zone")))
+            return self.tz
+        report.warnings.append(Problem(name, None, None, (
+            f"the file names no time zone and gives wall-clock times only: they are read in {self.tz} "
+            f"(this event's zone); give --timezone (e.g. Europe/Brussels) if the conference is elsewhere")))
+        return self.tz
+
+    def _validate_schedule(self, name, source, records, report, progress):
+        conf: Conference = source.conf
+        tz = self._schedule_zone(name, conf, report)
+        change_text = conf.day_change or day_change_from(conf.day_ends, tz) or "00:00"
+        change = datetime.strptime(change_text, "%H:%M").time()
+        change_delta = timedelta(hours=change.hour, minutes=change.minute)
+        utc = ZoneInfo("UTC")
+        seen: dict[str, int] = {}
+        rows = []
+        conf_days: list[date] = []
+        for i, rec in enumerate(records, 1):
+            self._tick(progress, i, len(records))
+            d = rec.data
+            for column, message in d.get("__problems__", ()):
+                self._p(report, name, rec, column, message)
+            if d.get("__problems__") or "start" not in d:
+                continue
+            start = d["start"]
+            if start.tzinfo is None:
+                if d.get("after_day_change") and start.time() < change:
+                    start += timedelta(days=1)    # Pentabarf: 01:00 on a day that changes at 04:00 is the next date
+                start = start.replace(tzinfo=tz)
+            start = start.astimezone(tz)
+            clock = d.get("start_clock")
+            if clock is not None and (start.hour, start.minute) != (clock.hour, clock.minute):
+                self._w(report, name, rec, "start", f"<start> {clock:%H:%M} disagrees with <date> "
+                                                    f"({start:%H:%M} in {tz}); the <date> instant is kept")
+            duration = d.get("duration") or timedelta(0)
+            if duration <= timedelta(0):
+                self._w(report, name, rec, "duration", f"{d.get('title')!r} lasts 00:00: imported as a one-minute "
+                                                       "item (the kiosk needs an end after the start)")
+                duration = timedelta(minutes=1)
+            end = (start.astimezone(utc) + duration).astimezone(tz)
+            if d.get("conf_day_start") is not None:
+                conf_day = d["conf_day_start"].astimezone(tz).date() if d["conf_day_start"].tzinfo else \
+                    d["conf_day_start"].date()
+            else:
+                conf_day = d.get("conf_day_date") or (start - change_delta).date()
+            ident = str(d.get("id") or "").strip()
+            if not ident:
+                self._p(report, name, rec, "id", "the event has no slug, guid or id")
+                continue
+            if ident in seen:      # a session held twice under one slug/guid: both are real
+                n = 2
+                while f"{ident}-{n}" in seen:
+                    n += 1
+                self._w(report, name, rec, "slug", f"{ident!r} appears again (first on line {seen[ident]}): this "
+                                                   f"slot is imported as {ident}-{n}")
+                ident = f"{ident}-{n}"
+            seen[ident] = rec.line
+            title = str(d.get("title") or "").strip()
+            if not title:
+                self._p(report, name, rec, "title", "missing title")
+            room = str(d.get("room") or "").strip()
+            if not room:
+                self._w(report, name, rec, "room", "no room given: shown as 'room to be announced'")
+            conf_days.append(conf_day)
+            abstract, description = d.get("abstract") or "", d.get("description") or ""
+            text = abstract if abstract and description and description.startswith(abstract) else \
+                "\n\n".join(x for x in (abstract, description) if x)
+            rows.append({"id": ident, "start": start, "end": end, "room": room or None, "conf_day": conf_day,
+                         "line": rec.line, "type": _type(d.get("source_type") or ""),
+                         "title": {"en": title, "ko": "", "zh": ""}, "subtitle": d.get("subtitle") or "",
+                         "description": {"en": text, "ko": "", "zh": ""}, "people": d.get("people") or [],
+                         "cancelled": bool(d.get("cancelled")), "source_type": d.get("source_type") or "",
+                         "track": d.get("track") or "", "language": d.get("language") or "", "url": d.get("url") or ""})
+        self._check_days(name, conf, tz, change_text, rows, conf_days, report)
+        return rows
+
+    def _check_days(self, name, conf: Conference, tz, change_text, rows, conf_days, report):
+        """A new event takes its name, zone and days from the file; an event with a programme
+        keeps its own and reports what the file says differently."""
+        if self._fresh:
+            first = conf.start or (min(conf_days) if conf_days else self.first_day)
+            last = (first + timedelta(days=conf.days - 1)) if conf.start and conf.days else (conf.end or first)
+            if conf_days:
+                first, last = min(first, min(conf_days)), max(last, max(conf_days))
+            self._adopt = {"name": conf.title or self.event_name, "tz": str(tz), "first": first, "last": last,
+                           "day_change": change_text, "language": conf.language, "url": conf.url}
+            return
+        self._adopt = None
+        if conf.title and conf.title != self.event_name:
+            report.warnings.append(Problem(name, None, None, (
+                f"the file is the programme of {conf.title!r}; this event is {self.event_name!r}: the event keeps "
+                "its name, zone and days (import into an empty event to take the file's)")))
+        for r in rows:
+            if not (self.first_day <= r["conf_day"] <= self.last_day):
+                report.problems.append(Problem(name, r["line"], "date", (
+                    f"{r['conf_day']} is outside the event ({self.first_day} – {self.last_day})")))
+
+    def _validate_rows(self, name, source, records, report, progress):
+        first, last, tz = self.first_day, self.last_day, self.tz
+        self._adopt = None
         seen: dict[str, int] = {}
         rows = []
         for i, rec in enumerate(records, 1):
@@ -365,91 +549,151 @@ class Importer:
                 self._p(report, name, rec, None, "not an object")
                 continue
             ident = self._ident(report, name, rec, seen)
-            if ident is None:
-                continue
-            if "start_dt" in d:
-                start, end = d["start_dt"], d["end_dt"]
+            bad = ident is None
+            # every problem of the row is reported, not only the first
+            day = start = end = None
+            if str(d.get("day") or "").strip():
+                try:
+                    day = excel_date(d.get("day"))
+                except ValueError:
+                    self._p(report, name, rec, "day", f"bad date {d.get('day')!r} (use 2023-06-14 or 2023.06.14)")
+                    bad = True
+            start_t = end_t = None
+            try:
+                start_t, start_day = excel_time(d.get("start", ""))
+                if start_day and day and start_day != day:
+                    self._p(report, name, rec, "start", f"{d.get('start')!r} is not on {day}")
+                    bad = True
+                day = day or start_day
+            except ValueError:
+                self._p(report, name, rec, "start", f"bad time {d.get('start')!r} (use 9:30 or 09:30)")
+                bad = True
+            if day is None and not bad:
+                self._p(report, name, rec, "day", "missing date")
+                bad = True
+            duration = None
+            if str(d.get("end") or "").strip():
+                try:
+                    end_t, end_day = excel_time(d["end"])
+                except ValueError:
+                    self._p(report, name, rec, "end", f"bad time {d.get('end')!r} (use 9:30 or 09:30)")
+                    bad = True
+                    end_day = None
             else:
+                end_day = None
                 try:
-                    day = date.fromisoformat(str(d.get("day", "")))
+                    duration = parse_duration(d.get("duration", ""))
                 except ValueError:
-                    self._p(report, name, rec, "day", f"bad date {d.get('day')!r} (use 2023-06-14)")
-                    continue
-                try:
-                    start = datetime.combine(day, time.fromisoformat(str(d.get("start", ""))), tz)
-                except ValueError:
-                    self._p(report, name, rec, "start", f"bad time {d.get('start')!r} (use HH:MM)")
-                    continue
-                try:
-                    if d.get("end"):
-                        end = datetime.combine(day, time.fromisoformat(str(d["end"])), tz)
-                    else:
-                        end = start + _hhmm(d.get("duration", ""))
-                except (ValueError, IndexError):
-                    self._p(report, name, rec, "end", f"bad time {d.get('end') or d.get('duration')!r} (use HH:MM)")
-                    continue
-            if end <= start:
-                self._p(report, name, rec, "end", f"ends ({end:%H:%M}) before it starts ({start:%H:%M})")
-                continue
-            local = start.astimezone(tz).date()
-            if not (first <= local <= last):
-                self._p(report, name, rec, "day", f"{local} is outside the event ({first} – {last})")
+                    self._p(report, name, rec, "end", f"bad time {d.get('end') or d.get('duration')!r} "
+                                                      "(use 9:30 or 09:30)")
+                    bad = True
+            if day is not None and start_t is not None:
+                start = datetime.combine(day, start_t, tz)
+                if end_t is not None:
+                    end = datetime.combine(end_day or day, end_t, tz)
+                elif duration is not None:
+                    end = (start.astimezone(ZoneInfo("UTC")) + duration).astimezone(tz)
+                if end is not None and end <= start:
+                    self._p(report, name, rec, "end", f"ends ({end:%H:%M}) before it starts ({start:%H:%M})")
+                    bad = True
+                local = start.date()
+                if not (first <= local <= last):
+                    self._p(report, name, rec, "day", f"{local} is outside the event ({first} – {last})")
+                    bad = True
             room = str(d.get("room") or "").strip()
-            room_id = self._room_id(room)
-            if room_id is None and room not in declared:
-                self._p(report, name, rec, "room", f"unknown room {room!r}")
+            room_id = self._room_id(room) if room else None
+            if room and room_id is None:
+                self._w(report, name, rec, "room", f"room {room!r} is not on the floor plan: it will be created "
+                                                   "and marked 'not on the floor plan yet'")
             kind = str(d.get("type", "")).strip().lower()
-            if source.fmt in ("csv", "json") and kind not in SESSION_TYPES:
+            if kind not in SESSION_TYPES:
                 self._p(report, name, rec, "type", f"unknown type {kind!r} (one of {', '.join(SESSION_TYPES)})")
-            if not str(d.get("title_en") or "").strip():
-                self._p(report, name, rec, "title_en", "missing English title")
+                bad = True
+            if not str(d.get("title_en") or d.get("title_ko") or "").strip():
+                self._p(report, name, rec, "title_en", "missing title")
+                bad = True
             people = d.get("people")
             if people is None and d.get("speakers"):
                 people = [{"name": n.strip(), "role": "speaker"} for n in str(d["speakers"]).split(";") if n.strip()]
-            rows.append({"id": ident, "start": start, "end": end, "room": room_id or room, "type": _type(kind),
+            if bad:
+                continue
+            rows.append({"id": ident, "start": start, "end": end, "room": room_id or room or None, "type": kind,
                          "title": {k: str(d.get(f"title_{k}") or "") for k in ("en", "ko", "zh")},
+                         "subtitle": str(d.get("subtitle") or ""),
                          "description": {k: str(d.get(f"description_{k}") or "") for k in ("en", "ko", "zh")},
-                         "people": people or [], "cancelled": bool(d.get("cancelled"))})
+                         "people": people or [], "cancelled": bool(d.get("cancelled")), "source_type": "",
+                         "track": "", "language": "", "url": str(d.get("url") or "")})
+            if not rows[-1]["title"]["en"]:
+                rows[-1]["title"]["en"] = rows[-1]["title"]["ko"]
         return rows
 
     def _room_id(self, name: str) -> str | None:
-        row = self.conn.execute("SELECT id FROM room WHERE id = ?1 OR lower(name_en) = lower(?1) LIMIT 1",
-                                (name,)).fetchone()
-        return row[0] if row else None
+        if not hasattr(self, "_rooms_by_name"):
+            self._rooms_by_name = {}
+            for rid, name_en in self.conn.execute("SELECT id, name_en FROM room"):
+                self._rooms_by_name.setdefault(rid, rid)
+                self._rooms_by_name.setdefault(str(name_en).lower(), rid)
+        return self._rooms_by_name.get(name) or self._rooms_by_name.get(name.lower())
 
-    def _apply_agenda(self, rows, source, report):
+    def _apply_agenda(self, rows, source, report, progress=None):
         c = self.conn
         if self._adopt:
-            first, last, tzname = self._adopt
-            c.execute("UPDATE event SET first_day = ?, last_day = ?, timezone = ?",
-                      (first.isoformat(), last.isoformat(), tzname))
+            a = self._adopt
+            language = a["language"] if a["language"] in ("en", "ko", "zh-Hant") else None
+            c.execute("UPDATE event SET name_en = ?, name_ko = NULL, name_zh = NULL, subtitle_en = NULL, "
+                      "subtitle_ko = NULL, subtitle_zh = NULL, theme_en = NULL, theme_ko = NULL, theme_zh = NULL, "
+                      "timezone = ?, first_day = ?, last_day = ?, day_change = ?, content_language = ?, "
+                      "agenda_url = ?, default_language = coalesce(?, default_language)",
+                      (a["name"], a["tz"], a["first"].isoformat(), a["last"].isoformat(), a["day_change"],
+                       a["language"], a["url"], language))
+            report.adopted = (f"the event is now {a['name']!r}, {a['first']} – {a['last']} in {a['tz']}"
+                              + (f" (days change at {a['day_change']})" if a["day_change"] != "00:00" else "")
+                              + (f", programme language {a['language']!r}" if a["language"] else ""))
         floor = c.execute("SELECT id FROM floor ORDER BY level LIMIT 1").fetchone()[0]
-        for r in source.rooms:                       # rooms the schedule file declares
-            if self._room_id(r["name"]) is None:
-                c.execute("INSERT INTO room (id, floor_id, kind, name_en, seats) VALUES (?, ?, 'meeting', ?, ?)",
-                          (r["name"], floor, r["name"], r.get("capacity")))
+        capacity = {r["name"]: r.get("capacity") for r in source.rooms}
+        created = []
+        for r in rows:                               # rooms the schedule uses that the venue does not have
+            if r["room"] and self._room_id(r["room"]) is None:
+                c.execute("INSERT INTO room (id, floor_id, kind, name_en, seats, not_on_plan) "
+                          "VALUES (?, ?, 'meeting', ?, ?, 1)", (r["room"], floor, r["room"], capacity.get(r["room"])))
+                self._rooms_by_name[r["room"]] = r["room"]
+                self._rooms_by_name.setdefault(r["room"].lower(), r["room"])
+                created.append(r["room"])
+        if created:
+            shown = ", ".join(created[:8]) + (f" and {len(created) - 8} more" if len(created) > 8 else "")
+            report.warnings.append(Problem(source_name(source), None, None, (
+                f"{len(created)} room(s) not on the floor plan were created and marked 'not on the floor plan "
+                f"yet': {shown}")))
+            report.rooms_created = created
         existing = {r[0]: r for r in c.execute(
             'SELECT id, room_id, start, "end", status, notice, published_room_id, published_start, published_end '
             "FROM session")}
         in_file = set()
-        for r in rows:
-            room = self._room_id(r["room"])
+        people_by_name = {name: pid for pid, name in c.execute("SELECT id, name FROM person")}
+        person_ids = set(people_by_name.values())
+        total = len(rows)
+        for i, r in enumerate(rows, 1):
+            self._tick(progress, i, total, "importing")
+            room = self._room_id(r["room"]) if r["room"] else None
             start, end = r["start"].isoformat(), r["end"].isoformat()
             t, dsc = r["title"], r["description"]
             in_file.add(r["id"])
             old = existing.get(r["id"])
             texts = (r["type"], t["en"], t["ko"] or None, t["zh"] or None, dsc["en"] or None, dsc["ko"] or None,
-                     dsc["zh"] or None)
+                     dsc["zh"] or None, r["subtitle"] or None, r["source_type"] or None, r["track"] or None,
+                     r["language"] or None, r["url"] or None)
             if old is None:
                 c.execute('INSERT INTO session (id, type, title_en, title_ko, title_zh, description_en, description_ko, '
-                          'description_zh, published_start, published_end, published_room_id, start, "end", room_id, '
-                          "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          'description_zh, subtitle, source_type, track, language, url, published_start, published_end, '
+                          'published_room_id, start, "end", room_id, status) '
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           (r["id"], *texts, start, end, room, start, end, room,
                            "cancelled" if r["cancelled"] else "scheduled"))
                 report.added += 1
             else:
                 c.execute("UPDATE session SET type = ?, title_en = ?, title_ko = ?, title_zh = ?, description_en = ?, "
-                          "description_ko = ?, description_zh = ?, published_start = ?, published_end = ?, "
+                          "description_ko = ?, description_zh = ?, subtitle = ?, source_type = ?, track = ?, "
+                          "language = ?, url = ?, published_start = ?, published_end = ?, "
                           "published_room_id = ? WHERE id = ?", (*texts, start, end, room, r["id"]))
                 settle_session(c, r["id"])   # the one rule: a live edit stays; otherwise the new published values
                 now = c.execute('SELECT room_id, start, "end", status FROM session WHERE id = ?', (r["id"],)).fetchone()
@@ -462,20 +706,21 @@ class Importer:
             if r["people"]:
                 c.execute("DELETE FROM session_person WHERE session_id = ?", (r["id"],))
                 for pos, p in enumerate(r["people"]):
-                    pid = self._person(p["name"])
+                    pid = people_by_name.get(p["name"])
+                    if pid is None:
+                        pid = self._new_person(p["name"], person_ids)
+                        people_by_name[p["name"]] = pid
                     c.execute("INSERT OR IGNORE INTO session_person (session_id, person_id, role, position) "
                               "VALUES (?, ?, ?, ?)", (r["id"], pid, p["role"], pos))
         report.not_in_file = len(set(existing) - in_file)
 
-    def _person(self, name: str) -> str:
-        row = self.conn.execute("SELECT id FROM person WHERE name = ?", (name,)).fetchone()
-        if row:
-            return row[0]
-        base = "p-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    def _new_person(self, name: str, taken: set[str]) -> str:
+        base = "p-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x")
         pid, n = base, 1
-        while self.conn.execute("SELECT 1 FROM person WHERE id = ?", (pid,)).fetchone():
+        while pid in taken:
             n += 1
             pid = f"{base}-{n}"
+        taken.add(pid)
         self.conn.execute("INSERT INTO person (id, name) VALUES (?, ?)", (pid, name))
         return pid
 
@@ -752,14 +997,18 @@ class Importer:
         report.not_in_file = len(set(have) - {r["id"] for r in rows})
 
 
+def source_name(source: Source) -> str:
+    return getattr(source, "name", "") or "schedule"
+
+
 def terminal_progress(stream=sys.stderr):
-    """A progress bar on the terminal for large files."""
-    def show(i: int, total: int) -> None:
+    """A progress bar on the terminal for large files (checking, then importing)."""
+    def show(i: int, total: int, phase: str = "checking") -> None:
         if total < 1000:
             return
         width = 30
         filled = int(width * i / total)
-        stream.write(f"\rchecking [{'#' * filled}{'.' * (width - filled)}] {i}/{total}")
+        stream.write(f"\r{phase:<9} [{'#' * filled}{'.' * (width - filled)}] {i}/{total}")
         if i == total:
             stream.write("\n")
         stream.flush()

@@ -54,6 +54,9 @@ class Event:
     default_language: str
     venue_name: Text
     agenda_url: str | None = None
+    #: when a conference day ends, "HH:MM" (a 02:00 item belongs to the day before when this is 04:00)
+    day_change: str = "00:00"
+    content_language: str | None = None
 
     @property
     def days(self) -> list[date]:
@@ -80,6 +83,8 @@ class Room:
     seats: int | None
     plan: tuple[float, float, float, float] | None
     part_of: str | None = None
+    #: created by a schedule import; nobody has drawn it on the floor plan yet
+    not_on_plan: bool = False
 
 
 class SessionStatus(str, Enum):
@@ -102,6 +107,12 @@ class Session:
     status: SessionStatus = SessionStatus.SCHEDULED
     notice: str = ""
     room_assumed: bool = False
+    subtitle: str = ""
+    #: the imported file's own type ("Doppelter Slot", "lecture"), track, language and page
+    source_type: str = ""
+    track: str = ""
+    language: str = ""
+    url: str = ""
 
     @property
     def cancelled(self) -> bool:

@@ -501,9 +501,31 @@ CREATE TABLE change_log (
     )
 
 
+def m011_imported_schedules(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- what published schedules (frab, Pentabarf, pretalx, wafer) carry besides our own fields:
+-- a subtitle is not a translation of the title; the file's own type, track, language and URL
+ALTER TABLE session ADD COLUMN subtitle TEXT;
+ALTER TABLE session ADD COLUMN source_type TEXT;
+ALTER TABLE session ADD COLUMN track TEXT;
+ALTER TABLE session ADD COLUMN language TEXT;
+ALTER TABLE session ADD COLUMN url TEXT;
+-- a room an imported schedule named that nobody has drawn on the floor plan yet (staff see it)
+ALTER TABLE room ADD COLUMN not_on_plan INTEGER NOT NULL DEFAULT 0;
+-- when a conference day ends (frab <day_change>): a 02:00 DJ set belongs to the day before
+ALTER TABLE event ADD COLUMN day_change TEXT NOT NULL DEFAULT '00:00';
+-- the language the programme is written in (a German programme on an English kiosk)
+ALTER TABLE event ADD COLUMN content_language TEXT
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
-         m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log)
+         m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
+         m011_imported_schedules)
 
 
 def _registry():

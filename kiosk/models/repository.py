@@ -15,8 +15,12 @@ from .exhibition import Booth, Category, Exhibitor, fts_phrase, like_pattern
 from .venue_map import Connector, Rect, WalkGraph
 
 
-def _dt(value: str) -> datetime:
-    return datetime.fromisoformat(value)
+def _dt(value: str, tz: ZoneInfo | None = None) -> datetime:
+    """A stored instant; with ``tz``, shown in that zone (naive values are taken as already in it)."""
+    moment = datetime.fromisoformat(value)
+    if tz is None:
+        return moment
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
 
 
 def _rows(db: sqlite3.Connection, sql: str, params: tuple | list = ()) -> list[dict]:
@@ -52,6 +56,8 @@ class Repository:
                 default_language=r["default_language"],
                 venue_name=Text.from_row(r, "venue_name"),
                 agenda_url=r.get("agenda_url"),
+                day_change=r.get("day_change") or "00:00",
+                content_language=r.get("content_language"),
             )
         return self._event
 
@@ -74,29 +80,35 @@ class Repository:
             out[r["id"]] = Room(
                 id=r["id"], floor_id=r["floor_id"], kind=r["kind"], name=Text.from_row(r, "name"),
                 directions=Text.from_row(r, "directions"), area_m2=r["area_m2"], seats=r["seats"],
-                plan=plan, part_of=r["part_of"],
+                plan=plan, part_of=r["part_of"], not_on_plan=bool(r.get("not_on_plan")),
             )
         return out
 
     # ---------------------------------------------------------------- sessions
-    @staticmethod
-    def _session(r: dict) -> Session:
+    def _session(self, r: dict) -> Session:
+        # Every instant leaves the repository in the event's zone, whatever offset it was stored
+        # with (an imported file may write UTC): views and the CLI format them as they are.
+        tz = self.tz
         return Session(
             id=r["id"], type=r["type"], title=Text.from_row(r, "title"),
             description=Text.from_row(r, "description"),
-            start=_dt(r["start"]), end=_dt(r["end"]), room_id=r["room_id"],
-            published_start=_dt(r["published_start"]), published_end=_dt(r["published_end"]),
+            start=_dt(r["start"], tz), end=_dt(r["end"], tz), room_id=r["room_id"],
+            published_start=_dt(r["published_start"], tz), published_end=_dt(r["published_end"], tz),
             published_room_id=r["published_room_id"], status=SessionStatus(r["status"]),
             notice=r["notice"] or "", room_assumed=bool(r["room_assumed"]),
+            subtitle=r.get("subtitle") or "", source_type=r.get("source_type") or "", track=r.get("track") or "",
+            language=r.get("language") or "", url=r.get("url") or "",
         )
 
     def sessions(self, day: date | None = None) -> list[Session]:
-        """Sessions in start order; with ``day``, those that start on that local day."""
+        """Sessions in start order; with ``day``, those of that conference day: from the event's
+        day change (00:00 unless the schedule said otherwise, e.g. 04:00) to the next one."""
         if day is None:
             rows = _rows(self.db, 'SELECT * FROM session ORDER BY start, "end", id')
         else:
             tz = self.tz
-            lo = datetime.combine(day, datetime.min.time(), tz)
+            change = datetime.strptime(self.event().day_change, "%H:%M").time()
+            lo = datetime.combine(day, change, tz)
             hi = lo + timedelta(days=1)
             rows = _rows(
                 self.db,
