@@ -394,67 +394,153 @@ def restore_cmd(argv: list[str]) -> int:
     return 0
 
 
+def _outside_project(path: Path, what: str) -> None:
+    from kiosk.models.errors import KioskError
+
+    if path.resolve().is_relative_to(ROOT.resolve()):
+        raise KioskError(f"Refusing to write {what} inside the project ({path}): private keys must never reach git, "
+                         "data/ or a copy of the kiosk. Choose a folder elsewhere.", code="key_in_project")
+
+
+def _write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` readable by its owner only, whole or not at all."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def sync_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py sync", description=(
-        "Keep devices in step: serve and dial peers on the LAN, or carry changes on a USB stick."))
+        "Keep devices in step: serve and dial peers on the LAN (mutual TLS), or carry changes on a USB stick. "
+        "Only devices the organiser enrolled take part (sync ca, sync enrol)."))
     sub = p.add_subparsers(dest="action", required=True)
+    ca = sub.add_parser("ca", help="organiser: make the event's sync authority and pin it in the database")
+    ca.add_argument("--out", type=Path, required=True, metavar="DIR", help="where the authority key goes (not "
+                    "inside the project; keep it on the organiser's laptop)")
+    ca.add_argument("--days", type=int, default=60, help="how long its certificate is valid")
+    enrol = sub.add_parser("enrol", help="organiser: give a device its key, TLS certificate and roster entry")
+    enrol.add_argument("device")
+    enrol.add_argument("--ca", type=Path, required=True, metavar="DIR")
+    enrol.add_argument("--out", type=Path, required=True, metavar="DIR", help="the device's identity goes to DIR/DEVICE")
+    enrol.add_argument("--role", choices=["kiosk", "desk", "organiser"], default="kiosk")
+    enrol.add_argument("--days", type=int, default=30, help="how long its certificate is valid")
+    revoke = sub.add_parser("revoke", help="organiser: stop trusting a device's entries after its N-th")
+    revoke.add_argument("device")
+    revoke.add_argument("--ca", type=Path, required=True, metavar="DIR")
+    revoke.add_argument("--after", type=int, required=True, metavar="N",
+                        help="the last of its entries still trusted (0: none)")
+    revoke.add_argument("--reason", default="")
+    identity_help = "this device's enrolled identity folder (or KIOSK_SYNC_IDENTITY)"
     serve = sub.add_parser("serve", help="run this device's sync (until stopped)")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--peer", action="append", default=[], metavar="HOST:PORT")
     serve.add_argument("--mdns", action="store_true", help="also find peers by mDNS")
-    serve.add_argument("--token", default=os.environ.get("KIOSK_SYNC_TOKEN"),
-                       help="the event's shared token (or KIOSK_SYNC_TOKEN)")
-    serve.add_argument("--device", default=default_device_id())
-    serve.add_argument("--transport", choices=["websocket", "tcp"], default="websocket",
-                       help="websocket (pycrdt-websocket; default) or plain TCP framing of the same protocol")
-    status = sub.add_parser("status", help="peers online, last sync, changes waiting")
-    exp = sub.add_parser("export", help="write this device's changes to a file (USB stick)")
+    status = sub.add_parser("status", help="peers online, last sync, changes waiting, quarantined entries")
+    exp = sub.add_parser("export", help="write every log this device holds to a signed file (USB stick)")
     exp.add_argument("--out", type=Path, required=True)
-    exp.add_argument("--device", default=default_device_id())
     imp = sub.add_parser("import", help="merge a file from another device (any order, any number of times)")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--device", default=default_device_id())
-    for sp in (serve, status, exp, imp):
+    for sp in (serve, exp, imp):
+        sp.add_argument("--identity", type=Path, default=os.environ.get("KIOSK_SYNC_IDENTITY"), help=identity_help)
+    for sp in (ca, enrol, revoke, serve, status, exp, imp):
         _db_arg(sp)
+    for sp in (serve, exp, imp):
+        sp.add_argument("--now", help="the clock to record times with (tests and replays; default: the time now)")
     args = p.parse_args(argv)
-    from kiosk.sync.engine import SyncEngine, export_file, import_file
+    from kiosk.models.errors import KioskError
+    from kiosk.sync import identity as ident
+    from kiosk.sync.engine import MAX_FILE, SyncEngine, export_file, import_file, pin_authority
 
     conn = _open(args.db)
+    tz = _event_tz(conn)
+    clock = lambda: _now(args, tz)  # noqa: E731
+    event_id = conn.execute("SELECT id FROM event").fetchone()[0]
+    if args.action == "ca":
+        _outside_project(args.out, "the sync authority's key")
+        authority = ident.make_authority(args.out, event_id=event_id, now=clock(), days=args.days)
+        pin_authority(conn, authority.cert_pem, clock())
+        print(f"Sync authority for {event_id} in {args.out} (keep event-ca.key there, off the kiosks); pinned in "
+              f"{args.db}. Copy this database to the devices, then enrol each: main.py sync enrol DEVICE ...")
+        return 0
+    if args.action in ("enrol", "revoke"):
+        authority = ident.load_authority(args.ca)
+        pin_authority(conn, authority.cert_pem, clock())
+        engine = SyncEngine(conn, None, clock=clock)
+        if args.action == "enrol":
+            _outside_project(args.out, "a device key")
+            folder = ident.enrol(authority, args.device, role=args.role, event_id=event_id, out=args.out, now=clock(),
+                                 days=args.days)
+            enrolment = json.loads((folder / "enrol.json").read_text())
+            engine.add_statement(enrolment["statement"], enrolment["sig"])
+            print(f"Enrolled {args.device} ({args.role}): its identity is {folder} — put it on that device only and "
+                  f"start sync there with --identity {folder}")
+            return 0
+        statement, sig = ident.revocation(authority, args.device, event_id=event_id, after=args.after, now=clock(),
+                                          reason=args.reason)
+        engine.add_statement(statement, sig)
+        print(f"Revoked {args.device} after its entry {args.after}; the revocation travels with the next sync "
+              "from this database.")
+        return 0
     if args.action == "status":
         row = conn.execute("SELECT device_id, peers, last_sync, waiting, message, updated_at FROM sync_status").fetchone()
-        engine = SyncEngine(conn, row[0] if row else "?")
+        engine = SyncEngine(conn, None, clock=clock) if conn.execute(
+            "SELECT 1 FROM sync_authority").fetchone() else None
         out = {"device": row[0] if row else None, "peers_online": json.loads(row[1]) if row else [],
                "last_sync": row[2] if row else None, "changes_waiting": row[3] if row else None,
-               "message": row[4] if row else "", "status_at": row[5] if row else None,
-               "duplicates": engine.duplicates(), "overridden_edits": len(engine.overridden_edits())}
+               "message": row[4] if row else "", "status_at": row[5] if row else None}
+        if engine is not None:
+            out.update(enrolled={d: {"role": m.role, "revoked_after": m.cut_off}
+                                 for d, m in sorted(engine.roster.members.items())},
+                       logs={d: n for d, (n, _l) in sorted(engine.heads().items())},
+                       quarantined=engine.quarantined(), refused=engine.refused(),
+                       duplicates=engine.duplicates(), overridden_edits=len(engine.overridden_edits()))
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    engine = SyncEngine(conn, args.device)
+    if args.action == "import" and args.identity is None:
+        engine = SyncEngine(conn, None, clock=clock)
+    else:
+        if args.identity is None:
+            return _fail("This device's enrolled identity is needed: --identity DIR or KIOSK_SYNC_IDENTITY "
+                         "(the organiser makes it with `main.py sync enrol`).", 2)
+        engine = SyncEngine(conn, ident.load_identity(args.identity), clock=clock)
     if args.action == "export":
         blob = export_file(engine)
-        tmp = args.out.with_name(args.out.name + ".part")
-        tmp.write_bytes(blob)
-        tmp.replace(args.out)
-        print(f"Wrote {args.out} ({len(blob)} bytes: scans, undos and edits of every device this one has seen).")
+        _write_private_file(args.out, blob)
+        print(f"Wrote {args.out} ({len(blob)} bytes, signed by {engine.device_id}: every enrolled device's log "
+              "this one holds).")
         return 0
     if args.action == "import":
-        stats = import_file(engine, args.file.read_bytes(), args.file.name)
-        print(f"Merged {args.file.name}: {stats['scans']} scans, {stats['edits']} edits new here; "
-              f"{stats['duplicates']} duplicate check-in(s) flagged.")
+        size = args.file.stat().st_size
+        if size > MAX_FILE:
+            engine.refuse(args.file.name, f"{size} bytes; the limit is {MAX_FILE}", size)
+            raise KioskError(f"{args.file.name} was refused: {size // (1024 * 1024)} MiB, and a sync file is at most "
+                             f"{MAX_FILE // (1024 * 1024)} MiB. Nothing was read.", code="sync_too_big")
+        with args.file.open("rb") as fh:
+            blob = fh.read(MAX_FILE + 1)
+        result = import_file(engine, blob, args.file.name)
+        print(f"Merged {args.file.name}: {result.entries} new entries ({result.scans} scans, {result.edits} edits); "
+              f"{result.quarantined} quarantined, {result.pending} waiting, {len(result.refused)} refused; "
+              f"{result.duplicates} duplicate check-in(s) flagged.")
+        for reason in result.refused[:10]:
+            print(f"  refused: {reason}", file=sys.stderr)
         return 0
-    if not args.token:
-        return _fail("A shared event token is needed: --token or KIOSK_SYNC_TOKEN.", 2)
     import asyncio
 
-    if args.transport == "websocket":
-        from kiosk.sync.ws import WsSyncNode as Node
-    else:
-        from kiosk.sync.net import SyncNode as Node
+    from kiosk.sync.net import SyncNode
 
-    node = Node(conn, args.device, args.token, peers=args.peer, port=args.port, host=args.host, mdns=args.mdns)
-    print(f"Syncing as {args.device} on {args.host}:{args.port}; peers: {', '.join(args.peer) or 'none configured'}"
-          f"{' + mDNS' if args.mdns else ''}", flush=True)
+    node = SyncNode(conn, engine.identity, clock=clock, peers=args.peer, port=args.port, host=args.host,
+                    mdns=args.mdns)
+    print(f"Syncing as {engine.device_id} on {args.host}:{args.port} (mutual TLS); peers: "
+          f"{', '.join(args.peer) or 'none configured'}{' + mDNS' if args.mdns else ''}", flush=True)
     try:
         asyncio.run(node.run())
     except KeyboardInterrupt:

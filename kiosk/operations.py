@@ -198,7 +198,7 @@ def import_file(store: "EventStore", path: Path, kind: str, *, now: datetime, en
 
 # ---------------------------------------------------------------- sync
 def sync_collect(store: "EventStore", engine, *, now: datetime) -> Outcome:
-    """Put this device's new rows into the replication document (saved with them)."""
+    """Sign this device's new rows into its log (saved with them, in one transaction)."""
     with store.atomic():
         added = engine.collect_local()
         if added:
@@ -206,19 +206,17 @@ def sync_collect(store: "EventStore", engine, *, now: datetime) -> Outcome:
     return Outcome(added, Change())
 
 
-def merge_from_sync(store: "EventStore", engine, update: bytes | None, *, now: datetime) -> Outcome:
-    """Merge another device's update (``None``: what the document already holds) and write what
-    it brought into SQLite, through the same two rules as local writes. Idempotent."""
+def merge_from_sync(store: "EventStore", engine, bundle, *, source: str, now: datetime) -> Outcome:
+    """Check what another device sent (``bundle``: roster statements and runs of log entries) and
+    merge what passes: new log rows and the rows they produce, through the same two rules as local
+    writes, in one transaction. Idempotent. Returns the :class:`~kiosk.sync.engine.MergeResult`."""
     with store.atomic():
-        if update is not None:
-            stats = engine.receive(update)
-        else:              # the document already took the update (a websocket peer): save and apply it
-            engine.save()
-            stats = engine.materialize()
-        change = Change(sessions=frozenset(stats.get("session_ids", ())),
-                        lists=frozenset(stats.get("list_ids", ())))
-        store.record(change, at=now)
-    return Outcome(stats, change)
+        result = engine.receive(bundle, source=source)
+        change = Change(sessions=frozenset(result.session_ids), lists=frozenset(result.list_ids),
+                        sync=bool(result.refused or result.quarantined))
+        if change or result.entries:
+            store.record(change, at=now)
+    return Outcome(result, change)
 
 
 def write_sync_status(store: "EventStore", *, device_id: str, peers, last_sync: str | None, waiting: int,

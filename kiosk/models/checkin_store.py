@@ -37,7 +37,8 @@ def settle_checkin(store: "EventStore", list_id: str, attendee_id: str) -> int:
     scan (time, device, scan id) that is not undone. Any other OK scan for the same person and
     list is a *duplicate* (kept, and listed for staff). Call inside ``atomic()``. Returns the
     number of duplicates."""
-    oks = store.execute("SELECT scan_id, scanned_at, device_id FROM scan s WHERE list_id = ? AND attendee_id = ? "
+    oks = store.execute("SELECT scan_id, scanned_at, device_id FROM scan s INDEXED BY scan_list_attendee "
+                        "WHERE list_id = ? AND attendee_id = ? "
                         "AND code = 'OK' AND NOT EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
                         "ORDER BY scanned_at, device_id, scan_id", (list_id, attendee_id)).fetchall()
     store.execute("DELETE FROM checkin WHERE list_id = ? AND attendee_id = ?", (list_id, attendee_id))

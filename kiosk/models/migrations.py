@@ -522,10 +522,59 @@ ALTER TABLE event ADD COLUMN content_language TEXT
     )
 
 
+def m012_sync_logs(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- the replicated pycrdt document is gone: every device's signed log is kept as rows instead
+DROP TABLE sync_doc;
+-- the event's sync authority (its public key and certificate): enrolment statements must carry its signature
+CREATE TABLE sync_authority (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    public_key TEXT NOT NULL,
+    cert TEXT NOT NULL,
+    pinned_at TEXT NOT NULL
+);
+-- enrolments and revocations, exactly as the authority signed them (they travel with the logs)
+CREATE TABLE sync_roster (
+    key TEXT PRIMARY KEY,
+    statement TEXT NOT NULL,
+    sig TEXT NOT NULL
+);
+-- every enrolled device's log: entry text as signed, its signature, the link to it; whether it
+-- applied ('ok'), waits for something it refers to ('pending') or was quarantined, and why
+CREATE TABLE sync_log (
+    device TEXT NOT NULL,
+    n INTEGER NOT NULL CHECK (n >= 1),
+    entry TEXT NOT NULL,
+    sig TEXT NOT NULL,
+    link TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    key TEXT,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'pending', 'quarantined')),
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device, n)
+);
+CREATE INDEX sync_log_key ON sync_log(kind, key);
+-- who owns a check-in is decided per (list, attendee) after every merge
+CREATE INDEX scan_list_attendee ON scan(list_id, attendee_id, code);
+CREATE INDEX sync_log_status ON sync_log(status) WHERE status != 'ok';
+-- files and messages refused whole (forged, changed, oversize, unenrolled), for staff to see
+CREATE TABLE sync_refused (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0
+)
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
          m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
-         m011_imported_schedules)
+         m011_imported_schedules, m012_sync_logs)
 
 
 def _registry():

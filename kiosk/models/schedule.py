@@ -9,6 +9,7 @@ change (unknown session or room, end before start, outside the event) writes not
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from datetime import date, datetime, time, timedelta
@@ -67,6 +68,11 @@ def parse_hhmm(text: str, day: date, tz: ZoneInfo) -> datetime:
     except ValueError:
         raise KioskError(f"{text!r} is not a time like 14:30.", code="bad_time") from None
     return datetime.combine(day, t, tz)
+
+
+def new_edit_key() -> str:
+    """An edit's replication key: random, so no one can claim a later edit's key in advance."""
+    return uuid.uuid4().hex
 
 
 def next_hlc(store: "EventStore", now: datetime) -> str:
@@ -225,7 +231,7 @@ class Schedule:
             cur = store.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, "
                                 "after, reason, hlc, edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 (session_id, ",".join(kinds), role, device_id, by, now.isoformat(),
-                                 json.dumps(before), json.dumps(after), reason, hlc, f"{device_id}@{hlc}"))
+                                 json.dumps(before), json.dumps(after), reason, hlc, new_edit_key()))
             settle_session(store, session_id)
         return EditResult(session_id, cur.lastrowid, kinds, before, after, warnings)
 
@@ -246,7 +252,7 @@ class Schedule:
                                 "after, reason, undo_of, hlc, edit_key) VALUES (?, 'undo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 (session_id, role, device_id, by, now.isoformat(), json.dumps(current),
                                  json.dumps(before), "" if current == expected else "changed since; undone anyway",
-                                 edit_id, hlc, f"{device_id}@{hlc}"))
+                                 edit_id, hlc, new_edit_key()))
             store.execute("UPDATE session_edit SET undone_at = ? WHERE id = ?", (now.isoformat(), edit_id))
             settle_session(store, session_id)
         return EditResult(session_id, cur.lastrowid, ["undo"], current, before)

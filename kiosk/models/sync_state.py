@@ -1,5 +1,6 @@
-"""What replication keeps in the event database: the document's saved state, the status line
-a sync daemon writes for the screens, and the review lists (duplicates, overridden edits).
+"""What replication keeps in the event database for the screens: the status line a sync daemon
+writes, and the review lists (duplicates, overridden edits). The signed logs themselves are
+kept and read by :mod:`kiosk.sync.engine` (tables ``sync_log``, ``sync_roster``).
 
 A typed store of :class:`~kiosk.models.store.EventStore`; the merge itself is an operation
 (:func:`kiosk.models.operations.merge_from_sync`), built on the same two rules as local writes
@@ -23,17 +24,6 @@ FRESH_SECONDS = 10
 class SyncState:
     def __init__(self, store: "EventStore") -> None:
         self.store = store
-
-    # ---------------------------------------------------------------- the document
-    def load_doc(self) -> bytes | None:
-        row = self.store.execute("SELECT state FROM sync_doc WHERE id = 1").fetchone()
-        return row[0] if row else None
-
-    def save_doc(self, state: bytes, *, now: datetime) -> None:
-        """Call inside ``atomic()`` (the operation that changed the document owns the transaction)."""
-        self.store.execute("INSERT INTO sync_doc (id, state, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO "
-                           "UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                           (state, now.isoformat()))
 
     # ---------------------------------------------------------------- the status line
     def stamp(self) -> str | None:

@@ -1,33 +1,48 @@
-"""The replication engine: local rows → pycrdt document → other devices → their SQLite.
+"""The replication engine: this device's rows → its signed log → other devices → their rows.
 
-Derived state is computed identically everywhere, so devices that have seen the same document
-agree row for row:
+Every device keeps every enrolled device's log in ``sync_log`` (the same rows everywhere) and
+derives its check-ins and schedule from the valid entries, the same way on every device:
 - a check-in (list, attendee) belongs to the earliest OK scan (time, device, scan id) that is
   not undone; any other OK scan for it is a *duplicate*, kept and shown to staff;
 - a session's current room, times, status and notice are those of its latest edit by hybrid
   logical clock, then device id; edits that lost are kept in the audit trail for review.
+
+What arrives passes, in order: size limits → the roster (statements signed by the event's
+authority) → each run of entries: its device is enrolled, it continues the log we hold
+(links), its last signature is the device's → each entry: its kind is allowed for the device's
+role, it is not past a revocation, its body passes :mod:`kinds`' checks. A run that fails the
+first checks is refused whole (recorded in ``sync_refused``); an entry that fails the last is
+quarantined (kept, listed, skipped). The new log rows and the rows they produce are written in
+one transaction, or not at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from pycrdt import Doc, Map
-
+from kiosk.models.change import Change
 from kiosk.models.checkin_store import settle_checkin
 from kiosk.models.errors import KioskError
-from kiosk.models.schedule import observe_hlc, settle_session
+from kiosk.models.schedule import settle_session
+
+from . import kinds as kinds_mod
+from .identity import ROLES, Identity, Roster, b64, ca_public_raw, unb64
+from .log import Entry, RunError, genesis, link, sign_entry, verify_run
+
+MAX_BUNDLE = 8 * 1024 * 1024          # one network message (bytes); catching up takes several
+MAX_FILE = 64 * 1024 * 1024           # one USB sync file: 20 devices x 10,000 scans fit (about 60 MB)
+MAX_ROSTER = 1000                     # statements in one bundle
+MAX_REFUSED_KEPT = 500
 
 if TYPE_CHECKING:
     from kiosk.models.store import EventStore
 
-SCAN_COLUMNS = ("scan_id", "list_id", "device_id", "scanned_at", "payload", "serial", "attendee_id", "code", "detail")
-EDIT_COLUMNS = ("edit_key", "hlc", "session_id", "kinds", "role", "device_id", "by_name", "at", "before", "after",
-                "reason", "undo_of_key")
+Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,7 @@ REFERENCE = {
     "attendees": "SELECT id, name, type FROM attendee ORDER BY id",
     "lists": "SELECT id, types FROM checkin_list ORDER BY id",
     "keys": "SELECT public_key FROM signing_key ORDER BY public_key",
+    "authority": "SELECT public_key FROM sync_authority",
 }
 
 
@@ -67,146 +83,439 @@ def fingerprint(conn: "EventStore") -> Fingerprint:
     return Fingerprint(h.hexdigest(), counts)
 
 
+@dataclass
+class MergeResult:
+    entries: int = 0                 # new log entries taken in
+    applied: int = 0
+    quarantined: int = 0
+    pending: int = 0
+    refused: list[str] = field(default_factory=list)    # runs / statements refused, with why
+    duplicates: int = 0
+    scans: int = 0
+    edits: int = 0
+    session_ids: set = field(default_factory=set)     # what the change bus is told
+    list_ids: set = field(default_factory=set)
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("entries", "applied", "quarantined", "pending", "refused",
+                                               "duplicates", "scans", "edits")}
+
+
+def pin_authority(store: "EventStore", ca_pem: bytes, now: datetime) -> None:
+    """Record the event's sync authority in the database (once; a different one is refused)."""
+    raw = ca_public_raw(ca_pem).hex()
+    with store.atomic():
+        row = store.execute("SELECT public_key FROM sync_authority").fetchone()
+        if row is not None:
+            if row[0] != raw:
+                raise KioskError("This database trusts another sync authority; refused.",
+                                 code="sync_other_authority", hint="A device belongs to one event authority. "
+                                 "Rebuild it from the organiser's database.")
+            return
+        store.execute("INSERT INTO sync_authority (id, public_key, cert, pinned_at) VALUES (1, ?, ?, ?)",
+                      (raw, ca_pem.decode("ascii"), now.isoformat()))
+
+
 class SyncEngine:
-    """One device's document. Not thread-safe: one thread (or one asyncio loop) owns it."""
+    """One device's view of every log. Not thread-safe: one thread (or asyncio loop) owns it."""
 
-    def __init__(self, store: "EventStore", device_id: str, clock=None) -> None:
-        if clock is None:
-            from kiosk.clock import SystemClock
-
-            clock = SystemClock(store.tz)
+    def __init__(self, store: "EventStore", identity: Identity | None, *, clock: Clock) -> None:
         self.store = self.conn = store
+        self.identity = identity
         self.clock = clock
-        self.device_id = device_id
-        self.doc = Doc()
-        self.scans = self.doc.get("scans", type=Map)
-        self.undone = self.doc.get("undone", type=Map)
-        self.edits = self.doc.get("edits", type=Map)
-        state = store.sync.load_doc()
-        if state is not None:
-            self.doc.apply_update(state)
+        self.device_id = identity.device if identity else None
+        self._event_id = store.execute("SELECT id FROM event").fetchone()[0]
+        if identity is not None:
+            pin_authority(store, identity.ca_pem, clock())
+        self.roster = self._load_roster()
+        if identity is not None:
+            key, body = self.roster.check(*identity.enrolment)
+            if key not in self.roster.statements:
+                self._store_statements([(key, body, *identity.enrolment)])
+            member = self.roster.members.get(identity.device)
+            if member is None or member.public_raw.hex() != body["pub"]:
+                raise KioskError(f"{identity.device}'s enrolment is not the one this event knows.",
+                                 code="sync_no_identity")
+            if member.cut_off is not None:
+                raise KioskError(f"{identity.device} has been revoked by the organiser; it no longer syncs.",
+                                 code="sync_revoked")
 
-    # ---------------------------------------------------------------- identity
+    # ---------------------------------------------------------------- identity and roster
+    def event_id(self) -> str:
+        return self._event_id
+
     def fingerprint(self) -> Fingerprint:
         return fingerprint(self.conn)
 
-    def event_id(self) -> str:
-        return self.conn.execute("SELECT id FROM event").fetchone()[0]
+    def _load_roster(self) -> Roster:
+        row = self.conn.execute("SELECT public_key FROM sync_authority").fetchone()
+        if row is None:
+            raise KioskError("This database has no sync authority yet.", code="sync_no_ca",
+                             hint="The organiser runs `main.py sync ca` on the event database, or a device is "
+                                  "started with its enrolled identity (`--identity DIR`).")
+        roster = Roster(self._event_id, bytes.fromhex(row[0]))
+        for key, statement, sig in self.conn.execute("SELECT key, statement, sig FROM sync_roster ORDER BY key"):
+            try:
+                k, body = roster.check(statement, sig)
+            except KioskError:
+                continue
+            roster.add(k, body, statement, sig)
+        return roster
 
-    # ---------------------------------------------------------------- local → document
-    def collect_local(self) -> int:
-        """Put rows written on this device (or arrived before the document existed) into the
-        document. Returns how many were new."""
-        added = 0
-        known_scans = set(self.scans.keys())
-        known_undone = set(self.undone.keys())
-        known_edits = set(self.edits.keys())
-        new_scans = [r for r in self.conn.execute(f"SELECT {', '.join(SCAN_COLUMNS)} FROM scan")
-                     if r[0] not in known_scans]
-        new_undone = [r for r in self.conn.execute("SELECT scan_id, undone_at, device_id FROM undone_checkin")
-                      if r[0] not in known_undone]
-        new_edits = [r for r in self.conn.execute(
-            "SELECT e.edit_key, e.hlc, e.session_id, e.kinds, e.role, e.device_id, e.by_name, e.at, e.before, e.after, "
-            "e.reason, u.edit_key FROM session_edit e LEFT JOIN session_edit u ON u.id = e.undo_of "
-            "WHERE e.edit_key IS NOT NULL") if r[0] not in known_edits]
-        if not (new_scans or new_undone or new_edits):
-            return 0
-        with self.doc.transaction():
-            for r in new_scans:
-                self.scans[r[0]] = json.dumps(dict(zip(SCAN_COLUMNS, r)), ensure_ascii=False)
-            for r in new_undone:
-                self.undone[r[0]] = json.dumps({"undone_at": r[1], "device_id": r[2]})
-            for r in new_edits:
-                self.edits[r[0]] = json.dumps(dict(zip(EDIT_COLUMNS, r)), ensure_ascii=False)
-        added = len(new_scans) + len(new_undone) + len(new_edits)
-        self._persist()
-        return added
-
-    def save(self) -> None:
-        """Save the document's state (beside the rows it describes)."""
-        self._persist()
-
-    def _persist(self) -> None:
+    def _store_statements(self, checked) -> None:
         with self.store.atomic():
-            self.store.sync.save_doc(self.doc.get_update(), now=self.clock.now())
+            for key, body, statement, sig in checked:
+                self.store.execute("INSERT OR IGNORE INTO sync_roster (key, statement, sig) VALUES (?, ?, ?)",
+                                   (key, statement, sig))
+        for key, body, statement, sig in checked:          # in memory only once the rows are written
+            self.roster.add(key, body, statement, sig)
 
-    # ---------------------------------------------------------------- document ↔ the world
-    def state_vector(self) -> bytes:
-        return self.doc.get_state()
+    def add_statement(self, statement: str, sig: str) -> str:
+        """Take in one roster statement (an enrolment or revocation from the organiser)."""
+        key, body = self.roster.check(statement, sig)
+        try:
+            with self.store.atomic():
+                self._store_statements([(key, body, statement, sig)])
+                if body["k"] == "revoke":
+                    self._apply_revocation(body["d"], MergeResult())
+        except BaseException:
+            self.roster = self._load_roster()      # what the rolled-back statement added in memory
+            raise
+        return key
 
-    def update_since(self, state_vector: bytes | None = None) -> bytes:
-        return self.doc.get_update(state_vector) if state_vector else self.doc.get_update()
+    def _apply_revocation(self, device: str, result: "MergeResult") -> None:
+        """Entries past a revoked device's cut-off stop counting: quarantine them and re-derive."""
+        member = self.roster.members.get(device)
+        if member is None or member.cut_off is None:
+            return
+        rows = self.conn.execute("SELECT n, entry FROM sync_log WHERE device = ? AND n > ? AND status != 'quarantined'",
+                                 (device, member.cut_off)).fetchall()
+        if not rows:
+            return
+        self.conn.execute("UPDATE sync_log SET status = 'quarantined', reason = 'after the device was revoked' "
+                          "WHERE device = ? AND n > ?", (device, member.cut_off))
+        ctx = kinds_mod.Context.read(self.conn)
+        for _n, text in rows:
+            obj = json.loads(text)
+            b = obj["b"]
+            if obj["k"] == "scan":
+                self.conn.execute("DELETE FROM sync_duplicate WHERE other_scan = ? OR kept_scan = ?",
+                                  (b["scan_id"], b["scan_id"]))
+                self.conn.execute("DELETE FROM checkin WHERE scan_id = ?", (b["scan_id"],))
+                self.conn.execute("DELETE FROM undone_checkin WHERE scan_id = ?", (b["scan_id"],))
+                self.conn.execute("DELETE FROM scan WHERE scan_id = ? AND device_id = ?", (b["scan_id"], device))
+                if b.get("attendee_id"):
+                    ctx.touched_pairs.add((b["list_id"], b["attendee_id"]))
+            elif obj["k"] == "undo":
+                self.conn.execute("DELETE FROM undone_checkin WHERE scan_id = ? AND device_id = ?",
+                                  (b["scan_id"], device))
+                row = self.conn.execute("SELECT list_id, attendee_id FROM scan WHERE scan_id = ?",
+                                        (b["scan_id"],)).fetchone()
+                if row and row[1]:
+                    ctx.touched_pairs.add(tuple(row))
+            elif obj["k"] == "edit":
+                self.conn.execute("UPDATE session_edit SET undo_of = NULL WHERE undo_of IN "
+                                  "(SELECT id FROM session_edit WHERE edit_key = ?)", (b["edit_key"],))
+                self.conn.execute("DELETE FROM session_edit WHERE edit_key = ?", (b["edit_key"],))
+                ctx.touched_sessions.add(b["session_id"])
+        self._derive(ctx, result)
 
-    def receive(self, update: bytes) -> dict:
-        """Merge another device's update (idempotent) and write what it brought into SQLite."""
-        self.doc.apply_update(update)
-        with self.store.atomic():   # the document and the rows it brought: saved together or not at all
-            self._persist()
-            return self.materialize()
+    # ---------------------------------------------------------------- heads
+    def heads(self) -> dict[str, tuple[int, str]]:
+        """Per device: the number and link of the last entry held."""
+        return {d: (n, lk) for d, n, lk in self.conn.execute(
+            "SELECT l.device, l.n, l.link FROM sync_log l JOIN (SELECT device, max(n) AS n FROM sync_log "
+            "GROUP BY device) m ON m.device = l.device AND m.n = l.n")}
 
-    # ---------------------------------------------------------------- document → SQLite
-    def materialize(self) -> dict:
-        """Write every scan, undo and edit the document has into SQLite and re-derive check-ins
-        and session state where anything arrived. One transaction."""
-        c = self.conn
-        stats = {"scans": 0, "edits": 0, "duplicates": 0, "session_ids": [], "list_ids": []}
-        have_scans = {r[0] for r in c.execute("SELECT scan_id FROM scan")}
-        have_undone = {r[0] for r in c.execute("SELECT scan_id FROM undone_checkin")}
-        have_edits = {r[0] for r in c.execute("SELECT edit_key FROM session_edit WHERE edit_key IS NOT NULL")}
-        arriving_scans = [json.loads(v) for k, v in self.scans.items() if k not in have_scans]
-        arriving_undone = [(k, json.loads(v)) for k, v in self.undone.items() if k not in have_undone]
-        arriving_edits = [json.loads(v) for k, v in self.edits.items() if k not in have_edits]
-        if not (arriving_scans or arriving_undone or arriving_edits):
-            return stats
-        with c.atomic():
-            touched_pairs: set[tuple[str, str]] = set()
-            for s in arriving_scans:
-                c.execute(f"INSERT OR IGNORE INTO scan ({', '.join(SCAN_COLUMNS)}) VALUES ({', '.join('?' * len(SCAN_COLUMNS))})",
-                          tuple(s.get(k) for k in SCAN_COLUMNS))
-                if s.get("code") == "OK" and s.get("attendee_id"):
-                    touched_pairs.add((s["list_id"], s["attendee_id"]))
-                stats["scans"] += 1
-            for scan_id, u in arriving_undone:
-                c.execute("INSERT OR IGNORE INTO undone_checkin (scan_id, undone_at, device_id) VALUES (?, ?, ?)",
-                          (scan_id, u["undone_at"], u["device_id"]))
-                row = c.execute("SELECT list_id, attendee_id FROM scan WHERE scan_id = ?", (scan_id,)).fetchone()
-                if row:
-                    touched_pairs.add(row)
-            for pair in touched_pairs:
-                stats["duplicates"] += settle_checkin(c, *pair)
-            touched_sessions = set()
-            keyed = {r[0]: r[1] for r in c.execute("SELECT edit_key, id FROM session_edit WHERE edit_key IS NOT NULL")}
-            for e in sorted(arriving_edits, key=lambda e: (e["hlc"], e["device_id"])):
-                undo_of = keyed.get(e.get("undo_of_key")) if e.get("undo_of_key") else None
-                cur = c.execute("INSERT OR IGNORE INTO session_edit (session_id, kinds, role, device_id, by_name, at, "
-                                "before, after, reason, undo_of, hlc, edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                (e["session_id"], e["kinds"], e["role"], e["device_id"], e["by_name"], e["at"],
-                                 e["before"], e["after"], e["reason"], undo_of, e["hlc"], e["edit_key"]))
-                keyed[e["edit_key"]] = cur.lastrowid
-                if undo_of:
-                    c.execute("UPDATE session_edit SET undone_at = coalesce(undone_at, ?) WHERE id = ?", (e["at"], undo_of))
-                observe_hlc(c, e["hlc"])
-                touched_sessions.add(e["session_id"])
-                stats["edits"] += 1
-            for session_id in touched_sessions:
-                settle_session(c, session_id)
-            stats["session_ids"] = sorted(touched_sessions)
-            stats["list_ids"] = sorted({list_id for list_id, _ in touched_pairs})
-        return stats
+    # ---------------------------------------------------------------- local rows → own log
+    def collect_local(self) -> int:
+        """Sign this device's rows that are not in its log yet (scans, undos, edits). Returns how
+        many were added. Rows naming another device are not signed: a device vouches only for
+        what it did."""
+        if self.identity is None:
+            return 0
+        with self.store.atomic():
+            return self._collect_in_transaction()
 
+    def _collect_in_transaction(self) -> int:
+        if self.identity is None:
+            return 0
+        me = self.identity.device
+        found = []
+        for kind in kinds_mod.KINDS.values():
+            if kind.collect is not None:
+                found += [(t, kind.name, key, body) for key, t, body in kind.collect(self.conn, me)]
+        if not found:
+            return 0
+        found.sort(key=lambda f: (f[0], f[1], f[2]))
+        n, prev = self.heads().get(me, (0, genesis(self._event_id, me)))
+        rows = []
+        ctx = kinds_mod.Context.read(self.conn)
+        for t, kind, key, body in found:
+            n += 1
+            entry, sig = sign_entry(self.identity, event_id=self._event_id, n=n, prev=prev, t=t, kind=kind, body=body)
+            prev = link(entry, sig)
+            try:        # our own rows are checked like anyone's: a bad one is listed, never sent as good
+                kinds_mod.KINDS[kind].validate(ctx, me, body)
+                status, reason = "ok", ""
+            except kinds_mod.Invalid as exc:
+                status, reason = ("pending" if exc.pending else "quarantined"), exc.reason
+            rows.append((me, n, entry, sig, prev, kind, key, status, reason))
+        self.conn.executemany("INSERT INTO sync_log (device, n, entry, sig, link, kind, key, status, reason) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
 
-    # ---------------------------------------------------------------- review
+    # ---------------------------------------------------------------- what to send
+    def bundles_since(self, theirs: dict[str, int], *, max_bytes: int = MAX_BUNDLE,
+                      roster_known: set[str] | None = None) -> list[dict]:
+        """What a device with log heads ``theirs`` lacks, as bundles of at most ``max_bytes``."""
+        roster = [[s, g] for k, (s, g) in sorted(self.roster.statements.items())
+                  if roster_known is None or k not in roster_known]
+        bundles: list[dict] = []
+        current: dict = {"roster": roster, "runs": {}}
+        size = sum(len(s) + len(g) + 8 for s, g in roster) + 64
+        for device, (n, _lk) in sorted(self.heads().items()):
+            have = theirs.get(device, 0)
+            if not isinstance(have, int) or have >= n:
+                continue
+            for entry, sig, number in self.conn.execute(
+                    "SELECT entry, sig, n FROM sync_log WHERE device = ? AND n > ? ORDER BY n", (device, have)):
+                cost = len(entry.encode()) + len(sig) + 8
+                if size + cost > max_bytes - 1024 and (current["runs"] or current["roster"]):
+                    bundles.append(current)
+                    current, size = {"roster": [], "runs": {}}, 64
+                run = current["runs"].setdefault(device, {"from": number, "entries": []})
+                run["entries"].append([entry, sig])
+                size += cost
+        if current["runs"] or current["roster"]:
+            bundles.append(current)
+        return bundles
+
+    # ---------------------------------------------------------------- what arrives
+    def receive(self, bundle, *, source: str) -> MergeResult:
+        """Check and merge a bundle from ``source`` (a peer or a file). Runs that are not
+        authentic are refused (and recorded); entries that are authentic but invalid are
+        quarantined. Everything that is taken in is written in one transaction."""
+        result = MergeResult()
+        if not isinstance(bundle, dict) or not isinstance(bundle.get("roster", []), list) \
+                or not isinstance(bundle.get("runs", {}), dict):
+            self.refuse(source, "not a sync bundle")
+            raise KioskError(f"{source} sent something that is not sync data; refused.", code="sync_bad_data")
+        statements = []
+        for item in bundle.get("roster", [])[:MAX_ROSTER]:
+            try:
+                if not (isinstance(item, list) and len(item) == 2):
+                    raise KioskError("a malformed roster statement", code="sync_bad_roster")
+                key, body = self.roster.check(*item)
+            except KioskError as exc:
+                result.refused.append(f"roster: {exc.message}")
+                continue
+            if key not in self.roster.statements:
+                statements.append((key, body, *item))
+        try:
+            with self.store.atomic():
+                self._collect_in_transaction()            # our own rows first: they are ours before anyone's
+                if statements:
+                    self._store_statements(statements)
+                    for _k, body, _s, _g in statements:
+                        if body["k"] == "revoke":
+                            self._apply_revocation(body["d"], result)
+                heads = self.heads()
+                new_entries: list[Entry] = []
+                for device, run in sorted(bundle.get("runs", {}).items()):
+                    try:
+                        new_entries += self._check_run(device, run, heads)
+                    except RunError as exc:
+                        result.refused.append(f"{str(device)[:40]}: {exc}")
+                self._merge(new_entries, result)
+                for reason in result.refused:
+                    self._record_refusal(source, reason, 0)
+        except BaseException:
+            self.roster = self._load_roster()      # statements of a rolled-back merge are not kept in memory
+            raise
+        return result
+
+    def _check_run(self, device, run, heads) -> list[Entry]:
+        if not isinstance(device, str):
+            raise RunError("a run without a device")
+        member = self.roster.members.get(device)
+        if member is None:
+            raise RunError("not an enrolled device")
+        if not (isinstance(run, dict) and type(run.get("from")) is int and isinstance(run.get("entries"), list)):
+            raise RunError("a malformed run")
+        start, items = run["from"], run["entries"]
+        have, have_link = heads.get(device, (0, genesis(self._event_id, device)))
+        if start < 1 or start > have + 1:
+            raise RunError(f"starts at {start}, but entries up to {have} are all we hold (a gap)")
+        if start <= have:       # overlap with what we hold: it must be the same entries (no fork)
+            overlap = have - start + 1
+            if overlap >= len(items):
+                last = items[-1]
+                n_last = start + len(items) - 1
+                stored = self.conn.execute("SELECT entry, sig FROM sync_log WHERE device = ? AND n = ?",
+                                           (device, n_last)).fetchone()
+                if not (isinstance(last, list) and stored and list(stored) == last):
+                    raise RunError(f"entry {n_last} differs from the one we hold (a fork or a forgery)")
+                return []
+            stored = self.conn.execute("SELECT entry, sig FROM sync_log WHERE device = ? AND n = ?",
+                                       (device, have)).fetchone()
+            if list(stored) != items[overlap - 1]:
+                raise RunError(f"entry {have} differs from the one we hold (a fork or a forgery)")
+            items = items[overlap:]
+        if member.cut_off is not None:          # revoked: nothing past the cut-off is taken in
+            items = items[:max(0, member.cut_off - have)]
+            if not items:
+                return []
+        return verify_run(member, event_id=self._event_id, start=have + 1, prev=have_link, items=items)
+
+    def _merge(self, entries: list[Entry], result: MergeResult) -> None:
+        if not entries:
+            return
+        ctx = kinds_mod.Context.read(self.conn)
+        claimed: dict[tuple[str, str], tuple[str, int]] = {}
+        rows = []
+        waiting = []
+        for e in entries:
+            status, reason, key = self._apply_one(ctx, e.device, e.n, e.kind, e.body, claimed)
+            self._count(result, status, e.kind)
+            rows.append((e.device, e.n, e.text, e.sig, e.link, e.kind[:40], key, status, reason[:300]))
+            if status == "pending":
+                waiting.append((e.device, e.n))
+        self.conn.executemany("INSERT INTO sync_log (device, n, entry, sig, link, kind, key, status, reason) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        result.entries = len(rows)
+        # entries waiting for something they refer to (here or from before) may be ready now
+        if result.applied:
+            self._retry_pending(ctx, result)
+        self._derive(ctx, result)
+        result.pending = self.conn.execute("SELECT count(*) FROM sync_log WHERE status = 'pending'").fetchone()[0]
+
+    def _retry_pending(self, ctx, result: MergeResult) -> None:
+        progress = True
+        while progress:
+            progress = False
+            for device, n, text in self.conn.execute(
+                    "SELECT device, n, entry FROM sync_log WHERE status = 'pending' ORDER BY device, n").fetchall():
+                obj = json.loads(text)
+                # our own waiting entries were rows here before they were signed: check, do not apply
+                status, reason, _key = self._apply_one(ctx, device, n, obj["k"], obj["b"], {},
+                                                       apply=device != self.device_id)
+                if status != "pending":
+                    progress = True
+                    self._count(result, status, obj["k"])
+                    self.conn.execute("UPDATE sync_log SET status = ?, reason = ? WHERE device = ? AND n = ?",
+                                      (status, reason[:300], device, n))
+
+    @staticmethod
+    def _count(result: MergeResult, status: str, kind: str) -> None:
+        if status == "ok":
+            result.applied += 1
+            result.scans += kind == "scan"
+            result.edits += kind == "edit"
+        elif status == "quarantined":
+            result.quarantined += 1
+
+    def _apply_one(self, ctx, device: str, n: int, kind_name: str, body: dict, claimed: dict, *,
+                   apply: bool = True) -> tuple[str, str, str | None]:
+        """Check one entry and, if it is valid, make its rows: (status, reason, replication key)."""
+        member = self.roster.members[device]
+        kind = kinds_mod.KINDS.get(kind_name)
+        if kind is None:
+            return "quarantined", f"unknown kind {kind_name[:40]!r}", None
+        try:
+            key = kind.key(body)
+        except (TypeError, AttributeError):
+            key = None
+        key = key if isinstance(key, str) and len(key) <= 80 else None
+        if kind_name not in ROLES.get(member.role, ()):
+            return "quarantined", f"a {member.role} device may not write {kind_name}", key
+        if member.cut_off is not None and n > member.cut_off:
+            return "quarantined", "after the device was revoked", key
+        try:
+            kind.validate(ctx, device, body)
+        except kinds_mod.Invalid as exc:
+            return ("pending" if exc.pending else "quarantined"), exc.reason, key
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:     # a body of an unexpected shape
+            return "quarantined", f"malformed ({type(exc).__name__})", key
+        other = claimed.get((kind_name, key)) or self.conn.execute(
+            "SELECT device, n FROM sync_log WHERE kind = ? AND key = ? AND status = 'ok' AND NOT (device = ? AND n = ?)",
+            (kind_name, key, device, n)).fetchone()
+        if other is not None:
+            # the first valid claim on a key keeps it (honest devices make random keys: a second claim
+            # is a replay or a forgery by an enrolled device, and never displaces the real entry)
+            return "quarantined", f"{kind_name} {key} is already {other[0]}'s entry {other[1]}", key
+        if not apply:
+            pass
+        elif kind.single_statement:           # one INSERT: it either happens whole or not at all
+            try:
+                kind.apply(ctx, device, body)
+            except sqlite3.Error as exc:
+                return "quarantined", f"refused by the database ({exc})", key
+        else:
+            try:
+                with self.store.atomic():                # a savepoint: a row it cannot become undoes that entry only
+                    kind.apply(ctx, device, body)
+            except sqlite3.Error as exc:
+                return "quarantined", f"refused by the database ({exc})", key
+        claimed[(kind_name, key)] = (device, n)
+        return "ok", "", key
+
+    # ---------------------------------------------------------------- derived state
+    def _derive(self, ctx, result: MergeResult) -> None:
+        """Re-decide what the merged entries touched, with the same two rules as local writes."""
+        for list_id, attendee_id in ctx.touched_pairs:
+            result.duplicates += settle_checkin(self.store, list_id, attendee_id)
+            result.list_ids.add(list_id)
+        for session_id in ctx.touched_sessions:
+            settle_session(self.store, session_id)
+            result.session_ids.add(session_id)
+        ctx.touched_pairs.clear()
+        ctx.touched_sessions.clear()
+
+    # ---------------------------------------------------------------- refusals and review
+    def refuse(self, source: str, reason: str, size: int = 0) -> None:
+        """Record something refused whole (a file, a message), for staff to see."""
+        with self.store.atomic():
+            self._record_refusal(source, reason, size)
+            self.store.record(Change(sync=True), at=self.clock())
+
+    def _record_refusal(self, source: str, reason: str, size: int) -> None:
+        self.conn.execute("INSERT INTO sync_refused (at, source, reason, size) VALUES (?, ?, ?, ?)",
+                          (self.clock().isoformat(timespec="seconds"), source[:200], reason[:500], size))
+        self.conn.execute("DELETE FROM sync_refused WHERE id <= (SELECT max(id) FROM sync_refused) - ?",
+                          (MAX_REFUSED_KEPT,))
+
+    def quarantined(self) -> list[dict]:
+        rows = self.conn.execute("SELECT device, n, kind, status, reason FROM sync_log WHERE status != 'ok' "
+                                 "ORDER BY device, n LIMIT 1000").fetchall()
+        return [{"device": r[0], "n": r[1], "kind": r[2], "status": r[3], "reason": r[4]} for r in rows]
+
+    def refused(self) -> list[dict]:
+        rows = self.conn.execute("SELECT at, source, reason, size FROM sync_refused ORDER BY id DESC LIMIT 50")
+        return [{"at": r[0], "source": r[1], "reason": r[2], "size": r[3]} for r in rows]
+
     def duplicates(self) -> list[dict]:
-        return self.store.sync.duplicates()
+        rows = self.conn.execute(
+            "SELECT d.list_id, a.name, k.scanned_at, k.device_id, o.scanned_at, o.device_id FROM sync_duplicate d "
+            "JOIN scan k ON k.scan_id = d.kept_scan JOIN scan o ON o.scan_id = d.other_scan "
+            "LEFT JOIN attendee a ON a.id = d.attendee_id ORDER BY o.scanned_at").fetchall()
+        return [{"list": r[0], "name": r[1], "first_at": r[2], "first_device": r[3], "again_at": r[4],
+                 "again_device": r[5]} for r in rows]
 
     def overridden_edits(self) -> list[dict]:
         """Edits that lost to a later edit of the same session from another device."""
-        return self.store.sync.overridden_edits()
+        rows = self.conn.execute(
+            "SELECT e.session_id, e.device_id, e.at, e.after, w.device_id, w.at FROM session_edit e "
+            "JOIN session_edit w ON w.session_id = e.session_id AND w.hlc > e.hlc AND w.device_id != e.device_id "
+            "WHERE e.hlc IS NOT NULL AND w.id = (SELECT id FROM session_edit x WHERE x.session_id = e.session_id "
+            "AND x.hlc IS NOT NULL ORDER BY x.hlc DESC, x.device_id DESC LIMIT 1) ORDER BY e.at").fetchall()
+        return [{"session": r[0], "device": r[1], "at": r[2], "change": json.loads(r[3]), "won_device": r[4],
+                 "won_at": r[5]} for r in rows]
 
     def check_compatible(self, other: Fingerprint, other_event: str, where: str) -> None:
         mine = self.fingerprint()
-        if other_event != self.event_id():
-            raise KioskError(f"{where} belongs to another event ({other_event}); this device is {self.event_id()}.",
+        if other_event != self._event_id:
+            raise KioskError(f"{where} belongs to another event ({other_event}); this device is {self._event_id}.",
                              code="sync_other_event")
         if other.digest != mine.digest:
             raise KioskError(f"The event data differs between this device and {where} "
@@ -214,45 +523,88 @@ class SyncEngine:
                              "syncing; nothing was exchanged.", code="sync_reference_mismatch")
 
 
-def write_status(store: "EventStore", *, device_id: str, peers, last_sync: str | None, waiting: int,
-                 message: str, now: datetime) -> bool:
-    """What a sync daemon tells the kiosk screens (the check-in desk shows it)."""
-    from kiosk.operations import write_sync_status
-
-    return write_sync_status(store, device_id=device_id, peers=peers, last_sync=last_sync, waiting=waiting,
-                             message=message, now=now).result
-
-
 # ---------------------------------------------------------------- USB / file transport
-MAGIC = b"INNOFAIR-SYNC-1\n"
+MAGIC = b"INNOFAIR-SYNC-2\n"
+FILE_DOMAIN = b"innofair-sync/file/v1\0"
+MAX_HEADER = 16 * 1024
 
 
 def export_file(engine: SyncEngine) -> bytes:
+    """Everything this device holds (every device's log and the roster), signed by this device."""
+    if engine.identity is None:
+        raise KioskError("Exporting needs this device's enrolled identity (--identity DIR).", code="sync_no_identity")
     from kiosk.operations import sync_collect
 
-    sync_collect(engine.store, engine, now=engine.clock.now())
+    sync_collect(engine.store, engine, now=engine.clock())
+    bundles = engine.bundles_since({}, max_bytes=MAX_FILE)
+    body = json.dumps(bundles[0] if bundles else {"roster": [], "runs": {}}, ensure_ascii=False,
+                      separators=(",", ":")).encode()
+    if len(body) > MAX_FILE - MAX_HEADER:
+        raise KioskError("There is more to carry than one sync file holds; sync over the network.",
+                         code="sync_too_big")
     fp = engine.fingerprint()
-    header = json.dumps({"event": engine.event_id(), "device": engine.device_id, "fingerprint": fp.digest,
-                         "counts": fp.counts}).encode()
-    return MAGIC + header + b"\n" + engine.update_since()
+    header = json.dumps({"event": engine.event_id(), "device": engine.identity.device, "fingerprint": fp.digest,
+                         "counts": fp.counts, "created": engine.clock().isoformat(timespec="seconds"),
+                         "body_sha256": hashlib.sha256(body).hexdigest(), "body_size": len(body),
+                         "enrolment": list(engine.identity.enrolment)}, separators=(",", ":")).encode()
+    sig = b64(engine.identity.sign(FILE_DOMAIN + header)).encode()
+    return MAGIC + header + b"\n" + sig + b"\n" + body
 
 
-def import_file(engine: SyncEngine, blob: bytes, name: str) -> dict:
+def import_file(engine: SyncEngine, blob: bytes, name: str) -> MergeResult:
+    """Check a sync file whole (size, format, the exporter's enrolment and signature, every byte of
+    the body) before anything in it is merged; a file that fails is refused and changes nothing
+    but the list of refusals."""
+    def refuse(reason: str, code: str = "sync_bad_file"):
+        engine.refuse(name, reason, len(blob))
+        return KioskError(f"{name} was refused: {reason}. Nothing in it was taken in.", code=code)
+
+    if len(blob) > MAX_FILE:
+        raise refuse(f"it is {len(blob) // (1024 * 1024)} MiB; a sync file is at most {MAX_FILE // (1024 * 1024)} "
+                     "MiB", "sync_too_big")
     if not blob.startswith(MAGIC):
-        raise KioskError(f"{name} is not a kiosk sync file.", code="sync_bad_file")
-    header_line, _, update = blob[len(MAGIC):].partition(b"\n")
+        raise refuse("it is not a kiosk sync file (or one from an older version)")
+    header_line, _, rest = blob[len(MAGIC):].partition(b"\n")
+    sig_line, _, body = rest.partition(b"\n")
+    if len(header_line) > MAX_HEADER:
+        raise refuse("its header is too long")
     try:
         header = json.loads(header_line)
-    except json.JSONDecodeError:
-        raise KioskError(f"{name} is damaged (its header cannot be read).", code="sync_bad_file") from None
-    engine.check_compatible(Fingerprint(header["fingerprint"], header.get("counts", {})), header["event"],
-                            f"{name} (from {header.get('device')})")
-    from kiosk.operations import merge_from_sync, sync_collect
-
-    sync_collect(engine.store, engine, now=engine.clock.now())
+        statement, enrol_sig = header["enrolment"]
+        key, enrol = engine.roster.check(statement, enrol_sig)
+    except KioskError as exc:
+        raise refuse(f"its maker is not enrolled by this event's authority ({exc.message})") from None
+    except (ValueError, KeyError, TypeError):
+        raise refuse("its header cannot be read") from None
+    if header.get("device") != enrol["d"]:
+        raise refuse(f"its header names device {str(header.get('device'))[:40]!r} but it was made by {enrol['d']}")
+    member_raw = bytes.fromhex(enrol["pub"])
     try:
-        return merge_from_sync(engine.store, engine, update, now=engine.clock.now()).result
-    except Exception as exc:  # a truncated or corrupted update from a damaged USB stick
-        if isinstance(exc, KioskError):
-            raise
-        raise KioskError(f"{name} is damaged: {exc}", code="sync_bad_file") from None
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+        Ed25519PublicKey.from_public_bytes(member_raw).verify(unb64(sig_line.decode("ascii")), FILE_DOMAIN + header_line)
+    except Exception:
+        raise refuse("its signature does not match (changed or forged)") from None
+    if header.get("body_size") != len(body) or header.get("body_sha256") != hashlib.sha256(body).hexdigest():
+        raise refuse("its content was changed after it was signed")
+    known = engine.roster.members.get(enrol["d"])
+    if known is not None and known.public_raw != member_raw:
+        raise refuse(f"{enrol['d']} is enrolled with another key")
+    if known is not None and known.cut_off is not None:
+        raise refuse(f"{enrol['d']} has been revoked")
+    try:
+        engine.check_compatible(Fingerprint(header["fingerprint"], header.get("counts", {})), header["event"],
+                                f"{name} (from {enrol['d']})")
+    except KioskError as exc:
+        engine.refuse(name, exc.message, len(blob))
+        raise
+    try:
+        bundle = json.loads(body)
+    except ValueError:
+        raise refuse("its content is not readable") from None
+    if key not in engine.roster.statements:
+        bundle.setdefault("roster", []).insert(0, [statement, enrol_sig])
+    from kiosk.operations import merge_from_sync
+
+    return merge_from_sync(engine.store, engine, bundle, source=f"{name} (from {enrol['d']})",
+                           now=engine.clock()).result

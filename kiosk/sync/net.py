@@ -1,176 +1,387 @@
-"""Devices talking over the LAN: Yjs's own sync protocol (pycrdt's step 1 / step 2 / update
-messages) over TCP, after a handshake that proves the shared event token (HMAC of a fresh
-challenge, so the token never crosses the wire) and compares the event's reference data.
+"""Devices talking over the LAN: mutual TLS 1.3 with certificates from the event's authority,
+then signed-log exchange in length-prefixed JSON messages.
 
-Each device serves on a port and dials a configured list of peers (venue Wi-Fi often blocks
-mDNS), and can also find peers by mDNS (python-zeroconf). It keeps working alone: a peer that
-is away is retried every few seconds; when they meet again, step 1/step 2 brings both sides
-everything the other wrote meanwhile.
+Why this shape (and not an in-band challenge-response): TLS 1.3 with a client certificate
+binds both sides' keys to the handshake transcript and to the session keys, so a reflection
+(sending a device its own proof back) or a relay (a host a device dialled forwarding the
+handshake to another device) gets nothing it can use — which the earlier HMAC handshakes here
+failed at. Each side then checks that the certificate's key is the one the roster enrolled for
+that device id and that the device is not revoked. Attribution of data never rests on the
+connection, though: every entry carries its own device's signature (a relay may forward other
+devices' logs, never forge them).
+
+Limits: a message is at most ``MAX_FRAME`` bytes (the length is read first; a larger one closes
+the connection before anything is read), at most ``MAX_CONNECTIONS`` connections at once, a TLS
+handshake must finish within ``HANDSHAKE_SECONDS`` and a peer must say hello within
+``HELLO_SECONDS``. A stranger without an enrolled certificate costs one failed TLS handshake.
+
+Protocol: both sides send ``hello`` (event, reference-data fingerprint, log heads, roster keys);
+then ``heads`` whenever theirs move; a side that sees a peer hold more of some device's log sends
+``want`` for it to that one peer (not to every peer that has it: the traffic stays near what
+each device must receive) and the peer answers with ``data`` bundles.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import logging
-import os
+import socket
 import sqlite3
+import ssl
 import struct
+import time
+from typing import TYPE_CHECKING
 
-from pycrdt import YMessageType, create_sync_message, handle_sync_message
-
-from kiosk.models.errors import KioskError
+from cryptography import x509
 
 from kiosk import operations
+from kiosk.models.errors import KioskError
 
-from .engine import Fingerprint, SyncEngine, write_status
+from .engine import MAX_BUNDLE, Fingerprint, SyncEngine
+from .identity import Identity, raw_public
+
+if TYPE_CHECKING:
+    from kiosk.models.store import EventStore
 
 log = logging.getLogger(__name__)
 SERVICE = "_innofair-sync._tcp.local."
-EXCHANGE_EVERY = 0.5      # seconds between state-vector offers
+MAX_FRAME = MAX_BUNDLE + 64 * 1024
+MAX_CONNECTIONS = 32
+HANDSHAKE_SECONDS = 5.0
+HELLO_SECONDS = 10.0
+HEADS_EVERY = 0.25
 RETRY_EVERY = 2.0
+WANT_TIMEOUT = 10.0
 
 
-async def _send(writer: asyncio.StreamWriter, payload: bytes) -> None:
+def server_context(identity: Identity) -> ssl.SSLContext:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+    ctx.load_cert_chain(identity.cert_path, identity.key_path)
+    ctx.load_verify_locations(cafile=str(identity.ca_path))
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    return ctx
+
+
+def client_context(identity: Identity) -> ssl.SSLContext:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+    ctx.load_cert_chain(identity.cert_path, identity.key_path)
+    ctx.load_verify_locations(cafile=str(identity.ca_path))
+    ctx.check_hostname = False          # devices are named by their certificate, checked against the roster
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    return ctx
+
+
+async def send_frame(writer: asyncio.StreamWriter, obj: dict) -> int:
+    payload = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+    if len(payload) > MAX_FRAME:
+        raise ValueError("message too large to send")
     writer.write(struct.pack(">I", len(payload)) + payload)
     await writer.drain()
+    return len(payload) + 4
 
 
-async def _recv(reader: asyncio.StreamReader) -> bytes:
+async def recv_frame(reader: asyncio.StreamReader) -> tuple[dict, int]:
     (n,) = struct.unpack(">I", await reader.readexactly(4))
-    if n > 256 * 1024 * 1024:
-        raise ConnectionError("frame too large")
-    return await reader.readexactly(n)
+    if n > MAX_FRAME:
+        raise ConnectionError(f"a message of {n} bytes (the limit is {MAX_FRAME})")
+    obj = json.loads(await reader.readexactly(n))
+    if not isinstance(obj, dict):
+        raise ValueError("not a message")
+    return obj, n + 4
+
+
+def lan_addresses(host: str = "0.0.0.0") -> list[str]:
+    """The IPv4 addresses to announce by mDNS: the bound one, or every non-loopback interface
+    address (never 127.0.0.1 when the machine has a LAN address)."""
+    if host not in ("0.0.0.0", "", "::"):
+        return [host]
+    found = []
+    try:
+        import ifaddr
+
+        for adapter in ifaddr.get_adapters():
+            for ip in adapter.ips:
+                if isinstance(ip.ip, str) and not ip.ip.startswith("127.") and not ip.ip.startswith("169.254."):
+                    found.append(ip.ip)
+    except Exception:       # no ifaddr: ask the routing table which address reaches the LAN
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                s.connect(("192.0.2.1", 9))       # TEST-NET: nothing is sent
+                found.append(s.getsockname()[0])
+        except OSError:
+            pass
+    return sorted(set(found)) or ["127.0.0.1"]
+
+
+class Peer:
+    def __init__(self, device: str, writer: asyncio.StreamWriter) -> None:
+        self.device = device
+        self.writer = writer
+        self.heads: dict[str, int] = {}
+        self.roster: set[str] = set()
+        self.sent_heads: dict[str, int] | None = None
+        self.awaiting = False           # a want is out to this peer and its last bundle not in yet
+        self.lock = asyncio.Lock()
 
 
 class SyncNode:
-    """One device's sync daemon: owns the engine (the document is not thread-safe)."""
+    """One device's sync daemon: owns the engine (one thread, one asyncio loop)."""
 
-    def __init__(self, conn, device_id: str, token: str, *, peers: list[str] = (),
-                 port: int | None = None, host: str = "0.0.0.0", mdns: bool = False) -> None:
-        self.conn = conn
-        self.engine = SyncEngine(conn, device_id)
-        self.device_id = device_id
-        self.token = token.encode()
+    def __init__(self, store: "EventStore", identity: Identity, *, clock, peers: list[str] = (),
+                 port: int | None = None, host: str = "0.0.0.0", mdns: bool = False,
+                 status: bool = True) -> None:
+        self.store = self.conn = store
+        self.clock = clock
+        self.engine = SyncEngine(store, identity, clock=clock)
+        self.identity = identity
+        self.device_id = identity.device
         self.peers = list(peers)
-        self.port = port
-        self.host = host
-        self.mdns = mdns
-        self.online: dict[str, asyncio.StreamWriter] = {}
+        self.port, self.host, self.mdns = port, host, mdns
+        self.status = status
+        self.online: dict[str, Peer] = {}
+        self.connections = 0
         self.last_sync: str | None = None
-        self.waiting = 0
         self.message = ""
+        self.traffic = {"sent": 0, "received": 0}
+        self.refused_connections = 0
+        self._wanted: dict[str, tuple[str, float]] = {}
+        self._confirmed = 0
+        self._dialled_device: dict[str, str] = {}
+        self._heads: dict[str, int] = {}
         self._version = None
-        self._server = None
         self._stop = asyncio.Event()
+        self._server = None
+        self.bound_port: int | None = None
 
-    # ---------------------------------------------------------------- handshake
+    # ---------------------------------------------------------------- who is on the other end
+    def _peer_certificate(self, writer: asyncio.StreamWriter) -> tuple[str, bytes]:
+        """The device id and key in the certificate TLS verified against the event's authority."""
+        sslobj = writer.get_extra_info("ssl_object")
+        der = sslobj.getpeercert(binary_form=True) if sslobj else None
+        if not der:
+            raise KioskError("no certificate", code="sync_unauthenticated")
+        cert = x509.load_der_x509_certificate(der)
+        names = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+        return (names[0].value if names else ""), raw_public(cert.public_key())
+
+    def _peer_member(self, device: str, key: bytes, hello: dict) -> str:
+        """Check the peer against the roster; a device met for the first time shows its enrolment
+        statement (signed by the authority) in its hello, and it must name the certificate's key."""
+        if device == self.device_id:
+            raise KioskError("a connection to itself (a reflection?)", code="sync_self")
+        if device not in self.engine.roster.members:
+            enrolment = hello.get("enrolment")
+            if not (isinstance(enrolment, list) and len(enrolment) == 2):
+                raise KioskError(f"{device[:40]!r} is not enrolled", code="sync_unauthenticated")
+            rkey, body = self.engine.roster.check(*enrolment)
+            if body.get("k") != "enrol" or body.get("d") != device:
+                raise KioskError(f"{device[:40]!r} showed someone else's enrolment", code="sync_unauthenticated")
+            self.engine.add_statement(*enrolment)
+        member = self.engine.roster.members.get(device)
+        if member is None or key != member.public_raw:
+            raise KioskError(f"{device[:40]}'s certificate holds another key than the enrolled one",
+                             code="sync_unauthenticated")
+        if member.cut_off is not None:
+            raise KioskError(f"{device} has been revoked", code="sync_revoked")
+        return device
+
     def _hello(self) -> dict:
         fp = self.engine.fingerprint()
-        return {"device": self.device_id, "event": self.engine.event_id(), "fingerprint": fp.digest,
-                "counts": fp.counts}
+        return {"t": "hello", "event": self.engine.event_id(), "fingerprint": fp.digest, "counts": fp.counts,
+                "heads": self._heads, "roster": sorted(self.engine.roster.statements),
+                "enrolment": list(self.identity.enrolment)}
 
-    def _proof(self, challenge: str) -> str:
-        return hmac.new(self.token, challenge.encode(), hashlib.sha256).hexdigest()
-
-    async def _handshake(self, reader, writer, *, server: bool) -> str:
-        challenge = os.urandom(16).hex()
-        await _send(writer, json.dumps({"challenge": challenge, **self._hello()}).encode())
-        theirs = json.loads(await _recv(reader))
-        await _send(writer, json.dumps({"proof": self._proof(theirs["challenge"])}).encode())
-        answer = json.loads(await _recv(reader))
-        if not hmac.compare_digest(answer.get("proof", ""), self._proof(challenge)):
-            raise KioskError(f"{theirs.get('device')} does not know the event token; refused.", code="sync_token")
-        self.engine.check_compatible(Fingerprint(theirs["fingerprint"], theirs.get("counts", {})), theirs["event"],
-                                     f"device {theirs.get('device')}")
-        return theirs["device"]
-
-    # ---------------------------------------------------------------- a connection (either side)
-    async def _session(self, reader, writer, *, server: bool) -> None:
-        peer = "?"
+    # ---------------------------------------------------------------- one connection
+    async def _session(self, reader, writer, *, dialled: str | None = None) -> None:
+        peer: Peer | None = None
         try:
-            peer = await asyncio.wait_for(self._handshake(reader, writer, server=server), 10)
-            self.online[peer] = writer
+            device, key = self._peer_certificate(writer)
+            await send_frame(writer, self._hello())
+            hello, size = await asyncio.wait_for(recv_frame(reader), HELLO_SECONDS)
+            if hello.get("t") != "hello":
+                raise ValueError("no hello")
+            self._peer_member(device, key, hello)
+            self.engine.check_compatible(Fingerprint(str(hello.get("fingerprint")), hello.get("counts") or {}),
+                                         str(hello.get("event")), f"device {device}")
+            if dialled:
+                self._dialled_device[dialled] = device
+            old = self.online.get(device)
+            if old is not None:
+                # two devices that dial each other end up with two connections: both keep the one
+                # the lower device id dialled, and close the other
+                keeper = min(self.device_id, device)
+                if (self.device_id if dialled else device) != keeper:
+                    return
+                old.writer.close()
+            peer = Peer(device, writer)
+            self._take_heads(peer, hello)
+            self.online[device] = peer
             self.message = ""
-            log.info("synced with %s", peer)
-
-            async def offer():
-                while True:
-                    await _send(writer, create_sync_message(self.engine.doc))   # step 1: what I have
-                    await asyncio.sleep(EXCHANGE_EVERY)
-
-            offering = asyncio.create_task(offer())
-            try:
-                while True:
-                    frame = await _recv(reader)
-                    if not frame or frame[0] != YMessageType.SYNC:
-                        continue
-                    before = self.engine.doc.get_state()
-                    reply = handle_sync_message(frame[1:], self.engine.doc)
-                    if reply is not None:                       # step 2: what you lack
-                        await _send(writer, reply)
-                    elif frame[1] != 0:               # their step 2 / update: we are up to date with them
-                        self.last_sync = self.engine.clock.now().isoformat(timespec="seconds")
-                        self.waiting = 0
-                    if self.engine.doc.get_state() != before:
-                        operations.merge_from_sync(self.conn, self.engine, None, now=self.engine.clock.now())   # (our own commits do not move our data_version)
-            finally:
-                offering.cancel()
+            log.info("syncing with %s", device)
+            await self._ask(peer)
+            while not self._stop.is_set():
+                msg, size = await recv_frame(reader)
+                self.traffic["received"] += size
+                kind = msg.get("t")
+                if kind == "heads":
+                    self._take_heads(peer, msg)
+                    await self._ask(peer)
+                elif kind == "want":
+                    await self._serve_want(peer, msg)
+                elif kind == "data":
+                    self._take_data(peer, msg.get("bundle"))
+                    if msg.get("last", True):
+                        peer.awaiting = False
+                        for device, (who, _t) in list(self._wanted.items()):
+                            if who == peer.device:
+                                del self._wanted[device]
+                        await self._ask(peer)
         except KioskError as exc:
             self.message = exc.message
-            log.warning("sync refused: %s", exc.message)
-            try:
-                await _send(writer, json.dumps({"error": exc.message}).encode())
-            except (ConnectionError, OSError):
-                pass
-        except (asyncio.IncompleteReadError, ConnectionError, OSError, asyncio.TimeoutError, json.JSONDecodeError,
-                KeyError, ValueError) as exc:
-            log.info("connection to %s ended: %s", peer, exc)
+            log.warning("sync with %s refused: %s", dialled or "a peer", exc.message)
+        except (asyncio.IncompleteReadError, ConnectionError, OSError, asyncio.TimeoutError, ValueError,
+                ssl.SSLError) as exc:
+            log.info("connection to %s ended: %s", peer.device if peer else dialled or "a peer", exc)
         finally:
-            self.online.pop(peer, None)
+            if peer is not None and self.online.get(peer.device) is peer:
+                del self.online[peer.device]
+            for device, (who, _t) in list(self._wanted.items()):
+                if peer is not None and who == peer.device:
+                    del self._wanted[device]
             writer.close()
+
+    def _take_heads(self, peer: Peer, msg: dict) -> None:
+        heads = msg.get("heads")
+        if isinstance(heads, dict):
+            peer.heads = {d: n for d, n in list(heads.items())[:10_000] if isinstance(d, str) and type(n) is int}
+        roster = msg.get("roster")
+        if isinstance(roster, list):
+            peer.roster = {k for k in roster[:10_000] if isinstance(k, str)}
+
+    async def _ask(self, peer: Peer) -> None:
+        """Ask this peer for the logs it holds more of — unless another peer is already sending them."""
+        if peer.awaiting:
+            return
+        now = time.monotonic()
+        want = {}
+        for device, n in peer.heads.items():
+            if n > self._heads.get(device, 0):
+                busy = self._wanted.get(device)
+                if busy is None or now - busy[1] > WANT_TIMEOUT or busy[0] == peer.device:
+                    want[device] = self._heads.get(device, 0)
+                    self._wanted[device] = (peer.device, now)
+        missing_roster = bool(set(peer.roster) - set(self.engine.roster.statements))
+        if want or missing_roster:
+            peer.awaiting = True
+            self.traffic["sent"] += await send_frame(peer.writer, {"t": "want", "heads": want,
+                                                                   "roster": sorted(self.engine.roster.statements)})
+
+    async def _serve_want(self, peer: Peer, msg: dict) -> None:
+        heads = msg.get("heads")
+        if not isinstance(heads, dict):
+            return
+        theirs = {d: n for d, n in list(heads.items())[:10_000] if isinstance(d, str) and type(n) is int}
+        known = msg.get("roster")
+        known = {k for k in known[:10_000] if isinstance(k, str)} if isinstance(known, list) else set()
+        mine = self.engine.heads()
+        # what they asked for, only: not the rest of what they lack (another peer may be sending that)
+        bundles = self.engine.bundles_since({d: theirs.get(d, n) for d, (n, _l) in mine.items()},
+                                            roster_known=known)
+        bundles = bundles or [{"roster": [], "runs": {}}]
+        async with peer.lock:
+            for i, bundle in enumerate(bundles):
+                self.traffic["sent"] += await send_frame(peer.writer, {"t": "data", "bundle": bundle,
+                                                                       "last": i == len(bundles) - 1})
+
+    def _take_data(self, peer: Peer, bundle) -> None:
+        result = operations.merge_from_sync(self.store, self.engine, bundle, source=f"device {peer.device}",
+                                            now=self.clock()).result
+        if result.refused:
+            log.warning("from %s, refused: %s", peer.device, "; ".join(result.refused[:5]))
+        self._heads = {d: n for d, (n, _l) in self.engine.heads().items()}
+        self.last_sync = self.clock().isoformat(timespec="seconds")
+
+    # ---------------------------------------------------------------- server and dialling
+    async def _accept(self, reader, writer) -> None:
+        if self.connections >= MAX_CONNECTIONS:
+            writer.close()
+            return
+        self.connections += 1
+        try:
+            await self._session(reader, writer)
+        finally:
+            self.connections -= 1
 
     async def _dial(self, address: str) -> None:
         host, _, port = address.rpartition(":")
+        ctx = client_context(self.identity)
         while not self._stop.is_set():
+            if self._dialled_device.get(address) in self.online:      # already connected (it dialled us)
+                await asyncio.sleep(RETRY_EVERY)
+                continue
             try:
-                reader, writer = await asyncio.open_connection(host or "127.0.0.1", int(port))
-                await self._session(reader, writer, server=False)
-            except (OSError, ConnectionError) as exc:
+                reader, writer = await asyncio.wait_for(asyncio.open_connection(
+                    host or "127.0.0.1", int(port), ssl=ctx, limit=MAX_FRAME,
+                    ssl_handshake_timeout=HANDSHAKE_SECONDS), HANDSHAKE_SECONDS * 2)
+                await self._session(reader, writer, dialled=address)
+            except (OSError, ConnectionError, asyncio.TimeoutError, ssl.SSLError) as exc:
                 log.debug("peer %s not reachable: %s", address, exc)
             await asyncio.sleep(RETRY_EVERY)
 
-    # ---------------------------------------------------------------- local changes and status
+    # ---------------------------------------------------------------- local changes
     async def _watch_local(self) -> None:
         while not self._stop.is_set():
             try:
-                version = self.conn.data_version()
+                version = self.store.data_version()
                 if version != self._version:
                     self._version = version
-                    added = operations.sync_collect(self.conn, self.engine, now=self.engine.clock.now()).result
-                    if added:
-                        self.waiting += added
-                self._write_status()
+                    operations.sync_collect(self.store, self.engine, now=self.clock())
+                self._heads = {d: n for d, (n, _l) in self.engine.heads().items()}
+                for peer in list(self.online.values()):
+                    if peer.sent_heads != self._heads:
+                        peer.sent_heads = dict(self._heads)
+                        try:
+                            self.traffic["sent"] += await send_frame(peer.writer, {
+                                "t": "heads", "heads": self._heads, "roster": sorted(self.engine.roster.statements)})
+                        except (ConnectionError, OSError):
+                            pass
+                if self.status:
+                    self._write_status()
             except sqlite3.Error as exc:       # the kiosk holds the write lock a moment: try again
                 log.debug("local poll: %s", exc)
-            await asyncio.sleep(0.25)
+            await asyncio.sleep(HEADS_EVERY)
+
+    def waiting(self) -> int:
+        """Own entries no peer has said it holds yet (since this daemon started)."""
+        mine = self._heads.get(self.device_id, 0)
+        for p in self.online.values():
+            self._confirmed = max(self._confirmed, p.heads.get(self.device_id, 0))
+        return max(0, mine - self._confirmed)
 
     def _write_status(self) -> None:
-        write_status(self.conn, device_id=self.device_id, peers=self.online, last_sync=self.last_sync,
-                     waiting=self.waiting, message=self.message, now=self.engine.clock.now())
-        self._version = self.conn.data_version()
+        quarantined = self.conn.execute("SELECT count(*) FROM sync_log WHERE status = 'quarantined'").fetchone()[0]
+        message = self.message
+        if quarantined:
+            message = (message + " " if message else "") + f"{quarantined} sync entries quarantined (sync status)."
+        operations.write_sync_status(self.store, device_id=self.device_id, peers=self.online,
+                                     last_sync=self.last_sync, waiting=self.waiting(), message=message,
+                                     now=self.clock())
+        self._version = self.store.data_version()
 
     # ---------------------------------------------------------------- running
     async def run(self) -> None:
-        operations.sync_collect(self.conn, self.engine, now=self.engine.clock.now())
-        operations.merge_from_sync(self.conn, self.engine, None, now=self.engine.clock.now())
+        operations.sync_collect(self.store, self.engine, now=self.clock())
+        self._heads = {d: n for d, (n, _l) in self.engine.heads().items()}
         tasks = [asyncio.create_task(self._watch_local())]
         if self.port is not None:
-            self._server = await asyncio.start_server(lambda r, w: self._session(r, w, server=True),
-                                                      self.host, self.port)
-            log.info("serving sync on %s:%s", self.host, self.port)
+            self._server = await asyncio.start_server(
+                self._accept, self.host, self.port, ssl=server_context(self.identity), limit=MAX_FRAME,
+                ssl_handshake_timeout=HANDSHAKE_SECONDS, backlog=64)
+            self.bound_port = self._server.sockets[0].getsockname()[1]
+            log.info("serving sync on %s:%s", self.host, self.bound_port)
         for peer in self.peers:
             tasks.append(asyncio.create_task(self._dial(peer)))
         if self.mdns and self.port is not None:
@@ -182,23 +393,24 @@ class SyncNode:
                 t.cancel()
             if self._server is not None:
                 self._server.close()
+            for peer in list(self.online.values()):
+                peer.writer.close()
 
     def stop(self) -> None:
         self._stop.set()
 
     async def _mdns(self) -> None:
-        """Announce this device and dial the ones found (venue Wi-Fi may block this: the peer
-        list and the USB file still work)."""
+        """Announce this device at its LAN addresses and dial the ones found (venue Wi-Fi may block
+        this: the peer list and the USB file still work). Finding a host by mDNS grants it nothing:
+        it must still present an enrolled certificate."""
         try:
-            import socket
-
             from zeroconf import ServiceInfo, ServiceStateChange
             from zeroconf.asyncio import AsyncServiceBrowser, AsyncZeroconf
         except ImportError:
             return
         azc = AsyncZeroconf()
-        info = ServiceInfo(SERVICE, f"{self.device_id}.{SERVICE}", port=self.port,
-                           addresses=[socket.inet_aton("127.0.0.1")],
+        info = ServiceInfo(SERVICE, f"{self.device_id}.{SERVICE}", port=self.bound_port,
+                           addresses=[socket.inet_aton(a) for a in lan_addresses(self.host)],
                            properties={"event": self.engine.event_id(), "device": self.device_id})
         await azc.async_register_service(info)
         dialing: set[str] = set()
@@ -209,7 +421,7 @@ class SyncNode:
 
             async def resolve():
                 peer = await azc.async_get_service_info(service_type, name)
-                if peer and peer.addresses:
+                if peer and peer.addresses and len(dialing) < MAX_CONNECTIONS:
                     address = f"{socket.inet_ntoa(peer.addresses[0])}:{peer.port}"
                     if address not in dialing and address not in self.peers:
                         dialing.add(address)

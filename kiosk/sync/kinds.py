@@ -1,0 +1,277 @@
+"""What a log entry may say, checked before it touches any row — and how it becomes rows.
+
+Each kind of entry is one :class:`Kind`: the local rows it replicates (``collect``), the
+checks on a body (``validate``: types, bounds, references, dates within the event ± a margin,
+authorship), and how a valid body becomes rows (``apply``). A check that fails raises
+:class:`Invalid`; ``pending=True`` means "refers to something not seen yet" (an undo before its
+scan, a scan of an attendee registered on another desk): the entry waits and is tried again
+whenever more entries arrive. Anything else is quarantined: kept in the log (it still travels,
+so every device reaches the same verdict), listed for staff, never applied.
+
+A new kind (e.g. a matchmaking meeting) is one more ``register(Kind(...))`` plus its roles in
+``identity.ROLES``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from kiosk.models.schedule import observe_hlc
+
+MARGIN = timedelta(days=1)          # dates accepted this long before the first and after the last day
+NOTICE_MAX = 300                    # the schedule desk's cap (Schedule.plan)
+TEXT_MAX = 300
+KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@#-]{0,79}$")
+HLC = re.compile(r"^[0-9]{15}\.[0-9]{5}$")
+SERIAL = re.compile(r"^[A-Z0-9]{1,16}-[0-9]{1,4}$")
+CODES = {"OK", "ALREADY", "INVALID", "REVOKED", "NOT_ELIGIBLE", "OUTSIDE_WINDOW", "UNKNOWN"}
+EDIT_KINDS = {"move", "retime", "notice", "cancel", "reinstate", "revert", "undo"}
+
+
+class Invalid(Exception):
+    def __init__(self, reason: str, *, pending: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.pending = pending
+
+
+@dataclass
+class Context:
+    """What validation checks against; read once per merge and grown as entries apply."""
+
+    conn: sqlite3.Connection
+    tz: ZoneInfo
+    earliest: datetime
+    latest: datetime
+    lists: set[str]
+    rooms: set[str]
+    sessions: set[str]
+    attendees: set[str]
+    touched_pairs: set = field(default_factory=set)
+    touched_sessions: set = field(default_factory=set)
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection) -> "Context":
+        tz_name, first, last = conn.execute("SELECT timezone, first_day, last_day FROM event").fetchone()
+        tz = ZoneInfo(tz_name)
+        earliest = datetime.combine(date.fromisoformat(first), time(0), tz) - MARGIN
+        latest = datetime.combine(date.fromisoformat(last) + timedelta(days=1), time(0), tz) + MARGIN
+        ids = lambda sql: {r[0] for r in conn.execute(sql)}  # noqa: E731
+        return cls(conn, tz, earliest, latest, ids("SELECT id FROM checkin_list"), ids("SELECT id FROM room"),
+                   ids("SELECT id FROM session"), ids("SELECT id FROM attendee"))
+
+    # ------------------------------------------------------------ field checks
+    def instant(self, value, what: str) -> datetime:
+        if not isinstance(value, str) or len(value) > 40:
+            raise Invalid(f"{what} is not a time")
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise Invalid(f"{what} is not a time: {value[:40]!r}") from None
+        if moment.tzinfo is None:
+            raise Invalid(f"{what} has no time zone")
+        if not (self.earliest <= moment < self.latest):
+            raise Invalid(f"{what} {value[:25]} is outside the event (±{MARGIN.days} day)")
+        return moment
+
+
+def text(value, what: str, limit: int = TEXT_MAX, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or len(value) > limit or "\x00" in value:
+        raise Invalid(f"{what} is not text of at most {limit} characters")
+    return value
+
+
+def key(value, what: str) -> str:
+    if not isinstance(value, str) or not KEY.match(value):
+        raise Invalid(f"{what} is not a valid id")
+    return value
+
+
+def exact_keys(body: dict, names, what: str) -> None:
+    if set(body) != set(names):
+        raise Invalid(f"a {what} with fields {sorted(body)[:12]}")
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    key: Callable[[dict], str]
+    validate: Callable[[Context, str, dict], None]          # (context, author device, body)
+    apply: Callable[[Context, str, dict], None]
+    collect: Callable[[sqlite3.Connection, str], list[tuple[str, str, dict]]] | None = None   # (key, time, body)
+    single_statement: bool = False      # apply is one SQL statement (no savepoint needed around it)
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    KINDS[kind.name] = kind
+
+
+# ---------------------------------------------------------------- scans
+SCAN_FIELDS = ("scan_id", "list_id", "device_id", "scanned_at", "payload", "serial", "attendee_id", "code", "detail")
+
+
+def _scan_validate(ctx: Context, author: str, b: dict) -> None:
+    exact_keys(b, SCAN_FIELDS, "scan")
+    key(b["scan_id"], "scan id")
+    if b["device_id"] != author:
+        raise Invalid(f"a scan by {str(b['device_id'])[:40]!r} in {author}'s log")
+    if b["list_id"] not in ctx.lists:
+        raise Invalid(f"unknown list {str(b['list_id'])[:40]!r}")
+    ctx.instant(b["scanned_at"], "scan time")
+    text(b["payload"], "payload", 600)
+    if b["serial"] is not None and not (isinstance(b["serial"], str) and SERIAL.match(b["serial"])):
+        raise Invalid("a malformed badge number")
+    if b["code"] not in CODES:
+        raise Invalid(f"unknown verdict {str(b['code'])[:20]!r}")
+    text(b["detail"], "detail", 1000)
+    if b["attendee_id"] is not None:
+        key(b["attendee_id"], "attendee id")
+        if b["attendee_id"] not in ctx.attendees:
+            raise Invalid(f"unknown attendee {b['attendee_id']}", pending=True)
+    elif b["code"] == "OK":
+        raise Invalid("an OK scan without an attendee")
+
+
+def _scan_apply(ctx: Context, author: str, b: dict) -> None:
+    ctx.conn.execute(f"INSERT INTO scan ({', '.join(SCAN_FIELDS)}) VALUES ({', '.join('?' * len(SCAN_FIELDS))})",
+                     tuple(b[k] for k in SCAN_FIELDS))
+    if b["code"] == "OK":
+        ctx.touched_pairs.add((b["list_id"], b["attendee_id"]))
+
+
+def _scan_collect(conn: sqlite3.Connection, device: str):
+    rows = conn.execute(f"SELECT {', '.join(SCAN_FIELDS)} FROM scan s WHERE device_id = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM sync_log l WHERE l.kind = 'scan' AND l.key = s.scan_id) ORDER BY rowid",
+                        (device,)).fetchall()
+    return [(r[0], r[3], dict(zip(SCAN_FIELDS, r))) for r in rows]
+
+
+register(Kind("scan", lambda b: b.get("scan_id"), _scan_validate, _scan_apply, _scan_collect, single_statement=True))
+
+
+# ---------------------------------------------------------------- undoing a check-in
+def _undo_validate(ctx: Context, author: str, b: dict) -> None:
+    exact_keys(b, ("scan_id", "undone_at", "device_id"), "undo")
+    key(b["scan_id"], "scan id")
+    if b["device_id"] != author:
+        raise Invalid("an undo by another device")
+    ctx.instant(b["undone_at"], "undo time")
+    row = ctx.conn.execute("SELECT device_id, code FROM scan WHERE scan_id = ?", (b["scan_id"],)).fetchone()
+    if row is None:
+        raise Invalid(f"undo of an unknown scan {b['scan_id']}", pending=True)
+    if row[0] != author:
+        raise Invalid("a device may only undo its own check-ins")
+
+
+def _undo_apply(ctx: Context, author: str, b: dict) -> None:
+    ctx.conn.execute("INSERT OR IGNORE INTO undone_checkin (scan_id, undone_at, device_id) VALUES (?, ?, ?)",
+                     (b["scan_id"], b["undone_at"], b["device_id"]))
+    row = ctx.conn.execute("SELECT list_id, attendee_id FROM scan WHERE scan_id = ? AND code = 'OK'",
+                           (b["scan_id"],)).fetchone()
+    if row:
+        ctx.touched_pairs.add(tuple(row))
+
+
+def _undo_collect(conn: sqlite3.Connection, device: str):
+    rows = conn.execute("SELECT scan_id, undone_at, device_id FROM undone_checkin u WHERE device_id = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM sync_log l WHERE l.kind = 'undo' AND l.key = u.scan_id) ORDER BY rowid",
+                        (device,)).fetchall()
+    return [(r[0], r[1], {"scan_id": r[0], "undone_at": r[1], "device_id": r[2]}) for r in rows]
+
+
+register(Kind("undo", lambda b: b.get("scan_id"), _undo_validate, _undo_apply, _undo_collect))
+
+
+# ---------------------------------------------------------------- schedule edits
+EDIT_FIELDS = ("edit_key", "hlc", "session_id", "kinds", "role", "device_id", "by_name", "at", "before", "after",
+               "reason", "undo_of_key")
+STATE_FIELDS = {"room_id", "start", "end", "status", "notice"}
+
+
+def _state(ctx: Context, value, what: str) -> dict:
+    if not isinstance(value, str) or len(value) > 2000:
+        raise Invalid(f"{what} is not a session state")
+    try:
+        state = json.loads(value)
+    except ValueError:
+        raise Invalid(f"{what} is not JSON") from None
+    if not isinstance(state, dict) or set(state) != STATE_FIELDS:
+        raise Invalid(f"{what} is not a session state")
+    if state["room_id"] is not None and state["room_id"] not in ctx.rooms:
+        raise Invalid(f"{what}: unknown room {str(state['room_id'])[:40]!r}")
+    start = ctx.instant(state["start"], f"{what} start")
+    end = ctx.instant(state["end"], f"{what} end")
+    if end <= start:
+        raise Invalid(f"{what}: ends before it starts")
+    if state["status"] not in ("scheduled", "cancelled"):
+        raise Invalid(f"{what}: unknown status")
+    text(state["notice"], f"{what} notice", NOTICE_MAX)
+    return state
+
+
+def _edit_validate(ctx: Context, author: str, b: dict) -> None:
+    exact_keys(b, EDIT_FIELDS, "schedule edit")
+    key(b["edit_key"], "edit key")
+    if b["device_id"] != author:
+        raise Invalid("an edit by another device")
+    if b["session_id"] not in ctx.sessions:
+        raise Invalid(f"unknown session {str(b['session_id'])[:40]!r}")
+    if not isinstance(b["kinds"], str) or not set(b["kinds"].split(",")) <= EDIT_KINDS:
+        raise Invalid("unknown kinds of change")
+    if b["role"] not in ("staff", "volunteer"):
+        raise Invalid("unknown role")
+    text(b["by_name"], "name", 100)
+    text(b["reason"], "reason")
+    at = ctx.instant(b["at"], "edit time")
+    if not (isinstance(b["hlc"], str) and HLC.match(b["hlc"])):
+        raise Invalid("a malformed clock reading")
+    # the clock reading orders edits. A hybrid clock never runs behind its own wall time, and it
+    # may run ahead of it (after seeing a later edit from a device with a faster clock) — but not
+    # past the event: a clock set to the far future would make an edit beat every later one
+    hlc_ms = int(b["hlc"].split(".")[0])
+    if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
+        raise Invalid("the clock reading is before the edit's time or after the event")
+    _state(ctx, b["before"], "before")
+    _state(ctx, b["after"], "after")
+    if b["undo_of_key"] is not None:
+        key(b["undo_of_key"], "undone edit")
+        if ctx.conn.execute("SELECT 1 FROM session_edit WHERE edit_key = ?", (b["undo_of_key"],)).fetchone() is None:
+            raise Invalid("undo of an edit not seen yet", pending=True)
+
+
+def _edit_apply(ctx: Context, author: str, e: dict) -> None:
+    c = ctx.conn
+    undo_of = None
+    if e["undo_of_key"]:
+        undo_of = c.execute("SELECT id FROM session_edit WHERE edit_key = ?", (e["undo_of_key"],)).fetchone()[0]
+    c.execute("INSERT INTO session_edit (session_id, kinds, role, device_id, by_name, at, before, after, reason, "
+              "undo_of, hlc, edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              (e["session_id"], e["kinds"], e["role"], e["device_id"], e["by_name"], e["at"], e["before"], e["after"],
+               e["reason"], undo_of, e["hlc"], e["edit_key"]))
+    if undo_of:
+        c.execute("UPDATE session_edit SET undone_at = coalesce(undone_at, ?) WHERE id = ?", (e["at"], undo_of))
+    observe_hlc(c, e["hlc"])
+    ctx.touched_sessions.add(e["session_id"])
+
+
+def _edit_collect(conn: sqlite3.Connection, device: str):
+    rows = conn.execute(
+        "SELECT e.edit_key, e.hlc, e.session_id, e.kinds, e.role, e.device_id, e.by_name, e.at, e.before, e.after, "
+        "e.reason, u.edit_key FROM session_edit e LEFT JOIN session_edit u ON u.id = e.undo_of "
+        "WHERE e.device_id = ? AND e.edit_key IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM sync_log l WHERE l.kind = 'edit' AND l.key = e.edit_key) ORDER BY e.id", (device,)).fetchall()
+    return [(r[0], r[7], dict(zip(EDIT_FIELDS, r))) for r in rows]
+
+
+register(Kind("edit", lambda b: b.get("edit_key"), _edit_validate, _edit_apply, _edit_collect))
