@@ -229,7 +229,18 @@ def _show(app, window, args) -> int:
             app.exit(0 if ok else 1)
 
         QTimer.singleShot(300, shoot)
-    return app.exec()
+    code = app.exec()
+    if os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard" and app.platformName() == "xcb":
+        # Once the on-screen keyboard has shown, Qt's own teardown aborts (its QQuickView is
+        # destroyed inside ~QXcbIntegration and sets a cursor after QGuiApplication is gone:
+        # "QPixmap: Must construct a QGuiApplication", exit 134 — seen on Xvfb, Qt 6.11).
+        # Everything that matters is done (backups ran on aboutToQuit, every write committed):
+        # leave without it, so a normal quit is not reported as a crash.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _enable_virtual_keyboard() -> None:

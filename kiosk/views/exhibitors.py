@@ -516,6 +516,12 @@ class ExhibitorsScreen(QWidget):
         points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor for p in leg.points]
         self.scene.show_route(points or None, markers=step_markers(self.steps, floor))
 
+    def set_compact(self, on: bool) -> None:
+        """While the on-screen keyboard takes the bottom of the screen the chips step aside, so
+        the search's results stay in sight above it."""
+        for chip in (self.all_chip, *self.category_chips.values(), self.country_all, *self.country_chips.values()):
+            chip.setVisible(not on)
+
     def reset(self) -> None:
         """Idle: no search, no filters, no selection, the whole hall in view."""
         self.chosen, self.country = set(), None

@@ -113,6 +113,9 @@ class KioskWindow(QWidget):
 
         # --- screens
         self.stack = QStackedWidget()
+        # its minimum height must not push the window past the screen when the keyboard's
+        # reserve takes the bottom: the screens squeeze (and compact themselves) instead
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.home = HomeScreen(ui, self.programme)
         self.agenda = AgendaScreen(ui, self.programme)
         self.kiosk_id = kiosk_id
@@ -152,6 +155,13 @@ class KioskWindow(QWidget):
         root.setSpacing(0)
         root.addWidget(bar)
         root.addWidget(self.stack, 1)
+        # the on-screen keyboard follows the kiosk's language; the screens lay out above it
+        from .keyboard import KeyboardReserve, VirtualKeyboard
+
+        self.keyboard = VirtualKeyboard(ui, self)
+        self.keyboard_reserve = KeyboardReserve(self.keyboard)
+        root.addWidget(self.keyboard_reserve)
+        self.keyboard_reserve.coveredChanged.connect(self._keyboard_covers)
 
         self.watcher = watcher
         watcher.changed.connect(self.on_data_changed)
@@ -320,6 +330,11 @@ class KioskWindow(QWidget):
         self.idle.timer.start()
         self.stack.setCurrentWidget(self.home)
 
+    def _keyboard_covers(self, px: int) -> None:
+        for screen in self._lazy.values():
+            if hasattr(screen, "set_compact"):
+                screen.set_compact(px > 0)
+
     def _on_idle(self) -> None:
         if self.staff_role is not None:
             self.lock_staff_mode()
@@ -327,6 +342,8 @@ class KioskWindow(QWidget):
 
     def reset_for_next_visitor(self) -> None:
         """Idle: home screen, default language, normal text, agenda back to today."""
+        # first: a half-typed syllable is dropped before any field is cleared, the keyboard hides
+        self.keyboard.reset(self.ui.default_language)
         if self.staff_role is not None:
             self.lock_staff_mode()
         self.ui.set_language(self.ui.default_language)

@@ -371,14 +371,27 @@ class CheckInDesk(QWidget):
                 text = f"{s['at'].strftime('%H:%M:%S')}  {s['code']}{undone}  {s['name'] or '—'}  · {s['device']}"
                 self.recent.addItem(text)
 
+    def set_compact(self, on: bool) -> None:
+        """While the on-screen keyboard takes the bottom of the screen: the verdict in smaller
+        type, the look-up and its results; the last scans and the buttons come back after."""
+        if getattr(self, "_compact", False) == on:
+            return
+        self._compact = on
+        for w in (self.recent_title, self.recent, self.undo_button, self.export_button, self.editor_button,
+                  self.lock_button, self.status):
+            w.setVisible(not on)
+        self._paint_panel(getattr(self, "_colour", "idle"))
+
     def _paint_panel(self, colour: str) -> None:
         theme = self.ui.theme
+        self._colour = colour
+        k = 0.55 if getattr(self, "_compact", False) else 1.0
         self.panel.setStyleSheet(f"QFrame#Verdict {{ background: {COLOURS[colour]}; border-radius: 24px; }}"
                                  f"QFrame#Verdict QLabel {{ color: #ffffff; }}")
-        self.word.setStyleSheet(f"font-size: {theme.px(84)}px; font-weight: 800;")
-        self.name.setStyleSheet(f"font-size: {theme.px(60)}px; font-weight: 700;")
-        self.who.setStyleSheet(f"font-size: {theme.px(34)}px;")
-        self.reason.setStyleSheet(f"font-size: {theme.px(34)}px; font-weight: 600;")
+        self.word.setStyleSheet(f"font-size: {round(theme.px(84) * k)}px; font-weight: 800;")
+        self.name.setStyleSheet(f"font-size: {round(theme.px(60) * k)}px; font-weight: 700;")
+        self.who.setStyleSheet(f"font-size: {round(theme.px(34) * k)}px;")
+        self.reason.setStyleSheet(f"font-size: {round(theme.px(34) * k)}px; font-weight: 600;")
 
     def show_ready(self) -> None:
         self._paint_panel("idle")

@@ -88,17 +88,22 @@ class WedgeInput(QObject):
             return False
         kind = event.type()
         if kind == QEvent.Type.InputMethod:
-            self.flush()                          # held keys first, then the on-screen keyboard's text
+            # held keys first, then the on-screen keyboard's text; the keyboard also sends empty
+            # ones (e.g. when it sees a scanner's Shift), which must not cut a burst in two
+            if event.commitString() or event.preeditString() or event.replacementLength():
+                self.flush()
             return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
-        if not event.spontaneous():               # the on-screen keyboard, or our own replay
+        key = event.key()
+        if key in _MODIFIERS:
+            # Shift around a scanner's capitals: no decision. (A key no widget accepts travels on
+            # to the parents as a non-spontaneous event: a Shift must not cut the burst there.)
+            return False
+        if not event.spontaneous():               # the on-screen keyboard
             if kind == QEvent.Type.KeyPress:
                 self.flush()
             return False
-        key = event.key()
-        if key in _MODIFIERS:
-            return False                          # Shift around a scanner's capitals: no decision
         if kind == QEvent.Type.KeyRelease:
             if self._down[key] > 0:
                 self._down[key] -= 1

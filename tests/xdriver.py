@@ -1,0 +1,180 @@
+"""Driving the real kiosk on a real X server: Xvfb, xdotool (XTEST input, as a scanner or a finger
+would arrive), screenshots, and a recorder of every Python exception and Qt critical message.
+
+Used by tests/views/test_on_xvfb.py (scenarios in tests/xvfb_scenarios.py, each in its own process
+so a segfault fails a test instead of killing pytest) and by scripts/monkey.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def xvfb_missing() -> str | None:
+    """Why a real-X test cannot run here, or None (CI installs both through scripts/setup.sh)."""
+    for tool in ("Xvfb", "xdotool"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed (scripts/setup.sh --test installs it)"
+    return None
+
+
+@contextmanager
+def xvfb(size: str = "1920x1080x24"):
+    """A private X server on a free display number; yields ``":N"``."""
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    try:
+        number = b""
+        deadline = time.monotonic() + 15
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            chunk = os.read(read_fd, 16)
+            if not chunk:
+                break
+            number += chunk
+        if not number.strip():
+            raise RuntimeError("Xvfb did not start")
+        yield f":{number.decode().strip()}"
+    finally:
+        os.close(read_fd)
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def run_child(argv: list[str], display: str | None, *, timeout: float, env: dict | None = None):
+    """Run ``python argv…`` on ``display`` (or offscreen when None); returns (exit code, the JSON
+    object printed on its last stdout line or None, stderr)."""
+    child_env = dict(os.environ)
+    child_env.pop("QT_QPA_PLATFORM", None)
+    if display is None:
+        child_env["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        child_env["DISPLAY"] = display
+        child_env["QT_QPA_PLATFORM"] = "xcb"
+        child_env["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    child_env.update(env or {})
+    proc = subprocess.run([PYTHON, *argv], cwd=ROOT, env=child_env, capture_output=True, text=True, timeout=timeout)
+    result = None
+    for line in reversed(proc.stdout.strip().splitlines()):
+        if line.startswith("{"):
+            result = json.loads(line)
+            break
+    return proc.returncode, result, proc.stderr
+
+
+# ---------------------------------------------------------------- inside the child process
+class ErrorRecorder:
+    """Every uncaught Python exception (the kiosk's own excepthook logs and swallows them) and
+    every Qt critical/fatal message, kept to fail the run."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        previous = sys.excepthook
+
+        def hook(kind, value, tb):
+            self.errors.append("".join(traceback.format_exception(kind, value, tb))[-3000:])
+            previous(kind, value, tb)
+
+        sys.excepthook = hook
+        from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+        def on_message(kind, context, message):
+            if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+                self.errors.append(f"Qt {kind.name}: {message}")
+            elif os.environ.get("XDRIVER_QT_LOG"):
+                print(f"Qt {kind.name}: {message}", file=sys.stderr)
+
+        self._handler = on_message
+        qInstallMessageHandler(on_message)
+
+
+class Driver:
+    """Real input on the X display this process runs on (xdotool through XTEST), with Qt's event
+    loop kept running while xdotool works, so timers and the scanner's held keys behave as live."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.real_x = app.platformName() == "xcb"
+
+    def wait(self, ms: float) -> None:
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.002)
+
+    def xdo(self, *args: str) -> None:
+        proc = subprocess.Popen(["xdotool", *args])
+        while proc.poll() is None:
+            self.app.processEvents()
+            time.sleep(0.001)
+        self.app.processEvents()
+
+    def tap_at(self, x: int, y: int, *, double: bool = False) -> None:
+        self.xdo("mousemove", str(x), str(y), "click", *(["--repeat", "2", "--delay", "80"] if double else []), "1")
+
+    def tap(self, widget, point=None, *, double: bool = False) -> None:
+        p = widget.mapToGlobal(point if point is not None else widget.rect().center())
+        self.tap_at(p.x(), p.y(), double=double)
+
+    def drag(self, x0: int, y0: int, x1: int, y1: int, steps: int = 6) -> None:
+        args = ["mousemove", str(x0), str(y0), "mousedown", "1"]
+        for i in range(1, steps + 1):
+            args += ["mousemove", str(x0 + (x1 - x0) * i // steps), str(y0 + (y1 - y0) * i // steps), "sleep", "0.01"]
+        self.xdo(*args, "mouseup", "1")
+
+    def type(self, text: str, delay_ms: int) -> None:
+        """Keys as a person (delay 120+) or a scanner (delay 1–8) would send them."""
+        self.xdo("type", "--delay", str(delay_ms), "--", text)
+
+    def key(self, *names: str) -> None:
+        self.xdo("key", *names)
+
+    def screenshot(self, path: Path) -> None:
+        """The whole X screen, on-screen keyboard included (a widget grab would miss it)."""
+        screen = self.app.primaryScreen()
+        screen.grabWindow(0).save(str(path), "PNG")
+
+
+def build_kiosk(db_path: Path, *, now: str = "2023-06-14T10:45", idle_seconds: float = 60,
+                size=(1920, 1080), language: str = "en", running_clock: bool = False):
+    """The kiosk window as main.py builds it, on a copy of the event database."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.clock import FixedClock, RunningClock, parse_instant
+    from kiosk.models.database import open_event_db
+    from kiosk.models.repository import Repository
+    from kiosk.views.i18n import Translations
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    db = open_event_db(db_path)
+    repo = Repository(db)
+    start = parse_instant(now, repo.tz)
+    clock = RunningClock(repo.tz, start) if running_clock else FixedClock(start, repo.tz)
+    ui = UiState(clock, language=language, default_language="en", translations=Translations(app))
+    window = KioskWindow(ui, repo, ChangeWatcher(db), idle_seconds=idle_seconds)
+    window.setGeometry(0, 0, *size)
+    window.show()
+    window.activateWindow()
+    return app, db, window
+
+
+def report(result: dict) -> None:
+    print(json.dumps(result, ensure_ascii=False, default=str), flush=True)

@@ -1,0 +1,273 @@
+"""Scenarios run in a child process on Xvfb with real input (see tests/xdriver.py), each printing
+one JSON line of what it saw; tests/views/test_on_xvfb.py asserts on it.
+
+    DISPLAY=:N QT_IM_MODULE=qtvirtualkeyboard python tests/xvfb_scenarios.py typing DB OUTDIR
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.xdriver import Driver, ErrorRecorder, build_kiosk, report  # noqa: E402
+
+PIN = "246813"
+
+
+# ---------------------------------------------------------------- the on-screen keyboard's keys
+def vkb_keys(view) -> dict[str, object]:
+    """Visible key items of the on-screen keyboard by their label."""
+    keys: dict[str, object] = {}
+
+    def walk(item):
+        for child in item.childItems():
+            name = child.metaObject().className()
+            if "Key" in name and child.isVisible() and child.property("enabled"):
+                text = child.property("displayText") or child.property("text")
+                if isinstance(text, str) and text and text not in keys:
+                    keys[text] = child
+                elif "ChangeLanguageKey" in name:
+                    keys["<globe>"] = child
+            walk(child)
+
+    root = view.rootObject()
+    if root is not None:
+        walk(root)
+    return keys
+
+
+def tap_vkb(driver, labels: list[str]) -> list[str]:
+    """Tap these keys of the on-screen keyboard with the X mouse; returns the labels not found."""
+    from PySide6.QtCore import QPointF
+
+    from kiosk.views.keyboard import keyboard_view
+
+    missing = []
+    for text in labels:
+        view = keyboard_view()
+        keys = vkb_keys(view) if view is not None else {}
+        item = keys.get(text)
+        if item is None:
+            missing.append(text)
+            continue
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        p = view.mapToGlobal(centre.toPoint())
+        driver.tap_at(p.x(), p.y())
+        driver.wait(120)
+    return missing
+
+
+def keyboard_state(app, window):
+    from PySide6.QtQml import QQmlProperty
+
+    from kiosk.views.keyboard import keyboard_item, keyboard_view
+
+    im = app.inputMethod()
+    view = keyboard_view()
+    state = {"visible": im.isVisible(), "locale": window.keyboard.locale(), "im_locale": im.locale().name(),
+             "reserve": window.keyboard_reserve.height(), "rect": None, "top": None, "available": None}
+    if view is not None:
+        r = im.keyboardRectangle()
+        if not r.isEmpty():
+            top = view.mapToGlobal(r.topLeft().toPoint())
+            state["rect"] = [r.x(), r.y(), r.width(), r.height()]
+            state["top"] = top.y()
+        keyboard = keyboard_item(view, "keyboard")
+        if keyboard is not None:
+            state["available"] = len(js(QQmlProperty.read(keyboard, "availableLocaleIndices")) or [])
+            state["keyboard_locale"] = QQmlProperty.read(keyboard, "locale")
+    return state
+
+
+def js(value):
+    """A QML value as Python (arrays come back as QJSValue)."""
+    return value.toVariant() if hasattr(value, "toVariant") else value
+
+
+def bottom(widget) -> int:
+    return widget.mapToGlobal(widget.rect().bottomLeft()).y()
+
+
+# ---------------------------------------------------------------- scenarios
+def typing(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """Staff look-up and exhibitor search with the wedge listening: slow xdotool typing, a fast
+    xdotool burst (a scanner), and taps on the on-screen keyboard in English and Korean."""
+    from kiosk.models import badges
+    from kiosk.views.wedge import WedgeInput
+
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, now="2023-06-15T18:05", size=size)
+    driver = Driver(app)
+    db.pins.set_pin("staff", PIN, window.ui.now())
+    pem, _ = badges.generate_key_pair()
+    key = badges.load_private_key(pem)
+    store = window.checkins
+    store.register_public_key(badges.public_raw(key), window.ui.now())
+    payload = badges.sign(key, store.prefix, store.current_badge("A0171", reissue=False, now=window.ui.now()))
+    tag = f"{size[0]}x{size[1]}"
+    r: dict = {"errors": recorder.errors}
+    driver.wait(400)
+
+    def scans():
+        return store.store.execute("SELECT count(*) FROM scan").fetchone()[0]
+
+    # staff sign-in with real taps
+    driver.tap(window.home.staff)
+    driver.wait(150)
+    for d in PIN + "K":
+        driver.tap(window.pin_pad.keys["OK" if d == "K" else d])
+    driver.wait(200)
+    r["view_after_pin"] = window.current_view()
+    desk = window.desk
+    driver.tap(desk.list_buttons["gala"])
+    r["wedge_active"] = desk.wedge.active
+
+    # a person on a keyboard, slowly, into the look-up
+    driver.tap(desk.search)
+    driver.wait(400)
+    r["keyboard_on_tap"] = keyboard_state(app, window)
+    driver.type("Chun-Hung", 140)
+    driver.wait(300)
+    r["slow_text"] = desk.search.text()
+    r["slow_results"] = [desk.results.item(i).text() for i in range(desk.results.count())]
+    r["scans_after_slow"] = scans()
+    r["results_bottom"] = bottom(desk.results)
+    driver.screenshot(out / f"desk-typing-en-{tag}.png")
+
+    # a scanner's burst while the field has focus (xdotool's 4 ms gaps), ended with Enter
+    driver.type(payload, 4)
+    driver.key("Return")
+    driver.wait(400)
+    r["scan_verdict"] = desk.last_verdict.code if desk.last_verdict else None
+    r["text_after_scan"] = desk.search.text()
+    r["scans_after_burst"] = scans()
+    r["verdict_bottom"] = bottom(desk.word)
+    r["keyboard_after_scan"] = keyboard_state(app, window)
+    driver.screenshot(out / f"desk-verdict-keyboard-{tag}.png")
+
+    # backspace it away with real keys, then type on the on-screen keyboard (English)
+    driver.xdo("key", "--delay", "90", *["BackSpace"] * 9)
+    driver.wait(200)
+    r["text_after_backspace"] = desk.search.text()
+    driver.tap(desk.search)
+    driver.wait(400)
+    r["vkb_missing_en"] = tap_vkb(driver, ["k", "i", "m"])
+    driver.wait(200)
+    r["vkb_text_en"] = desk.search.text()
+    r["vkb_results_en"] = desk.results.count()
+    driver.xdo("key", "--delay", "90", *["BackSpace"] * 3)
+
+    # Korean: the kiosk's language button, then the field again: the keyboard is 2-set Hangul
+    driver.tap(window.lang_buttons["ko"])
+    driver.wait(300)
+    driver.tap(desk.search)
+    driver.wait(400)
+    r["keyboard_ko"] = keyboard_state(app, window)
+    r["vkb_missing_ko"] = tap_vkb(driver, ["ㄱ", "ㅣ", "ㅁ"])
+    driver.wait(200)
+    r["vkb_text_ko"] = desk.search.text()
+    r["vkb_results_ko"] = [desk.results.item(i).text() for i in range(desk.results.count())]
+    r["scans_after_vkb"] = scans()
+    driver.screenshot(out / f"desk-typing-ko-{tag}.png")
+
+    # the exhibitor search, with a wedge listening there too
+    driver.tap(window.home_button)            # locks staff mode, home
+    driver.wait(200)
+    window.show_view("exhibitors")
+    screen = window.exhibitors
+    wedge = WedgeInput(window)
+    seen: list[str] = []
+    wedge.scanned.connect(seen.append)
+    wedge.set_active(True)
+    driver.tap(screen.search)
+    driver.wait(300)
+    driver.type("twist", 150)
+    driver.wait(300)
+    r["exhibitor_text"] = screen.search.text()
+    r["exhibitor_rows"] = [e.id for e in screen.model._rows]
+    driver.type("IF23:1:A0001-1:ABCDEFGH", 4)
+    driver.key("Return")
+    driver.wait(300)
+    r["exhibitor_scans"] = seen
+    r["exhibitor_text_after_burst"] = screen.search.text()
+    r["exhibitor_list_bottom"] = bottom(screen.list) if screen.list.isVisible() else None
+    r["exhibitor_list_visible"] = screen.list.isVisible() and screen.list.height() > 100
+    r["keyboard_exhibitors"] = keyboard_state(app, window)
+    driver.screenshot(out / f"exhibitors-typing-ko-{tag}.png")
+    wedge.set_active(False)
+    return r
+
+
+def keyboard(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """The keyboard follows the kiosk: language, its globe list, the idle reset, the layout."""
+    from PySide6.QtQml import QQmlProperty
+
+    from kiosk.views.keyboard import keyboard_item, keyboard_view
+
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, idle_seconds=3, size=size)
+    driver = Driver(app)
+    tag = f"{size[0]}x{size[1]}"
+    r: dict = {"errors": recorder.errors}
+    driver.wait(400)
+    window.show_view("exhibitors")
+    screen = window.exhibitors
+    driver.tap(screen.search)
+    driver.wait(500)
+    r["en"] = keyboard_state(app, window)
+    r["search_bottom"] = bottom(screen.search)
+
+    # 繁體中文: Zhuyin; a pre-edit left half-typed by a visitor who walks away
+    driver.tap(window.lang_buttons["zh-Hant"])
+    driver.wait(300)
+    driver.tap(screen.search)
+    driver.wait(500)
+    r["zh"] = keyboard_state(app, window)
+    r["zh_missing"] = tap_vkb(driver, ["ㄓ"])
+    driver.wait(300)
+    r["zh_text"] = screen.search.text()
+    r["zh_keyboard_grown"] = keyboard_state(app, window)
+    driver.screenshot(out / f"keyboard-zh-preedit-{tag}.png")
+
+    # the visitor also picks 한국어 on the keyboard's own globe list (only the keyboard changes)
+    view = keyboard_view()
+    kb = keyboard_item(view, "keyboard")
+    for i in js(QQmlProperty.read(kb, "availableLocaleIndices")) or []:
+        QQmlProperty.write(kb, "localeIndex", int(i))
+        driver.wait(50)
+        if QQmlProperty.read(kb, "locale") == "ko_KR":
+            break
+    r["picked_on_globe"] = QQmlProperty.read(kb, "locale")
+
+    # walk away: the idle reset (3 s here) must drop the pre-edit, hide it, bring English back
+    driver.wait(4000)
+    r["after_idle"] = keyboard_state(app, window)
+    r["after_idle_view"] = window.current_view()
+    r["after_idle_language"] = window.ui.language
+    window.show_view("exhibitors")
+    r["after_idle_text"] = window.exhibitors.search.text()
+    driver.tap(window.exhibitors.search)
+    driver.wait(500)
+    r["next_visitor"] = keyboard_state(app, window)
+    driver.screenshot(out / f"keyboard-next-visitor-{tag}.png")
+    driver.tap(window.exhibitors.reset_map_button)   # focus leaves the field: the keyboard hides
+    driver.wait(400)
+    r["after_leaving_field"] = keyboard_state(app, window)
+    return r
+
+
+SCENARIOS = {"typing": typing, "keyboard": keyboard}
+
+if __name__ == "__main__":
+    name, db_arg, out_arg = sys.argv[1:4]
+    size = tuple(int(v) for v in sys.argv[4].split("x")) if len(sys.argv) > 4 else (1920, 1080)
+    out_dir = Path(out_arg)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = SCENARIOS[name](Path(db_arg), out_dir, size)
+    report(result)
+    # Qt's teardown aborts once the on-screen keyboard has shown (see main.py): skip it
+    sys.stdout.flush()
+    os._exit(1 if result["errors"] else 0)
