@@ -487,13 +487,129 @@ def sync_figures(tmp: Path, scans: int, devices: int) -> None:
     emit(f"sync_{devices}_devices_scans_each", per_device, "scans")
 
 
+def _many_meetings(db: Path, tables: int, slots_per_day: int) -> int:
+    """``tables`` × ``slots_per_day`` × 2 days of 10-minute meetings on the generated attendees
+    (B000000…): each of 5,000 people meets 8 times, never twice at once. SQL, the harness's own."""
+    conn = sqlite3.connect(db)
+    lounge = conn.execute("SELECT plan_x, plan_y, plan_w, plan_h, floor_id FROM room WHERE id = 'LOUNGE'").fetchone()
+    x0, y0, w, h, floor = lounge
+    with conn:
+        conn.execute("DELETE FROM meeting_participant")
+        conn.execute("DELETE FROM meeting")
+        conn.execute("DELETE FROM meeting_table")
+        side = int(tables ** 0.5) + 1
+        conn.executemany("INSERT INTO meeting_table (id, room_id, floor_id, x, y, seats, position) VALUES "
+                         "(?, 'LOUNGE', ?, ?, ?, 4, ?)",
+                         [(f"T{i:04d}", floor, x0 + 0.5 + (w - 1) * (i % side) / side,
+                           y0 + 0.5 + (h - 1) * (i // side) / side, i) for i in range(tables)])
+        total = tables * slots_per_day * 2
+        people = 2500
+        rows, parts = [], []
+        for k in range(total):
+            slot, table = divmod(k, tables)
+            day, s = divmod(slot, slots_per_day)
+            start = f"2023-06-{14 + day}T{10 + s // 6:02d}:{(s % 6) * 10:02d}:00+09:00"
+            end_m = (s % 6) * 10 + 10
+            end = f"2023-06-{14 + day}T{10 + s // 6 + end_m // 60:02d}:{end_m % 60:02d}:00+09:00"
+            rows.append((f"M{k:06d}", start, end, f"T{table:04d}", start, end, f"T{table:04d}"))
+            a = (k % people) * 2
+            parts += [(f"M{k:06d}", f"B{a:06d}", "buyer"), (f"M{k:06d}", f"B{a + 1:06d}", "exhibitor")]
+        conn.executemany("INSERT INTO meeting (id, published_start, published_end, published_table_id, start, "
+                         '"end", table_id) VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
+        conn.executemany("INSERT INTO meeting_participant (meeting_id, attendee_id, side) VALUES (?, ?, ?)", parts)
+    conn.close()
+    return total
+
+
+def matchmaking_figures(tmp: Path, samples: int) -> None:
+    """Badge scan → "my day" painted, on 100,000 attendees and 20,000 meetings; the board's
+    repaint per minute tick with 500 tables; `my-day` as a command."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.clock import FixedClock
+    from kiosk.models import badges
+    from kiosk.models.database import open_event_db
+    from kiosk.models.loader import build_database
+    from kiosk.models.repository import Repository
+    from kiosk.views.i18n import Translations
+    from kiosk.views.live import ChangeBus
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    db = tmp / "matchmaking.db"
+    build_database(db, ROOT / "data")
+    pem, _raw = badges.generate_key_pair()
+    key = badges.load_private_key(pem)
+    payloads = _many_attendees(db, 100_000, key)
+    n = _many_meetings(db, 500, 20)
+    emit("matchmaking_meetings", n, "meetings")
+    app = QApplication.instance() or QApplication([])
+    conn = open_event_db(db)
+    repo = Repository(conn)
+    clock = FixedClock(datetime(2023, 6, 14, 10, 5, tzinfo=ZoneInfo("Asia/Seoul")))
+    ui = UiState(clock, translations=Translations(app))
+    window = KioskWindow(ui, repo, ChangeBus(conn), kiosk_id="K1")
+    window.resize(1920, 1080)
+    window.show()
+    window.show_view("my-day")
+    screen = window._lazy["my-day"]
+    app.processEvents()
+    mm = conn.matchmaking
+    people = payloads[:5000]            # B000000…B004999: 8 meetings each
+    domain, painted = [], []
+    for i in range(samples):
+        payload = people[(i * 37) % len(people)]
+        t0 = time.perf_counter()
+        mm.my_day(mm.attendee_for_badge(payload), clock.now())
+        domain.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        screen.scan(payload)
+        screen.repaint()
+        painted.append((time.perf_counter() - t0) * 1000)
+        screen.clear()
+    emit("my_day_query_100k_attendees_20k_meetings_p95", p95(domain), "ms")
+    emit("badge_to_my_day_painted_p95", p95(painted), "ms")
+    emit("badge_to_my_day_painted_median", statistics.median(painted), "ms")
+    window.show_view("board")
+    board = window._lazy["board"]
+    app.processEvents()
+    ticks, full = [], []
+    for i in range(samples):
+        clock.advance(minutes=1)       # the minute tick; meetings here are 10 min, so 1 tick in 10 changes rows
+        t0 = time.perf_counter()
+        board.tick()
+        board.repaint()
+        ticks.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        board.refresh()                # a data change (or a tick at a meeting boundary): all read again
+        board.repaint()
+        full.append((time.perf_counter() - t0) * 1000)
+    emit("board_tick_500_tables_p95", p95(ticks), "ms")
+    emit("board_tick_500_tables_median", statistics.median(ticks), "ms")
+    emit("board_full_refresh_500_tables_p95", p95(full), "ms")
+    emit("board_full_refresh_500_tables_median", statistics.median(full), "ms")
+    _dispose(window, conn)
+    cli = []
+    for payload in people[:7]:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "my-day", payload, "--now", "2023-06-14T10:05",
+                        "--db", str(db)], capture_output=True, env=ENV, check=True)
+        cli.append((time.perf_counter() - t0) * 1000)
+    emit("my_day_command_median", statistics.median(cli), "ms")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--changes", type=int, default=20)
     ap.add_argument("--idle-seconds", type=float, default=30)
     ap.add_argument("--samples", type=int, default=60, help="category taps per hall size")
-    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin", "sync"], help="run one group of figures")
+    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin", "sync", "matchmaking"],
+                    help="run one group of figures")
+    ap.add_argument("--my-day-samples", type=int, default=200, help="badge scans timed into \"my day\"")
     ap.add_argument("--sync-scans", type=int, default=10_000, help="offline scans per device for the sync figures")
     ap.add_argument("--sync-devices", type=int, default=20)
     ap.add_argument("--scans", type=int, default=2000, help="check-ins timed on the 100,000-attendee database")
@@ -520,6 +636,8 @@ def main() -> int:
             checkin_figures(Path(tmp), args.scans, args.stream_seconds)
         if args.only in (None, "sync"):
             sync_figures(Path(tmp), args.sync_scans, args.sync_devices)
+        if args.only in (None, "matchmaking"):
+            matchmaking_figures(Path(tmp), args.my_day_samples)
     return 0
 
 

@@ -298,15 +298,23 @@ class Matchmaking:
             (meeting_id,))]
 
     def board(self, now: datetime) -> list[BoardRow]:
-        """Per table: the meeting on now (if any) and the next one today (cancelled ones left out)."""
+        """Per table: the meeting on now (if any) and the next one today (cancelled ones left out).
+
+        One query: for each table, its first two meetings that have not ended (the table index
+        finds them; a day's earlier meetings are skipped by start, as a table's meetings never
+        overlap and none is longer than the day)."""
         day = now.astimezone(self.tz).date()
         end_of_day = datetime.combine(day + timedelta(days=1), time(0), self.tz).isoformat()
+        start_of_day = datetime.combine(day, time(0), self.tz).isoformat()
         stamp = now.isoformat()
         current: dict[str, Meeting] = {}
         upcoming: dict[str, Meeting] = {}
         for r in self.store.execute(
-                _MEETING_SQL + " WHERE m.table_id IS NOT NULL AND m.status != 'cancelled' AND m.\"end\" > ? "
-                "AND m.start < ? ORDER BY m.start", (stamp, end_of_day)):
+                _MEETING_SQL + " WHERE m.rowid IN (SELECT (SELECT x.rowid FROM meeting x WHERE x.table_id = t.id "
+                "AND x.start >= ?3 AND x.start < ?2 AND x.\"end\" > ?1 AND x.status != 'cancelled' ORDER BY x.start "
+                "LIMIT 1) FROM meeting_table t UNION ALL SELECT (SELECT x.rowid FROM meeting x WHERE x.table_id = t.id "
+                "AND x.start >= ?3 AND x.start < ?2 AND x.\"end\" > ?1 AND x.status != 'cancelled' ORDER BY x.start "
+                "LIMIT 1 OFFSET 1) FROM meeting_table t) ORDER BY m.start", (stamp, end_of_day, start_of_day)):
             m = _meeting(r)
             if m.start <= now:
                 current.setdefault(m.table_id, m)

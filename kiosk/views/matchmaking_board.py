@@ -18,15 +18,19 @@ from .widgets import kinetic_scroll, label, make_kinetic
 BuyerRole = Qt.ItemDataRole.UserRole + 1
 
 
+def _hm(t) -> str:
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
 def meeting_cell(m, lang: str) -> str:
-    """"10:30–11:00 Buyer – Exhibitor", marked when moved (shown within a second of the edit)."""
+    """"10:30–11:00 / Buyer / Exhibitor", marked when moved (shown within a second of the edit)."""
     if m is None:
         return "—"
     if m.kind == "b2b":
         who = "\n".join(t.get(lang) for t in (m.buyer_name, m.exhibitor_name) if t)
     else:
         who = m.title.get(lang) or m.delegation
-    text = f"{phrases.time_range(m.start, m.end)}\n{who}"
+    text = f"{_hm(m.start)}–{_hm(m.end)}\n{who}"
     if m.display_status == "moved":
         text += "\n· " + QCoreApplication.translate("Board", "Moved")
         if m.moved:
@@ -38,12 +42,20 @@ def meeting_cell(m, lang: str) -> str:
     return text
 
 
+def _key(m):
+    """What a cell shows depends on only these."""
+    return None if m is None else (m.id, m.status, m.table_id, m.room_id, m.start, m.end)
+
+
 class BoardModel(QAbstractTableModel):
-    """One row per table: table, the meeting on now, the next one."""
+    """One row per table: table, the meeting on now, the next one. Cell texts are made when a
+    row is painted (a 500-table board shows ~15 rows at a time)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, str, str, bool]] = []
+        self.rows: list = []           # BoardRow
+        self.keys: list = []
+        self.lang = "en"
         self.headers = ("", "", "")
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -52,16 +64,24 @@ class BoardModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 3
 
+    def cell(self, row: int, column: int) -> str:
+        r = self.rows[row]
+        if column == 0:
+            return r.table.id
+        return meeting_cell(r.now if column == 1 else r.next, self.lang)
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() and "·" in row[index.column()]:
-            from PySide6.QtGui import QColor
+            return self.cell(index.row(), index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and index.column():
+            r = self.rows[index.row()]
+            m = r.now if index.column() == 1 else r.next
+            if m is not None and m.display_status != "planned":
+                from PySide6.QtGui import QColor
 
-            return QColor("#b00020")
+                return QColor("#b00020")
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -73,20 +93,20 @@ class BoardModel(QAbstractTableModel):
         self.headers = tuple(headers)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
-    def set_rows(self, rows: list[tuple[str, str, str]]) -> int:
-        """Replace the rows; returns how many changed (only those are signalled and repainted)."""
-        if len(rows) != len(self.rows):
+    def set_rows(self, rows, lang: str) -> int:
+        """Replace the rows; returns how many changed. One dataChanged over the changed span:
+        only the visible rows in it repaint."""
+        keys = [(r.table.id, _key(r.now), _key(r.next)) for r in rows]
+        if len(rows) != len(self.rows) or lang != self.lang:
             self.beginResetModel()
-            self.rows = rows
+            self.rows, self.keys, self.lang = list(rows), keys, lang
             self.endResetModel()
             return len(rows)
-        changed = 0
-        for i, (old, new) in enumerate(zip(self.rows, rows)):
-            if old != new:
-                self.rows[i] = new
-                self.dataChanged.emit(self.index(i, 0), self.index(i, 2))
-                changed += 1
-        return changed
+        changed = [i for i, (a, b) in enumerate(zip(self.keys, keys)) if a != b]
+        self.rows, self.keys = list(rows), keys
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 2))
+        return len(changed)
 
 
 class BuyerModel(QAbstractListModel):
@@ -163,6 +183,9 @@ class MatchmakingBoard(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # rows of one fixed height (time, buyer, exhibitor, a mark): a tick that changes every
+        # row repaints the visible ones, instead of measuring 500 rows of wrapped text
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -206,7 +229,8 @@ class MatchmakingBoard(QWidget):
         root.addWidget(self.title)
         root.addLayout(self.columns, 1)
 
-        ui.minuteTick.connect(lambda _now: self.refresh())
+        self._valid_until = None
+        ui.minuteTick.connect(lambda _now: self.tick())
         ui.languageChanged.connect(lambda _l: self.retranslate())
         self.retranslate()
 
@@ -256,15 +280,22 @@ class MatchmakingBoard(QWidget):
         self.buyer_filter.set_filter(country=None, interest=None)
         self._build_chips()
 
+    def tick(self) -> int:
+        """The clock's minute tick: nothing to do until a meeting starts or ends (data changes
+        come through :meth:`refresh`)."""
+        if self._valid_until is not None and self.ui.now() < self._valid_until:
+            return 0
+        return self.refresh()
+
     def refresh(self) -> int:
         """Now/next per table at the clock's time; returns how many rows changed."""
         now = self.ui.now()
-        lang = self.ui.language
-        rows = [(r.table.id, meeting_cell(r.now, lang), meeting_cell(r.next, lang)) for r in self.mm.board(now)]
-        changed = self.model.set_rows(rows)
-        if changed:
-            self.table.resizeRowsToContents()
-        return changed
+        rows = self.mm.board(now)
+        moments = [m.end if m.start <= now else m.start for r in rows for m in (r.now, r.next) if m is not None]
+        self._valid_until = min(moments) if moments else None
+        if self._valid_until is None:     # nothing more today: look again at midnight's tick anyway
+            self._valid_until = now.replace(hour=23, minute=59, second=59)
+        return self.model.set_rows(rows, self.ui.language)
 
     def retranslate(self) -> None:
         lang = self.ui.language
@@ -283,6 +314,5 @@ class MatchmakingBoard(QWidget):
             for c in self.categories if wanted.get(c.id)))
         self.table.setStyleSheet(f"QTableView {{ background:#ffffff; color:#14213d; font-size:{self.ui.theme.body}px; }}")
         self._build_chips()
-        self.model.rows = []      # a new language: every row is new
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 4 + 10)
         self.refresh()
-        self.table.resizeRowsToContents()

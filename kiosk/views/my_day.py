@@ -51,6 +51,25 @@ def place_text(item) -> str:
     return QCoreApplication.translate("MyDay", "Room %1").replace("%1", item.place)
 
 
+def qr_image_pixmap(payload: str, size: int):
+    """A QR code as a pixmap through zxing-cpp's encoder (C++: ~2 ms for a 1 KB calendar, where
+    the pure-Python encoder takes ~130 ms — most of a 100 ms budget). Falls back to qrcode."""
+    from PySide6.QtGui import QImage, QPixmap
+
+    try:
+        import zxingcpp
+
+        code = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+        modules = code.to_image(scale=1, add_quiet_zones=True).shape[0]
+        image = code.to_image(scale=max(1, size // modules), add_quiet_zones=True)   # whole pixels per module
+    except (ImportError, AttributeError, ValueError, RuntimeError):
+        from .qr import qr_pixmap
+
+        return qr_pixmap(payload, size)
+    h, w = image.shape
+    return QPixmap.fromImage(QImage(bytes(memoryview(image)), w, h, w, QImage.Format.Format_Grayscale8).copy())
+
+
 class _ClearOnTouchElsewhere(QObject):
     """A press or touch outside the day panel (another screen, the top bar) clears the day."""
 
@@ -62,6 +81,8 @@ class _ClearOnTouchElsewhere(QObject):
     def eventFilter(self, obj, event) -> bool:
         # judged by where the finger landed, not by which widget got the event: an ignored press
         # travels up to the day page's parents, which are "elsewhere"
+        if self.screen.attendee is None:       # the cheap test first: this sees every event of the app
+            return False
         if event.type() in _TOUCH and self.screen.showing_day and isinstance(obj, QWidget):
             if event.type() == QEvent.Type.MouseButtonPress:
                 spot = event.globalPosition().toPoint()
@@ -89,7 +110,7 @@ class MyDayScreen(QWidget):
         self.attendee = None
         self.day = None
         self.route = None
-        self._table_items: list = []
+        self._table_items: dict = {}
 
         # --- waiting for a badge
         self.prompt_title = label(role="heading", wrap=True)
@@ -192,9 +213,17 @@ class MyDayScreen(QWidget):
         self._elsewhere = _ClearOnTouchElsewhere(self)
         ui.secondTick.connect(self._tick)
         ui.languageChanged.connect(lambda _l: self.retranslate())
+        ui.themeChanged.connect(lambda _t: self.retranslate())
         self.retranslate()
 
     # ---------------------------------------------------------------- state
+    @property
+    def tables(self):
+        """The matchmaking tables (reference data: read once per screen)."""
+        if "_tables" not in self.__dict__:
+            self.__dict__["_tables"] = self.mm.tables()
+        return self.__dict__["_tables"]
+
     @property
     def showing_day(self) -> bool:
         return self.pages.currentWidget() is self.day_page
@@ -228,8 +257,6 @@ class MyDayScreen(QWidget):
         except KioskError as exc:
             self.clear()
             self.error.setText(self._badge_error(exc.code))
-            self.error.setStyleSheet(f"color:{'#ffff66' if self.ui.theme.high_contrast else '#ffcc66'}; "
-                                     f"font-size:{self.ui.theme.title}px; font-weight:700;")
             self.error.show()
             return
         self._show(attendee)
@@ -341,18 +368,13 @@ class MyDayScreen(QWidget):
             self.next_place.setText(place_text(nxt))
             self.next_status.setText(status_text(nxt))
             self.next_status.setVisible(bool(status_text(nxt)))
-            door = f"table:{nxt.place}" if nxt.place in self.mm.tables() else f"room:{nxt.place}"
+            door = f"table:{nxt.place}" if nxt.place in self.tables else f"room:{nxt.place}"
             self.route = self.venue.route_to(door)
             self.route_label.setText(
                 QCoreApplication.translate("MyDay", "From this kiosk:") + " "
                 + phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes)
                 if self.route else "")
             self.route_label.setVisible(self.route is not None)
-        self.next_time.setStyleSheet(f"font-size:{theme.heading}px; font-weight:700;")
-        self.next_with.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
-        self.next_place.setStyleSheet(f"font-size:{theme.title}px; font-weight:700; color:{theme.p.accent};")
-        self.next_status.setStyleSheet(f"font-weight:700; color:{theme.p.danger};")
-        self.route_label.setStyleSheet(f"font-weight:700; color:{theme.p.warning};")
         rows = []
         if day.meetings:
             rows.append(("title", QCoreApplication.translate("MyDay", "Other meetings today")))
@@ -369,9 +391,7 @@ class MyDayScreen(QWidget):
         self._draw_map(nxt)
         from kiosk.exchange.day_ics import day_ics
 
-        from .qr import qr_pixmap
-
-        self.qr.setPixmap(qr_pixmap(day_ics(day, stamp=now), theme.px(240)))
+        self.qr.setPixmap(qr_image_pixmap(day_ics(day, stamp=now), theme.px(240)))
         self.qr_caption.setText(QCoreApplication.translate("MyDay", "Scan with your phone: your meetings in your "
                                                                     "calendar"))
 
@@ -400,7 +420,7 @@ class MyDayScreen(QWidget):
             self.rest_box.insertWidget(i, w)
 
     def _draw_map(self, nxt) -> None:
-        tables = self.mm.tables()
+        tables = self.tables
         floor_id = None
         if nxt is not None:
             floor_id = tables[nxt.place].floor_id if nxt.place in tables else \
@@ -410,21 +430,26 @@ class MyDayScreen(QWidget):
             return
         self.plan.show()
         floor = self.venue.floors[floor_id]
-        self._table_items = []          # references dropped before the scene deletes the items
-        self.scene.build(floor=floor, rooms=self.venue.rooms.values(), booths=self.venue.booths, occupants={},
-                         categories=self.venue.categories, features=self.venue.features, kiosk=self.venue.kiosk)
-        for t in tables.values():
-            if t.floor_id != floor_id:
-                continue
-            mine = t.id == nxt.place
-            r = 0.9 if mine else 0.6
-            item = self.scene.addEllipse(QRectF((t.x - r) * SCALE, (t.y - r) * SCALE, 2 * r * SCALE, 2 * r * SCALE),
-                                         QPen(QColor("#ff6a00" if mine else "#5a7394"), 4 if mine else 1.5),
-                                         QBrush(QColor("#ffd9bf" if mine else "#ffffff")))
+        # the floor is drawn once (per floor, language and theme); a new visitor only moves the marks
+        key = (floor_id, self.ui.language, self.ui.theme)
+        if getattr(self, "_scene_key", None) != key:
+            self._scene_key = key
+            self._table_items = {}          # references dropped before the scene deletes the items
+            self.scene.build(floor=floor, rooms=self.venue.rooms.values(), booths={}, occupants={},
+                             categories=self.venue.categories, features=self.venue.features,
+                             kiosk=self.venue.kiosk)
+            for t in tables.values():
+                if t.floor_id != floor_id:
+                    continue
+                item = self.scene.addEllipse(QRectF((t.x - 0.6) * SCALE, (t.y - 0.6) * SCALE, 1.2 * SCALE,
+                                                    1.2 * SCALE))
+                self._table_items[t.id] = item
+        for tid, item in self._table_items.items():
+            mine = tid == nxt.place
+            item.setPen(QPen(QColor("#ff6a00" if mine else "#5a7394"), 5 if mine else 1.5))
+            item.setBrush(QBrush(QColor("#ff6a00" if mine else "#ffffff")))
             item.setZValue(16 if mine else 2)
-            self._table_items.append(item)
-        if nxt.place in self.venue.rooms:
-            self.scene.highlight_room(nxt.place)
+        self.scene.highlight_room(nxt.place if nxt.place in self.venue.rooms else None)
         points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor_id for p in leg.points]
         self.scene.show_route(points or None)
         if nxt.place in tables:
@@ -439,7 +464,20 @@ class MyDayScreen(QWidget):
 
         self.plan.fit(Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1), margin_m=6)
 
+    def _style(self) -> None:
+        """Sizes and colours of the next-meeting card: set when the theme changes, not per visitor
+        (a style sheet re-polishes its widget)."""
+        theme = self.ui.theme
+        self.next_time.setStyleSheet(f"font-size:{theme.heading}px; font-weight:700;")
+        self.next_with.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
+        self.next_place.setStyleSheet(f"font-size:{theme.title}px; font-weight:700; color:{theme.p.accent};")
+        self.next_status.setStyleSheet(f"font-weight:700; color:{theme.p.danger};")
+        self.route_label.setStyleSheet(f"font-weight:700; color:{theme.p.warning};")
+        self.error.setStyleSheet(f"color:{'#ffff66' if theme.high_contrast else '#ffcc66'}; "
+                                 f"font-size:{theme.title}px; font-weight:700;")
+
     def retranslate(self) -> None:
+        self._style()
         self.prompt_title.setText(QCoreApplication.translate("MyDay", "My day"))
         self.prompt.setText(QCoreApplication.translate("MyDay", "Hold your badge's QR code under the scanner to see "
                                                                 "your meetings, sessions and where to go next."))

@@ -312,3 +312,18 @@ def test_cli_my_day_meetings_and_edit_meeting(db_path, db, key):
     assert mine["status"] == "moved" and mine["start"].endswith(f"{free}:00+09:00") and "was_start" in mine
     assert run("edit-meeting", nxt, "--no-show", "--by", "Mina", "--db", str(db_path)).returncode == 0
     assert "no_show" in run("meetings", "--table", "T01", "--db", str(db_path)).stdout
+
+
+@pytest.mark.parametrize("at", ["06-14 09:00", "06-14 10:00", "06-14 10:29", "06-14 12:45", "06-15 16:59",
+                                "06-15 17:00"])
+def test_board_agrees_with_the_plain_rule(mm, at):
+    """The one-query board against the rule spelt out: on now = started, not ended; next = the
+    first later start that day; cancelled never shown."""
+    now = kst(at)
+    mm.set_status("d1-T01-1000", "cancelled", by="v", role="volunteer", device_id="d", now=now)
+    day = [m for m in mm.meetings(day=now.date()) if m.table_id and m.status != "cancelled"]
+    for row in mm.board(now):
+        mine = sorted((m for m in day if m.table_id == row.table.id), key=lambda m: m.start)
+        on = next((m for m in mine if m.start <= now < m.end), None)
+        nxt = next((m for m in mine if m.start > now), None)
+        assert (row.now and row.now.id, row.next and row.next.id) == (on and on.id, nxt and nxt.id)

@@ -127,8 +127,8 @@ def test_a_meeting_moved_by_another_process_reaches_the_board_and_my_day(qtbot, 
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: f"Table {free}" in texts(screen), timeout=1500)
     assert f"Moved: {nxt.place} → {free}" in texts(screen)
-    row = next(r for r in board.model.rows if r[0] == free)
-    assert "Moved" in row[1] + row[2]
+    i = next(i for i, r in enumerate(board.model.rows) if r.table.id == free)
+    assert "Moved" in board.model.cell(i, 1) + board.model.cell(i, 2)
 
 
 def test_board_filters_buyers_by_country_and_interest(qtbot, window):
