@@ -213,8 +213,11 @@ def sessions(argv: list[str]) -> int:
         day = date.fromisoformat(args.day) if args.day else None
     except ValueError:
         return _fail(f"--day {args.day!r} is not a date like 2023-06-15", 2)
+    rooms = repo.rooms()
     for s in repo.sessions(day):
         flags = []
+        if s.room_id in rooms and rooms[s.room_id].not_on_plan:
+            flags.append("room not on the floor plan yet")
         if s.moved:
             flags.append(f"moved from {s.published_room_id}")
         if s.retimed:

@@ -84,6 +84,11 @@
         <source>Room to be announced.</source>
         <translation>장소 추후 공지</translation>
     </message>
+    <message>
+        <location filename="../views/session_detail.py" line="172"/>
+        <source>Not on the floor plan yet: please ask at the information desk.</source>
+        <translation>아직 층별 안내도에 없는 장소입니다. 안내 데스크에 문의해 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>Directions</name>

@@ -84,6 +84,11 @@
         <source>Room to be announced.</source>
         <translation>場地另行公告。</translation>
     </message>
+    <message>
+        <location filename="../views/session_detail.py" line="172"/>
+        <source>Not on the floor plan yet: please ask at the information desk.</source>
+        <translation>此場地尚未標示於樓層平面圖，請洽詢服務台。</translation>
+    </message>
 </context>
 <context>
     <name>Directions</name>

@@ -158,7 +158,19 @@ class SessionDetail(QWidget):
         self.calendar_caption.setStyleSheet(f"font-size: {theme.small}px;")
         self.where_heading.setText(QCoreApplication.translate("Detail", "Where"))
         self.where_heading.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
-        if item.room:
+        if item.room and item.room.not_on_plan:
+            # a room an imported programme named that nobody has drawn yet: its name, no made-up
+            # floor or walk, and where to ask
+            self.room = None
+            self.route = None
+            self.steps = []
+            self.route_label.hide()
+            self.steps_label.hide()
+            self._floor_buttons([])
+            self.where.setText(f"<b>{item.room.name.get(lang)}</b><br>" + QCoreApplication.translate(
+                "Detail", "Not on the floor plan yet: please ask at the information desk."))
+            self.plan.setVisible(False)
+        elif item.room:
             floor = item.floor.name.get(lang) if item.floor else ""
             line = f"<b>{item.room.name.get(lang)}</b> · {floor}"
             if item.room.directions:
