@@ -47,6 +47,16 @@ def _size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080") from None
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (the newest backup is always kept), not {value}")
+    return value
+
+
 def kiosk_parser() -> argparse.ArgumentParser:
     from kiosk.device import default_device_id
 
@@ -72,7 +82,8 @@ def kiosk_parser() -> argparse.ArgumentParser:
     p.add_argument("--idle-seconds", type=float, default=60.0, help="idle reset after this many seconds")
     p.add_argument("--accessible", action="store_true", help="start with larger text and high contrast")
     p.add_argument("--backup-minutes", type=float, default=5, help="take a backup this often (0: never)")
-    p.add_argument("--backup-keep", type=int, default=20, help="keep this many backups")
+    p.add_argument("--backup-keep", type=_at_least_one, default=20,
+                   help="keep this many backups (at least 1: the newest is never deleted)")
     p.add_argument("--backup-dir", type=Path, help="backup folder (default: next to the database, backups/)")
     p.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -136,6 +147,10 @@ def run_kiosk(argv: list[str]) -> int:
     lang = args.lang or event.default_language
     ui = UiState(RunningClock(tz, start), language=lang, default_language=event.default_language,
                  translations=translations)
+    # The UI thread never waits for a lock another process holds: writes from the screens fail
+    # at once with "database is locked" and the screens retry (a scan, for up to 1 s) or say so.
+    db.set_lock_wait(0)
+    _sweep_temporaries([args.db.parent, args.backup_dir or args.db.parent / "backups", ROOT / "exports"])
     watcher = ChangeWatcher(db)
     kiosks = repo.kiosks()
     if args.kiosk_id and args.kiosk_id not in kiosks:
@@ -241,6 +256,17 @@ def _show(app, window, args) -> int:
         sys.stderr.flush()
         os._exit(code)
     return code
+
+
+def _sweep_temporaries(folders) -> None:
+    """Temporary files of backups and exports killed mid-write (a power cut) go at start."""
+    import time
+
+    from kiosk.models.safefile import sweep
+
+    for folder in folders:
+        for path in sweep(folder, now=time.time()):
+            log.info("removed a stale temporary file: %s", path)
 
 
 def _enable_virtual_keyboard() -> None:

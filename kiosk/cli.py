@@ -20,9 +20,37 @@ DEFAULT_DB = ROOT / "data" / "innofair2023.db"
 DATA_DIR = ROOT / "data"
 
 
+# Exit codes (documented in the README): 0 done; 1 a verdict other than OK, or problems found
+# in an import file; 2 a failure a person can act on (bad option, missing or wrong file, full
+# disk…); 3 a bug (details in logs/kiosk.log); 4 the database is busy — another process holds
+# its write lock — nothing was changed, try again.
+EXIT_BUSY = 4
+BUSY_LINE = ("The database is busy: another program (a kiosk saving, `sync serve`, an import) held its write lock "
+             "for more than 5 s. Nothing was changed; try again in a moment.")
+
+
 def _fail(message: str, code: int = 1) -> int:
     print(message, file=sys.stderr)
     return code
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (the backup just written is always kept), not {value}")
+    return value
+
+
+def _sweep_for(out: Path) -> None:
+    """Remove temporary files that killed writers left in ``out``'s folder."""
+    import time
+
+    from kiosk.models.safefile import sweep
+
+    sweep(out.parent, now=time.time())
 
 
 def _open(path: Path):
@@ -84,12 +112,11 @@ def keys(argv: list[str]) -> int:
     pem, raw = badges.generate_key_pair()
     kid = badges.key_id(raw)
     private = args.out / f"{store.prefix.lower()}-badge-key-{kid}.pem"
-    fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(pem)
-    (args.out / f"{store.prefix.lower()}-badge-key-{kid}.pub").write_text(raw.hex() + "\n")
     from kiosk import operations
+    from kiosk.models.safefile import create_new, write_text
 
+    create_new(private, pem, mode=0o600)
+    write_text(args.out / f"{store.prefix.lower()}-badge-key-{kid}.pub", raw.hex() + "\n")
     operations.register_key(conn, raw, now=_now(args, _event_tz(conn)))
     print(f"Private key: {private} (keep it safe; it signs badges)\nPublic key {kid} registered in {args.db}")
     return 0
@@ -125,6 +152,9 @@ def badges_cmd(argv: list[str]) -> int:
     now = _now(args, tz)
     event_name = conn.execute("SELECT name_en FROM event").fetchone()[0]
     args.out.mkdir(parents=True, exist_ok=True)
+    from kiosk.models.safefile import atomic_write
+
+    _sweep_for(args.out / "badges.pdf")
     pngs = []
     for i, a in enumerate(people, 1):
         serial = operations.issue_badge(conn, a.id, reissue=args.reissue, now=now).result
@@ -132,7 +162,8 @@ def badges_cmd(argv: list[str]) -> int:
         image = render_badge(attendee=a, payload=payload, serial=serial, event_name=event_name,
                              country_name=a.country or "")
         path = args.out / f"badge-{serial}.png"
-        image.save(path)
+        with atomic_write(path) as fh:
+            image.save(fh, format="PNG")
         pngs.append(path)
         if sys.stderr.isatty():
             print(f"\r{i}/{len(people)} badges", end="", file=sys.stderr)
@@ -186,14 +217,15 @@ def checkins_csv(argv: list[str]) -> int:
     _db_arg(p)
     args = p.parse_args(argv)
 
+    from kiosk.models.safefile import atomic_write
+
     conn = _open(args.db)
     rows = conn.checkins.checkins_csv_rows(args.list_id)
-    tmp = args.out.with_name(args.out.name + ".part")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+    _sweep_for(args.out)
+    with atomic_write(args.out, text=True, encoding="utf-8-sig", newline="") as fh:
         n = -1
         for n, row in enumerate(rows):
             csv.writer(fh).writerow(row)
-    tmp.replace(args.out)
     print(f"{max(n, 0)} check-ins written to {args.out}")
     return 0
 
@@ -341,17 +373,18 @@ def export_cmd(argv: list[str]) -> int:
     conn = _open(args.db)
     if args.format == "checkins-csv":
         return checkins_csv(["--out", str(args.out), "--db", str(args.db)])
+    from kiosk.models.safefile import atomic_write
+
     exporter = Exporter(conn)
-    tmp = args.out.with_name(args.out.name + ".part")
+    _sweep_for(args.out)
     if args.format == "exhibitors-csv":
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        with atomic_write(args.out, text=True, encoding="utf-8-sig", newline="") as fh:
             exporter.exhibitors_csv(fh)
     else:
         text = {"frab-xml": exporter.frab_xml, "c3voc-json": exporter.c3voc_json,
                 "schedule2-json": exporter.schedule2_json, "ics": exporter.ics}[args.format]()
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
+        with atomic_write(args.out, text=True, encoding="utf-8", newline="") as fh:
             fh.write(text)
-    tmp.replace(args.out)
     print(f"Wrote {args.out} ({args.format}).")
     return 0
 
@@ -359,15 +392,17 @@ def export_cmd(argv: list[str]) -> int:
 def backup_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py backup", description="Take a backup now (kiosks may keep running).")
     p.add_argument("--to", type=Path, help="backup folder (default: next to the database, backups/)")
-    p.add_argument("--keep", type=int, default=20)
+    p.add_argument("--keep", type=_positive, default=20, metavar="N",
+                   help="keep the newest N backups, this one included (at least 1; default: %(default)s)")
     _db_arg(p)
     args = p.parse_args(argv)
     from kiosk import operations
+    from kiosk.models.backup import backups
 
     conn = _open(args.db)
-    path = operations.back_up(conn, args.to or args.db.parent / "backups", now=_now(args, conn.tz), keep=args.keep,
-                              label="manual").result
-    print(f"Backup written: {path}")
+    folder = args.to or args.db.parent / "backups"
+    path = operations.back_up(conn, folder, now=_now(args, conn.tz), keep=args.keep, label="manual").result
+    print(f"Backup written: {path} ({len(backups(folder))} kept in {folder})")
     return 0
 
 
@@ -389,7 +424,7 @@ def restore_cmd(argv: list[str]) -> int:
         return 0
     chosen = args.backup or (found[0] if found else None)
     if chosen is None:
-        return _fail(f"No backups in {folder}.")
+        return _fail(f"No backups in {folder}.", 2)
     from kiosk import operations
 
     kept = operations.restore(chosen, args.db).result
@@ -406,18 +441,12 @@ def _outside_project(path: Path, what: str) -> None:
 
 
 def _write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` readable by its owner only, whole or not at all."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` readable by its owner only, whole or not at all (a unique
+    temporary name, no symlink followed, removed on failure: :mod:`kiosk.models.safefile`)."""
+    from kiosk.models.safefile import atomic_write
+
+    with atomic_write(path, mode=0o600) as fh:
+        fh.write(data)
 
 
 def sync_cmd(argv: list[str]) -> int:
@@ -517,18 +546,22 @@ def sync_cmd(argv: list[str]) -> int:
         engine = SyncEngine(conn, ident.load_identity(args.identity), clock=clock)
     if args.action == "export":
         blob = export_file(engine)
+        _sweep_for(args.out)
         _write_private_file(args.out, blob)
         print(f"Wrote {args.out} ({len(blob)} bytes, signed by {engine.device_id}: every enrolled device's log "
               "this one holds).")
         return 0
     if args.action == "import":
-        size = args.file.stat().st_size
+        from kiosk.models.safefile import check_input
+
+        size = check_input(args.file, limit=1 << 62, what="sync import").st_size   # regular files only
         if size > MAX_FILE:
             engine.refuse(args.file.name, f"{size} bytes; the limit is {MAX_FILE}", size)
             raise KioskError(f"{args.file.name} was refused: {size // (1024 * 1024)} MiB, and a sync file is at most "
                              f"{MAX_FILE // (1024 * 1024)} MiB. Nothing was read.", code="sync_too_big")
-        with args.file.open("rb") as fh:
-            blob = fh.read(MAX_FILE + 1)
+        from kiosk.models.safefile import read_input
+
+        blob = read_input(args.file, limit=MAX_FILE, what="sync import")   # a FIFO or device: refused, never read
         result = import_file(engine, blob, args.file.name)
         print(f"Merged {args.file.name}: {result.entries} new entries ({result.scans} scans, {result.edits} edits); "
               f"{result.quarantined} quarantined, {result.pending} waiting, {len(result.refused)} refused; "
@@ -572,10 +605,12 @@ for _name in ("my-day", "meetings", "edit-meeting"):   # matchmaking (kiosk/cli_
 
 def run(name: str, argv: list[str]) -> int:
     """Run a command; a failure a person can act on is one line on stderr, not a traceback."""
-    from kiosk.models.errors import KioskError
+    from kiosk.models.errors import BusyError, KioskError, is_busy
 
     try:
         return COMMANDS[name](argv)
+    except BusyError as exc:
+        return _fail(f"{exc.message} {exc.hint}".strip(), EXIT_BUSY)
     except KioskError as exc:
         return _fail(str(exc), 2 if name != "checkin" else 1)
     except OSError as exc:
@@ -583,6 +618,12 @@ def run(name: str, argv: list[str]) -> int:
     except ValueError as exc:   # e.g. a --now that is not a time
         return _fail(str(exc), 2)
     except Exception as exc:  # a bug: the details go to the log, the person gets one calm line
+        if is_busy(exc):      # another process held the write lock longer than we wait (5 s)
+            return _fail(BUSY_LINE, EXIT_BUSY)
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code in (8, 13):   # SQLITE_READONLY, SQLITE_FULL: this machine's disk, not a bug
+            why = "the disk is full" if code == 13 else "it is read-only here (file, folder or disk)"
+            return _fail(f"The database cannot be written: {why}. Nothing was changed.", 2)
         import logging
 
         logging.getLogger("kiosk").exception("command %s failed", name)

@@ -15,6 +15,7 @@ No Qt here; ``now`` always comes from the caller's clock.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 from datetime import datetime
@@ -34,10 +35,13 @@ class Outcome(NamedTuple):
 
 # ---------------------------------------------------------------- check-in
 def check_in(store: "EventStore", *, payload: str, list_id: str, device_id: str, scan_id: str, now: datetime,
-             manual_attendee: str | None = None) -> Outcome:
+             manual_attendee: str | None = None, wait_ms: int | None = None) -> Outcome:
     """Decide and record one scan (see ``CheckInStore.check_in``); committed before it returns.
-    A replayed scan id changes nothing."""
-    with store.atomic():
+    A replayed scan id changes nothing. ``wait_ms``: wait at most this long for another
+    process's write lock (default: the store's busy timeout); past it sqlite3.OperationalError
+    "database is locked" and nothing is written — the same ``scan_id`` can be tried again."""
+    waiting = store.lock_wait(wait_ms) if wait_ms is not None else contextlib.nullcontext()
+    with waiting, store.atomic():
         verdict = store.checkins.check_in(payload=payload, list_id=list_id, device_id=device_id, scan_id=scan_id,
                                           now=now, manual_attendee=manual_attendee)
         change = Change() if verdict.replayed else Change(lists=frozenset({list_id}))
@@ -59,18 +63,15 @@ def undo_checkin(store: "EventStore", *, list_id: str, device_id: str, now: date
 def export_checkins_csv(store: "EventStore", folder: Path, *, list_id: str | None, now: datetime) -> Path:
     """Write the check-ins (of ``list_id``, or all) as CSV into ``folder``; returns the file.
     Written to a temporary name first, so a full disk never leaves a half file under the real one."""
+    from kiosk.models.safefile import atomic_write
+
     folder.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     path = folder / f"checkins-{list_id or 'all'}-{stamp}.csv"
-    tmp = folder / f".{path.name}.{os.getpid()}.part"
-    try:
-        with tmp.open("x", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            for row in store.checkins.checkins_csv_rows(list_id):
-                writer.writerow(row)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_write(path, text=True, encoding="utf-8-sig", newline="") as fh:   # unique temp, no symlinks
+        writer = csv.writer(fh)
+        for row in store.checkins.checkins_csv_rows(list_id):
+            writer.writerow(row)
     return path
 
 
@@ -265,9 +266,13 @@ class Operations:
         return outcome.result
 
     # -- writes
-    def check_in(self, payload: str, *, list_id: str, scan_id: str, manual_attendee: str | None = None):
+    def check_in(self, payload: str, *, list_id: str, scan_id: str, manual_attendee: str | None = None,
+                 now: datetime | None = None, wait_ms: int | None = None):
+        """``now``: when the badge was scanned (default: now; a scan retried while another
+        process held the lock keeps its first time); ``wait_ms``: see :func:`check_in`."""
         return self._done(check_in(self.store, payload=payload, list_id=list_id, device_id=self.device_id,
-                                   scan_id=scan_id, now=self.clock.now(), manual_attendee=manual_attendee))
+                                   scan_id=scan_id, now=now or self.clock.now(), manual_attendee=manual_attendee,
+                                   wait_ms=wait_ms))
 
     def undo_checkin(self, *, list_id: str):
         return self._done(undo_checkin(self.store, list_id=list_id, device_id=self.device_id, now=self.clock.now()))

@@ -101,7 +101,15 @@ def render_badge(*, attendee, payload: str, serial: str, event_name: str, countr
 
 
 def write_pdf(pngs: list[Path], out: Path) -> int:
-    """A4 sheets, four badges a page, at full resolution. Returns the page count."""
+    """A4 sheets, four badges a page, at full resolution. Returns the page count. Written to a
+    safe temporary file beside ``out`` and renamed into place when complete."""
+    from kiosk.models.safefile import replacing
+
+    with replacing(Path(out)) as partial:
+        return _paint_pdf(pngs, partial)
+
+
+def _paint_pdf(pngs: list[Path], out: Path) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -131,5 +139,6 @@ def write_pdf(pngs: list[Path], out: Path) -> int:
         y = row * cell_h + (cell_h - bh) / 2
         painter.drawImage(QRectF(x, y, bw, bh), QImage(str(png)))
         painter.drawRect(QRectF(x, y, bw, bh))   # a cutting line
-    painter.end()
+    if not painter.end():
+        raise OSError(f"could not write {out}")
     return pages

@@ -86,7 +86,7 @@ def test_backups_roll_and_restore_in_one_command(db_path, tmp_path, db):
     assert result.returncode == 0, result.stderr
     restored = open_event_db(db_path)
     assert restored.execute("SELECT count(*) FROM session WHERE id = 'd3-tour'").fetchone()[0] == 1
-    assert db_path.with_name(db_path.name + ".before-restore").exists()
+    assert db_path.with_name(db_path.name + ".before-restore.1").exists()
 
 
 def _key_and_store(db):

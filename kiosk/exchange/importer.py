@@ -265,7 +265,9 @@ def _schedule_source(conf: Conference, items: list[Item], fmt: str) -> Source:
 
 
 def read(path: Path, kind: str, *, encoding: str | None = None) -> Source:
-    raw = path.read_bytes()
+    from kiosk.models.safefile import IMPORT_LIMIT, read_input
+
+    raw = read_input(path, limit=IMPORT_LIMIT, what="import")   # no FIFO, no /dev/zero, no 100 MB read whole
     name = path.name
     suffix = path.suffix.lower()
     if not raw.strip() or raw.strip() in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):

@@ -186,6 +186,10 @@
 <context>
     <name>Editor</name>
     <message>
+        <source>Not saved: another device was saving. Tap Save again.</source>
+        <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
+    </message>
+    <message>
         <location filename="../views/editor.py" line="180"/>
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
@@ -728,6 +732,38 @@
 </context>
 <context>
     <name>Staff</name>
+    <message>
+        <source>Busy: another device is saving. Tap OK again.</source>
+        <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN이 틀렸습니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>Wait for the verdict.</source>
+        <translation>결과를 기다려 주세요.</translation>
+    </message>
+    <message>
+        <source>Try again: scan the badge once more.</source>
+        <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>Another device was saving; nothing was written.</source>
+        <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Not undone: another device was saving. Try again.</source>
+        <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>취소되지 않았습니다: %1</translation>
+    </message>
     <message>
         <location filename="../views/staff.py" line="30"/>
         <source>OK — welcome</source>

@@ -186,6 +186,10 @@
 <context>
     <name>Editor</name>
     <message>
+        <source>Not saved: another device was saving. Tap Save again.</source>
+        <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
+    </message>
+    <message>
         <location filename="../views/editor.py" line="180"/>
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
@@ -728,6 +732,38 @@
 </context>
 <context>
     <name>Staff</name>
+    <message>
+        <source>Busy: another device is saving. Tap OK again.</source>
+        <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN 錯誤。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>儲存中…</translation>
+    </message>
+    <message>
+        <source>Wait for the verdict.</source>
+        <translation>請等候結果。</translation>
+    </message>
+    <message>
+        <source>Try again: scan the badge once more.</source>
+        <translation>請重試：再掃描一次名牌。</translation>
+    </message>
+    <message>
+        <source>Another device was saving; nothing was written.</source>
+        <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
+    </message>
+    <message>
+        <source>Not undone: another device was saving. Try again.</source>
+        <translation>未復原：另一台裝置正在儲存。請重試。</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>未復原：%1</translation>
+    </message>
     <message>
         <location filename="../views/staff.py" line="30"/>
         <source>OK — welcome</source>

@@ -12,7 +12,8 @@ from .store import MIGRATIONS_TABLE, PRIVATE_MODE, REBUILD_HINT, EventStore, cre
 
 
 def open_event_db(path: str | Path, *, check_integrity: bool = True) -> EventStore:
-    """Open an existing event database (see :meth:`EventStore.open` for the failure codes)."""
+    """Open an existing event database (see :meth:`EventStore.open` for the failure codes and
+    the read-only fallback)."""
     return EventStore.open(path, check_integrity=check_integrity)
 
 

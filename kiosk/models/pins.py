@@ -91,6 +91,9 @@ class PinStore:
             if verify_pin(pin, stored):
                 role = r
                 break
+        if role is not None and self.store.execute("SELECT 1 FROM pin_lockout WHERE device_id = ?",
+                                                   (device_id,)).fetchone() is None:
+            return PinResult(role)     # nothing to reset: no write (a read-only kiosk still lets staff in)
         with self.store.atomic():
             if role is not None:
                 self.store.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))

@@ -39,12 +39,34 @@ if TYPE_CHECKING:
     from .schedule import Schedule
     from .sync_state import SyncState
 
-REBUILD_HINT = "Rebuild it from the event data with:  python main.py init-db {path}"
+# Only for a database that is missing: over an existing one init-db would wipe its check-ins.
+REBUILD_HINT = "Build it from the event data with:  python main.py init-db {path}"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 #: Rows of the change log kept (a reader further behind than this refreshes everything).
 CHANGE_LOG_KEEP = 2000
+#: :meth:`EventStore.probe_writable`'s answer when another process holds the write lock.
+BUSY = "busy"
+# SQLite's primary result codes for "cannot open or write this file here"
+_CANTOPEN, _READONLY, _IOERR, _FULL = 14, 8, 10, 13
+
+
+def _hints(p: Path) -> dict[str, str]:
+    """Advice for a database that cannot be opened. It never destroys data: ``init-db`` only
+    for a missing file, or after moving the existing one aside; ``restore`` keeps what it replaces."""
+    return {
+        "missing": REBUILD_HINT.format(path=p),
+        "damaged": (f"Nothing was changed. Restore the newest backup with:  python main.py restore --db {p}  "
+                    f"(the damaged file is kept beside it as {p.name}.before-restore.N). With no backup, move "
+                    f"the file aside (keep it) and build a new one with:  python main.py init-db {p}"),
+        "wrong": (f"This file was left untouched. Check the --db path; or move the file aside (keep it) and "
+                  f"build an event database with:  python main.py init-db {p}"),
+    }
 #: How long a writer waits for another process's write lock before giving up (ms).
 BUSY_TIMEOUT_MS = 5000
+
+
+class _Probed(Exception):
+    """Raised inside the probe's transaction so that atomic() rolls it back."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +109,7 @@ def create_private(path: str | Path) -> None:
         pass
 
 
-def _connect(path: str | Path | None, *, memory: bool = False) -> sqlite3.Connection:
+def _connect(path: str | Path | None, *, memory: bool = False, busy_ms: int | None = None) -> sqlite3.Connection:
     """The one place a connection to an event database is configured.
 
     Autocommit mode (``isolation_level=None``): a transaction is only ever opened on purpose,
@@ -96,14 +118,62 @@ def _connect(path: str | Path | None, *, memory: bool = False) -> sqlite3.Connec
     """
     if not memory and str(path) != ":memory:" and not str(path).startswith("file:"):
         create_private(path)
-    conn = sqlite3.connect(":memory:" if memory else str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+    busy_ms = BUSY_TIMEOUT_MS if busy_ms is None else busy_ms
+    conn = sqlite3.connect(":memory:" if memory else str(path), timeout=busy_ms / 1000,
                            check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
     if not memory:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open ``path`` for reading only, where it cannot be written: a read-only file or mount,
+    a full disk. SQLite must write the ``-shm`` index of a WAL database even to read it; when
+    it cannot, the file is opened ``immutable`` (no locks, no index: right for a file nobody
+    can change). ``query_only`` refuses every write ("attempt to write a readonly database")."""
+    uri = Path(path).resolve().as_uri()
+    conn = None
+    for params in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + params, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                                   isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            break
+        except sqlite3.OperationalError:
+            if conn is not None:
+                conn.close()
+                conn = None
+            if params.endswith("immutable=1"):
+                raise
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _why_not_writable(path: Path, exc: sqlite3.Error) -> str | None:
+    """A short reason when ``exc`` (raised opening ``path`` for writing) means the file can be
+    read but not written here; None when it means something else (damage, not SQLite)."""
+    import shutil
+
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code not in (_CANTOPEN, _READONLY, _IOERR, _FULL) or not path.is_file():
+        return None
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the disk is mounted read-only"
+    except OSError:
+        pass
+    if code == _FULL or shutil.disk_usage(folder).free < 64 * 1024:
+        return "the disk is full"
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        return "the file or its folder is read-only"
+    if code in (_READONLY, _CANTOPEN):
+        return "the file cannot be written here"
+    return None
 
 
 class EventStore:
@@ -115,34 +185,52 @@ class EventStore:
         self._depth = 0
         self._lock = threading.RLock()
         self._info: EventInfo | None = None
+        #: why this store cannot write at all (opened read-only: read-only file or mount, full disk)
+        self.read_only_reason: str | None = None
 
     # ---------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: str | Path, *, check_integrity: bool = True) -> "EventStore":
+    def open(cls, path: str | Path, *, check_integrity: bool = True, busy_ms: int | None = None) -> "EventStore":
         """Open an existing event database, or raise :class:`KioskError`.
 
         Codes: ``db_missing`` (no file), ``db_corrupt`` (not SQLite, or damaged),
         ``db_not_event`` (SQLite but not a kiosk database, or no event in it),
-        ``db_too_new`` (made by a newer kiosk version). Pending migrations are applied.
+        ``db_too_new`` (made by a newer kiosk version), ``db_busy`` (:class:`BusyError`:
+        another process kept the write lock while pending migrations waited for it).
+        Pending migrations are applied.
+
+        A database that can be read but not written here — a read-only file or mount, a full
+        disk — is opened read-only rather than refused; ``read_only_reason`` says why (the
+        kiosk shows every screen and refuses only what would write). The advice in a
+        failure's hint never destroys data.
         """
         p = Path(path)
-        hint = REBUILD_HINT.format(path=p)
+        hints = _hints(p)
         if not p.exists():
-            raise KioskError(f"The event database {p} does not exist.", code="db_missing", hint=hint)
+            raise KioskError(f"The event database {p} does not exist.", code="db_missing", hint=hints["missing"])
         if p.is_dir():
-            raise KioskError(f"{p} is a folder, not an event database.", code="db_corrupt", hint=hint)
+            raise KioskError(f"{p} is a folder, not an event database.", code="db_corrupt", hint=hints["wrong"])
         conn = None
         try:
-            conn = _connect(p)
+            reason = None
+            try:
+                conn = _connect(p, busy_ms=busy_ms)
+            except sqlite3.OperationalError as exc:
+                reason = _why_not_writable(p, exc)
+                if reason is None:
+                    raise
+                conn = _connect_read_only(p)
             store = cls(conn, p)
+            store.read_only_reason = reason
             if check_integrity:
                 result = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
-                    raise KioskError(f"The event database {p} is damaged ({result}).", code="db_corrupt", hint=hint)
+                    raise KioskError(f"The event database {p} is damaged ({result}).", code="db_corrupt",
+                                     hint=hints["damaged"])
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if MIGRATIONS_TABLE not in tables:
                 raise KioskError(f"{p} is an SQLite file, but not a kiosk event database.",
-                                 code="db_not_event", hint=hint)
+                                 code="db_not_event", hint=hints["wrong"])
             applied = {r[0] for r in conn.execute(
                 f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (migrations.SCHEMA_NAME,))}
             unknown = applied - migrations.known_names()
@@ -150,15 +238,25 @@ class EventStore:
                 raise KioskError(
                     f"The event database {p} was made by a newer version of the kiosk "
                     f"(unknown schema steps: {', '.join(sorted(unknown))}).",
-                    code="db_too_new", hint="Update the kiosk software, or " + hint[0].lower() + hint[1:])
+                    code="db_too_new", hint="Update the kiosk software; the file was left untouched.")
             if migrations.known_names() - applied:
+                if reason:
+                    raise KioskError(f"The event database {p} needs an upgrade, and {reason}.", code="db_read_only",
+                                     hint="Nothing was changed. Make the disk writable (free space, remount "
+                                          "read-write) and start again.")
                 migrations.apply(store.db)
             if conn.execute("SELECT count(*) FROM event").fetchone()[0] != 1:
-                raise KioskError(f"The event database {p} holds no event.", code="db_not_event", hint=hint)
+                raise KioskError(f"The event database {p} holds no event.", code="db_not_event", hint=hints["wrong"])
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            raise KioskError(f"The event database {p} cannot be read: {exc}.", code="db_corrupt", hint=hint) from exc
+            from .errors import BusyError, is_busy
+
+            if is_busy(exc):
+                raise BusyError(f"The database is busy: another program kept {p} locked for more than "
+                                f"{(BUSY_TIMEOUT_MS if busy_ms is None else busy_ms) / 1000:g} s.") from exc
+            raise KioskError(f"The event database {p} cannot be read: {exc}.", code="db_corrupt",
+                             hint=hints["damaged"]) from exc
         except KioskError:
             if conn is not None:
                 conn.close()
@@ -243,15 +341,41 @@ class EventStore:
             finally:
                 self._depth = 0
 
+    @contextlib.contextmanager
+    def lock_wait(self, ms: int) -> Iterator[None]:
+        """Inside the block, wait at most ``ms`` for another process's write lock (0: not at
+        all — SQLite answers "database is locked" at once); then restore the setting. The
+        kiosk's screens write this way: its UI thread never waits on a lock."""
+        with self._lock:
+            before = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+            self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+            try:
+                yield
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(before)}")
+
+    def set_lock_wait(self, ms: int) -> None:
+        """From now on wait at most ``ms`` for another process's write lock (the kiosk: 0)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
     def probe_writable(self) -> str | None:
-        """Try to take the write lock and give it back: None when this store can write, else
-        why not (a read-only file or folder, a full disk, a lock held too long)."""
+        """None when this store can write, :data:`BUSY` when another process holds the write
+        lock (that says nothing about this device's disk), else why not (a read-only file or
+        folder, a full disk). Takes the lock for an instant without waiting for it, dirties a
+        page (a read-only file fails there) and writes nothing."""
+        if self.read_only_reason:
+            return self.read_only_reason
+        from .errors import is_busy
+
         try:
-            with self.atomic():
-                pass
+            with self.lock_wait(0), self.atomic():
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                self.conn.execute(f"PRAGMA user_version = {int(version)}")
+                raise _Probed
+        except _Probed:
+            return None
         except sqlite3.Error as exc:
-            return str(exc)
-        return None
+            return BUSY if is_busy(exc) else str(exc)
 
     # ---------------------------------------------------------------- the change log
     @cached_property

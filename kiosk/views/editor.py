@@ -371,9 +371,14 @@ class ScheduleDesk(QWidget):
             self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
             return
         except Exception as exc:  # sqlite3.Error: disk full, read-only, locked
+            from kiosk.models.errors import is_busy
+
             if self.health is not None:
-                self.health.write_failed(exc)
-            self.result.setText(QCoreApplication.translate("Editor", "Not saved: %1").replace("%1", str(exc)[:160]))
+                self.health.write_failed(exc)     # (a lock held by another process is not reported as a fault)
+            self.result.setText(
+                QCoreApplication.translate("Editor", "Not saved: another device was saving. Tap Save again.")
+                if is_busy(exc) else
+                QCoreApplication.translate("Editor", "Not saved: %1").replace("%1", str(exc)[:160]))
             self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
             return
         self.pending = {}

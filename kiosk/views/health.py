@@ -27,8 +27,18 @@ class Health(QObject):
         self.probe()
 
     def probe(self) -> None:
-        """Try to take the write lock (and give it back): a read-only file or directory fails here."""
-        self._set_write(self.conn.probe_writable())
+        """Can this kiosk write? Never waits for a lock another process holds (that would
+        freeze the screen): a busy database leaves the last known state as it was."""
+        from kiosk.models.store import BUSY
+
+        problem = self.conn.probe_writable()
+        if problem != BUSY:
+            self._set_write(problem)
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only at start (read-only file or mount, full disk): no write can work."""
+        return bool(getattr(self.conn, "read_only_reason", None))
 
     def _set_write(self, problem: str | None) -> None:
         if problem != self.write_problem:
@@ -38,7 +48,10 @@ class Health(QObject):
             self.changed.emit()
 
     def write_failed(self, exc: Exception) -> None:
-        self._set_write(str(exc))
+        from kiosk.models.errors import is_busy
+
+        if not is_busy(exc):       # another process holding the lock is not this kiosk's fault
+            self._set_write(str(exc))
 
     def write_ok(self) -> None:
         self._set_write(None)

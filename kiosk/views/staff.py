@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -19,6 +22,8 @@ from .wedge import WedgeInput
 from .widgets import label, make_kinetic
 
 VERDICT_HOLD_MS = 3000
+SCAN_BUDGET_S = 1.0     # a scan not on disk within this long says NOT RECORDED — try again
+SCAN_RETRY_MS = 40      # while another process holds the write lock, try again this often (never wait on it)
 COLOURS = {"green": "#0a7d32", "amber": "#c77800", "red": "#b00020", "idle": "#33475f"}
 
 
@@ -69,6 +74,8 @@ class PinPad(QWidget):
         self.ui = ui
         self.ops = ops
         self.entered = ""
+        self._unsaved_failures = 0          # wrong tries on a kiosk that cannot write them down
+        self._local_lock_until = 0.0
         self.heading = label(role="heading")
         self.dots = label(role="heading")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -124,6 +131,9 @@ class PinPad(QWidget):
     def _show_state(self, text: str | None = None) -> None:
         self.dots.setText("●" * len(self.entered) or "—")
         state = self.ops.pin_lock_state()
+        local = int(self._local_lock_until - time.monotonic()) + 1
+        if local > 0 and not state.locked_for:
+            state = type(state)(None, locked_for=local, tries_left=0)
         if state.locked_for:
             seconds = state.locked_for  # lupdate only sees %n when n is a plain name
             self.message.setText(QCoreApplication.translate("Staff", "Too many wrong PINs. Try again in %n s.", "",
@@ -152,7 +162,22 @@ class PinPad(QWidget):
         pin, self.entered = self.entered, ""
         if not pin:
             return
-        result = self.ops.try_pin(pin)
+        from kiosk.models.errors import is_busy
+
+        try:
+            result = self.ops.try_pin(pin)
+        except Exception as exc:  # the tries are counted on disk: locked by another process, or read-only
+            if is_busy(exc):
+                self.entered = pin      # kept (never shown): tapping OK again retries
+                self._show_state(QCoreApplication.translate("Staff", "Busy: another device is saving. Tap OK again."))
+                return
+            # the database cannot be written (read-only, full): count wrong tries here instead
+            self._unsaved_failures += 1
+            if self._unsaved_failures >= 5:
+                self._unsaved_failures = 0
+                self._local_lock_until = time.monotonic() + 60
+            self._show_state(QCoreApplication.translate("Staff", "Wrong PIN."))
+            return
         if result.role:
             self._lock_timer.stop()
             self._show_state()
@@ -162,6 +187,19 @@ class PinPad(QWidget):
         else:
             tries = result.tries_left
             self._show_state(QCoreApplication.translate("Staff", "Wrong PIN. %n tries left.", "", tries))
+
+
+@dataclass
+class PendingScan:
+    """A scan waiting for the write lock: tried again with the same id and time until it is
+    on disk or its second is up (a repeated scan id changes nothing, so retries are safe)."""
+
+    payload: str
+    manual_attendee: str | None
+    list_id: str
+    scan_id: str
+    now: datetime
+    started: float
 
 
 class CheckInDesk(QWidget):
@@ -184,6 +222,11 @@ class CheckInDesk(QWidget):
         self.sounds = Sounds()
         self.wedge = WedgeInput(self)
         self.wedge.scanned.connect(self.scan)
+        self._pending: deque[PendingScan] = deque()
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(SCAN_RETRY_MS)
+        self._retry.timeout.connect(self._attempt)
 
         self.list_group = QButtonGroup(self)
         self.list_buttons: dict[str, QPushButton] = {}
@@ -420,26 +463,72 @@ class CheckInDesk(QWidget):
 
     # ---------------------------------------------------------------- actions
     def scan(self, payload: str, *, manual_attendee: str | None = None) -> None:
-        """One scan: decided and written to disk first, then shown (never the other way round)."""
+        """One scan: decided and written to disk first, then shown (never the other way round).
+
+        The UI thread never waits for the database's lock: when another process holds it the
+        scan is queued and tried again every few milliseconds from a timer ("Saving…"); if it
+        is not on disk within a second the desk says NOT RECORDED — try again."""
         if self.list_id is None:
             return
-        from kiosk.models.errors import KioskError
+        self._pending.append(PendingScan(payload, manual_attendee, self.list_id, uuid.uuid4().hex, self.ui.now(),
+                                         time.monotonic()))
+        if len(self._pending) == 1 and not self._retry.isActive():
+            self._attempt()
 
-        try:
-            verdict = self.ops.check_in(payload, list_id=self.list_id, scan_id=uuid.uuid4().hex,
-                                        manual_attendee=manual_attendee)
-        except KioskError as exc:
-            self._write_failed(exc)
-            return
-        except Exception as exc:  # sqlite3.Error or OSError: disk full, read-only, locked too long
+    @property
+    def saving(self) -> bool:
+        """A scan is waiting for the database (another process holds its write lock)."""
+        return bool(self._pending)
+
+    def _attempt(self) -> None:
+        from kiosk.models.errors import KioskError, is_busy
+
+        while self._pending:
+            job = self._pending[0]
+            try:
+                verdict = self.ops.check_in(job.payload, list_id=job.list_id, scan_id=job.scan_id, now=job.now,
+                                            manual_attendee=job.manual_attendee, wait_ms=0)
+            except KioskError as exc:
+                self._pending.popleft()
+                self._write_failed(exc)
+                continue
+            except Exception as exc:  # sqlite3.Error or OSError: disk full, read-only, locked too long
+                if is_busy(exc) and time.monotonic() - job.started < SCAN_BUDGET_S:
+                    self._show_saving()
+                    self._retry.start()
+                    return
+                self._pending.popleft()
+                if is_busy(exc):
+                    self._not_recorded_busy()
+                    continue
+                if self.health is not None:
+                    self.health.write_failed(exc)
+                self._write_failed(exc)
+                continue
+            self._pending.popleft()
             if self.health is not None:
-                self.health.write_failed(exc)
-            self._write_failed(exc)
+                self.health.write_ok()
+            self.show_verdict(verdict)
+            self.refresh()
+
+    def _show_saving(self) -> None:
+        if self.word.text() == QCoreApplication.translate("Staff", "Saving…"):
             return
-        if self.health is not None:
-            self.health.write_ok()
-        self.show_verdict(verdict)
-        self.refresh()
+        self._hold.stop()
+        self._paint_panel("idle")
+        self.word.setText(QCoreApplication.translate("Staff", "Saving…"))
+        self.name.setText(QCoreApplication.translate("Staff", "Wait for the verdict."))
+        self.who.setText("")
+        self.reason.setText("")
+
+    def _not_recorded_busy(self) -> None:
+        self._paint_panel("red")
+        self.word.setText(QCoreApplication.translate("Staff", "NOT RECORDED"))
+        self.name.setText(QCoreApplication.translate("Staff", "Try again: scan the badge once more."))
+        self.who.setText(QCoreApplication.translate("Staff", "Another device was saving; nothing was written."))
+        self.reason.setText("")
+        self.sounds.play("red")
+        self._hold.start()
 
     def _write_failed(self, exc) -> None:
         self._paint_panel("red")
@@ -465,7 +554,17 @@ class CheckInDesk(QWidget):
     def undo(self) -> None:
         if self.list_id is None:
             return
-        result = self.ops.undo_checkin(list_id=self.list_id)
+        from kiosk.models.errors import is_busy
+
+        try:
+            result = self.ops.undo_checkin(list_id=self.list_id)
+        except Exception as exc:  # sqlite3.Error: locked by another process, read-only, disk full
+            if not is_busy(exc) and self.health is not None:
+                self.health.write_failed(exc)
+            self.status.setText(QCoreApplication.translate("Staff", "Not undone: another device was saving. Try again.")
+                                if is_busy(exc) else
+                                QCoreApplication.translate("Staff", "Not undone: %1").replace("%1", str(exc)[:120]))
+            return
         if result is None:
             self.status.setText(QCoreApplication.translate("Staff", "Nothing to undo on this device."))
         else:
@@ -474,10 +573,13 @@ class CheckInDesk(QWidget):
 
     def export(self) -> Path | None:
         """CSV of this list's check-ins into exports/ (no file dialog on a kiosk)."""
+        from kiosk.models.errors import KioskError
+
         try:
             path = self.ops.export_checkins_csv(self.list_id)
-        except OSError as exc:
-            self.status.setText(QCoreApplication.translate("Staff", "Export failed: %1").replace("%1", exc.strerror or str(exc)))
+        except (OSError, KioskError) as exc:
+            text = exc.message if isinstance(exc, KioskError) else (exc.strerror or str(exc))
+            self.status.setText(QCoreApplication.translate("Staff", "Export failed: %1").replace("%1", text))
             return None
         self.status.setText(QCoreApplication.translate("Staff", "Saved %1").replace("%1", str(path)))
         return path

@@ -137,3 +137,7 @@ def test_damaged_databases_give_a_clear_error(tmp_path, built_db, content, code)
         database.open_event_db(path)
     assert err.value.code == code
     assert "init-db" in err.value.hint
+    # init-db is advised only for a missing file, or after moving the existing one aside: never over data
+    assert "--force" not in err.value.hint
+    if content is not None:
+        assert "move the file aside" in err.value.hint

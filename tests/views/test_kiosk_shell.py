@@ -118,4 +118,5 @@ def test_corrupt_database_shows_what_to_do(qtbot, tmp_path, clock):
     screen.show()
     assert screen.heading.text() == "This kiosk cannot open its event data"
     assert "init-db" in screen.hint.text() and str(path) in screen.hint.text()
+    assert "restore" in screen.hint.text() and "--force" not in screen.hint.text()   # advice that destroys nothing
     assert "db_corrupt" in screen.code.text()

@@ -1,0 +1,172 @@
+"""The check-in desk when the database cannot take a write: another process holding the lock
+for 30 s (the screen never waits on it; a scan not on disk within 1 s says NOT RECORDED — try
+again), and a kiosk started on a read-only mount or a full disk (every visitor screen works,
+staff get the red banner, scans are refused)."""
+
+import sqlite3
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from kiosk.models import badges
+from tests.conftest import kst
+from tests.fault_fixtures import fill, lock_held, remount_read_only, tmpfs
+
+
+def _payload(conn):
+    pem, _ = badges.generate_key_pair()
+    key = badges.load_private_key(pem)
+    store = conn.checkins
+    store.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
+    return badges.sign(key, store.prefix, conn.badges.current_badge("A0001", reissue=False, now=kst("06-13 12:00")))
+
+
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer: how long the event loop was blocked."""
+
+    def __init__(self):
+        self.clock = QElapsedTimer()
+        self.longest = 0
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self):
+        self.clock.start()
+        self.timer.start()
+
+    def _tick(self):
+        self.longest = max(self.longest, self.clock.restart())
+
+    def stop(self):
+        self.timer.stop()
+        return self.longest
+
+
+def _scans(db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT count(*) FROM scan").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_lock_held_elsewhere_never_freezes_the_desk_and_a_scan_says_not_recorded(make_kiosk, qtbot, db, db_path):
+    payload = _payload(db)
+    window = make_kiosk()
+    before = _scans(db_path)
+    with lock_held(db_path, 30):
+        meter = StallMeter()
+        meter.start()
+        started = time.monotonic()
+        window.enter_staff_mode("staff")                 # opening the desk probes the disk: no waiting
+        window.desk.choose_list("entry")
+        opened = time.monotonic() - started
+        qtbot.wait(50)
+        window.desk.scan(payload)
+        assert window.desk.word.text() == "Saving…"
+        qtbot.waitUntil(lambda: window.desk.word.text() == "NOT RECORDED", timeout=3000)
+        waited = time.monotonic() - started - opened
+        longest = meter.stop()
+    assert opened < 0.5, f"opening the desk took {opened:.2f} s"
+    assert 0.9 < waited < 2.0
+    assert "Try again" in window.desk.name.text()
+    assert longest < 250, f"the event loop stalled {longest} ms"   # the benchmark records the real figure
+    assert not window.desk.banner.isVisible()                       # a lock elsewhere is not a disk fault
+    assert _scans(db_path) == before                                # nothing half-written
+
+
+def test_a_scan_waiting_for_the_lock_is_recorded_once_when_it_is_released(make_kiosk, qtbot, db, db_path):
+    payload = _payload(db)
+    window = make_kiosk()
+    window.enter_staff_mode("staff")
+    window.desk.choose_list("entry")
+    before = _scans(db_path)
+    with lock_held(db_path, 0.4):
+        window.desk.scan(payload)
+        assert window.desk.word.text() == "Saving…"
+        qtbot.waitUntil(lambda: window.desk.word.text() != "Saving…", timeout=3000)
+    assert window.desk.word.text() == "OK — welcome"
+    assert _scans(db_path) == before + 1
+
+
+def test_scans_queued_behind_the_lock_keep_their_order(make_kiosk, qtbot, db, db_path):
+    payload = _payload(db)
+    window = make_kiosk()
+    window.enter_staff_mode("staff")
+    window.desk.choose_list("entry")
+    with lock_held(db_path, 0.3):
+        window.desk.scan(payload)
+        window.desk.scan(payload)
+        qtbot.waitUntil(lambda: not window.desk.saving, timeout=3000)
+    codes = [r[0] for r in sqlite3.connect(db_path).execute(
+        "SELECT code FROM scan WHERE list_id = 'entry' ORDER BY rowid")]
+    assert codes[-2:] == ["OK", "ALREADY"]
+
+
+@pytest.fixture
+def read_only_db_path(built_db, tmp_path, request):
+    """The event on a real read-only mount, or on a real full disk (root: tmpfs)."""
+    how = request.param
+    with tmpfs(tmp_path / "disk", "64m" if how == "read-only" else "3m") as disk:
+        path = disk / "event.db"
+        path.write_bytes(built_db.read_bytes())
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode = DELETE")     # as it was copied from a backup
+        conn.close()
+        from kiosk.models.database import open_event_db
+
+        setup = open_event_db(path)
+        setup.pins.set_pin("staff", "246813", kst("06-13 12:00"))
+        payload = _payload(setup)
+        setup.close()
+        if how == "read-only":
+            remount_read_only(disk)
+        else:
+            fill(disk)
+        yield path, payload, how
+
+
+@pytest.mark.parametrize("read_only_db_path", ["read-only", "disk-full"], indirect=True)
+def test_a_kiosk_started_where_it_cannot_write_shows_everything_and_refuses_scans(read_only_db_path, qtbot, clock):
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.models.database import open_event_db
+    from kiosk.models.repository import Repository
+    from kiosk.views.i18n import Translations
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    path, payload, how = read_only_db_path
+    conn = open_event_db(path)                       # not refused: opened read-only
+    assert conn.read_only_reason == ("the disk is mounted read-only" if how == "read-only" else "the disk is full")
+    ui = UiState(clock, language="en", default_language="en", translations=Translations(QApplication.instance()))
+    watcher = ChangeWatcher(conn, interval_ms=50)
+    window = KioskWindow(ui, Repository(conn), watcher)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    try:
+        for view in ("home", "agenda", "exhibitors", "changes"):          # visitors: every screen
+            window.show_view(view)
+            assert window.current_view() == view
+        assert window.agenda.model.rowCount() > 0
+        window.open_session("d1-roundtable")
+        window.go_home()
+        window.open_staff()                                               # staff: the real PIN pad
+        for key in "246813":
+            window.pin_pad.press(key)
+        window.pin_pad.press("OK")
+        assert window.stack.currentWidget() is window.desk
+        assert window.desk.banner.isVisible() and "cannot be saved" in window.desk.banner.text()
+        assert ("read-only" if how == "read-only" else "full") in window.desk.banner.text()
+        window.desk.choose_list("entry")
+        window.desk.scan(payload)
+        assert window.desk.word.text() == "NOT RECORDED"
+        assert conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 0
+    finally:
+        watcher._timer.stop()
+        window.close()
+        conn.close()
