@@ -74,7 +74,7 @@ def test_ics_is_rfc5545_with_the_seoul_zone_and_live_changes(db):
     assert all(len(line.encode()) <= 75 for line in lines)
     assert "DTSTART;TZID=Asia/Seoul:20230614T172000" in lines
     assert "DTSTAMP:20230614T030000Z" in lines      # the injected clock, not the wall clock
-    reception = text[text.index("SUMMARY:Welcome reception"):]
+    reception = text[text.index("SUMMARY:Welcome dinner"):]
     assert reception[:reception.index("END:VEVENT")].count("STATUS:CANCELLED") == 1
     masterclass = text[text.index("SUMMARY:Master class 2"):]
     assert "LOCATION:Room 204" in masterclass[:masterclass.index("END:VEVENT")]

@@ -327,3 +327,30 @@ def test_board_agrees_with_the_plain_rule(mm, at):
         on = next((m for m in mine if m.start <= now < m.end), None)
         nxt = next((m for m in mine if m.start > now), None)
         assert (row.now and row.now.id, row.next and row.next.id) == (on and on.id, nxt and nxt.id)
+
+
+def test_category_counts_are_the_reports_for_the_korean_exhibitors(repo):
+    """19/14/7/6/7/4/4 for the 61 Korean exhibitors; the 8 overseas ones have no published category."""
+    from kiosk.models.exhibition import ExhibitorFilter, apply_filter
+
+    counts = apply_filter(repo.exhibitors(), ExhibitorFilter()).category_counts
+    assert {k: counts[k] for k in ("auto", "bio", "ict", "machinery", "food", "other", "cosmetics")} == \
+        {"auto": 19, "bio": 14, "ict": 7, "machinery": 6, "food": 7, "other": 4, "cosmetics": 4}
+    assert sum(v for k, v in counts.items() if k not in ("auto", "bio", "ict", "machinery", "food", "other",
+                                                          "cosmetics")) == 8
+
+
+def test_data_honesty_fixes(repo, db):
+    """What the report does not say is not shown as fact (issue 15, data honesty)."""
+    twist = next(e for e in repo.exhibitors() if e.id == "twistcode")
+    assert not twist.website and not twist.name.zh and "assumed" in twist.description.en
+    text = " ".join(s.description.en for s in repo.sessions())
+    assert "9 countries" not in text and "Taiwan among them" in text
+    assert "main entrance is assumed" in repo.session("d3-tour").description.en
+    mou = repo.session("d2-mou")
+    assert "estimate" in mou.description.en and "Wang" in mou.description.en
+    assert repo.session("d1-reception").title.en == "Welcome dinner"
+    talks = [p.talk.en for p in repo.participants("d2-forum2") if p.talk]
+    assert any("international cooperation opportunities" in t for t in talks)
+    gala = db.checkins.lists()["gala"]
+    assert {"exhibitor", "press"} <= gala.types

@@ -79,7 +79,7 @@ def test_a_change_from_a_second_process_reaches_the_open_agenda_and_changes_scre
     qtbot.waitUntil(lambda: agenda_item(window, "d1-reception").session.cancelled, timeout=1000)
     window.show_view("changes")
     text = window.changes.list.item(0).text()
-    assert "Welcome reception" in text and "Cancelled" in text
+    assert "Welcome dinner" in text and "Cancelled" in text
     assert "(1)" in window.home.changes_button.text()
 
 
