@@ -166,7 +166,8 @@ def _big_event(db: Path, booths: int) -> None:
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA foreign_keys = ON")
     with conn:
-        for table in ("exhibitor_booth", "exhibitor", "booth", "kiosk"):
+        # meetings name exhibitors (matchmaking, m009): they go first
+        for table in ("meeting", "exhibitor_booth", "exhibitor", "booth", "kiosk"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("DELETE FROM map_feature WHERE floor_id = '1F'")
         x, y, w, h = data["hall"]
@@ -257,6 +258,27 @@ def exhibitor_screen(db: Path, label: str, samples: int) -> None:
         graph.route("kiosk:K1", b)
         routes.append((time.perf_counter() - t0) * 1000)
     emit(f"route_{label}_p95", p95(routes), "ms")
+    # turn-by-turn steps for those routes, and a tap on an exhibitor until card, steps and the
+    # walk are painted
+    venue = window.venue
+    steps = []
+    for b in rng.sample(booths, min(200, len(booths))):
+        route = graph.route("kiosk:K1", b)
+        t0 = time.perf_counter()
+        venue.steps(route, b)
+        steps.append((time.perf_counter() - t0) * 1000)
+    emit(f"steps_{label}_p95", p95(steps), "ms")
+    ids = [e.id for e in screen.exhibitors if e.booths]
+    selects = []
+    for eid in rng.sample(ids, min(samples, len(ids))):
+        t0 = time.perf_counter()
+        screen.select_exhibitor(eid)
+        app.processEvents()
+        screen.card.repaint()
+        repaint()
+        selects.append((time.perf_counter() - t0) * 1000)
+    screen.select_exhibitor(None)
+    emit(f"exhibitors_{label}_select_p95", p95(selects), "ms")
     _dispose(window, conn)
 
 

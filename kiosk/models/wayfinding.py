@@ -25,6 +25,7 @@ HOP_M = 6.0
 #: How far from a turn a booth may stand to name the turn after its row (half an aisle and a bit).
 ROW_REACH_M = 3.0
 
+_CELL_M = 6.0
 _ROW = re.compile(r"^([A-Za-z]+)\d")
 
 
@@ -158,6 +159,13 @@ class Wayfinder:
         self.walkways = list(walkways)
         self.booths = booths          # id → Booth (floor_id, rect)
         self.rooms = rooms or {}      # id → Room (floor_id, plan)
+        # booths by grid cell, so naming a turn looks at a few booths, not a 5,000-booth hall
+        self._cells: dict[tuple[str, int, int], list[tuple[str, object]]] = {}
+        for booth_id, booth in booths.items():
+            r = booth.rect
+            for cx in range(int(r.x // _CELL_M), int(r.right // _CELL_M) + 1):
+                for cy in range(int(r.y // _CELL_M), int(r.bottom // _CELL_M) + 1):
+                    self._cells.setdefault((booth.floor_id, cx, cy), []).append((booth_id, booth))
 
     def _name_of(self, floor_id: str, run: list[Point]) -> Text | None:
         """The name of the walkway a run follows (its middle lies on it), if it has one."""
@@ -182,9 +190,11 @@ class Wayfinder:
     def _rows_at(self, floor_id: str, p: Point, heading: float) -> tuple[str, ...]:
         """Booth rows beside the start of the new run: the row on each side, nearest first."""
         found: dict[str, float] = {}
-        for booth_id, booth in self.booths.items():
-            if booth.floor_id != floor_id:
-                continue
+        near = {}
+        for cx in range(int((p[0] - ROW_REACH_M) // _CELL_M), int((p[0] + ROW_REACH_M) // _CELL_M) + 1):
+            for cy in range(int((p[1] - ROW_REACH_M) // _CELL_M), int((p[1] + ROW_REACH_M) // _CELL_M) + 1):
+                near.update(self._cells.get((floor_id, cx, cy), ()))
+        for booth_id, booth in near.items():
             r = booth.rect
             dx = max(r.x - p[0], 0.0, p[0] - r.right)
             dy = max(r.y - p[1], 0.0, p[1] - r.bottom)

@@ -482,7 +482,7 @@ class ExhibitorsScreen(QWidget):
         if self.route is not None:
             route_text = phrases.walk(self.route.walking_m, self.route.minutes, self.route.changes)
             steps_text = steps_html(self.steps, self.venue, self.ui.language, colour=self.ui.theme.p.warning,
-                                    size=self.ui.theme.body)
+                                    size=self.ui.theme.small)
         elif e.booths and self.kiosk is not None:
             route_text = QCoreApplication.translate("Exhibitors", "Ask staff for the way")
         self.card.show_exhibitor(e, self.categories.get(e.category_id or ""), route_text, steps_text)

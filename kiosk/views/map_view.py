@@ -22,7 +22,10 @@ FREE_BOOTH = QColor("#ffffff")
 FADED = 0.18
 ROUTE = QColor("#ff6a00")
 #: Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters).
-BOOTH_TEXT_MAX = 18.0
+BOOTH_TEXT_MAX = 22.0
+BOOTH_TEXT_GAP = 4.0
+#: Place names are drawn at least this tall on the screen when their box has room (px).
+LABEL_MIN_PX = 17.0
 #: Chevrons along the route, one every this many metres.
 CHEVRON_EVERY_M = 4.0
 
@@ -70,6 +73,7 @@ class BoothItem(QGraphicsRectItem):
         self.symbol = symbol
         self.text = booth.id if not symbol else f"{booth.id}\n{symbol}"
         self.number_font, self.symbol_font = self.fonts_for(booth.id, self.rect(), scale)
+        self._text_at = self._place_text()
         self.text_colour = QColor("#ffffff" if colour.lightnessF() < 0.55 else "#14213d")
         self.setBrush(QBrush(colour))
         self.normal_pen = QPen(QColor("#1b2a41"), 1.2)
@@ -82,39 +86,51 @@ class BoothItem(QGraphicsRectItem):
     @classmethod
     def fonts_for(cls, number: str, rect: QRectF, scale: float) -> tuple[QFont, QFont]:
         """The booth number as large as the booth's width allows (larger text: larger still, up to
-        what fits), the category letter below it at 3/4 of that. Shared by booths of one size."""
+        what fits), the category letter below it at 3/4 of that. Noto Sans CJK's narrow digits,
+        semi-condensed: a 3 m booth's number reads about 20 px on a 1920x1080 whole-hall view."""
         key = (number, round(rect.width()), round(rect.height()), scale)
         fonts = cls._fonts.get(key)
         if fonts is None:
-            px = min(BOOTH_TEXT_MAX * scale, rect.height() / 2.1)
+            px = BOOTH_TEXT_MAX * scale
             while True:
-                number_font = QFont("DejaVu Sans")
+                number_font = QFont()
+                number_font.setFamilies(["Noto Sans CJK KR", "DejaVu Sans"])
+                number_font.setStretch(88)
                 number_font.setPixelSize(max(6, round(px)))
                 number_font.setBold(True)
-                fm = QFontMetricsF(number_font)
-                if fm.horizontalAdvance(number) <= rect.width() - 3 or px <= 6:
+                symbol_font = QFont(number_font)
+                symbol_font.setPixelSize(max(6, round(px * 0.75)))
+                n, s = QFontMetricsF(number_font), QFontMetricsF(symbol_font)
+                tall = n.capHeight() + BOOTH_TEXT_GAP + s.capHeight()
+                if (n.horizontalAdvance(number) <= rect.width() - 3 and tall <= rect.height() - 6) or px <= 6:
                     break
                 px -= 0.5
-            symbol_font = QFont(number_font)
-            symbol_font.setPixelSize(max(6, round(px * 0.8)))
             fonts = cls._fonts[key] = (number_font, symbol_font)
         return fonts
+
+    def _place_text(self) -> tuple[QPointF, QPointF | None]:
+        """Baselines of the number and the letter, centred in the booth (worked out once: a
+        5,000-booth hall repaints every booth when the view zooms)."""
+        r = self.rect()
+        n = QFontMetricsF(self.number_font)
+        if not self.symbol:
+            return QPointF(r.center().x() - n.horizontalAdvance(self.booth_id) / 2,
+                           r.center().y() + n.capHeight() / 2), None
+        s = QFontMetricsF(self.symbol_font)
+        tall = n.capHeight() + BOOTH_TEXT_GAP + s.capHeight()
+        base1 = r.center().y() - tall / 2 + n.capHeight()
+        return (QPointF(r.center().x() - n.horizontalAdvance(self.booth_id) / 2, base1),
+                QPointF(r.center().x() - s.horizontalAdvance(self.symbol) / 2, base1 + BOOTH_TEXT_GAP + s.capHeight()))
 
     def paint(self, painter, option, widget=None) -> None:
         super().paint(painter, option, widget)
         painter.setPen(self.text_colour)
-        r = self.rect()
-        if not self.symbol:
-            painter.setFont(self.number_font)
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.booth_id)
-            return
-        n_h = QFontMetricsF(self.number_font).height()
-        s_h = QFontMetricsF(self.symbol_font).height()
-        top = r.center().y() - (n_h + s_h) / 2 + 1
+        number_at, symbol_at = self._text_at
         painter.setFont(self.number_font)
-        painter.drawText(QRectF(r.left(), top, r.width(), n_h), Qt.AlignmentFlag.AlignCenter, self.booth_id)
-        painter.setFont(self.symbol_font)
-        painter.drawText(QRectF(r.left(), top + n_h - 2, r.width(), s_h), Qt.AlignmentFlag.AlignCenter, self.symbol)
+        painter.drawText(number_at, self.booth_id)
+        if symbol_at is not None:
+            painter.setFont(self.symbol_font)
+            painter.drawText(symbol_at, self.symbol)
 
     def set_state(self, *, visible: bool, selected: bool) -> None:
         if (visible, selected) == self._state:
@@ -207,7 +223,13 @@ class VenueScene(QGraphicsScene):
                 rect = self._polygon_rect(g)
                 item = self.addRect(rect, QPen(QColor("#6b4fa0"), 1.5), QBrush(QColor("#e2d9f3")))
                 item.setZValue(1)
-                self._boxed_label(f["name"].get(lang), rect, small)
+                # a lift is a few metres wide: its name goes above it, full size, not squeezed in
+                name = f["name"].get(lang)
+                above = QRectF(rect.center().x() - 8 * SCALE, rect.top() - 4 * SCALE - 2, 16 * SCALE, 4 * SCALE)
+                self._boxed_label(name, rect if fitted_font(lang, name, rect.adjusted(4, 2, -4, -2), small,
+                                                            minimum=small * 0.8)[1].height() <= rect.height() - 4
+                                  and QFontMetricsF(font_for(lang, round(small * 0.8), bold=True)).horizontalAdvance(name)
+                                  <= rect.width() - 8 else above, small)
             elif f["feature_type"] == "opening" and f["category"] == "entrance" and g["type"] == "Point":
                 x, y = g["coordinates"]
                 mark = self.addRect(QRectF(x * SCALE - 18, y * SCALE - 5, 36, 10), QPen(Qt.PenStyle.NoPen),
@@ -241,22 +263,41 @@ class VenueScene(QGraphicsScene):
     def _boxed_label(self, text: str, box: QRectF, size: float, *, align=Qt.AlignmentFlag.AlignCenter) -> None:
         """A place's name inside its box: as large as ``size`` if it fits, smaller (down to 60 %),
         then on two lines; never spilling over its neighbours."""
-        inner = box.adjusted(4, 2, -4, -2)
-        font, rect = fitted_font(self.ui.language, text, inner, size, minimum=size * 0.6)
         item = self.addText("")
-        item.setFont(font)
         item.setDefaultTextColor(QColor("#14213d"))
         item.document().setDocumentMargin(0)
-        item.setTextWidth(inner.width())
         option = item.document().defaultTextOption()
         option.setAlignment(align)
         item.document().setDefaultTextOption(option)
+        item.setZValue(6)
+        item.setData(1, box)        # the box it must stay inside (tests check it)
+        item.setData(2, (text, size))
+        self._layout_label(item, size)
+        self.label_items.append(item)
+
+    def _layout_label(self, item, size: float) -> None:
+        box = item.data(1)
+        text, base = item.data(2)
+        inner = box.adjusted(4, 2, -4, -2)
+        font, _rect = fitted_font(self.ui.language, text, inner, size, minimum=base * 0.6)
+        item.setFont(font)
+        item.setTextWidth(inner.width())
         item.setPlainText(text)
         h = item.boundingRect().height()
         item.setPos(inner.left(), inner.center().y() - h / 2)
-        item.setZValue(6)
-        item.setData(1, box)        # the box it must stay inside (tests check it)
-        self.label_items.append(item)
+        item.setData(3, size)
+
+    def relabel(self, view_scale: float) -> None:
+        """Zoomed out (a whole floor in a small panel), place names grow in scene units so they
+        stay about LABEL_MIN_PX on the screen — as far as their boxes allow."""
+        if view_scale <= 0:
+            return
+        floor_px = LABEL_MIN_PX * self.ui.theme.scale / view_scale
+        for item in self.label_items:
+            _text, base = item.data(2)
+            want = round(max(base, floor_px))
+            if item.data(3) != want:
+                self._layout_label(item, want)
 
     def _exit(self, at: QPointF, text: str, size: float) -> None:
         """An emergency exit: a green sign with a white arrow out through the wall, its name
@@ -440,6 +481,12 @@ class MapView(QGraphicsView):
         factor = max(0.05 / current, min(8.0 / current, factor))
         self.scale(factor, factor)
         self.moved = True
+        self._scaled()
+
+    def _scaled(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, VenueScene):
+            scene.relabel(self.transform().m11())
 
     def zoom_centred(self, factor: float) -> None:
         """Zoom about the middle of the view (the + and − buttons)."""
@@ -462,6 +509,7 @@ class MapView(QGraphicsView):
         self.resetTransform()
         self.fitInView(self._scene_rect(rect_m, margin_m), Qt.AspectRatioMode.KeepAspectRatio)
         self.moved = True
+        self._scaled()
 
     def focus_on(self, rect_m, *, zoom: float = 2.2) -> None:
         """Pan and zoom to a booth or room (metres)."""
@@ -469,11 +517,13 @@ class MapView(QGraphicsView):
         self.scale(zoom, zoom)
         self.centerOn(_p(rect_m.x + rect_m.w / 2, rect_m.y + rect_m.h / 2))
         self.moved = True
+        self._scaled()
 
     def reset_view(self) -> None:
         if self.home_rect is not None:
             self.resetTransform()
             self.fitInView(self.home_rect, Qt.AspectRatioMode.KeepAspectRatio)
+            self._scaled()
         self.moved = False
 
     def resizeEvent(self, event) -> None:
