@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""A seeded monkey: random taps, double-taps, drags and typing over every screen of the kiosk
+(home, agenda, session detail, exhibitors and map, changes, the staff PIN pad and desks), through
+language switches, larger text and idle resets. On a real X server the input is real (xdotool,
+XTEST); offscreen it goes through QTest. Every Python exception and Qt critical message counts
+as a failure; a crash is the process dying (exit 139/134).
+
+    .venv/bin/python scripts/monkey.py --events 5000 --seed 7                 # offscreen
+    xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python scripts/monkey.py --x --events 3000
+
+Prints one JSON line: events, seconds, by kind, errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PIN = "246813"
+SESSIONS = ["d1-opening", "d1-keynote", "d1-roundtable", "d1-masterclass2", "d1-reception", "d2-forum1",
+            "d2-gala", "d2-masterclass3", "d3-tour"]
+WORDS = ["han", "Kim", "bio", "a0", "twist", "12", "zz", "Lee", "C0", "x"]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--events", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--x", action="store_true", help="real input through xdotool (needs DISPLAY)")
+    ap.add_argument("--idle-seconds", type=float, default=1.5)
+    args = ap.parse_args()
+    if not args.x:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QGraphicsView, QLineEdit, QPushButton
+
+    from kiosk.models.loader import build_database
+    from tests.xdriver import Driver, ErrorRecorder, build_kiosk, report
+
+    tmp = Path(tempfile.mkdtemp(prefix="monkey-"))
+    db_path = tmp / "event.db"
+    build_database(db_path, ROOT / "data")
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, idle_seconds=args.idle_seconds)
+    db.pins.set_pin("staff", PIN, window.ui.now())
+    db.pins.set_pin("volunteer", "135790", window.ui.now())
+    driver = Driver(app)
+    rng = random.Random(args.seed)
+    driver.wait(300)
+    counts: dict[str, int] = {}
+    real = args.x
+
+    def targets():
+        screen = window.stack.currentWidget()
+        out = []
+        for w in screen.findChildren(QPushButton) + screen.findChildren(QLineEdit):
+            if w.isVisible() and w.isEnabled() and w is not getattr(screen, "export_button", None):
+                out.append(w)
+        for w in screen.findChildren(QAbstractScrollArea):
+            if w.isVisible() and w.viewport().width() > 20:
+                out.append(w.viewport())
+        out += list(window.lang_buttons.values()) + [window.access_button, window.home_button]
+        return out
+
+    def point_in(w):
+        r = w.rect()
+        return QPoint(rng.randrange(max(1, r.width())), rng.randrange(max(1, r.height())))
+
+    def tap(w, double=False):
+        p = point_in(w)
+        if real:
+            driver.tap(w, p, double=double)
+        elif double:
+            QTest.mouseDClick(w, Qt.MouseButton.LeftButton, pos=p)
+        else:
+            QTest.mouseClick(w, Qt.MouseButton.LeftButton, pos=p)
+
+    def drag(w):
+        a, b = point_in(w), point_in(w)
+        if real:
+            g0, g1 = w.mapToGlobal(a), w.mapToGlobal(b)
+            driver.drag(g0.x(), g0.y(), g1.x(), g1.y())
+        else:
+            QTest.mousePress(w, Qt.MouseButton.LeftButton, pos=a)
+            for i in range(1, 5):
+                QTest.mouseMove(w, a + (b - a) * i / 4)
+            QTest.mouseRelease(w, Qt.MouseButton.LeftButton, pos=b)
+
+    def type_text():
+        text = rng.choice(WORDS)
+        focus = QApplication.focusWidget()
+        if real:
+            driver.type(text, rng.choice([30, 120]))
+        elif focus is not None:
+            # one key at a time to whatever has focus *now*: QTest.keyClicks keeps a raw pointer
+            # to its widget while it waits between keys, and a screen may replace the widget
+            for ch in text:
+                focus = QApplication.focusWidget()
+                if focus is None:
+                    break
+                QTest.keyClick(focus, ch)
+                if rng.random() < 0.5:
+                    driver.wait(20)
+        if rng.random() < 0.3:
+            if real:
+                driver.key("BackSpace")
+            elif QApplication.focusWidget() is not None:
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+
+    t0 = time.perf_counter()
+    for i in range(args.events):
+        r = rng.random()
+        view = window.current_view()
+        if view == "pin" and r < 0.5:
+            kind = "pin"
+            for d in (PIN if rng.random() < 0.7 else "135790") + "K":
+                w = window.pin_pad.keys["OK" if d == "K" else d]
+                (driver.tap(w) if real else QTest.mouseClick(w, Qt.MouseButton.LeftButton))
+        elif r < 0.015:
+            kind = "idle_reset"
+            if rng.random() < 0.3:
+                driver.wait(args.idle_seconds * 1000 + 300)      # the real idle timer
+            else:
+                window.reset_for_next_visitor()
+        elif r < 0.06:
+            kind = "navigate"
+            window.show_view(rng.choice(["home", "agenda", "exhibitors", "changes"]))
+        elif r < 0.08:
+            kind = "session"
+            window.open_session(rng.choice(SESSIONS))
+        elif r < 0.16:
+            kind = "double_tap"
+            maps = [w for w in window.stack.currentWidget().findChildren(QGraphicsView) if w.isVisible()]
+            tap((rng.choice(maps).viewport() if maps else rng.choice(targets())), double=True)
+        elif r < 0.26:
+            kind = "drag"
+            areas = [w.viewport() for w in window.stack.currentWidget().findChildren(QAbstractScrollArea)
+                     if w.isVisible()]
+            if areas:
+                drag(rng.choice(areas))
+        elif r < 0.36:
+            kind = "type"
+            edits = [w for w in window.stack.currentWidget().findChildren(QLineEdit) if w.isVisible()]
+            if edits and not isinstance(QApplication.focusWidget(), QLineEdit):
+                tap(edits[0])
+            type_text()
+        else:
+            kind = "tap"
+            tap(rng.choice(targets()))
+        counts[kind] = counts.get(kind, 0) + 1
+        if real or i % 5 == 0:
+            app.processEvents()
+        if len(recorder.errors) > 20:
+            break
+    seconds = time.perf_counter() - t0
+    report({"events": sum(counts.values()), "seconds": round(seconds, 1), "by_kind": counts, "seed": args.seed,
+            "platform": app.platformName(), "errors": recorder.errors})
+    sys.stdout.flush()
+    shutil.rmtree(tmp, ignore_errors=True)
+    os._exit(1 if recorder.errors else 0)      # Qt's teardown aborts after the on-screen keyboard
+
+
+if __name__ == "__main__":
+    sys.exit(main())
