@@ -232,6 +232,47 @@ def _state(row) -> dict:
     return {"table_id": row[0], "room_id": row[1], "start": row[2], "end": row[3], "status": row[4]}
 
 
+STATE_FIELDS = frozenset({"table_id", "room_id", "start", "end", "status"})
+
+
+def settle_meeting(store: "EventStore", meeting_id: str) -> bool:
+    """THE rule for a meeting's current table, room, times and status — used by the meetings
+    desk, the CLI and sync alike, so every device derives the same state: the latest edit by
+    (hybrid logical clock, device id) wins; with none, the published place and time, planned.
+    Attendance marks apply as they come (a person marked present stays present). Call inside
+    ``atomic()``. Returns whether the meeting's row changed."""
+    row = store.execute('SELECT table_id, room_id, start, "end", status, published_table_id, published_room_id, '
+                        'published_start, published_end FROM meeting WHERE id = ?', (meeting_id,)).fetchone()
+    if row is None:
+        return False
+    current = _state(row)
+    edit = store.execute("SELECT after, at FROM meeting_edit WHERE meeting_id = ? "
+                         "ORDER BY hlc IS NOT NULL DESC, hlc DESC, device_id DESC, id DESC LIMIT 1",
+                         (meeting_id,)).fetchone()
+    if edit is None:
+        target, at = {"table_id": row[5], "room_id": row[6], "start": row[7], "end": row[8], "status": "planned"}, None
+    else:
+        target, at = json.loads(edit[0]), edit[1]
+    if target == current:
+        return False
+    store.execute('UPDATE meeting SET table_id = ?, room_id = ?, start = ?, "end" = ?, status = ?, updated_at = ? '
+                  "WHERE id = ?", (target["table_id"], target["room_id"], target["start"], target["end"],
+                                   target["status"], at, meeting_id))
+    return True
+
+
+def apply_attendance(store: "EventStore", meeting_id: str, reason: str, at: str) -> None:
+    """An attendance edit's marks (its reason holds ``{"present": [...], "absent": [...]}``)."""
+    try:
+        marks = json.loads(reason)
+    except ValueError:
+        return
+    for mark in ("present", "absent"):
+        for aid in marks.get(mark, []):
+            store.execute("UPDATE meeting_participant SET attendance = ?, marked_at = ? WHERE meeting_id = ? "
+                          "AND attendee_id = ?", (mark, at, meeting_id, aid))
+
+
 class Matchmaking:
     """Reads and the domain verbs for meetings (a typed store of :class:`EventStore`)."""
 

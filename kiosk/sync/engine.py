@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable
 from kiosk.models.change import Change
 from kiosk.models.checkin_store import settle_checkin
 from kiosk.models.errors import KioskError
+from kiosk.models.matchmaking import settle_meeting
 from kiosk.models.schedule import settle_session
 
 from . import kinds as kinds_mod
@@ -95,6 +96,7 @@ class MergeResult:
     edits: int = 0
     session_ids: set = field(default_factory=set)     # what the change bus is told
     list_ids: set = field(default_factory=set)
+    meeting_ids: set = field(default_factory=set)
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("entries", "applied", "quarantined", "pending", "refused",
@@ -218,6 +220,9 @@ class SyncEngine:
                                   "(SELECT id FROM session_edit WHERE edit_key = ?)", (b["edit_key"],))
                 self.conn.execute("DELETE FROM session_edit WHERE edit_key = ?", (b["edit_key"],))
                 ctx.touched_sessions.add(b["session_id"])
+            elif obj["k"] == "meeting":
+                self.conn.execute("DELETE FROM meeting_edit WHERE edit_key = ?", (b["edit_key"],))
+                ctx.touched_meetings.add(b["meeting_id"])
         self._derive(ctx, result)
 
     # ---------------------------------------------------------------- heads
@@ -469,8 +474,12 @@ class SyncEngine:
         for session_id in ctx.touched_sessions:
             settle_session(self.store, session_id)
             result.session_ids.add(session_id)
+        for meeting_id in ctx.touched_meetings:
+            settle_meeting(self.store, meeting_id)
+            result.meeting_ids.add(meeting_id)
         ctx.touched_pairs.clear()
         ctx.touched_sessions.clear()
+        ctx.touched_meetings.clear()
 
     # ---------------------------------------------------------------- refusals and review
     def refuse(self, source: str, reason: str, size: int = 0) -> None:

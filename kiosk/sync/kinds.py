@@ -8,8 +8,8 @@ scan, a scan of an attendee registered on another desk): the entry waits and is 
 whenever more entries arrive. Anything else is quarantined: kept in the log (it still travels,
 so every device reaches the same verdict), listed for staff, never applied.
 
-A new kind (e.g. a matchmaking meeting) is one more ``register(Kind(...))`` plus its roles in
-``identity.ROLES``.
+A new kind is one more ``register(Kind(...))`` plus its roles in ``identity.ROLES`` (the
+matchmaking meetings' edits, kind ``meeting``, are the example at the end).
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ class Context:
     attendees: set[str]
     touched_pairs: set = field(default_factory=set)
     touched_sessions: set = field(default_factory=set)
+    touched_meetings: set = field(default_factory=set)
 
     @classmethod
     def read(cls, conn: sqlite3.Connection) -> "Context":
@@ -275,3 +276,94 @@ def _edit_collect(conn: sqlite3.Connection, device: str):
 
 
 register(Kind("edit", lambda b: b.get("edit_key"), _edit_validate, _edit_apply, _edit_collect))
+
+
+# ---------------------------------------------------------------- matchmaking meetings
+MEETING_FIELDS = ("edit_key", "hlc", "meeting_id", "kinds", "role", "device_id", "by_name", "at", "before", "after",
+                  "reason")
+MEETING_KINDS = {"move", "retime", "cancel", "reinstate", "held", "no_show", "attendance"}
+MEETING_STATUSES = {"planned", "cancelled", "held", "no_show"}
+
+
+def _meeting_state(ctx: Context, value, what: str) -> dict:
+    from kiosk.models.matchmaking import STATE_FIELDS as MEETING_STATE
+
+    if not isinstance(value, str) or len(value) > 2000:
+        raise Invalid(f"{what} is not a meeting state")
+    try:
+        state = json.loads(value)
+    except ValueError:
+        raise Invalid(f"{what} is not JSON") from None
+    if not isinstance(state, dict) or set(state) != MEETING_STATE:
+        raise Invalid(f"{what} is not a meeting state")
+    if state["table_id"] is None and state["room_id"] is None:
+        raise Invalid(f"{what}: neither a table nor a room")
+    if state["table_id"] is not None and ctx.conn.execute("SELECT 1 FROM meeting_table WHERE id = ?",
+                                                          (str(state["table_id"])[:40],)).fetchone() is None:
+        raise Invalid(f"{what}: unknown table {str(state['table_id'])[:40]!r}")
+    if state["room_id"] is not None and state["room_id"] not in ctx.rooms:
+        raise Invalid(f"{what}: unknown room {str(state['room_id'])[:40]!r}")
+    start = ctx.instant(state["start"], f"{what} start")
+    end = ctx.instant(state["end"], f"{what} end")
+    if end <= start:
+        raise Invalid(f"{what}: ends before it starts")
+    if state["status"] not in MEETING_STATUSES:
+        raise Invalid(f"{what}: unknown status")
+    return state
+
+
+def _meeting_validate(ctx: Context, author: str, b: dict) -> None:
+    exact_keys(b, MEETING_FIELDS, "meeting edit")
+    key(b["edit_key"], "edit key")
+    if b["device_id"] != author:
+        raise Invalid("a meeting edit by another device")
+    key(b["meeting_id"], "meeting id")
+    if ctx.conn.execute("SELECT 1 FROM meeting WHERE id = ?", (b["meeting_id"],)).fetchone() is None:
+        raise Invalid(f"unknown meeting {b['meeting_id']}", pending=True)     # imported on another desk first
+    if not isinstance(b["kinds"], str) or not set(b["kinds"].split(",")) <= MEETING_KINDS:
+        raise Invalid("unknown kinds of change")
+    if b["role"] not in ("staff", "volunteer"):
+        raise Invalid("unknown role")
+    text(b["by_name"], "name", 100)
+    text(b["reason"], "reason", 2000)
+    at = ctx.instant(b["at"], "edit time")
+    if not (isinstance(b["hlc"], str) and HLC.match(b["hlc"])):
+        raise Invalid("a malformed clock reading")
+    hlc_ms = int(b["hlc"].split(".")[0])
+    if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
+        raise Invalid("the clock reading is before the edit's time or after the event")
+    _meeting_state(ctx, b["before"], "before")
+    _meeting_state(ctx, b["after"], "after")
+    if "attendance" in b["kinds"].split(","):
+        try:
+            marks = json.loads(b["reason"])
+        except ValueError:
+            raise Invalid("attendance marks are not JSON") from None
+        if not isinstance(marks, dict) or not set(marks) <= {"present", "absent"} or not all(
+                isinstance(v, list) and all(isinstance(a, str) and a in ctx.attendees for a in v)
+                for v in marks.values()):
+            raise Invalid("attendance marks name unknown people")
+
+
+def _meeting_apply(ctx: Context, author: str, e: dict) -> None:
+    from kiosk.models.matchmaking import apply_attendance
+
+    ctx.conn.execute("INSERT INTO meeting_edit (meeting_id, kinds, role, device_id, by_name, at, before, after, "
+                     "reason, hlc, edit_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (e["meeting_id"], e["kinds"], e["role"], e["device_id"], e["by_name"], e["at"], e["before"],
+                      e["after"], e["reason"], e["hlc"], e["edit_key"]))
+    if "attendance" in e["kinds"].split(","):
+        apply_attendance(ctx.conn, e["meeting_id"], e["reason"], e["at"])
+    observe_hlc(ctx.conn, e["hlc"])
+    ctx.touched_meetings.add(e["meeting_id"])
+
+
+def _meeting_collect(conn: sqlite3.Connection, device: str):
+    rows = conn.execute(
+        "SELECT edit_key, hlc, meeting_id, kinds, role, device_id, by_name, at, before, after, reason FROM meeting_edit e "
+        "WHERE device_id = ? AND edit_key IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM sync_log l WHERE l.kind = 'meeting' AND l.key = e.edit_key) ORDER BY id", (device,)).fetchall()
+    return [(r[0], r[7], dict(zip(MEETING_FIELDS, r))) for r in rows]
+
+
+register(Kind("meeting", lambda b: b.get("edit_key"), _meeting_validate, _meeting_apply, _meeting_collect))
