@@ -107,7 +107,11 @@ def test_a_move_on_one_device_reaches_another_devices_board_and_my_day(fleet, qt
     qtbot.waitUntil(lambda: f"{nxt.place} → {table}" in shown(), timeout=1000)
     i = next(i for i, r in enumerate(board.model.rows) if r.table.id == table)
     assert "Moved" in board.model.cell(i, 1) + board.model.cell(i, 2)
+    # nothing of this kiosk may outlive its database: idle reset, clock ticks, the bus
+    window.idle.timer.stop()
     bus.stop()
     ui._timer.stop()
     window.close()
+    window.deleteLater()
+    QApplication.processEvents()
     b.close()
