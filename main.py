@@ -107,65 +107,45 @@ def run_kiosk(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.clock import RunningClock, parse_instant
-    from kiosk.models.database import open_event_db
+    from kiosk.builder import build_kiosk
+    from kiosk.clock import parse_instant
     from kiosk.models.errors import KioskError
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.state import UiState
+    from kiosk.models.store import EventStore
 
     _install_excepthook()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("innofair-kiosk")
-    translations = Translations(app)
 
     try:
-        db = open_event_db(args.db)
-        repo = Repository(db)
-        event = repo.event()
-        tz = repo.tz
+        store = EventStore.open(args.db)
+        tz = store.tz
     except KioskError as exc:
         log.error("cannot open %s: %s", args.db, exc)
-        from zoneinfo import ZoneInfo
-
-        from kiosk.views.error_screen import ErrorScreen
-
-        ui = UiState(RunningClock(ZoneInfo("Asia/Seoul")), language=args.lang or "en",
-                     translations=translations)
-        window = ErrorScreen(ui, exc)
-        window.setStyleSheet(ui.theme.stylesheet())
-        return _show(app, window, args)
-
+        return _show(app, _error_screen(app, exc, args), args)
     try:
         start = parse_instant(args.now, tz) if args.now else None
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    from kiosk.views.main_window import KioskWindow
-
-    lang = args.lang or event.default_language
-    ui = UiState(RunningClock(tz, start), language=lang, default_language=event.default_language,
-                 translations=translations)
     # The UI thread never waits for a lock another process holds: writes from the screens fail
     # at once with "database is locked" and the screens retry (a scan, for up to 1 s) or say so.
-    db.set_lock_wait(0)
+    store.set_lock_wait(0)
     _sweep_temporaries([args.db.parent, args.backup_dir or args.db.parent / "backups", ROOT / "exports"])
-    watcher = ChangeWatcher(db)
-    kiosks = repo.kiosks()
-    if args.kiosk_id and args.kiosk_id not in kiosks:
-        print(f"There is no kiosk {args.kiosk_id!r} on the map; known: {', '.join(kiosks) or 'none'}.", file=sys.stderr)
+    start_view = args.view if args.view in ("home", "agenda") else "home"
+    try:
+        kiosk = build_kiosk(store, now=start, language=args.lang, device_id=args.device_id, kiosk_id=args.kiosk_id,
+                            idle_seconds=args.idle_seconds, start_view=start_view)
+    except ValueError as exc:   # an unknown --kiosk-id
+        print(exc, file=sys.stderr)
         return 2
-    from kiosk.views.health import BackupTimer, Health, LockDown, Watchdog
-
-    health = Health(db)
-    window = KioskWindow(ui, repo, watcher, idle_seconds=args.idle_seconds, kiosk_id=args.kiosk_id,
-                         device_id=args.device_id, health=health)
+    window, repo = kiosk.window, kiosk.repo
     if args.screenshot is None and not args.exit_after_first_frame:
-        window._keep = [LockDown(window), Watchdog(window),
-                        BackupTimer(db, args.backup_dir or args.db.parent / "backups", minutes=args.backup_minutes,
-                                    keep=args.backup_keep, health=health, parent=window)]
-        app.aboutToQuit.connect(lambda: window._keep[2].run("exit"))
+        from kiosk.views.health import BackupTimer, LockDown, Watchdog
+
+        backups = BackupTimer(store, args.backup_dir or args.db.parent / "backups", minutes=args.backup_minutes,
+                              keep=args.backup_keep, health=kiosk.health, parent=window)
+        kiosk.services += [LockDown(window), Watchdog(window), backups]
+        app.aboutToQuit.connect(lambda: backups.run("exit"))
     if args.accessible:
         window.access_button.setChecked(True)
     if args.view in ("checkin", "editor"):
@@ -179,7 +159,7 @@ def run_kiosk(argv: list[str]) -> int:
             window.editor.show_day(repo.session(args.session).start.date())
             window.editor.select(args.session)
             args.session = None
-    else:
+    elif args.view not in ("home", "agenda"):
         window.show_view(args.view)
     if args.category:
         chosen = set()
@@ -205,13 +185,29 @@ def run_kiosk(argv: list[str]) -> int:
             print(f"There is no session {args.session!r}; `python main.py sessions` lists them.", file=sys.stderr)
             return 2
         window.open_session(args.session)
-    return _show(app, window, args)
+    return _show(app, window, args, kiosk)
 
 
-def _show(app, window, args) -> int:
+def _error_screen(app, exc, args):
+    """A calm screen saying what is wrong with the database and how to fix it."""
+    from zoneinfo import ZoneInfo
+
+    from kiosk.clock import RunningClock
+    from kiosk.views.error_screen import ErrorScreen
+    from kiosk.views.i18n import Translations
+    from kiosk.views.state import UiState
+
+    ui = UiState(RunningClock(ZoneInfo("Asia/Seoul")), language=args.lang or "en", translations=Translations(app))
+    window = ErrorScreen(ui, exc)
+    window.setStyleSheet(ui.theme.stylesheet())
+    return window
+
+
+def _show(app, window, args, kiosk=None) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     w, h = args.size
+    first_frame = None
     if args.exit_after_first_frame:
         class FirstFrame(QObject):
             def eventFilter(self, obj, event):
@@ -220,10 +216,13 @@ def _show(app, window, args) -> int:
                     obj.removeEventFilter(self)
                 return False
 
-        target = getattr(getattr(window, "agenda", None), "list", None)
-        target = target.viewport() if target is not None else window
-        window._first_frame = FirstFrame(window)
-        target.installEventFilter(window._first_frame)
+        # the start screen's own content (the agenda's list, when it opens on the agenda)
+        target = window
+        if kiosk is not None:
+            screen = window.stack.currentWidget()
+            target = screen.list.viewport() if hasattr(screen, "list") else screen
+        first_frame = FirstFrame(window)
+        target.installEventFilter(first_frame)
     if args.screenshot is not None or args.exit_after_first_frame:
         window.resize(w, h)
         window.show()

@@ -39,17 +39,20 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _dispose(window, conn) -> None:
-    """Close a benchmark's window for good before its database connection goes."""
+def _kiosk(db: Path, now: str, **kw):
+    """A kiosk built the way main.py builds it (kiosk.builder), on a running clock from ``now``."""
     from PySide6.QtWidgets import QApplication
 
-    window.idle.timer.stop()
-    window.watcher._timer.stop()
-    window.ui._timer.stop()          # its ticks would reach the closed window's screens
-    window.close()
-    window.deleteLater()
-    QApplication.processEvents()
-    conn.close()
+    from kiosk.builder import build_kiosk
+    from kiosk.clock import parse_instant
+    from kiosk.models.store import EventStore
+
+    QApplication.instance() or QApplication([])
+    store = EventStore.open(db)
+    kiosk = build_kiosk(store, now=parse_instant(now, store.tz), **kw)
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    return kiosk
 
 
 def time_to_first_frame(cmd: list[str]) -> float:
@@ -83,30 +86,19 @@ def change_latency(db: Path, changes: int) -> None:
     """An open agenda; another connection moves a session; how long until the model shows it."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.clock import RunningClock, parse_instant
-    from kiosk.models.database import open_event_db
-    from kiosk.models.repository import Repository
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
+    kiosk = _kiosk(db, "2023-06-14T16:30", start_view="agenda")
+    app, window = QApplication.instance(), kiosk.window
+    from kiosk import operations
+    from kiosk.models.store import EventStore
 
-    app = QApplication.instance() or QApplication([])
-    conn = open_event_db(db)
-    repo = Repository(conn)
-    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T16:30", repo.tz)))
-    window = KioskWindow(ui, repo, ChangeWatcher(conn))
-    window.resize(1920, 1080)
-    window.show()
-    window.show_view("agenda")
     app.processEvents()
-    other = sqlite3.connect(db)
+    other = EventStore.open(db)       # another process's connection: the CLI, a volunteer's laptop
     rooms = ["203", "204", "101"]
 
     def shown_room() -> str | None:
-        for row in window.agenda.model._rows:
-            for item in row:
-                if item.session.id == "d1-masterclass2":
-                    return item.session.room_id
+        for item in window.agenda.model.sessions():
+            if item.session.id == "d1-masterclass2":
+                return item.session.room_id
         return None
 
     samples = []
@@ -116,8 +108,8 @@ def change_latency(db: Path, changes: int) -> None:
             room = "202"
         time.sleep(0.05 + (i % 5) * 0.037)  # land at different points of the poll cycle
         t0 = time.perf_counter()
-        with other:
-            other.execute("UPDATE session SET room_id = ? WHERE id = 'd1-masterclass2'", (room,))
+        operations.edit_session(other, "d1-masterclass2", room=room, by="bench", role="volunteer",
+                                device_id="laptop", now=kiosk.clock.now())
         while shown_room() != room:
             app.processEvents()
             time.sleep(0.001)
@@ -127,7 +119,45 @@ def change_latency(db: Path, changes: int) -> None:
         samples.append((time.perf_counter() - t0) * 1000)
     emit("external_change_to_agenda_median", statistics.median(samples), "ms")
     emit("external_change_to_agenda_p95", p95(samples), "ms")
-    _dispose(window, conn)
+    other.close()
+    kiosk.close()
+
+
+def idle_rebuilds(db: Path, seconds: float) -> None:
+    """An idle kiosk on the agenda for ``seconds``, with ``main.py sync serve`` running on the same
+    database (its status heartbeat commits four times a second): how many times the agenda and the
+    home screen were rebuilt, and what the change bus announced."""
+    from PySide6.QtWidgets import QApplication
+
+    kiosk = _kiosk(db, "2023-06-14T16:30", start_view="agenda")
+    app, window = QApplication.instance(), kiosk.window
+    deadline = time.perf_counter() + 3
+    while time.perf_counter() < deadline:     # start-up and the deferred screens done
+        app.processEvents()
+        time.sleep(0.01)
+    resets = {"agenda": 0, "home": 0}
+    window.agenda.model.modelReset.connect(lambda: resets.__setitem__("agenda", resets["agenda"] + 1))
+    window.home.now_panel.model.modelReset.connect(lambda: resets.__setitem__("home", resets["home"] + 1))
+    daemon = subprocess.Popen([sys.executable, "main.py", "sync", "serve", "--db", str(db), "--token", "bench",
+                               "--port", "18798", "--device", "bench-sync", "--transport", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
+    try:
+        before = dict(kiosk.bus.counts)
+        t_end = time.perf_counter() + seconds
+        while time.perf_counter() < t_end:
+            app.processEvents()
+            time.sleep(0.02)
+        alive = daemon.poll() is None
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+    per_minute = 60 / seconds
+    announced = {k: v - before.get(k, 0) for k, v in kiosk.bus.counts.items()}
+    emit("idle_with_sync_serve_daemon_alive", float(alive), "bool")
+    emit("idle_with_sync_serve_sync_line_refreshes_per_min", announced.get("sync", 0) * per_minute, "/min")
+    emit("idle_with_sync_serve_agenda_rebuilds_per_min", resets["agenda"] * per_minute, "/min")
+    emit("idle_with_sync_serve_home_rebuilds_per_min", resets["home"] * per_minute, "/min")
+    kiosk.close()
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -136,7 +166,12 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / ticks
 
 
-def idle_and_memory(db: Path, idle_seconds: float) -> None:
+def idle_and_memory(db: Path, idle_seconds: float, *, with_sync: bool = False) -> None:
+    daemon = None
+    if with_sync:   # the sync daemon beside it, rewriting its status line four times a second
+        daemon = subprocess.Popen([sys.executable, "main.py", "sync", "serve", "--db", str(db), "--token", "bench",
+                                   "--port", "18799", "--device", "bench-sync", "--transport", "tcp"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
     proc = subprocess.Popen(
         [sys.executable, "main.py", "--db", str(db), "--view", "agenda", "--now", "2023-06-14T16:30", "--windowed"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
@@ -150,9 +185,13 @@ def idle_and_memory(db: Path, idle_seconds: float) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    emit("idle_cpu_percent", 100 * (c1 - c0) / (t1 - t0), "%")
-    emit("idle_seconds_measured", t1 - t0, "s")
-    emit("peak_rss", hwm_kb / 1024, "MB")
+        if daemon is not None:
+            daemon.terminate()
+            daemon.wait(timeout=10)
+    suffix = "_with_sync_serve" if with_sync else ""
+    emit(f"idle_cpu_percent{suffix}", 100 * (c1 - c0) / (t1 - t0), "%")
+    emit(f"idle_seconds_measured{suffix}", t1 - t0, "s")
+    emit(f"peak_rss{suffix}", hwm_kb / 1024, "MB")
 
 
 def _big_event(db: Path, booths: int) -> None:
@@ -205,20 +244,8 @@ def exhibitor_screen(db: Path, label: str, samples: int) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.clock import RunningClock, parse_instant
-    from kiosk.models.database import open_event_db
-    from kiosk.models.repository import Repository
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
-
-    app = QApplication.instance() or QApplication([])
-    conn = open_event_db(db)
-    repo = Repository(conn)
-    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T11:00", repo.tz)))
-    window = KioskWindow(ui, repo, ChangeWatcher(conn))
-    window.resize(1920, 1080)
-    window.show()
+    kiosk = _kiosk(db, "2023-06-14T11:00")
+    app, window = QApplication.instance(), kiosk.window
     window.show_view("exhibitors")
     screen = window.exhibitors
     app.processEvents()
@@ -279,7 +306,7 @@ def exhibitor_screen(db: Path, label: str, samples: int) -> None:
         selects.append((time.perf_counter() - t0) * 1000)
     screen.select_exhibitor(None)
     emit(f"exhibitors_{label}_select_p95", p95(selects), "ms")
-    _dispose(window, conn)
+    kiosk.close()
 
 
 def _many_attendees(db: Path, n: int, key) -> list[str]:
@@ -353,20 +380,8 @@ def _stream(db: Path, payloads: list[str], seconds: float) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.clock import RunningClock, parse_instant
-    from kiosk.models.database import open_event_db
-    from kiosk.models.repository import Repository
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
-
-    app = QApplication.instance() or QApplication([])
-    conn = open_event_db(db)
-    repo = Repository(conn)
-    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T10:00", repo.tz)))
-    window = KioskWindow(ui, repo, ChangeWatcher(conn), device_id="stream")
-    window.resize(1920, 1080)
-    window.show()
+    kiosk = _kiosk(db, "2023-06-14T10:00", device_id="stream")
+    app, window, conn = QApplication.instance(), kiosk.window, kiosk.store
     window.enter_staff_mode("staff")
     window.desk.choose_list("entry")
     before = conn.execute("SELECT count(*) FROM scan WHERE device_id = 'stream'").fetchone()[0]
@@ -391,7 +406,7 @@ def _stream(db: Path, payloads: list[str], seconds: float) -> None:
     emit("stream_10_per_s_scans_recorded", after - before, "scans")
     emit("stream_10_per_s_lost", n - (after - before), "scans")
     emit("stream_10_per_s_seconds", time.perf_counter() - start, "s")
-    _dispose(window, conn)
+    kiosk.close()
 
 
 def _device_copies(tmp: Path, names: list[str]) -> dict[str, Path]:
@@ -554,12 +569,8 @@ def matchmaking_figures(tmp: Path, samples: int) -> None:
     from kiosk.clock import FixedClock
     from kiosk.models import badges
     from kiosk.models.database import open_event_db
+    from kiosk.builder import build_kiosk
     from kiosk.models.loader import build_database
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeBus
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
 
     db = tmp / "matchmaking.db"
     build_database(db, ROOT / "data")
@@ -570,10 +581,9 @@ def matchmaking_figures(tmp: Path, samples: int) -> None:
     emit("matchmaking_meetings", n, "meetings")
     app = QApplication.instance() or QApplication([])
     conn = open_event_db(db)
-    repo = Repository(conn)
     clock = FixedClock(datetime(2023, 6, 14, 10, 5, tzinfo=ZoneInfo("Asia/Seoul")))
-    ui = UiState(clock, translations=Translations(app))
-    window = KioskWindow(ui, repo, ChangeBus(conn), kiosk_id="K1")
+    kiosk = build_kiosk(conn, clock=clock, kiosk_id="K1")
+    window = kiosk.window
     window.resize(1920, 1080)
     window.show()
     window.show_view("my-day")
@@ -613,7 +623,7 @@ def matchmaking_figures(tmp: Path, samples: int) -> None:
     emit("board_tick_500_tables_median", statistics.median(ticks), "ms")
     emit("board_full_refresh_500_tables_p95", p95(full), "ms")
     emit("board_full_refresh_500_tables_median", statistics.median(full), "ms")
-    _dispose(window, conn)
+    kiosk.close()
     cli = []
     for payload in people[:7]:
         t0 = time.perf_counter()
@@ -648,6 +658,8 @@ def main() -> int:
             first_frames(db, args.runs)
             change_latency(db, args.changes)
             idle_and_memory(db, args.idle_seconds)
+            idle_and_memory(db, args.idle_seconds, with_sync=True)
+            idle_rebuilds(db, args.idle_seconds)
         if args.only in (None, "exhibitors"):
             exhibitor_screen(db, "69", args.samples)
             big = Path(tmp) / "big.db"

@@ -42,23 +42,18 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QPushButton
 
-    from kiosk.clock import RunningClock, parse_instant
-    from kiosk.models.database import open_event_db
+    from kiosk.builder import build_kiosk
+    from kiosk.clock import parse_instant
     from kiosk.models.loader import build_database
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
+    from kiosk.models.store import EventStore
 
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp())
     db_path = tmp / "soak.db"
     build_database(db_path, ROOT / "data")
-    conn = open_event_db(db_path)
-    repo = Repository(conn)
-    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T16:30", repo.tz)), translations=Translations(app))
-    window = KioskWindow(ui, repo, ChangeWatcher(conn), idle_seconds=3600)
+    conn = EventStore.open(db_path)
+    kiosk = build_kiosk(conn, now=parse_instant("2023-06-14T16:30", conn.tz), idle_seconds=3600)
+    window, repo, ui = kiosk.window, kiosk.repo, kiosk.ui
     window.resize(1920, 1080)
     window.show()
     rng = random.Random(10_000)
@@ -155,8 +150,7 @@ def main() -> int:
     emit("soak_widgets_end", w1, "widgets")
     emit("soak_timers_start", tm0, "timers")
     emit("soak_timers_end", tm1, "timers")
-    window.close()
-    conn.close()
+    kiosk.close()
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

@@ -21,24 +21,20 @@ sys.path.insert(0, str(ROOT))
 def main(lang: str, case: str, out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk import operations
+    from kiosk.builder import build_kiosk
     from kiosk.clock import FixedClock, parse_instant
     from kiosk.models import badges
-    from kiosk.models.database import open_event_db
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
+    from kiosk.models.store import EventStore
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "event.db"
         shutil.copy(ROOT / "data" / "innofair2023.db", db)
-        conn = open_event_db(db)
-        repo = Repository(conn)
-        ui = UiState(FixedClock(parse_instant("2023-06-15T18:05", repo.tz)), language=lang,
-                     translations=Translations(app))
-        window = KioskWindow(ui, repo, ChangeWatcher(conn), device_id="gala-door-1")
+        conn = EventStore.open(db)
+        kiosk = build_kiosk(conn, clock=FixedClock(parse_instant("2023-06-15T18:05", conn.tz)), language=lang,
+                            device_id="gala-door-1")
+        window, ui = kiosk.window, kiosk.ui
         window.resize(1920, 1080)
         window.show()
         window.enter_staff_mode("staff")
@@ -46,10 +42,11 @@ def main(lang: str, case: str, out: str) -> int:
         store = window.checkins
         pem, raw = badges.generate_key_pair()
         key = badges.load_private_key(pem)
-        store.register_public_key(raw, ui.now())
+        operations.register_key(conn, raw, now=ui.now())
 
         def badge(attendee_id: str) -> str:
-            return badges.sign(key, store.prefix, store.current_badge(attendee_id, reissue=False, now=ui.now()))
+            serial = operations.issue_badge(conn, attendee_id, reissue=False, now=ui.now()).result
+            return badges.sign(key, store.prefix, serial)
 
         for attendee_id in ("A0171", "A0003", "A0175"):
             window.desk.scan(badge(attendee_id))
@@ -60,8 +57,7 @@ def main(lang: str, case: str, out: str) -> int:
         window.desk.search.setText("liu")
         app.processEvents()
         ok = window.grab().save(out)
-        window.close()
-        conn.close()
+        kiosk.close()
     return 0 if ok else 1
 
 

@@ -25,25 +25,21 @@ AT = "2023-06-14T13:40"
 def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.builder import build_kiosk
     from kiosk.clock import FixedClock, parse_instant
     from kiosk.models import badges
-    from kiosk.models.database import open_event_db
     from kiosk.models.loader import build_database
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
+    from kiosk.models.store import EventStore
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "event.db"
         build_database(path, ROOT / "data")
-        store = open_event_db(path)
-        repo = Repository(store)
-        ui = UiState(FixedClock(parse_instant(AT if view != "desk" else "2023-06-14T10:10", repo.tz)),
-                     language=lang, translations=Translations(app))
-        window = KioskWindow(ui, repo, ChangeWatcher(store), kiosk_id="K1", device_id="lounge-desk")
+        store = EventStore.open(path)
+        kiosk = build_kiosk(store, clock=FixedClock(parse_instant(AT if view != "desk" else "2023-06-14T10:10",
+                                                                  store.tz)),
+                            language=lang, kiosk_id="K1", device_id="lounge-desk")
+        window, ui = kiosk.window, kiosk.ui
         w, h = (int(v) for v in size.split("x"))
         window.resize(w, h)
         window.show()
@@ -61,7 +57,7 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
             free = next(t for t in mm.tables() if t != nxt.place and not mm.conflicts(
                 meeting_id=nxt.id, start=nxt.start, end=nxt.end, table_id=t, attendee_ids=[]))
             mm.move(nxt.id, table=free, by="Mina", role="volunteer", device_id="lounge-desk", now=ui.now())
-            window.on_data_changed()
+            kiosk.bus.announce()
         if view == "my-day":
             window.show_view("my-day")
             window._lazy["my-day"].scan(badge(PERSON))
@@ -78,8 +74,7 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
         for _ in range(3):
             app.processEvents()
         ok = window.grab().save(out)
-        window.close()
-        store.close()
+        kiosk.close()
     return 0 if ok else 1
 
 

@@ -60,23 +60,19 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, db, repo, clock):
-    """Build the kiosk window the way main.py does, with a fixed clock."""
-    from PySide6.QtWidgets import QApplication
+def make_kiosk(qtbot, db, clock, tmp_path):
+    """Build the kiosk the way main.py does (kiosk.builder.build_kiosk), with a fixed clock."""
+    from kiosk.builder import build_kiosk
 
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
+    built = []
 
-    watchers = []
-
-    def make(*, idle_seconds: float = 60, size=(1920, 1080), language: str = "en", kiosk_id: str | None = None):
-        ui = UiState(clock, language=language, default_language="en",
-                     translations=Translations(QApplication.instance()))
-        watcher = ChangeWatcher(db, interval_ms=50)
-        watchers.append(watcher)
-        window = KioskWindow(ui, repo, watcher, idle_seconds=idle_seconds, kiosk_id=kiosk_id)
+    def make(*, idle_seconds: float = 60, size=(1920, 1080), language: str = "en", kiosk_id: str | None = None,
+             start_view: str = "home"):
+        kiosk = build_kiosk(db, clock=clock, language=language, device_id="kiosk", kiosk_id=kiosk_id,
+                            idle_seconds=idle_seconds, poll_ms=50, export_dir=tmp_path / "exports",
+                            start_view=start_view)
+        built.append(kiosk)
+        window = kiosk.window
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()
@@ -84,5 +80,7 @@ def make_kiosk(qtbot, db, repo, clock):
         return window
 
     yield make
-    for watcher in watchers:  # before the database closes
-        watcher._timer.stop()
+    for kiosk in built:  # timers stop before the database closes
+        kiosk.bus.stop()
+        kiosk.ui.stop()
+        kiosk.window.stop()

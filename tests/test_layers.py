@@ -92,3 +92,41 @@ def test_the_layering_test_can_fail(tmp_path):
     planted.write_text("from PySide6.QtCore import QObject\nimport datetime\nx = datetime.now()\n")
     names = [n for _, ns in _imports(planted) for n in ns]
     assert "PySide6.QtCore" in names
+
+
+STORE_CLASSES = {"EventStore", "Schedule", "CheckInStore", "BadgeStore", "PinStore", "SyncState", "Importer",
+                 "SyncEngine"}
+
+
+def test_views_hold_no_store_and_run_no_sql():
+    """Views read through Repository/Programme and write through Operations. The change bus
+    (views/live.py) is the one view that talks to the store, to poll it."""
+    offenders = []
+    for path in _files("views"):
+        rel = _rel(path)
+        text = path.read_text(encoding="utf-8")
+        for line, names in _imports(path):
+            for n in names:
+                if n.split(".")[-1] in STORE_CLASSES or n in ("kiosk.models.store", "kiosk.models.database",
+                                                               "kiosk.models.checkin_store", "kiosk.models.pins",
+                                                               "kiosk.models.sync_state", "kiosk.exchange.importer"):
+                    offenders.append(f"{rel}:{line}: imports {n}")
+                if n == "sqlite3" and rel != "kiosk/views/live.py":
+                    offenders.append(f"{rel}:{line}: imports sqlite3")
+        for m in re.finditer(r"\.execute(many)?\(|\.db\.|\brepo\.db\b|\.atomic\(", text):
+            offenders.append(f"{rel}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}")
+    assert offenders == []
+
+
+def test_the_kiosk_is_assembled_in_one_place():
+    """KioskWindow, the change bus and the operations are built by kiosk/builder.py only."""
+    users = [ROOT / "main.py", *sorted((ROOT / "benchmarks").glob("*.py")), *sorted((ROOT / "scripts").glob("*.py")),
+             ROOT / "tests" / "conftest.py", *KIOSK.rglob("*.py")]
+    offenders = []
+    for path in users:
+        if _rel(path) == "kiosk/builder.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"(?<!class )\b(KioskWindow|ChangeBus|ChangeWatcher|Operations)\(", text):
+            offenders.append(f"{_rel(path)}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}")
+    assert offenders == []

@@ -155,21 +155,15 @@ def build_kiosk(db_path: Path, *, now: str = "2023-06-14T10:45", idle_seconds: f
     """The kiosk window as main.py builds it, on a copy of the event database."""
     from PySide6.QtWidgets import QApplication
 
+    from kiosk import builder
     from kiosk.clock import FixedClock, RunningClock, parse_instant
-    from kiosk.models.database import open_event_db
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
+    from kiosk.models.store import EventStore
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    db = open_event_db(db_path)
-    repo = Repository(db)
-    start = parse_instant(now, repo.tz)
-    clock = RunningClock(repo.tz, start) if running_clock else FixedClock(start, repo.tz)
-    ui = UiState(clock, language=language, default_language="en", translations=Translations(app))
-    window = KioskWindow(ui, repo, ChangeWatcher(db), idle_seconds=idle_seconds)
+    db = EventStore.open(db_path)
+    start = parse_instant(now, db.tz)
+    clock = RunningClock(db.tz, start) if running_clock else FixedClock(start, db.tz)
+    window = builder.build_kiosk(db, clock=clock, language=language, idle_seconds=idle_seconds).window
     window.setGeometry(0, 0, *size)
     window.show()
     window.activateWindow()

@@ -3,7 +3,7 @@ and the idle reset that hands a clean kiosk to the next visitor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QFrame, QHBoxLayout, QPushButton, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.models.domain import LANGUAGES
 
-from .agenda import AgendaScreen
-from .home import HomeScreen
 from .i18n import LANGUAGE_LABELS, font_for
 from .programme import Programme
 from .widgets import label
@@ -61,11 +59,49 @@ class IdleWatcher(QObject):
             self.timer.start()
         return False
 
+    def restart(self, seconds: float) -> None:
+        """Count ``seconds`` from now."""
+        self.timer.setInterval(int(seconds * 1000))
+        self.timer.start()
+
+
+#: Build the visitor screens not shown first this long after start-up (after the first frame).
+WARM_AFTER_MS = 1500
+
+
+class StaffMode(QObject):
+    """Who is unlocked on this kiosk (staff, volunteer or nobody), and the shorter idle lock
+    that comes with it: a desk left open locks itself after ``staff_idle_seconds``."""
+
+    entered = Signal(str)
+    locked = Signal()
+
+    def __init__(self, idle: IdleWatcher, *, idle_seconds: float, staff_idle_seconds: float, parent=None) -> None:
+        super().__init__(parent)
+        self.idle = idle
+        self.idle_seconds, self.staff_idle_seconds = idle_seconds, staff_idle_seconds
+        self.role: str | None = None
+
+    def enter(self, role: str) -> None:
+        self.role = role
+        self.idle.restart(self.staff_idle_seconds)
+        self.entered.emit(role)
+
+    def lock(self) -> None:
+        self.role = None
+        self.idle.restart(self.idle_seconds)
+        self.locked.emit()
+
 
 class KioskWindow(QWidget):
+    """Navigation between the screens, and the top bar. Built by :func:`kiosk.builder.build_kiosk`.
+
+    Staff mode (:class:`StaffMode`) and the idle reset (:class:`IdleWatcher`) are objects of
+    their own; screens are built when first shown (the start screen first, the visitor screens
+    when the kiosk is idle after its first frame)."""
+
     def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, kiosk_id: str | None = None,
-                 device_id: str = "kiosk", staff_idle_seconds: float = 120, health=None, ops=None,
-                 parent=None) -> None:
+                 staff_idle_seconds: float = 120, health, ops, start_view: str = "home", parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("InnoFair kiosk")
@@ -116,39 +152,13 @@ class KioskWindow(QWidget):
         # its minimum height must not push the window past the screen when the keyboard's
         # reserve takes the bottom: the screens squeeze (and compact themselves) instead
         self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.home = HomeScreen(ui, self.programme)
-        self.agenda = AgendaScreen(ui, self.programme)
         self.kiosk_id = kiosk_id
-        if health is None:
-            from .health import Health
-
-            health = Health(repo.db, self)
         self.health = health
-        if ops is None:
-            from pathlib import Path
-
-            from kiosk.operations import Operations
-
-            ops = Operations(repo.db, device_id=device_id, clock=ui.clock, publish=watcher.publish,
-                             export_dir=Path(__file__).resolve().parent.parent.parent / "exports")
         self.ops = ops
         self.device_id = ops.device_id
-        self.staff_role: str | None = None
-        self.idle_seconds, self.staff_idle_seconds = idle_seconds, staff_idle_seconds
-        # Screens a visitor may never open are built on first use: start-up paints sooner.
+        # Screens are built on first use: start-up paints only the first one.
         self._lazy: dict[str, QWidget] = {}
-        for w in (self.home, self.agenda):
-            self.stack.addWidget(w)
-        self.home.openAgenda.connect(lambda: self.show_view("agenda"))
-        self.home.openExhibitors.connect(lambda: self.show_view("exhibitors"))
-        self.home.openStaff.connect(self.open_staff)
-        self.home.openSession.connect(self.open_session)
-        self.home.openChanges.connect(lambda: self.show_view("changes"))
-        self.home.openMyDay.connect(lambda: self.show_view("my-day"))
-        self.home.openBoard.connect(lambda: self.show_view("board"))
-        self.agenda.openChanges.connect(lambda: self.show_view("changes"))
-        self.agenda.openSession.connect(self.open_session)
-        self._detail_return = self.home
+        self._detail_return = None
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -169,9 +179,49 @@ class KioskWindow(QWidget):
         ui.themeChanged.connect(self.apply_theme)
         ui.secondTick.connect(self._tick)
         self.idle = IdleWatcher(idle_seconds, self._on_idle, self)
+        self.staff = StaffMode(self.idle, idle_seconds=idle_seconds, staff_idle_seconds=staff_idle_seconds,
+                               parent=self)
+        self.staff.locked.connect(self._staff_locked)
         self.apply_theme(ui.theme)
         self.retranslate(ui.language)
         self._tick(ui.now())
+        self.show_view(start_view if start_view in ("home", "agenda") else "home")
+        # the other visitor screens, once the first frame is on screen and nobody is waiting
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_AFTER_MS)
+        self._warm_timer.timeout.connect(self._warm)
+        self._warm_timer.start()
+
+    def _warm(self) -> None:
+        for name in ("home", "agenda"):
+            self._screen(name)
+
+    def stop(self) -> None:
+        """Stop the window's timers (before its database connection closes)."""
+        self.idle.timer.stop()
+        self._warm_timer.stop()
+
+    # ---------------------------------------------------------------- staff mode (its own object)
+    @property
+    def staff_role(self) -> str | None:
+        return self.staff.role
+
+    @staff_role.setter
+    def staff_role(self, role: str | None) -> None:
+        self.staff.role = role
+
+    @property
+    def staff_idle_seconds(self) -> float:
+        return self.staff.staff_idle_seconds
+
+    @staff_idle_seconds.setter
+    def staff_idle_seconds(self, seconds: float) -> None:
+        self.staff.staff_idle_seconds = seconds
+
+    @property
+    def idle_seconds(self) -> float:
+        return self.staff.idle_seconds
 
     def resizeEvent(self, event) -> None:
         # A portrait screen has no room for the name beside the controls; the home screen shows it.
@@ -181,6 +231,8 @@ class KioskWindow(QWidget):
     # ---------------------------------------------------------------- screens built on first use
     def _screen(self, name: str) -> QWidget:
         screen = self._lazy.get(name)
+        if screen is None and name in ("home", "agenda"):
+            screen = self._visitor_screen(name)
         if screen is None:
             # imported here too: their modules (QtMultimedia, cryptography, the map) load on demand
 
@@ -228,6 +280,36 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen)
         return screen
 
+    def _visitor_screen(self, name: str) -> QWidget:
+        if name == "home":
+            from .home import HomeScreen
+
+            screen = HomeScreen(self.ui, self.programme)
+            screen.openAgenda.connect(lambda: self.show_view("agenda"))
+            screen.openExhibitors.connect(lambda: self.show_view("exhibitors"))
+            screen.openStaff.connect(self.open_staff)
+            screen.openSession.connect(self.open_session)
+            screen.openChanges.connect(lambda: self.show_view("changes"))
+            screen.openMyDay.connect(lambda: self.show_view("my-day"))
+            screen.openBoard.connect(lambda: self.show_view("board"))
+        else:
+            from .agenda import AgendaScreen
+
+            screen = AgendaScreen(self.ui, self.programme)
+            screen.openChanges.connect(lambda: self.show_view("changes"))
+            screen.openSession.connect(self.open_session)
+        self._lazy[name] = screen
+        self.stack.addWidget(screen)
+        return screen
+
+    @property
+    def home(self):
+        return self._screen("home")
+
+    @property
+    def agenda(self):
+        return self._screen("agenda")
+
     @property
     def venue(self):
         if "venue" not in self.__dict__:
@@ -269,15 +351,10 @@ class KioskWindow(QWidget):
 
     # ---------------------------------------------------------------- navigation
     def show_view(self, name: str) -> None:
-        screen = self.home if name == "home" else self.agenda if name == "agenda" else self._screen(name)
-        self.stack.setCurrentWidget(screen)
+        self.stack.setCurrentWidget(self._screen(name))
 
     def current_view(self) -> str:
         w = self.stack.currentWidget()
-        if w is self.home:
-            return "home"
-        if w is self.agenda:
-            return "agenda"
         return next(name for name, screen in self._lazy.items() if screen is w)
 
     def go_home(self) -> None:
@@ -293,7 +370,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.detail)
 
     def _detail_back(self) -> None:
-        self.stack.setCurrentWidget(self._detail_return)
+        self.stack.setCurrentWidget(self._detail_return or self.home)
 
     # ---------------------------------------------------------------- staff mode
     def open_staff(self) -> None:
@@ -302,9 +379,7 @@ class KioskWindow(QWidget):
 
     def enter_staff_mode(self, role: str) -> None:
         """Unlocked: the check-in desk; the kiosk now locks itself after 2 minutes untouched."""
-        self.staff_role = role
-        self.idle.timer.setInterval(int(self.staff_idle_seconds * 1000))
-        self.idle.timer.start()
+        self.staff.enter(role)
         self.editor.set_role(role)
         if role == "staff":
             self.desk.role = role
@@ -321,13 +396,13 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(desk)
 
     def lock_staff_mode(self) -> None:
-        self.staff_role = None
+        self.staff.lock()
+
+    def _staff_locked(self) -> None:
         if "checkin" in self._lazy:
             self.desk.role = None
         if "editor" in self._lazy:
             self.editor.set_role(None)
-        self.idle.timer.setInterval(int(self.idle_seconds * 1000))
-        self.idle.timer.start()
         self.stack.setCurrentWidget(self.home)
 
     def _keyboard_covers(self, px: int) -> None:
@@ -348,7 +423,8 @@ class KioskWindow(QWidget):
             self.lock_staff_mode()
         self.ui.set_language(self.ui.default_language)
         self.access_button.setChecked(False)
-        self.agenda.reset()
+        if "agenda" in self._lazy:
+            self.agenda.reset()
         if "exhibitors" in self._lazy:
             self.exhibitors.reset()
         if "my-day" in self._lazy:
@@ -364,8 +440,9 @@ class KioskWindow(QWidget):
         from kiosk.models.change import CHECKINS, MEETINGS, REFERENCE, SESSIONS, SYNC
 
         if change.touches(SESSIONS, REFERENCE):
-            self.home.refresh()
-            self.agenda.refresh()
+            for name in ("home", "agenda"):
+                if name in self._lazy:
+                    self._lazy[name].refresh()
             if "detail" in self._lazy and self.stack.currentWidget() is self.detail:
                 self.detail.refresh()
             for name in ("changes", "editor"):
@@ -403,4 +480,5 @@ class KioskWindow(QWidget):
     def apply_theme(self, theme) -> None:
         self.setStyleSheet(theme.stylesheet())
         self.retranslate(self.ui.language)
-        self.home.refresh()
+        if "home" in self._lazy:
+            self._lazy["home"].refresh()

@@ -213,11 +213,11 @@ class CheckInDesk(QWidget):
         self.setObjectName("Screen")
         self.ui = ui
         self.ops = ops
-        self.store = ops.checkins          # reads: lists, counts, recent scans, look-up
+        self.checkins = ops.checkins       # reads: lists, counts, recent scans, look-up
         self.device_id = ops.device_id
         self.health = health
         self.role: str | None = None
-        self.list_id = next(iter(self.store.lists()), None)
+        self.list_id = next(iter(self.checkins.lists()), None)
         self.last_verdict = None
         self.sounds = Sounds()
         self.wedge = WedgeInput(self)
@@ -232,7 +232,7 @@ class CheckInDesk(QWidget):
         self.list_buttons: dict[str, QPushButton] = {}
         lists_row = QHBoxLayout()
         lists_row.setSpacing(10)
-        for lid in self.store.lists():
+        for lid in self.checkins.lists():
             b = QPushButton()
             b.setCheckable(True)
             b.setProperty("role", "bar")
@@ -401,15 +401,15 @@ class CheckInDesk(QWidget):
 
     def refresh(self) -> None:
         self.refresh_sync()
-        counts = self.store.counts()
+        counts = self.checkins.counts()
         lang = self.ui.language
         for lid, b in self.list_buttons.items():
             c = counts[lid]
-            b.setText(f"{self.store.lists()[lid].name.get(lang)}\n{c.checked_in} / {c.eligible}".replace("&", "&&"))
+            b.setText(f"{self.checkins.lists()[lid].name.get(lang)}\n{c.checked_in} / {c.eligible}".replace("&", "&&"))
             b.setChecked(lid == self.list_id)
         self.recent.clear()
         if self.list_id:
-            for s in self.store.recent_scans(self.list_id):
+            for s in self.checkins.recent_scans(self.list_id):
                 undone = " ↩" if s["undone"] else ""
                 text = f"{s['at'].strftime('%H:%M:%S')}  {s['code']}{undone}  {s['name'] or '—'}  · {s['device']}"
                 self.recent.addItem(text)
@@ -438,7 +438,7 @@ class CheckInDesk(QWidget):
 
     def show_ready(self) -> None:
         self._paint_panel("idle")
-        lst = self.store.lists().get(self.list_id or "")
+        lst = self.checkins.lists().get(self.list_id or "")
         self.word.setText(QCoreApplication.translate("Staff", "Ready"))
         self.name.setText(QCoreApplication.translate("Staff", "Scan a badge"))
         self.who.setText(lst.name.get(self.ui.language) if lst else "")
@@ -451,7 +451,7 @@ class CheckInDesk(QWidget):
         a = verdict.attendee
         if a is not None:
             self.name.setText(a.name + (f"\n{a.name_local}" if a.name_local else ""))
-            bits = [a.organisation or "", phrases.attendee_type(a.type), self.store.lists()[verdict.list_id].name.get(self.ui.language)]
+            bits = [a.organisation or "", phrases.attendee_type(a.type), self.checkins.lists()[verdict.list_id].name.get(self.ui.language)]
             self.who.setText(" · ".join(b for b in bits if b))
         else:
             self.name.setText("")
@@ -545,7 +545,7 @@ class CheckInDesk(QWidget):
 
     def _look_up(self, text: str) -> None:
         self.results.clear()
-        for a in self.store.find_attendees(text):
+        for a in self.checkins.find_attendees(text):
             item = QListWidgetItem(f"{a.name}{'  ' + a.name_local if a.name_local else ''}  ·  "
                                    f"{a.organisation or ''}  ·  {phrases.attendee_type(a.type)}  ·  {a.id}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)

@@ -45,6 +45,10 @@ class UiState(QObject):
         if translations is not None:
             translations.install(language)
 
+    def stop(self) -> None:
+        """Stop the clock ticks (the kiosk is closing)."""
+        self._timer.stop()
+
     @staticmethod
     def _minute_of(now: datetime) -> tuple:
         return (now.date(), now.hour, now.minute)
