@@ -130,21 +130,14 @@ def read_only_db_path(built_db, tmp_path, request):
 
 @pytest.mark.parametrize("read_only_db_path", ["read-only", "disk-full"], indirect=True)
 def test_a_kiosk_started_where_it_cannot_write_shows_everything_and_refuses_scans(read_only_db_path, qtbot, clock):
-    from PySide6.QtWidgets import QApplication
-
+    from kiosk.builder import build_kiosk
     from kiosk.models.database import open_event_db
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
 
     path, payload, how = read_only_db_path
     conn = open_event_db(path)                       # not refused: opened read-only
     assert conn.read_only_reason == ("the disk is mounted read-only" if how == "read-only" else "the disk is full")
-    ui = UiState(clock, language="en", default_language="en", translations=Translations(QApplication.instance()))
-    watcher = ChangeWatcher(conn, interval_ms=50)
-    window = KioskWindow(ui, Repository(conn), watcher)
+    kiosk = build_kiosk(conn, clock=clock, language="en", poll_ms=50)
+    window = kiosk.window
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()
@@ -167,6 +160,4 @@ def test_a_kiosk_started_where_it_cannot_write_shows_everything_and_refuses_scan
         assert window.desk.word.text() == "NOT RECORDED"
         assert conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 0
     finally:
-        watcher._timer.stop()
-        window.close()
-        conn.close()
+        kiosk.close()
