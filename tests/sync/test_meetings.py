@@ -75,20 +75,15 @@ def test_a_move_on_one_device_reaches_another_devices_board_and_my_day(fleet, qt
     the board and a visitor's "my day": both say Moved within a second (through the change bus)."""
     from PySide6.QtWidgets import QApplication, QLabel
 
+    from kiosk.builder import build_kiosk
     from kiosk.clock import FixedClock
-    from kiosk.models.repository import Repository
-    from kiosk.views.i18n import Translations
-    from kiosk.views.live import ChangeBus
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
 
     from .conftest import KST
 
     b = open_event_db(fleet.paths["b"])
     clock = FixedClock(at(13, 40), KST)
-    ui = UiState(clock, translations=Translations(QApplication.instance()))
-    bus = ChangeBus(b, interval_ms=50)
-    window = KioskWindow(ui, Repository(b), bus, kiosk_id="K1")
+    kiosk = build_kiosk(b, clock=clock, kiosk_id="K1", poll_ms=50)
+    window = kiosk.window
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()
@@ -108,9 +103,9 @@ def test_a_move_on_one_device_reaches_another_devices_board_and_my_day(fleet, qt
     i = next(i for i, r in enumerate(board.model.rows) if r.table.id == table)
     assert "Moved" in board.model.cell(i, 1) + board.model.cell(i, 2)
     # nothing of this kiosk may outlive its database: idle reset, clock ticks, the bus
-    window.idle.timer.stop()
-    bus.stop()
-    ui._timer.stop()
+    kiosk.bus.stop()
+    kiosk.ui.stop()
+    kiosk.window.stop()
     window.close()
     window.deleteLater()
     QApplication.processEvents()
