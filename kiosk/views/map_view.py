@@ -3,6 +3,7 @@ and a walking route. One-finger pan, pinch zoom, double-tap zoom."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
@@ -31,23 +32,41 @@ CHEVRON_EVERY_M = 4.0
 
 
 def step_markers(steps, floor_id: str | None) -> list[tuple[int, float, float]]:
-    """(step number, x, y) for the steps that start on ``floor_id`` — turns, lifts and the
-    arrival — so the numbered list beside the map can be followed on it."""
-    return [(n, s.at[1], s.at[2]) for n, s in enumerate(steps, 1)
-            if s.at[0] == floor_id and s.kind in ("turn", "floor", "arrive")]
+    """(step number, x, y) for the steps that start on ``floor_id`` — every one but the first,
+    which starts at "You are here" — so the numbered list beside the map can be followed on it."""
+    return [(n, s.at[1], s.at[2]) for n, s in enumerate(steps, 1) if n > 1 and s.at[0] == floor_id]
 
 
 def fitted_font(lang: str, text: str, box: QRectF, size: float, *, minimum: float, bold: bool = True):
     """The largest font up to ``size`` (down to ``minimum``) whose text fits ``box``; wraps at
     spaces when one line is too wide. Returns (font, rectangle of the laid-out text)."""
-    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-    px = size
-    while True:
-        font = font_for(lang, max(1, round(px)), bold=bold)
-        rect = QFontMetricsF(font).boundingRect(box, flags, text)
-        if (rect.width() <= box.width() + 0.5 and rect.height() <= box.height() + 0.5) or px <= minimum:
-            return font, rect
-        px -= 1
+    px = _fitted_px(lang, text, round(box.width(), 1), round(box.height(), 1), round(size), round(minimum), bold)
+    font = font_for(lang, px, bold=bold)
+    return font, QFontMetricsF(font).boundingRect(box, _FIT_FLAGS, text)
+
+
+_FIT_FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fitted_px(lang: str, text: str, w: float, h: float, size: int, minimum: int, bold: bool) -> int:
+    """Binary search on the pixel size (labels are laid out again at every zoom)."""
+    box = QRectF(0, 0, w, h)
+
+    def fits(px: int) -> bool:
+        rect = QFontMetricsF(font_for(lang, px, bold=bold)).boundingRect(box, _FIT_FLAGS, text)
+        return rect.width() <= w + 0.5 and rect.height() <= h + 0.5
+
+    lo, hi = max(1, minimum), max(1, size)
+    if fits(hi) or lo >= hi:
+        return hi if lo < hi else lo
+    while hi - lo > 1:             # lo: fits (or the minimum), hi: does not
+        mid = (lo + hi) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def _r(rect) -> QRectF:

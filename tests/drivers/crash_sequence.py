@@ -76,6 +76,11 @@ def main() -> int:
             app.exit(3)
         done.append(what)
 
+    zoom = [1.0]
+
+    def mark_zoom() -> None:
+        zoom[0] = window().exhibitors.map.transform().m11()
+
     languages = ["ko", "en", "zh-Hant", "ko"]
     for n in range(args.rounds):
         lang = languages[n % len(languages)]
@@ -83,7 +88,13 @@ def main() -> int:
             (700, lambda: tap(window().home.exhibitors_tile)),
             (600, lambda: check(window().current_view() == "exhibitors", "exhibitors open")),
             (100, lambda: tap(window().exhibitors.map.viewport(), double=True)),
-            (700, lambda: tap(window().home_button)),
+            # the map's own zoom buttons, tapped like a visitor would
+            (600, lambda: mark_zoom()),
+            (100, lambda: tap(window().exhibitors.map.zoom_in_button)),
+            (500, lambda: check(window().exhibitors.map.transform().m11() > zoom[0] * 1.2, "+ zooms in")),
+            (100, lambda: tap(window().exhibitors.map.reset_button)),
+            (500, lambda: check(window().exhibitors.map.transform().m11() < zoom[0] * 0.9, "reset zooms out")),
+            (100, lambda: tap(window().home_button)),
             (300, lambda: check(window().current_view() == "home", "home")),
             # the idle reset: nothing touched for idle_s
             (int((idle_s * 1000 + 600) / args.pace) + 600, lambda: check(window().ui.language == window().ui.default_language,

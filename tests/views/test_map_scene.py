@@ -165,3 +165,27 @@ def test_the_session_detail_lists_steps_and_frames_the_walk(make_kiosk, qtbot):
     kiosk, lift = detail.venue.kiosk, detail.steps[1].at
     assert visible.contains(QPointF(kiosk["x"] * 12, kiosk["y"] * 12))
     assert visible.contains(QPointF(lift[1] * 12, lift[2] * 12))
+
+
+def test_label_fitting_finds_the_largest_size_that_fits():
+    """The binary search agrees with trying every size from the largest down."""
+    import random
+
+    from PySide6.QtCore import QRectF
+
+    from kiosk.views.i18n import font_for
+    from kiosk.views.map_view import _FIT_FLAGS, _fitted_px
+
+    rng = random.Random(3)
+    for _ in range(150):
+        text, lang = rng.choice([("Exhibition Hall stage", "en"), ("전시장 무대", "ko"), ("商務洽談區", "zh-Hant"),
+                                 ("Toilets", "en"), ("Matchmaking Lounge", "en"), ("엘리베이터", "ko")])
+        w, h, size = rng.randint(20, 300), rng.randint(10, 120), rng.randint(10, 60)
+        minimum = max(1, size * 6 // 10)
+
+        def fits(px):
+            r = QFontMetricsF(font_for(lang, px, bold=True)).boundingRect(QRectF(0, 0, w, h), _FIT_FLAGS, text)
+            return r.width() <= w + 0.5 and r.height() <= h + 0.5
+
+        linear = next((px for px in range(size, minimum - 1, -1) if fits(px)), minimum)
+        assert _fitted_px(lang, text, float(w), float(h), size, minimum, True) == linear, (text, w, h, size)
