@@ -529,6 +529,27 @@ class MapView(QGraphicsView):
         self.fitInView(self._scene_rect(rect_m, margin_m), Qt.AspectRatioMode.KeepAspectRatio)
         self.moved = True
         self._scaled()
+        self._keep_here_in_view()
+
+    def here_rect(self) -> QRectF | None:
+        """Where "You are here" (dot and words, drawn at a fixed size) lands in the viewport."""
+        items = getattr(self.scene(), "here_items", [])
+        if len(items) < 2:
+            return None
+        at = self.mapFromScene(items[0].scenePos())
+        return items[0].rect().united(items[1].rect()).translated(at.x(), at.y())
+
+    def _keep_here_in_view(self) -> None:
+        """Fitting works in metres, but "You are here" is drawn in pixels: zoom out a little
+        until the dot and its words are inside the view (larger text makes them bigger)."""
+        moved = self.moved
+        viewport = QRectF(self.viewport().rect()).adjusted(2, 2, -2, -2)
+        for _ in range(8):
+            here = self.here_rect()
+            if here is None or viewport.contains(here):
+                break
+            self.zoom_centred(0.88)
+        self.moved = moved
 
     def focus_on(self, rect_m, *, zoom: float = 2.2) -> None:
         """Pan and zoom to a booth or room (metres)."""
@@ -543,6 +564,7 @@ class MapView(QGraphicsView):
             self.resetTransform()
             self.fitInView(self.home_rect, Qt.AspectRatioMode.KeepAspectRatio)
             self._scaled()
+            self._keep_here_in_view()
         self.moved = False
 
     def resizeEvent(self, event) -> None:

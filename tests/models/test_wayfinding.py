@@ -125,3 +125,29 @@ def test_every_booth_gets_directions_from_every_kiosk(venue, kiosk, repo):
         assert all(s.metres > 0 for s in steps if s.kind in ("walk", "turn"))
         assert all(s.side in ("left", "right") for s in steps if s.kind == "turn")
         assert len(steps) <= 12
+
+
+def test_standing_at_the_booth_says_only_where_it_is():
+    graph, finder = tiny()
+    graph2 = WalkGraph([("1F", [(0, 10), (40, 10)]), ("1F", [(30, 10), (30, -20)])],
+                       [("here", "1F", (30, 7.5)), ("Q02", "1F", (30, 7.5))])
+    route = graph2.route("here", "Q02")
+    steps = finder.steps(route, target="Q02")
+    assert [s.kind for s in steps] == ["arrive"]
+    assert steps[0].target == "Q02" and steps[0].side in ("left", "right", "ahead")
+
+
+def test_stairs_when_not_step_free(repo):
+    graph = repo.walk_graph()
+    finder = Wayfinder(walkways_from_features(repo.map_features()), repo.booths(), repo.rooms())
+    # one floor up, the stairs (25 m) beat waiting for the lift (45 m)
+    route = graph.route("kiosk:K1", "room:203", step_free=False)
+    floor = [s for s in finder.steps(route, target="203", target_kind="room") if s.kind == "floor"]
+    assert [(s.connector, s.floor_id) for s in floor] == [("stairs", "2F")]
+
+
+def test_a_target_missing_from_the_map_is_ahead_not_an_error():
+    graph, finder = tiny()
+    route = graph.route("kiosk:K", "Q01")
+    steps = finder.steps(route, target="ZZ99")
+    assert steps[-1].kind == "arrive" and steps[-1].side == "ahead"

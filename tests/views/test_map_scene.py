@@ -1,7 +1,7 @@
 """The floor map's scene: taps and rebuilds never leave Python holding Qt items it does not own."""
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from shiboken6 import Shiboken
 
 
@@ -110,13 +110,20 @@ def test_larger_text_enlarges_the_map_labels(make_kiosk, qtbot):
     assert larger[0] > normal[0] and larger[1] > normal[1] and larger[2] >= normal[2]
 
 
-def test_every_kiosk_has_you_are_here_in_the_first_view(make_kiosk, qtbot, repo):
+@pytest.mark.parametrize("accessible", [False, True])
+def test_every_kiosk_has_you_are_here_in_the_first_view(make_kiosk, qtbot, repo, accessible):
     for kiosk_id in repo.kiosks():
         window, screen = exhibitors(make_kiosk, qtbot, kiosk_id=kiosk_id)
+        window.access_button.setChecked(accessible)
         assert screen.scene.here_items, kiosk_id
         visible = screen.map.mapToScene(screen.map.viewport().rect()).boundingRect()
         ring = screen.scene.here_items[0]
         assert visible.contains(ring.scenePos()), kiosk_id
+        # the dot and its words whole, in the first view and with a walk framed
+        assert QRectF(screen.map.viewport().rect()).contains(screen.map.here_rect()), kiosk_id
+        screen.select_exhibitor("kr-palgong-seat-frame")
+        qtbot.wait(10)
+        assert QRectF(screen.map.viewport().rect()).contains(screen.map.here_rect()), kiosk_id
         words = [i for i in screen.scene.here_items if hasattr(i, "text")][0].text()
         assert ("3rd floor" in words) == (kiosk_id == "K3"), words
 
