@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -409,119 +408,10 @@ def _stream(db: Path, payloads: list[str], seconds: float) -> None:
     kiosk.close()
 
 
-def _device_copies(tmp: Path, names: list[str]) -> dict[str, Path]:
-    from kiosk.models.loader import build_database
-
-    base = tmp / "sync-base.db"
-    if not base.exists():
-        build_database(base, ROOT / "data")
-    out = {}
-    for name in names:
-        out[name] = tmp / f"sync-{name}.db"
-        shutil.copy(base, out[name])
-    return out
-
-
-def _offline_scans(path: Path, device: str, n: int) -> None:
-    from datetime import datetime, timedelta
-    from zoneinfo import ZoneInfo
-
-    from kiosk.models.database import open_event_db
-
-    conn = open_event_db(path)
-    store = conn.checkins
-    ids = [r[0] for r in conn.execute("SELECT id FROM attendee")]
-    lists = ["entry", "reception", "gala", "tour"]
-    t0 = datetime(2023, 6, 14, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
-    for i in range(n):
-        store.check_in(payload="manual", manual_attendee=ids[i % len(ids)], list_id=lists[i % 4], device_id=device,
-                       scan_id=f"{device}-{i}", now=t0 + timedelta(seconds=i))
-    conn.close()
-
-
 def sync_figures(tmp: Path, scans: int, devices: int) -> None:
-    """Three devices with `scans` offline scans each meet on 127.0.0.1; and an in-process
-    simulation of `devices` devices gossiping until all have everything."""
-    import random
-    import socket
-
-    from pycrdt import create_sync_message, handle_sync_message
-
-    from kiosk.models.database import open_event_db
-    from kiosk.sync.engine import SyncEngine
-
-    paths = _device_copies(tmp, ["a", "b", "c"])
-    for name, path in paths.items():
-        _offline_scans(path, name, scans)
-    ports = {}
-    for name in paths:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            ports[name] = s.getsockname()[1]
-    t0 = time.perf_counter()
-    procs = []
-    for name, path in paths.items():
-        args = [sys.executable, "main.py", "sync", "serve", "--db", str(path), "--device", name, "--host", "127.0.0.1",
-                "--port", str(ports[name]), "--token", "bench"]
-        for other in paths:
-            if other != name:
-                args += ["--peer", f"127.0.0.1:{ports[other]}"]
-        procs.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT))
-    try:
-        while True:
-            counts = []
-            for path in paths.values():
-                try:
-                    counts.append(sqlite3.connect(path).execute("SELECT count(*) FROM scan").fetchone()[0])
-                except sqlite3.OperationalError:
-                    counts.append(0)
-            if all(c == 3 * scans for c in counts):
-                break
-            if time.perf_counter() - t0 > 600:
-                raise RuntimeError(f"no convergence: {counts}")
-            time.sleep(0.2)
-        emit(f"sync_3_devices_{scans}_offline_scans_each_converge", time.perf_counter() - t0, "s")
-    finally:
-        for p in procs:
-            p.terminate()
-            p.wait(10)
-    checkins = {tuple(sqlite3.connect(p).execute("SELECT count(*), sum(length(scan_id)) FROM checkin").fetchone())
-                for p in paths.values()}
-    emit("sync_3_devices_identical_checkins", 1.0 if len(checkins) == 1 else 0.0, "bool")
-
-    # ---- a 20-device simulation, in process: random pairs exchange step 1 / step 2
-    names = [f"d{i:02d}" for i in range(devices)]
-    sim = _device_copies(tmp, names)
-    per_device = max(1, scans // 100)
-    for name, path in sim.items():
-        _offline_scans(path, name, per_device)
-    engines = {n: SyncEngine(open_event_db(sim[n]), n) for n in names}
-    for e in engines.values():
-        e.collect_local()
-    rng = random.Random(20)
-    traffic = 0
-    rounds = 0
-    t0 = time.perf_counter()
-    total = per_device * devices
-    while True:
-        rounds += 1
-        order = names[:]
-        rng.shuffle(order)
-        for a, b in zip(order[::2], order[1::2]):        # everyone meets someone each round
-            for x, y in ((engines[a], engines[b]), (engines[b], engines[a])):
-                step1 = create_sync_message(x.doc)
-                reply = handle_sync_message(step1[1:], y.doc)
-                traffic += len(step1) + len(reply)
-                handle_sync_message(reply[1:], x.doc)
-        if all(len(e.scans) == total for e in engines.values()):
-            break
-    for e in engines.values():
-        e._persist()
-        e.materialize()
-    emit(f"sync_{devices}_devices_gossip_rounds", rounds, "rounds")
-    emit(f"sync_{devices}_devices_converge", time.perf_counter() - t0, "s")
-    emit(f"sync_{devices}_devices_traffic", traffic / 1024, "KiB")
-    emit(f"sync_{devices}_devices_scans_each", per_device, "scans")
+    """Signed-log sync over mutual TLS: benchmarks/sync_trust.py (its own figures, one JSON per line)."""
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sync_trust.py"), "--scans", str(scans),
+                    "--devices", str(devices)], check=True, cwd=ROOT)
 
 
 def _many_meetings(db: Path, tables: int, slots_per_day: int) -> int:

@@ -103,6 +103,17 @@ class MergeResult:
                                                "duplicates", "scans", "edits")}
 
 
+def _key_of(kind, body) -> str | None:
+    """An entry's replication key (scan id, edit key), or None when its body has none."""
+    if kind is None:
+        return None
+    try:
+        key = kind.key(body)
+    except (TypeError, AttributeError):
+        return None
+    return key if isinstance(key, str) and len(key) <= 80 else None
+
+
 def pin_authority(store: "EventStore", ca_pem: bytes, now: datetime) -> None:
     """Record the event's sync authority in the database (once; a different one is refused)."""
     raw = ca_public_raw(ca_pem).hex()
@@ -377,15 +388,46 @@ class SyncEngine:
         if not entries:
             return
         ctx = kinds_mod.Context.read(self.conn)
+        # keys already taken by an applied entry (or an existing row), looked up once for the batch
         claimed: dict[tuple[str, str], tuple[str, int]] = {}
-        rows = []
-        waiting = []
+        by_kind: dict[str, list[str]] = {}
         for e in entries:
-            status, reason, key = self._apply_one(ctx, e.device, e.n, e.kind, e.body, claimed)
+            kind = kinds_mod.KINDS.get(e.kind)
+            key = _key_of(kind, e.body)
+            if key is not None:
+                by_kind.setdefault(e.kind, []).append(key)
+        for kind_name, keys in by_kind.items():
+            for i in range(0, len(keys), 50_000):
+                chunk = json.dumps(keys[i:i + 50_000])
+                for device, n, key in self.store.execute(
+                        "SELECT device, n, key FROM sync_log WHERE kind = ? AND status = 'ok' AND key IN "
+                        "(SELECT value FROM json_each(?))", (kind_name, chunk)):
+                    claimed[(kind_name, key)] = (device, n)
+                existing = kinds_mod.KINDS[kind_name].existing if kind_name in kinds_mod.KINDS else None
+                if existing is not None:
+                    for (key,) in self.store.execute(existing, (chunk,)):
+                        claimed.setdefault((kind_name, key), ("this database", 0))
+        outcomes = []
+        bulk: dict[str, list[tuple[int, dict]]] = {}
+        for i, e in enumerate(entries):
+            status, reason, key = self._apply_one(ctx, e.device, e.n, e.kind, e.body, claimed, bulk=bulk, index=i)
+            outcomes.append([status, reason, key])
+        for kind_name, items in bulk.items():     # many entries of one kind: one executemany
+            kind = kinds_mod.KINDS[kind_name]
+            try:
+                with self.store.atomic():
+                    kind.apply_many(ctx, [body for _i, body in items])
+            except sqlite3.Error:                 # one of them cannot become a row: find it, one by one
+                for i, body in items:
+                    try:
+                        with self.store.atomic():
+                            kind.apply(ctx, entries[i].device, body)
+                    except sqlite3.Error as exc:
+                        outcomes[i][:2] = ["quarantined", f"refused by the database ({exc})"]
+        rows = []
+        for e, (status, reason, key) in zip(entries, outcomes):
             self._count(result, status, e.kind)
             rows.append((e.device, e.n, e.text, e.sig, e.link, e.kind[:40], key, status, reason[:300]))
-            if status == "pending":
-                waiting.append((e.device, e.n))
         self.conn.executemany("INSERT INTO sync_log (device, n, entry, sig, link, kind, key, status, reason) "
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         result.entries = len(rows)
@@ -421,17 +463,13 @@ class SyncEngine:
             result.quarantined += 1
 
     def _apply_one(self, ctx, device: str, n: int, kind_name: str, body: dict, claimed: dict, *,
-                   apply: bool = True) -> tuple[str, str, str | None]:
+                   apply: bool = True, bulk: dict | None = None, index: int = 0) -> tuple[str, str, str | None]:
         """Check one entry and, if it is valid, make its rows: (status, reason, replication key)."""
         member = self.roster.members[device]
         kind = kinds_mod.KINDS.get(kind_name)
         if kind is None:
             return "quarantined", f"unknown kind {kind_name[:40]!r}", None
-        try:
-            key = kind.key(body)
-        except (TypeError, AttributeError):
-            key = None
-        key = key if isinstance(key, str) and len(key) <= 80 else None
+        key = _key_of(kind, body)
         if kind_name not in ROLES.get(member.role, ()):
             return "quarantined", f"a {member.role} device may not write {kind_name}", key
         if member.cut_off is not None and n > member.cut_off:
@@ -442,15 +480,18 @@ class SyncEngine:
             return ("pending" if exc.pending else "quarantined"), exc.reason, key
         except (TypeError, ValueError, AttributeError, KeyError) as exc:     # a body of an unexpected shape
             return "quarantined", f"malformed ({type(exc).__name__})", key
-        other = claimed.get((kind_name, key)) or self.conn.execute(
-            "SELECT device, n FROM sync_log WHERE kind = ? AND key = ? AND status = 'ok' AND NOT (device = ? AND n = ?)",
-            (kind_name, key, device, n)).fetchone()
+        other = claimed.get((kind_name, key))
+        if other is None and bulk is None:      # (a batch looked its keys up at once)
+            other = self.conn.execute("SELECT device, n FROM sync_log WHERE kind = ? AND key = ? AND status = 'ok' "
+                                      "AND NOT (device = ? AND n = ?)", (kind_name, key, device, n)).fetchone()
         if other is not None:
             # the first valid claim on a key keeps it (honest devices make random keys: a second claim
             # is a replay or a forgery by an enrolled device, and never displaces the real entry)
             return "quarantined", f"{kind_name} {key} is already {other[0]}'s entry {other[1]}", key
         if not apply:
             pass
+        elif bulk is not None and kind.apply_many is not None:
+            bulk.setdefault(kind_name, []).append((index, body))
         elif kind.single_statement:           # one INSERT: it either happens whole or not at all
             try:
                 kind.apply(ctx, device, body)

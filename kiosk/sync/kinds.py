@@ -97,7 +97,7 @@ def key(value, what: str) -> str:
 
 
 def exact_keys(body: dict, names, what: str) -> None:
-    if set(body) != set(names):
+    if body.keys() != (names if isinstance(names, (set, frozenset)) else set(names)):
         raise Invalid(f"a {what} with fields {sorted(body)[:12]}")
 
 
@@ -109,6 +109,10 @@ class Kind:
     apply: Callable[[Context, str, dict], None]
     collect: Callable[[sqlite3.Connection, str], list[tuple[str, str, dict]]] | None = None   # (key, time, body)
     single_statement: bool = False      # apply is one SQL statement (no savepoint needed around it)
+    #: apply for many valid bodies at once (a large merge); must do exactly what apply does for each
+    apply_many: Callable[[Context, list[dict]], None] | None = None
+    #: SQL selecting which of the keys in a JSON array (?) already have a row here
+    existing: str | None = None
 
 
 KINDS: dict[str, Kind] = {}
@@ -120,10 +124,11 @@ def register(kind: Kind) -> None:
 
 # ---------------------------------------------------------------- scans
 SCAN_FIELDS = ("scan_id", "list_id", "device_id", "scanned_at", "payload", "serial", "attendee_id", "code", "detail")
+SCAN_KEYS = frozenset(SCAN_FIELDS)
 
 
 def _scan_validate(ctx: Context, author: str, b: dict) -> None:
-    exact_keys(b, SCAN_FIELDS, "scan")
+    exact_keys(b, SCAN_KEYS, "scan")
     key(b["scan_id"], "scan id")
     if b["device_id"] != author:
         raise Invalid(f"a scan by {str(b['device_id'])[:40]!r} in {author}'s log")
@@ -151,6 +156,12 @@ def _scan_apply(ctx: Context, author: str, b: dict) -> None:
         ctx.touched_pairs.add((b["list_id"], b["attendee_id"]))
 
 
+def _scan_apply_many(ctx: Context, bodies: list[dict]) -> None:
+    ctx.conn.executemany(f"INSERT INTO scan ({', '.join(SCAN_FIELDS)}) VALUES ({', '.join('?' * len(SCAN_FIELDS))})",
+                         [tuple(b[k] for k in SCAN_FIELDS) for b in bodies])
+    ctx.touched_pairs.update((b["list_id"], b["attendee_id"]) for b in bodies if b["code"] == "OK")
+
+
 def _scan_collect(conn: sqlite3.Connection, device: str):
     rows = conn.execute(f"SELECT {', '.join(SCAN_FIELDS)} FROM scan s WHERE device_id = ? AND NOT EXISTS "
                         "(SELECT 1 FROM sync_log l WHERE l.kind = 'scan' AND l.key = s.scan_id) ORDER BY rowid",
@@ -158,12 +169,16 @@ def _scan_collect(conn: sqlite3.Connection, device: str):
     return [(r[0], r[3], dict(zip(SCAN_FIELDS, r))) for r in rows]
 
 
-register(Kind("scan", lambda b: b.get("scan_id"), _scan_validate, _scan_apply, _scan_collect, single_statement=True))
+register(Kind("scan", lambda b: b.get("scan_id"), _scan_validate, _scan_apply, _scan_collect, single_statement=True,
+              apply_many=_scan_apply_many,
+              existing="SELECT scan_id FROM scan WHERE scan_id IN (SELECT value FROM json_each(?))"))
 
 
 # ---------------------------------------------------------------- undoing a check-in
+UNDO_KEYS = frozenset(("scan_id", "undone_at", "device_id"))
+
 def _undo_validate(ctx: Context, author: str, b: dict) -> None:
-    exact_keys(b, ("scan_id", "undone_at", "device_id"), "undo")
+    exact_keys(b, UNDO_KEYS, "undo")
     key(b["scan_id"], "scan id")
     if b["device_id"] != author:
         raise Invalid("an undo by another device")
@@ -197,6 +212,7 @@ register(Kind("undo", lambda b: b.get("scan_id"), _undo_validate, _undo_apply, _
 # ---------------------------------------------------------------- schedule edits
 EDIT_FIELDS = ("edit_key", "hlc", "session_id", "kinds", "role", "device_id", "by_name", "at", "before", "after",
                "reason", "undo_of_key")
+EDIT_KEYS = frozenset(EDIT_FIELDS)
 STATE_FIELDS = {"room_id", "start", "end", "status", "notice"}
 
 
@@ -222,7 +238,7 @@ def _state(ctx: Context, value, what: str) -> dict:
 
 
 def _edit_validate(ctx: Context, author: str, b: dict) -> None:
-    exact_keys(b, EDIT_FIELDS, "schedule edit")
+    exact_keys(b, EDIT_KEYS, "schedule edit")
     key(b["edit_key"], "edit key")
     if b["device_id"] != author:
         raise Invalid("an edit by another device")
@@ -275,7 +291,8 @@ def _edit_collect(conn: sqlite3.Connection, device: str):
     return [(r[0], r[7], dict(zip(EDIT_FIELDS, r))) for r in rows]
 
 
-register(Kind("edit", lambda b: b.get("edit_key"), _edit_validate, _edit_apply, _edit_collect))
+register(Kind("edit", lambda b: b.get("edit_key"), _edit_validate, _edit_apply, _edit_collect,
+              existing="SELECT edit_key FROM session_edit WHERE edit_key IN (SELECT value FROM json_each(?))"))
 
 
 # ---------------------------------------------------------------- matchmaking meetings

@@ -9,10 +9,9 @@ import pytest
 
 from kiosk.models.database import open_event_db
 from kiosk.models.errors import KioskError
-from kiosk.sync.engine import MAGIC, MAX_FILE, SyncEngine, export_file, import_file
-from kiosk.sync.identity import enrol, load_identity, make_authority
+from kiosk.sync.engine import MAGIC, MAX_FILE, export_file, import_file
 
-from .conftest import CLOCK, EVENT, ISSUED, at, snapshot
+from .conftest import at, snapshot
 
 
 def offline_work(fleet):

@@ -1,0 +1,339 @@
+#!/usr/bin/env python3
+"""Sync benchmarks (issue 13): signed logs over mutual TLS. One JSON object per line.
+
+    .venv/bin/python benchmarks/sync_trust.py [--scans 10000] [--devices 20] [--per-device 100]
+
+1. Three device processes with ``--scans`` offline scans each (already signed into their logs,
+   as they are on the day) start syncing at one instant (a "go" file: Python start-up is not
+   counted); the figure is the time until every one holds all 3 x scans entries, verified and
+   applied, with identical check-in tables.
+2. ``--devices`` devices with ``--per-device`` scans each, in one process and one event loop (so
+   the CPU they share is one core), each dialling three others over TLS: time until all hold
+   everything, and the bytes each received against the bytes of entries it had to receive.
+3. The server CPU an unauthenticated connection attempt costs (a TLS client with no certificate,
+   one with a certificate from another authority, and plain TCP garbage), read from the server
+   process's /proc/PID/stat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import socket
+import sqlite3
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+KST = ZoneInfo("Asia/Seoul")
+EVENT_NOW = datetime(2023, 6, 14, 18, 0, tzinfo=KST)
+
+
+def emit(name: str, value: float, unit: str, **extra) -> None:
+    print(json.dumps({"name": name, "value": round(value, 4), "unit": unit, **extra}), flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Fleet:
+    def __init__(self, tmp: Path, base: Path) -> None:
+        from kiosk.sync.identity import make_authority
+
+        self.tmp, self.base = tmp, base
+        self.authority = make_authority(tmp / "ca", event_id="innofair2023", now=datetime.now(timezone.utc))
+        self.paths: dict[str, Path] = {}
+        self.ids: dict[str, Path] = {}
+
+    def add(self, name: str, scans: int) -> None:
+        from kiosk.models.database import open_event_db
+        from kiosk.sync.engine import SyncEngine, pin_authority
+        from kiosk.sync.identity import enrol, load_identity
+
+        path = self.tmp / f"{name}.db"
+        shutil.copy(self.base, path)
+        store = open_event_db(path)
+        pin_authority(store, self.authority.cert_pem, EVENT_NOW)
+        self.ids[name] = enrol(self.authority, name, role="kiosk", event_id="innofair2023", out=self.tmp / "ids",
+                               now=datetime.now(timezone.utc))
+        offline_scans(store, name, scans)
+        SyncEngine(store, load_identity(self.ids[name]), clock=lambda: EVENT_NOW).collect_local()   # signed on the day
+        store.close()
+        self.paths[name] = path
+
+
+def offline_scans(store, device: str, n: int) -> None:
+    """``n`` scans by ``device`` over the day: the first of a person on a list OK, later ones ALREADY."""
+    attendees = [r[0] for r in store.execute("SELECT id FROM attendee")]
+    lists = ["entry", "reception", "gala", "tour"]
+    t0 = datetime(2023, 6, 14, 9, 0, tzinfo=KST)
+    seen = set()
+    rows = []
+    for i in range(n):
+        who, lst = attendees[(i * 7) % len(attendees)], lists[i % 4]
+        code = "ALREADY" if (who, lst) in seen else "OK"
+        seen.add((who, lst))
+        rows.append((f"{device}-{i}", lst, device, (t0 + timedelta(seconds=i * 2)).isoformat(), "manual", None, who,
+                     code, '{"reason": ""}'))
+    with store.atomic():
+        store.executemany("INSERT INTO scan (scan_id, list_id, device_id, scanned_at, payload, serial, attendee_id, "
+                          "code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        for who, lst in seen:
+            first = next(r for r in rows if r[6] == who and r[1] == lst and r[7] == "OK")
+            store.execute("INSERT OR IGNORE INTO checkin (list_id, attendee_id, scan_id, device_id, checked_in_at) "
+                          "VALUES (?, ?, ?, ?, ?)", (lst, who, first[0], device, first[3]))
+
+
+# ---------------------------------------------------------------- 1. three processes
+def worker(args) -> int:
+    """One device: wait for the go file, sync, and write when it holds ``target`` entries."""
+    from kiosk.models.database import open_event_db
+    from kiosk.sync.identity import load_identity
+    from kiosk.sync.net import SyncNode
+
+    store = open_event_db(args.db)
+    node = SyncNode(store, load_identity(Path(args.identity)), clock=lambda: EVENT_NOW, peers=args.peer, port=args.port,
+                    host="127.0.0.1", status=False)
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0 = usage.ru_utime + usage.ru_stime
+    Path(args.out + ".ready").write_text("ready")
+    while not os.path.exists(args.go):
+        time.sleep(0.001)
+
+    async def main():
+        task = asyncio.create_task(node.run())
+        while store.execute("SELECT count(*) FROM sync_log").fetchone()[0] < args.target:
+            await asyncio.sleep(0.005)
+        done = time.time()
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        Path(args.out).write_text(json.dumps({"done": done, "traffic": node.traffic,
+                                              "cpu": usage.ru_utime + usage.ru_stime - cpu0}))
+        await asyncio.sleep(1.0)           # keep serving the others until they are done too
+        node.stop()
+        await task
+
+    asyncio.run(main())
+    return 0
+
+
+def three_processes(tmp: Path, base: Path, scans: int) -> None:
+    fleet = Fleet(tmp / "three", base)
+    for name in ("a", "b", "c"):
+        fleet.add(name, scans)
+    ports = {n: free_port() for n in fleet.paths}
+    go = tmp / "three" / "go"
+    procs = []
+    for name in fleet.paths:
+        cmd = [sys.executable, __file__, "worker", "--db", str(fleet.paths[name]), "--identity", str(fleet.ids[name]),
+               "--port", str(ports[name]), "--target", str(3 * scans), "--go", str(go),
+               "--out", str(tmp / "three" / f"{name}.done")]
+        for other in fleet.paths:
+            if other != name:
+                cmd += ["--peer", f"127.0.0.1:{ports[other]}"]
+        procs.append(subprocess.Popen(cmd, cwd=ROOT))
+    while not all((tmp / "three" / f"{n}.done.ready").exists() for n in fleet.paths):
+        time.sleep(0.05)
+    time.sleep(0.5)
+    t0 = time.time()
+    go.write_text("go")
+    for p in procs:
+        p.wait(120)
+    done = {n: json.loads((tmp / "three" / f"{n}.done").read_text()) for n in fleet.paths}
+    emit(f"sync_3_processes_{scans}_signed_scans_each_converge", max(d["done"] for d in done.values()) - t0, "s",
+         each={n: round(d["done"] - t0, 3) for n, d in done.items()})
+    tables = {tuple(sqlite3.connect(p).execute("SELECT list_id, attendee_id, scan_id FROM checkin ORDER BY 1, 2"
+                                               ).fetchall()) for p in fleet.paths.values()}
+    statuses = {tuple(sqlite3.connect(p).execute("SELECT status, count(*) FROM sync_log GROUP BY status").fetchall())
+                for p in fleet.paths.values()}
+    emit("sync_3_processes_identical_checkins", 1.0 if len(tables) == 1 else 0.0, "bool",
+         log_status=[list(s) for s in statuses])
+    cpu = {n: round(d["cpu"], 3) for n, d in done.items()}
+    emit("sync_3_processes_cpu_seconds_each", max(cpu.values()), "s", each=cpu,
+         note="CPU each device spent from go to holding everything (sending its log to two peers, "
+              "verifying and merging 20,000 entries): independent of other load on the machine")
+    received = {n: d["traffic"]["received"] for n, d in done.items()}
+    emit("sync_3_processes_bytes_received_each", max(received.values()) / 1e6, "MB", each=received)
+
+
+# ---------------------------------------------------------------- 2. many devices, one loop
+def many_devices(tmp: Path, base: Path, devices: int, per_device: int) -> None:
+    from kiosk.models.database import open_event_db
+    from kiosk.sync.identity import load_identity
+    from kiosk.sync.net import SyncNode
+
+    fleet = Fleet(tmp / "many", base)
+    names = [f"d{i:02d}" for i in range(devices)]
+    for name in names:
+        fleet.add(name, per_device)
+    sizes = {}
+    for name in names:
+        conn = sqlite3.connect(fleet.paths[name])
+        sizes[name] = conn.execute("SELECT sum(length(entry) + length(sig) + 8) FROM sync_log WHERE device = ?",
+                                   (name,)).fetchone()[0]
+        conn.close()
+    ports = {n: free_port() for n in names}
+    rng = random.Random(20)
+    peers = {n: [] for n in names}
+    for i, n in enumerate(names):                 # a ring (connected) plus two random chords each
+        peers[n].append(names[(i + 1) % devices])
+        peers[n] += rng.sample([m for m in names if m != n and m not in peers[n]], 2)
+    stores = {n: open_event_db(fleet.paths[n]) for n in names}
+    nodes = {n: SyncNode(stores[n], load_identity(fleet.ids[n]), clock=lambda: EVENT_NOW,
+                         peers=[f"127.0.0.1:{ports[p]}" for p in peers[n]], port=ports[n], host="127.0.0.1",
+                         status=False) for n in names}
+    total = devices * per_device
+
+    async def main():
+        t0 = time.perf_counter()
+        tasks = [asyncio.create_task(node.run()) for node in nodes.values()]
+        while True:
+            counts = [stores[n].execute("SELECT count(*) FROM sync_log").fetchone()[0] for n in names]
+            if all(c == total for c in counts):
+                break
+            if time.perf_counter() - t0 > 120:
+                raise RuntimeError(f"no convergence: {counts}")
+            await asyncio.sleep(0.02)
+        elapsed = time.perf_counter() - t0
+        for node in nodes.values():
+            node.stop()
+        await asyncio.gather(*tasks)
+        return elapsed
+
+    elapsed = asyncio.run(main())
+    emit(f"sync_{devices}_devices_{per_device}_scans_each_converge", elapsed, "s")
+    ratios = {}
+    for n in names:
+        must = sum(v for k, v in sizes.items() if k != n)
+        ratios[n] = nodes[n].traffic["received"] / must
+    emit(f"sync_{devices}_devices_bytes_received_over_bytes_needed_max", max(ratios.values()), "ratio",
+         mean=round(sum(ratios.values()) / len(ratios), 3),
+         needed_each_kb=round(sum(sizes.values()) * (devices - 1) / devices / 1024, 1))
+    emit(f"sync_{devices}_devices_bytes_total", sum(node.traffic["received"] for node in nodes.values()) / 1e6, "MB")
+
+
+# ---------------------------------------------------------------- 3. strangers
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def strangers(tmp: Path, base: Path, attempts: int) -> None:
+    fleet = Fleet(tmp / "strangers", base)
+    fleet.add("a", 10)
+    rogue = Fleet(tmp / "rogue", base)
+    rogue.add("a", 0)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "sync", "serve", "--db", str(fleet.paths["a"]),
+                             "--identity", str(fleet.ids["a"]), "--host", "127.0.0.1", "--port", str(port),
+                             "--now", "2023-06-14T18:00"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        time.sleep(1.0)
+        from kiosk.sync.identity import load_identity
+        from kiosk.sync.net import client_context
+
+        no_cert = ssl.create_default_context()
+        no_cert.check_hostname, no_cert.verify_mode = False, ssl.CERT_NONE
+        other = client_context(load_identity(rogue.ids["a"]))
+        other.verify_mode = ssl.CERT_NONE
+
+        def tls(ctx):
+            try:
+                with socket.create_connection(("127.0.0.1", port), 5) as raw:
+                    with ctx.wrap_socket(raw) as s:
+                        s.sendall(b"\0\0\0\2{}")
+                        s.recv(100)
+            except (ssl.SSLError, OSError):
+                pass
+
+        def garbage(_ctx):
+            with socket.create_connection(("127.0.0.1", port), 5) as s:
+                s.sendall(os.urandom(512))
+                try:
+                    s.recv(100)
+                except OSError:
+                    pass
+
+        for label, attempt, ctx in (("no_certificate", tls, no_cert), ("other_authority", tls, other),
+                                    ("tcp_garbage", garbage, None)):
+            idle0 = cpu_seconds(proc.pid)
+            time.sleep(1.0)
+            idle = cpu_seconds(proc.pid) - idle0          # the daemon's own polling, per second
+            before, t0 = cpu_seconds(proc.pid), time.perf_counter()
+            for _ in range(attempts):
+                attempt(ctx)
+            wall = time.perf_counter() - t0
+            used = cpu_seconds(proc.pid) - before - idle * wall
+            emit(f"sync_unauthenticated_{label}_server_cpu_per_attempt", 1000 * used / attempts, "ms",
+                 attempts=attempts, wall_ms_per_attempt=round(1000 * wall / attempts, 2))
+        alive = proc.poll() is None
+        emit("sync_server_still_serving_after_strangers", 1.0 if alive else 0.0, "bool")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "worker":
+        ap = argparse.ArgumentParser()
+        ap.add_argument("worker")
+        for a in ("--db", "--identity", "--go", "--out"):
+            ap.add_argument(a, required=True)
+        ap.add_argument("--port", type=int, required=True)
+        ap.add_argument("--target", type=int, required=True)
+        ap.add_argument("--peer", action="append", default=[])
+        return worker(ap.parse_args())
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scans", type=int, default=10_000)
+    ap.add_argument("--devices", type=int, default=20)
+    ap.add_argument("--per-device", type=int, default=100)
+    ap.add_argument("--attempts", type=int, default=300)
+    ap.add_argument("--only", choices=["three", "many", "strangers"])
+    args = ap.parse_args()
+    import platform
+
+    print(json.dumps({"machine": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count(),
+                      "load": os.getloadavg()}), file=sys.stderr)
+    from kiosk.models.loader import build_database
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        base = tmp / "base.db"
+        build_database(base, ROOT / "data")
+        for sub in ("three", "many", "strangers", "rogue"):
+            (tmp / sub).mkdir()
+        if args.only in (None, "three"):
+            three_processes(tmp, base, args.scans)
+        if args.only in (None, "many"):
+            many_devices(tmp, base, args.devices, args.per_device)
+        if args.only in (None, "strangers"):
+            strangers(tmp, base, args.attempts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
