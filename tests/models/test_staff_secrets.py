@@ -112,7 +112,8 @@ def test_badge_parser_accepts_the_printed_spelling_and_case_changes(signed):
 @pytest.mark.parametrize("spoil", [
     lambda p: "ı" + p[1:],                                  # dotless i uppercases to I
     lambda p: p.replace("I", "ı", 1),
-    lambda p: p[:-1] + "ſ" if p.endswith("S") else p.lower().replace("s", "ſ", 1) or "ſ",
+    # long s uppercases to S (a signature lacks an S about once in 26 keys: then put it in front)
+    lambda p: p.lower().replace("s", "ſ", 1) if "S" in p else "ſ" + p,
     lambda p: "\u2003" + p,                                 # a Unicode space around it
     lambda p: p + "=",                                      # base32 padding
     lambda p: p + "A",
