@@ -481,38 +481,48 @@ def matchmaking_figures(tmp: Path, samples: int) -> None:
     app.processEvents()
     mm = conn.matchmaking
     people = payloads[:5000]            # B000000…B004999: 8 meetings each
-    domain, painted = [], []
+    # wall time, and this process's CPU time: on a machine shared with other work the wall-clock
+    # tail is mostly waiting for a core; the CPU time is what the kiosk itself spends
+    domain, painted, painted_cpu = [], [], []
     for i in range(samples):
         payload = people[(i * 37) % len(people)]
         t0 = time.perf_counter()
         mm.my_day(mm.attendee_for_badge(payload), clock.now())
         domain.append((time.perf_counter() - t0) * 1000)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         screen.scan(payload)
         screen.repaint()
         painted.append((time.perf_counter() - t0) * 1000)
+        painted_cpu.append((time.process_time() - c0) * 1000)
         screen.clear()
     emit("my_day_query_100k_attendees_20k_meetings_p95", p95(domain), "ms")
     emit("badge_to_my_day_painted_p95", p95(painted), "ms")
     emit("badge_to_my_day_painted_median", statistics.median(painted), "ms")
+    emit("badge_to_my_day_painted_cpu_p95", p95(painted_cpu), "ms")
+    emit("badge_to_my_day_painted_cpu_median", statistics.median(painted_cpu), "ms")
     window.show_view("board")
     board = window._lazy["board"]
     app.processEvents()
-    ticks, full = [], []
+    ticks, full, ticks_cpu, full_cpu = [], [], [], []
     for i in range(samples):
         clock.advance(minutes=1)       # the minute tick; meetings here are 10 min, so 1 tick in 10 changes rows
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         board.tick()
         board.repaint()
         ticks.append((time.perf_counter() - t0) * 1000)
-        t0 = time.perf_counter()
+        ticks_cpu.append((time.process_time() - c0) * 1000)
+        t0, c0 = time.perf_counter(), time.process_time()
         board.refresh()                # a data change (or a tick at a meeting boundary): all read again
         board.repaint()
         full.append((time.perf_counter() - t0) * 1000)
+        full_cpu.append((time.process_time() - c0) * 1000)
     emit("board_tick_500_tables_p95", p95(ticks), "ms")
     emit("board_tick_500_tables_median", statistics.median(ticks), "ms")
+    emit("board_tick_500_tables_cpu_p95", p95(ticks_cpu), "ms")
     emit("board_full_refresh_500_tables_p95", p95(full), "ms")
     emit("board_full_refresh_500_tables_median", statistics.median(full), "ms")
+    emit("board_full_refresh_500_tables_cpu_p95", p95(full_cpu), "ms")
+    emit("board_full_refresh_500_tables_cpu_median", statistics.median(full_cpu), "ms")
     kiosk.close()
     cli = []
     for payload in people[:7]:

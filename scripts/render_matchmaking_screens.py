@@ -56,8 +56,7 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
             nxt = mm.my_day(mm.attendee(PERSON), ui.now()).next_meeting
             free = next(t for t in mm.tables() if t != nxt.place and not mm.conflicts(
                 meeting_id=nxt.id, start=nxt.start, end=nxt.end, table_id=t, attendee_ids=[]))
-            mm.move(nxt.id, table=free, by="Mina", role="volunteer", device_id="lounge-desk", now=ui.now())
-            kiosk.bus.announce()
+            window.ops.move_meeting(nxt.id, table=free, by="Mina", role="volunteer")
         if view == "my-day":
             window.show_view("my-day")
             window._lazy["my-day"].scan(badge(PERSON))

@@ -212,7 +212,9 @@ class MatchmakingBoard(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.board_title)
         left.addWidget(self.table, 1)
-        right = QVBoxLayout()
+        self.right_side = QWidget()
+        right = QVBoxLayout(self.right_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.directory_title)
         right.addLayout(self.country_row)
         right.addLayout(self.interest_row)
@@ -223,7 +225,7 @@ class MatchmakingBoard(QWidget):
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(24)
         self.columns.addLayout(left, 3)
-        self.columns.addLayout(right, 2)
+        self.columns.addWidget(self.right_side, 2)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 20, 32, 16)
         root.addWidget(self.title)
@@ -237,13 +239,15 @@ class MatchmakingBoard(QWidget):
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        # the tables get the room: the directory's chips would otherwise claim half the screen
+        self.right_side.setMaximumWidth(16777215 if portrait else int(self.width() * 0.4))
         super().resizeEvent(event)
 
     def _chip(self, text: str, group: QButtonGroup, row: QHBoxLayout, on_click) -> QPushButton:
         b = QPushButton(text)
         b.setCheckable(True)
         b.setProperty("role", "bar")
-        b.setStyleSheet("padding: 0 6px; min-width: 56px;")
+        b.setStyleSheet("padding: 0 4px; min-width: 48px;")
         group.addButton(b)
         b.clicked.connect(on_click)
         row.addWidget(b)
@@ -314,5 +318,5 @@ class MatchmakingBoard(QWidget):
             for c in self.categories if wanted.get(c.id)))
         self.table.setStyleSheet(f"QTableView {{ background:#ffffff; color:#14213d; font-size:{self.ui.theme.body}px; }}")
         self._build_chips()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 4 + 10)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 5 + 10)
         self.refresh()

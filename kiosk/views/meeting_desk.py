@@ -46,7 +46,8 @@ class MeetingDesk(QWidget):
 
         self.list = QListWidget()
         self.list.itemClicked.connect(lambda item: self.select(item.data(MeetingRole)))
-        self.list.setStyleSheet("QListWidget { background:#ffffff; color:#14213d; }")
+        self.list.setStyleSheet("QListWidget { background:#ffffff; color:#14213d; } "
+                                "QListWidget::item { border-bottom: 1px solid #c5cedb; padding: 4px; }")
         self.counts = label(role="onDark", wrap=True)
 
         panel = QFrame()

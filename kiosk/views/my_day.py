@@ -396,17 +396,15 @@ class MyDayScreen(QWidget):
                                                                     "calendar"))
 
     def _fill_rest(self, rows) -> None:
-        while self.rest_box.count() > 1:
-            item = self.rest_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        """The day's other lines. Labels are kept and reused (hidden when not needed): a new
+        label under the kiosk's style sheet costs a polish, and a visitor is waiting."""
         lang = self.ui.language
-        for i, (kind, value) in enumerate(rows):
-            if kind == "title":
-                w = label(value, role="sectionTitle")
-            elif kind == "note":
-                w = label(value, role="onDarkMuted", wrap=True)
-            else:
+        pools = self.__dict__.setdefault("_pools", {"title": [], "note": [], "item": []})
+        used = {"title": 0, "note": 0, "item": 0}
+        roles = {"title": ("sectionTitle", False), "note": ("onDarkMuted", True), "item": ("onDark", True)}
+        order = []
+        for kind, value in rows:
+            if kind == "item":
                 bits = [phrases.time_range(value.start, value.end), value.title.get(lang)]
                 if value.kind == "meeting" and value.counterpart:
                     bits[1] = QCoreApplication.translate("MyDay", "With %1").replace("%1", value.counterpart)
@@ -416,8 +414,25 @@ class MyDayScreen(QWidget):
                 state = status_text(value)
                 if state:
                     bits.append(state)
-                w = label(" · ".join(bits), role="onDark", wrap=True)
-            self.rest_box.insertWidget(i, w)
+                value = " · ".join(bits)
+            pool = pools[kind]
+            if used[kind] == len(pool):
+                role, wrap = roles[kind]
+                pool.append(label(role=role, wrap=wrap))
+            w = pool[used[kind]]
+            used[kind] += 1
+            w.setText(value)
+            order.append(w)
+        # lay the used labels out in order; the rest stay in the layout, hidden and empty
+        for i, w in enumerate(order):
+            if self.rest_box.indexOf(w) != i:
+                self.rest_box.insertWidget(i, w)
+            w.show()
+        for kind, pool in pools.items():
+            for w in pool[used[kind]:]:
+                if w.isVisible() or w.text():
+                    w.clear()
+                    w.hide()
 
     def _draw_map(self, nxt) -> None:
         tables = self.tables
