@@ -233,6 +233,9 @@ def _show(app, window, args, kiosk=None) -> int:
         from PySide6.QtCore import Qt
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        # Without a window manager (a bare X server, as kiosks often run) nobody honours the
+        # full-screen request and the window keeps its default size: take the screen's geometry.
+        window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
     if args.screenshot is not None:
         def shoot():

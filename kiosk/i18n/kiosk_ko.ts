@@ -186,6 +186,14 @@
 <context>
     <name>Editor</name>
     <message>
+        <source>End</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>

@@ -186,6 +186,14 @@
 <context>
     <name>Editor</name>
     <message>
+        <source>End</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.models import agenda
 
@@ -41,14 +41,22 @@ class AgendaScreen(QWidget):
         self.changes_button.clicked.connect(self.openChanges)
         tabs.addWidget(self.changes_button)
         self.day_buttons: list[QPushButton] = []
+        # The day tabs sit beside the heading in landscape and on a row of their own in portrait
+        # (three "Wed 14 June" tabs and "What changed" do not fit 1080 px with larger text).
+        self.day_tabs = QHBoxLayout()
+        self.day_tabs.setSpacing(12)
         for i, _day in enumerate(self.days):
             b = QPushButton()
             b.setCheckable(True)
             b.setProperty("role", "bar")
-            b.setMinimumWidth(200)
+            # no stretch factor: a stretched tab may be squeezed below its text; expanding, the
+            # tabs share a portrait row's width
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.day_group.addButton(b, i)
             self.day_buttons.append(b)
-            tabs.addWidget(b)
+            self.day_tabs.addWidget(b)
+        self.tabs = tabs
+        self._portrait: bool | None = None
         self.day_group.idClicked.connect(lambda i: self.show_day(self.days[i]))
         self.legend = label(role="onDarkMuted", wrap=True)
         self.url_qr = label()
@@ -63,6 +71,8 @@ class AgendaScreen(QWidget):
         root.setContentsMargins(32, 20, 32, 8)
         root.setSpacing(12)
         root.addLayout(tabs)
+        self.root = root
+        self._place_day_tabs(portrait=False)
         legend_row = QHBoxLayout()
         legend_row.addWidget(self.legend, 1)
         legend_row.addWidget(self.url_caption)
@@ -73,6 +83,22 @@ class AgendaScreen(QWidget):
         ui.languageChanged.connect(lambda _l: self.retranslate())
         self.retranslate()
         self.reset()
+
+    def _place_day_tabs(self, *, portrait: bool) -> None:
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        parent = self.day_tabs.parent()
+        if parent is not None:
+            parent.removeItem(self.day_tabs)
+        if portrait:
+            self.root.insertLayout(1, self.day_tabs)
+        else:
+            self.tabs.addLayout(self.day_tabs)
+
+    def resizeEvent(self, event) -> None:
+        self._place_day_tabs(portrait=self.height() > self.width())
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("Agenda", "Agenda"))

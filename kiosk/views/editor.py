@@ -10,10 +10,11 @@ from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
 )
 
+from kiosk.models import agenda
 from kiosk.models.errors import KioskError
 from kiosk.models.schedule import NOTICE_PRESETS
 
@@ -43,7 +44,7 @@ class ScheduleDesk(QWidget):
         self.confirming = False
         days = programme.event.days
 
-        self.heading = label(role="heading")
+        self.heading = label(role="heading", wrap=True)
         self.day_group = QButtonGroup(self)
         day_row = QHBoxLayout()
         self.day_buttons = []
@@ -60,7 +61,6 @@ class ScheduleDesk(QWidget):
         self.sessions.itemClicked.connect(lambda item: self.select(item.data(Qt.ItemDataRole.UserRole)))
         make_kinetic(self.sessions)
         left = QVBoxLayout()
-        left.addLayout(day_row)
         left.addWidget(self.sessions, 1)
 
         panel = QFrame()
@@ -85,17 +85,23 @@ class ScheduleDesk(QWidget):
         self.time_title = label()
         self.start_label = label()
         self.end_label = label()
+        # each row says what it moves: "Start" and "End", then − steps, the time, + steps
+        self.start_row_label = label(wrap=True)
+        self.end_row_label = label(wrap=True)
         time_grid = QGridLayout()
-        for row, (what, lab) in enumerate((("start", self.start_label), ("end", self.end_label))):
+        time_grid.setColumnStretch(3, 1)
+        rows = (("start", self.start_row_label, self.start_label), ("end", self.end_row_label, self.end_label))
+        for row, (what, name, lab) in enumerate(rows):
+            time_grid.addWidget(name, row, 0)
             for col, minutes in enumerate((-15, -5)):
-                b = QPushButton(f"{minutes}")
+                b = QPushButton(f"−{-minutes}")
                 b.clicked.connect(lambda _=False, w=what, m=minutes: self._shift(w, m))
-                time_grid.addWidget(b, row, col)
-            time_grid.addWidget(lab, row, 2, Qt.AlignmentFlag.AlignCenter)
+                time_grid.addWidget(b, row, 1 + col)
+            time_grid.addWidget(lab, row, 3, Qt.AlignmentFlag.AlignCenter)
             for col, minutes in enumerate((5, 15)):
                 b = QPushButton(f"+{minutes}")
                 b.clicked.connect(lambda _=False, w=what, m=minutes: self._shift(w, m))
-                time_grid.addWidget(b, row, 3 + col)
+                time_grid.addWidget(b, row, 4 + col)
         self.notice_title = label()
         notice_row = QGridLayout()
         self.preset_buttons: dict[str, QPushButton] = {}
@@ -103,7 +109,7 @@ class ScheduleDesk(QWidget):
             b = QPushButton()
             b.clicked.connect(lambda _=False, k=key: self._set("notice", k))
             self.preset_buttons[key] = b
-            notice_row.addWidget(b, i // 3, i % 3)
+            notice_row.addWidget(b, i // 2, i % 2)
         self.notice_text = QLineEdit()
         self.notice_text.setMinimumHeight(64)
         self.notice_text.textEdited.connect(lambda text: self._set("notice", text))
@@ -132,7 +138,7 @@ class ScheduleDesk(QWidget):
         pbox.addWidget(self.notice_title)
         pbox.addLayout(notice_row)
         pbox.addWidget(self.notice_text)
-        actions = QHBoxLayout()
+        actions = QVBoxLayout()
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.revert_button)
         pbox.addLayout(actions)
@@ -140,9 +146,6 @@ class ScheduleDesk(QWidget):
         who.addWidget(self.by)
         who.addWidget(self.reason, 2)
         pbox.addLayout(who)
-        pbox.addWidget(self.warnings)
-        pbox.addWidget(self.save_button)
-        pbox.addWidget(self.result)
         pbox.addStretch(1)
         self.panel = panel
 
@@ -164,20 +167,40 @@ class ScheduleDesk(QWidget):
         top.addWidget(self.meetings_button)
         top.addWidget(self.checkin_button)
         top.addWidget(self.lock_button)
-        # the form is taller than a landscape screen with large text: it scrolls
+        # The form is taller than a landscape screen with large text: it scrolls, while the
+        # warnings, Save and its result stay in view below it.
         scroll = kinetic_scroll(panel)
-        body = QHBoxLayout()
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(scroll, 1)
+        right.addWidget(self.warnings)
+        right.addWidget(self.save_button)
+        right.addWidget(self.result)
+        # side by side in landscape; the session list above the form in portrait
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(20)
         body.addLayout(left, 2)
-        body.addWidget(scroll, 3)
+        body.addLayout(right, 3)
+        self.body = body
         root = QVBoxLayout(self)
         root.setContentsMargins(28, 16, 28, 16)
         root.addLayout(top)
+        root.addLayout(day_row)
         root.addLayout(body, 1)
         ui.languageChanged.connect(lambda _l: self.retranslate())
-        self.day = days[0]
+        ui.themeChanged.connect(lambda _t: self.retranslate())
+        self.day = self.today()
         self.retranslate()
-        self.show_day(days[0])
+        self.show_day(self.day)
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def today(self):
+        """The event day the desk opens on: today's, by the kiosk's clock."""
+        return agenda.event_day(self.ui.now(), self.programme.event.days, self.programme.tz)
 
     # ---------------------------------------------------------------- text
     def retranslate(self) -> None:
@@ -188,6 +211,8 @@ class ScheduleDesk(QWidget):
         self.room_title.setText(QCoreApplication.translate("Editor", "Room"))
         self.time_title.setText(QCoreApplication.translate("Editor", "Start (the end moves with it) and end"))
         self.notice_title.setText(QCoreApplication.translate("Editor", "Notice"))
+        self.start_row_label.setText(QCoreApplication.translate("Editor", "Start"))
+        self.end_row_label.setText(QCoreApplication.translate("Editor", "End"))
         for key, b in self.preset_buttons.items():
             b.setText(phrases.notice_text(key) if key else QCoreApplication.translate("Editor", "No notice"))
         self.notice_text.setPlaceholderText(QCoreApplication.translate("Editor", "Or type a notice (any language)"))
@@ -200,7 +225,7 @@ class ScheduleDesk(QWidget):
         self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))
         for w in (self.title,):
             w.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
-        for w in (self.room_title, self.time_title, self.notice_title):
+        for w in (self.room_title, self.time_title, self.notice_title, self.start_row_label, self.end_row_label):
             w.setStyleSheet(f"font-size:{theme.body}px; font-weight:700;")
         for w in (self.start_label, self.end_label):
             w.setStyleSheet(f"font-size:{theme.title}px; font-weight:700; min-width: 120px;")
@@ -215,6 +240,8 @@ class ScheduleDesk(QWidget):
     def set_role(self, role: str | None) -> None:
         self.role = role
         self.checkin_button.setVisible(role == "staff")
+        if role is not None and self.session_id is None:
+            self.show_day(self.today())   # a desk unlocked on 15 June opens on 15 June
 
     # ---------------------------------------------------------------- list
     def show_day(self, day) -> None:
@@ -233,8 +260,9 @@ class ScheduleDesk(QWidget):
                 marks.append(f"{s.published_room_id}→{s.room_id}")
             if s.retimed:   # (a clock symbol is missing from the CJK fonts: it would be a box)
                 marks.append(f"±{s.published_start:%H:%M}")
-            item = QListWidgetItem(f"{phrases.time_range(s.start, s.end)}  {s.title.get(lang)}  · {s.room_id or '—'}"
-                                   + (f"   [{' '.join(marks)}]" if marks else ""))
+            # what changed sits on the first line, before the title: an elided title never hides it
+            first = f"{phrases.time_range(s.start, s.end)}  · {s.room_id or '—'}" + (f"   [{' '.join(marks)}]" if marks else "")
+            item = QListWidgetItem(f"{first}\n{s.title.get(lang)}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.sessions.addItem(item)
             if s.id == self.session_id:
@@ -312,6 +340,7 @@ class ScheduleDesk(QWidget):
             self.title.setText(QCoreApplication.translate("Editor", "Pick a session on the left."))
             for w in (self.status_line, self.start_label, self.end_label, self.warnings):
                 w.setText("")
+            self.warnings.setVisible(False)
             return
         p = state["published"]
         lang = self.ui.language
@@ -329,7 +358,28 @@ class ScheduleDesk(QWidget):
         self.save_button.setEnabled(dirty)
         self.save_button.setText(QCoreApplication.translate("Editor", "Save anyway") if self.confirming else QCoreApplication.translate("Editor", "Save"))
         if not self.confirming:
-            self.warnings.setText("")
+            self._show_warnings()
+        self.result.setVisible(bool(self.result.text()))
+
+    def _show_warnings(self) -> None:
+        """What a save would warn about, shown while editing (a taken room, too few seats, an
+        end before the start), not only after Save."""
+        text = ""
+        if self.pending:
+            try:
+                warnings = self.ops.plan_edit(self.session_id, **self._change())[3]
+                text = "\n".join("⚠ " + w.message for w in warnings)
+            except KioskError as exc:
+                text = "⚠ " + exc.message
+        self.warnings.setText(text)
+        self.warnings.setStyleSheet(self._boxed("danger"))
+        self.warnings.setVisible(bool(text))
+
+    def _boxed(self, colour: str) -> str:
+        """Messages below the form sit on the dark screen: a light box keeps them readable."""
+        theme = self.ui.theme
+        return (f"color:{getattr(theme.p, colour)}; font-weight:700; background:{theme.p.surface};"
+                f" border-radius: 8px; padding: 6px 10px;")
 
     def _change(self) -> dict:
         """The staged values as a change against the session as it is now."""
@@ -360,15 +410,15 @@ class ScheduleDesk(QWidget):
             _before, _after, _kinds, warnings = self.ops.plan_edit(self.session_id, **change)
             if warnings and not self.confirming:
                 self.confirming = True
-                self.warnings.setText("⚠ " + "\n⚠ ".join(w.message for w in warnings))
-                self.warnings.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
                 self._show_pending()
+                self._show_warnings()
                 return
             self.ops.edit_session(self.session_id, by=self.by.text().strip(), role=self.role or "volunteer",
                                   reason=self.reason.text().strip(), **change)
         except KioskError as exc:
             self.result.setText(exc.message)
-            self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
+            self.result.setStyleSheet(self._boxed("danger"))
+            self.result.setVisible(True)
             return
         except Exception as exc:  # sqlite3.Error: disk full, read-only, locked
             from kiosk.models.errors import is_busy
@@ -379,18 +429,20 @@ class ScheduleDesk(QWidget):
                 QCoreApplication.translate("Editor", "Not saved: another device was saving. Tap Save again.")
                 if is_busy(exc) else
                 QCoreApplication.translate("Editor", "Not saved: %1").replace("%1", str(exc)[:160]))
-            self.result.setStyleSheet(f"color:{self.ui.theme.p.danger}; font-weight:700;")
+            self.result.setStyleSheet(self._boxed("danger"))
+            self.result.setVisible(True)
             return
         self.pending = {}
         self.confirming = False
         self.result.setText(QCoreApplication.translate("Editor", "Saved. Every screen shows it now."))
-        self.result.setStyleSheet(f"color:{self.ui.theme.p.now}; font-weight:700;")
+        self.result.setStyleSheet(self._boxed("now"))
         self._fill_list()
         self._show_pending()
         self.edited.emit()
 
     def undo(self) -> None:
         result = self.ops.undo_edit(by=self.by.text().strip(), role=self.role or "volunteer")
+        self.result.setStyleSheet(self._boxed("text"))
         self.result.setText(QCoreApplication.translate("Editor", "Nothing to undo.") if result is None else
                             QCoreApplication.translate("Editor", "Undone: %1").replace("%1", result.session_id))
         self.pending = {}

@@ -17,7 +17,7 @@ from . import phrases
 from .directions import steps_html
 from .i18n import font_for
 from .map_view import MapView, VenueScene, step_markers
-from .widgets import label, make_kinetic
+from .widgets import WrappingButton, label, make_kinetic
 
 ExhibitorRole = Qt.ItemDataRole.UserRole + 10
 
@@ -221,11 +221,12 @@ class ExhibitorsScreen(QWidget):
         self.search.textChanged.connect(self.set_search)
         self.chip_grid = QGridLayout()
         self.chip_grid.setSpacing(8)
-        self.all_chip = self._chip(lambda: self.set_categories(set()))
+        # category chips wrap their name rather than lose their count
+        self.all_chip = self._chip(lambda: self.set_categories(set()), wrapping=True)
         self.category_chips: dict[str, QPushButton] = {}
         keys = list(self.categories) + ([UNCATEGORISED] if any(e.category_id is None for e in self.exhibitors) else [])
         for key in keys:
-            self.category_chips[key] = self._chip(lambda _=False, k=key: self.toggle_category(k))
+            self.category_chips[key] = self._chip(lambda _=False, k=key: self.toggle_category(k), wrapping=True)
         self.country_grid = QGridLayout()
         self.country_grid.setSpacing(8)
         self.country_all = self._chip(lambda: self.set_country(None))
@@ -296,8 +297,8 @@ class ExhibitorsScreen(QWidget):
         self.retranslate()
 
     # ---------------------------------------------------------------- building
-    def _chip(self, on_click) -> QPushButton:
-        chip = QPushButton()
+    def _chip(self, on_click, *, wrapping: bool = False) -> QPushButton:
+        chip = WrappingButton() if wrapping else QPushButton()
         chip.setCheckable(True)
         chip.setProperty("role", "bar")
         chip.clicked.connect(on_click)
@@ -356,6 +357,8 @@ class ExhibitorsScreen(QWidget):
             self.chip_grid.removeWidget(chip)
         for i, chip in enumerate(chips):
             self.chip_grid.addWidget(chip, i // columns, i % columns)
+        for c in range(4):
+            self.chip_grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def retranslate(self) -> None:
         lang, theme = self.ui.language, self.ui.theme
@@ -399,12 +402,12 @@ class ExhibitorsScreen(QWidget):
         """Re-filter and update chips, count, list and map together."""
         lang = self.ui.language
         result = self._result()
-        self.all_chip.setText(QCoreApplication.translate("Exhibitors", "All") + f"  {sum(result.category_counts.values())}")
+        self.all_chip.set_label(QCoreApplication.translate("Exhibitors", "All"), str(sum(result.category_counts.values())))
         self.all_chip.setChecked(not self.chosen)
         for key, chip in self.category_chips.items():
             cat = self.categories.get(key)
             name = f"{cat.symbol} · {cat.name.get(lang)}" if cat else QCoreApplication.translate("Exhibitors", "Uncategorised")
-            chip.setText(f"{name}  {result.category_counts.get(key, 0)}".replace("&", "&&"))
+            chip.set_label(name, str(result.category_counts.get(key, 0)))
             chip.setChecked(key in self.chosen)
         self.country_all.setText(QCoreApplication.translate("Exhibitors", "All countries"))
         self.country_all.setChecked(self.country is None)

@@ -102,7 +102,7 @@ class HomeScreen(QWidget):
         self.tiles2.addWidget(self.my_day_tile, 1)
         self.tiles2.addWidget(self.board_tile, 1)
 
-        self.venue = label(role="onDarkMuted")
+        self.venue = label(role="onDarkMuted", wrap=True)
         self.changes_button = QPushButton()
         self.changes_button.setProperty("role", "bar")
         self.changes_button.clicked.connect(self.openChanges)
@@ -131,7 +131,11 @@ class HomeScreen(QWidget):
     # -- orientation: side by side in landscape, stacked in portrait
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
-        self.lists.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        self.lists.setDirection(direction)
+        # "Exhibitors & floor map" needs the full width of a portrait screen
+        self.tiles.setDirection(direction)
+        self.tiles2.setDirection(direction)
         super().resizeEvent(event)
 
     def _tick(self, now) -> None:

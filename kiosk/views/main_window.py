@@ -4,6 +4,7 @@ and the idle reset that hands a clean kiosk to the next visitor."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QFrame, QHBoxLayout, QPushButton, QSizePolicy,
     QStackedWidget, QVBoxLayout, QWidget,
@@ -122,13 +123,15 @@ class KioskWindow(QWidget):
         self.clock = label(role="onDark")
         self.lang_group = QButtonGroup(self)
         self.lang_buttons = {}
+        self._lang_widths: dict[tuple[str, int], int] = {}
         lang_box = QHBoxLayout()
-        lang_box.setSpacing(8)
+        lang_box.setSpacing(6)
         for lang in LANGUAGES:
             b = QPushButton(LANGUAGE_LABELS[lang])
             b.setCheckable(True)
             b.setProperty("role", "bar")
             b.setProperty("lang", lang)
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.lang_group.addButton(b)
             self.lang_buttons[lang] = b
             b.clicked.connect(lambda _=False, lang=lang: ui.set_language(lang))
@@ -138,14 +141,17 @@ class KioskWindow(QWidget):
         self.access_button.setProperty("role", "bar")
         self.access_button.toggled.connect(ui.set_accessible)
         row = QHBoxLayout(bar)
-        row.setContentsMargins(24, 10, 24, 10)
-        row.setSpacing(16)
+        row.setContentsMargins(12, 10, 12, 10)
+        row.setSpacing(8)
         row.addWidget(self.home_button)
         row.addWidget(self.event_name, 1)
+        row.addStretch(0)  # takes the name's place where it is hidden: the buttons keep their size
         row.addWidget(self.clock)
-        row.addSpacing(12)
-        row.addLayout(lang_box)
         row.addWidget(self.access_button)
+        # The language buttons sit last, at the right edge, each as wide as its own name in its
+        # own script: whatever the language, none of them moves (a second tap lands where the
+        # first did).
+        row.addLayout(lang_box)
 
         # --- screens
         self.stack = QStackedWidget()
@@ -172,6 +178,7 @@ class KioskWindow(QWidget):
         self.keyboard_reserve = KeyboardReserve(self.keyboard)
         root.addWidget(self.keyboard_reserve)
         self.keyboard_reserve.coveredChanged.connect(self._keyboard_covers)
+        self.stack.currentChanged.connect(lambda _i: self._show_bar_titles())
 
         self.watcher = watcher
         watcher.changed.connect(self.on_data_changed)
@@ -224,9 +231,16 @@ class KioskWindow(QWidget):
         return self.staff.idle_seconds
 
     def resizeEvent(self, event) -> None:
-        # A portrait screen has no room for the name beside the controls; the home screen shows it.
-        self.event_name.setVisible(self.width() >= 1400)
+        self._show_bar_titles()
         super().resizeEvent(event)
+
+    def _show_bar_titles(self) -> None:
+        """The home screen shows the event name and the clock large: the bar does not repeat
+        them there (one name, one clock). A portrait screen has no room for the name."""
+        current = self.stack.currentWidget()
+        on_home = current is not None and current is self._lazy.get("home")
+        self.event_name.setVisible(not on_home and self.width() >= 1400)
+        self.clock.setVisible(not on_home)
 
     # ---------------------------------------------------------------- screens built on first use
     def _screen(self, name: str) -> QWidget:
@@ -461,7 +475,7 @@ class KioskWindow(QWidget):
                     self._lazy[name].refresh()
 
     def _tick(self, now) -> None:
-        text = now.strftime("%H:%M:%S")
+        text = now.strftime("%H:%M")
         if self.clock.text() != text:
             self.clock.setText(text)
 
@@ -470,7 +484,15 @@ class KioskWindow(QWidget):
         QApplication.instance().setFont(font_for(lang, self.ui.theme.body))
         self.lang_buttons[lang].setChecked(True)
         for code, b in self.lang_buttons.items():
-            b.setFont(font_for(code, self.ui.theme.body, bold=True))
+            font = font_for(code, self.ui.theme.body, bold=True)
+            b.setFont(font)
+            # Measured once per text size (re-measured under another application font it can
+            # differ by a pixel or two), and set in the style sheet: the style's min-width would
+            # override a setFixedWidth at the next polish.
+            key = (code, self.ui.theme.body)
+            if key not in self._lang_widths:
+                self._lang_widths[key] = QFontMetrics(font).horizontalAdvance(b.text()) + 4
+            b.setStyleSheet(f"min-width: {self._lang_widths[key]}px; max-width: {self._lang_widths[key]}px;")
         self.home_button.setText(QCoreApplication.translate("Window", "⌂ Home"))
         self.access_button.setText(QCoreApplication.translate("Window", "Aa Larger text"))
         self.event_name.setText(self.programme.event.name.get(lang))

@@ -78,10 +78,19 @@ class SessionDetail(QWidget):
         side = QVBoxLayout(where_panel)
         side.setContentsMargins(32, 28, 32, 28)
         side.setSpacing(14)
-        side.addWidget(self.where_heading)
-        side.addWidget(self.where)
-        side.addWidget(self.route_label)
-        side.addWidget(self.steps_label)
+        # The words (room, walk, numbered steps) scroll when larger text makes them taller than
+        # the room left above the floor plan: the plan and the window keep their size.
+        words = QWidget()
+        words_box = QVBoxLayout(words)
+        words_box.setContentsMargins(0, 0, 0, 0)
+        words_box.setSpacing(14)
+        words_box.addWidget(self.where_heading)
+        words_box.addWidget(self.where)
+        words_box.addWidget(self.route_label)
+        words_box.addWidget(self.steps_label)
+        self.words_scroll = kinetic_scroll(words)
+        self.words_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        side.addWidget(self.words_scroll)
         side.addLayout(self.floor_row)
         side.addWidget(self.plan, 1)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -76,6 +76,7 @@ class PinPad(QWidget):
         self.entered = ""
         self._unsaved_failures = 0          # wrong tries on a kiosk that cannot write them down
         self._local_lock_until = 0.0
+        self._error = ""
         self.heading = label(role="heading")
         self.dots = label(role="heading")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,35 +121,57 @@ class PinPad(QWidget):
 
     def open(self) -> None:
         self.entered = ""
+        self._error = ""
         self._show_state()
         self._lock_timer.start()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._lock_timer.start()
+
+    def hideEvent(self, event) -> None:
+        # the lock-out countdown only matters on screen (and must not outlive the window)
+        self._lock_timer.stop()
+        super().hideEvent(event)
+
     def close_pad(self) -> None:
         self.entered = ""
+        self._error = ""
         self._lock_timer.stop()
         self.cancelled.emit()
 
     def _show_state(self, text: str | None = None) -> None:
+        """``text`` is an error ("Wrong PIN…"): it stays, in the error colour, until the next key."""
+        if text is not None:
+            self._error = text
         self.dots.setText("●" * len(self.entered) or "—")
         state = self.ops.pin_lock_state()
         local = int(self._local_lock_until - time.monotonic()) + 1
         if local > 0 and not state.locked_for:
             state = type(state)(None, locked_for=local, tries_left=0)
+        error = True
         if state.locked_for:
             seconds = state.locked_for  # lupdate only sees %n when n is a plain name
             self.message.setText(QCoreApplication.translate("Staff", "Too many wrong PINs. Try again in %n s.", "",
                                                             seconds))
-        elif text is not None:
-            self.message.setText(text)
+        elif self._error:
+            self.message.setText(self._error)
         elif not self.ops.pin_roles():
             self.message.setText(QCoreApplication.translate(
                 "Staff", "No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff"))
-        elif not self.entered:
-            self.message.setText(QCoreApplication.translate("Staff", "Enter your PIN."))
+        else:
+            error = False
+            self.message.setText(QCoreApplication.translate("Staff", "Enter your PIN.") if not self.entered else "")
+        theme = self.ui.theme
+        # white on the error red: 6.6:1; a plain hint stays in the screen's own text colour
+        self.message.setStyleSheet(
+            f"background:{COLOURS['red']}; color:#ffffff; font-weight:700; border-radius:10px; padding:10px 16px;"
+            f" font-size:{theme.title}px;" if error else f"font-size:{theme.title}px; padding:10px 16px;")
         for key in self.keys.values():
             key.setEnabled(not state.locked_for)
 
     def press(self, key: str) -> None:
+        self._error = ""   # the next key clears the last error
         if key == "⌫":
             self.entered = self.entered[:-1]
             self._show_state()
@@ -161,6 +184,7 @@ class PinPad(QWidget):
     def _submit(self) -> None:
         pin, self.entered = self.entered, ""
         if not pin:
+            self._show_state()
             return
         from kiosk.models.errors import is_busy
 
@@ -230,17 +254,18 @@ class CheckInDesk(QWidget):
 
         self.list_group = QButtonGroup(self)
         self.list_buttons: dict[str, QPushButton] = {}
-        lists_row = QHBoxLayout()
-        lists_row.setSpacing(10)
+        # four lists side by side in landscape, two by two in portrait
+        self.lists_grid = QGridLayout()
+        self.lists_grid.setSpacing(10)
         for lid in self.checkins.lists():
             b = QPushButton()
             b.setCheckable(True)
             b.setProperty("role", "bar")
-            b.setMinimumHeight(96)
             b.clicked.connect(lambda _=False, x=lid: self.choose_list(x))
             self.list_group.addButton(b)
             self.list_buttons[lid] = b
-            lists_row.addWidget(b, 1)
+        self._list_columns = 0
+        self._layout_lists(4)
 
         self.panel = QFrame()
         self.panel.setObjectName("Verdict")
@@ -297,10 +322,12 @@ class CheckInDesk(QWidget):
         buttons.addWidget(self.camera_button, 2, 0)
         side.addLayout(buttons)
         side.addWidget(self.status)
-        body = QHBoxLayout()
+        # verdict beside the look-up in landscape, above it in portrait
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(24)
         body.addWidget(self.panel, 3)
         body.addLayout(side, 2)
+        self.body = body
         self.heading = label(role="heading")
         self.banner = label(wrap=True)
         self.banner.setStyleSheet("background:#b00020; color:#ffffff; font-size:24px; font-weight:700; padding:12px;"
@@ -315,7 +342,7 @@ class CheckInDesk(QWidget):
         head.addWidget(self.sync_line, 2)
         root.addLayout(head)
         root.addWidget(self.banner)
-        root.addLayout(lists_row)
+        root.addLayout(self.lists_grid)
         root.addLayout(body, 1)
 
         self._hold = QTimer(self)
@@ -326,6 +353,22 @@ class CheckInDesk(QWidget):
         if health is not None:
             health.changed.connect(self._show_health)
         self.retranslate()
+
+    # ---------------------------------------------------------------- layout
+    def _layout_lists(self, columns: int) -> None:
+        if columns == self._list_columns:
+            return
+        self._list_columns = columns
+        for b in self.list_buttons.values():
+            self.lists_grid.removeWidget(b)
+        for i, b in enumerate(self.list_buttons.values()):
+            self.lists_grid.addWidget(b, i // columns, i % columns)
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self._layout_lists(2 if portrait else 4)
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
 
     # ---------------------------------------------------------------- state
     def _show_health(self) -> None:
@@ -358,6 +401,8 @@ class CheckInDesk(QWidget):
             w.setStyleSheet(f"QListWidget {{ background: {theme.p.surface}; color: {theme.p.text}; border-radius: 12px;"
                             f" font-size: {theme.body}px; }} QListWidget::item {{ min-height: 64px; padding: 4px 12px;"
                             f" border-bottom: 1px solid {theme.p.border}; }}")
+        for b in self.list_buttons.values():  # a list's name over its counter: two lines of text
+            b.setStyleSheet(f"padding: 0 8px; min-height: {theme.px(96)}px;")
         self.heading.setText(QCoreApplication.translate("Staff", "Check-in"))
         self.search.setPlaceholderText(QCoreApplication.translate("Staff", "No badge? Search a name or badge number"))
         self.recent_title.setText(QCoreApplication.translate("Staff", "Last scans"))

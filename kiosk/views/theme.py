@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor
 
 #: Smallest edge of anything a finger must hit (px at 1920×1080).
 TOUCH_MIN = 72
+#: Horizontal padding inside the bar's and the tabs' buttons (px, each side).
+BAR_PAD = 16
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ QPushButton[role="tile"] {{
     border-radius: 20px; text-align: left; padding: 0 40px;
 }}
 QPushButton[role="bar"] {{
-    background: transparent; color: #ffffff; border: 2px solid {"#ffffff" if self.high_contrast else "#3d5a80"};
+    padding: 0 {BAR_PAD}px; background: transparent; color: #ffffff; border: 2px solid {"#ffffff" if self.high_contrast else "#3d5a80"};
 }}
 QPushButton[role="bar"]:checked {{ background: {p.accent}; color: {p.accent_text}; border-color: {p.accent}; }}
 QPushButton[role="discreet"] {{

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QLabel, QListView, QScrollArea, QScroller, QScrollerProperties, QWidget,
+    QAbstractItemView, QFrame, QLabel, QListView, QPushButton, QScrollArea, QScroller, QScrollerProperties,
+    QStyle, QStyleOptionButton, QWidget,
 )
 
 from .session_card import SessionCardDelegate
@@ -72,3 +73,69 @@ def label(text: str = "", *, role: str | None = None, wrap: bool = False, parent
     lab.setWordWrap(wrap)
     lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return lab
+
+
+class WrappingButton(QPushButton):
+    """A button whose label wraps onto a second line instead of being clipped, with a tail
+    (a count: "Food & beverage  8") that always stays whole on the last line.
+
+    Its width does not follow the wrapped text (that would feed back into the layout): the
+    layout decides the width, the button re-wraps its words to it.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words = ""
+        self._tail = ""
+
+    def set_label(self, words: str, tail: str = "") -> None:
+        """``words`` may wrap; ``tail`` stays on the last line. Both are plain text."""
+        if (words, tail) != (self._words, self._tail):
+            self._words, self._tail = words, tail
+            self._rewrap()
+
+    def _content_width(self) -> int:
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        return self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self).width()
+
+    def _rewrap(self) -> None:
+        fm = self.fontMetrics()
+        width = max(40, self._content_width())
+        tail = f"  {self._tail}" if self._tail else ""
+        lines: list[str] = []
+        line = ""
+        for word in self._words.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and fm.horizontalAdvance(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        if line and fm.horizontalAdvance(line + tail) > width:
+            lines.append(line)
+            line = tail.strip()
+        else:
+            line += tail
+        lines.append(line)
+        text = "\n".join(lines).replace("&", "&&")
+        if text != self.text():
+            self.setText(text)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        one_line = self.fontMetrics().horizontalAdvance(f"{self._words}  {self._tail}")
+        return QSize(min(hint.width(), one_line + 40), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._rewrap()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._rewrap()

@@ -151,3 +151,24 @@ def test_home_button_locks_staff_mode(qtbot, kiosk):
     unlock(qtbot, kiosk)
     qtbot.mouseClick(kiosk.home_button, Qt.MouseButton.LeftButton)
     assert kiosk.current_view() == "home" and kiosk.staff_role is None
+
+
+def test_wrong_pin_stays_in_the_error_colour_until_the_next_key(qtbot, kiosk):
+    """The lock-out countdown ticks every second; it must not wipe "Wrong PIN" away."""
+    qtbot.mouseClick(kiosk.home.staff, Qt.MouseButton.LeftButton)
+    type_pin(qtbot, kiosk, list("111111"))
+    pad = kiosk.pin_pad
+    assert pad.message.text().startswith("Wrong PIN")
+    qtbot.wait(2300)                                   # two ticks of the countdown
+    assert pad.message.text().startswith("Wrong PIN")
+    assert "#b00020" in pad.message.styleSheet()      # the error red, white text
+    qtbot.mouseClick(pad.keys["4"], Qt.MouseButton.LeftButton)
+    assert not pad.message.text().startswith("Wrong PIN")
+    assert "#b00020" not in pad.message.styleSheet()
+
+
+def test_the_pin_pad_countdown_stops_when_the_pad_is_hidden(qtbot, kiosk):
+    qtbot.mouseClick(kiosk.home.staff, Qt.MouseButton.LeftButton)
+    assert kiosk.pin_pad._lock_timer.isActive()
+    qtbot.mouseClick(kiosk.pin_pad.cancel, Qt.MouseButton.LeftButton)
+    assert not kiosk.pin_pad._lock_timer.isActive()

@@ -1,0 +1,117 @@
+"""Every screen × language × orientation × larger text: no text is clipped, no widget leaves
+the window, and the language buttons stay where they are when the language changes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from tests.views.layout_fit import button_problem, label_problem, problems
+
+LANGS = ("en", "ko", "zh-Hant")
+SIZES = ((1920, 1080), (1080, 1920))
+SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "pin", "checkin", "editor")
+
+
+def _open(window, screen: str) -> None:
+    if screen == "detail":
+        window.open_session("d1-keynote")
+    elif screen == "pin":
+        window.open_staff()
+    elif screen == "checkin":
+        window.enter_staff_mode("staff")
+    elif screen == "meetings":
+        window.enter_staff_mode("staff")
+        window.open_meeting_desk()
+    elif screen == "editor":
+        window.enter_staff_mode("volunteer")
+        window.editor.show_day(window.repo.session("d1-keynote").start.date())
+        window.editor.select("d1-keynote")
+    else:
+        window.show_view(screen)
+
+
+def _name_of(w) -> str:
+    text = w.text() if hasattr(w, "text") and callable(w.text) else ""
+    return f"{type(w).__name__}{'(' + repr(text[:30]) + ')' if text else ''}"
+
+
+def _widest(window, n: int = 6):
+    shown = [w for w in window.findChildren(QWidget) if w.isVisibleTo(window)]
+    return sorted(shown, key=lambda w: -w.minimumSizeHint().width())[:n]
+
+
+def _settle(qtbot) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(10)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_text_fits_and_nothing_leaves_the_window(make_kiosk, qtbot, screen, size):
+    window = make_kiosk(size=size)
+    _open(window, screen)
+    found = []
+
+    def check(lang, accessible):
+        _settle(qtbot)
+        assert window.size().toTuple() == size, (
+            f"[{lang}{' larger' if accessible else ''}] the window grew past the screen: its layout needs "
+            f"{window.minimumSizeHint().toTuple()} px; widest parts: "
+            + ", ".join(f"{_name_of(w)} {w.minimumSizeHint().width()}" for w in _widest(window)))
+        found.extend(f"[{lang}{' larger' if accessible else ''}] {p}" for p in problems(window))
+
+    # both orders: language switched under larger text, and larger text switched in a language
+    for accessible in (False, True):
+        window.access_button.setChecked(accessible)
+        for lang in LANGS:
+            window.ui.set_language(lang)
+            check(lang, accessible)
+    for lang in LANGS:
+        window.ui.set_language(lang)
+        for accessible in (False, True):
+            window.access_button.setChecked(accessible)
+            check(lang, accessible)
+    found = list(dict.fromkeys(found))
+    assert not found, f"{screen} {size[0]}x{size[1]}:\n" + "\n".join(found)
+
+
+def test_the_checker_finds_a_clipped_label_and_a_clipped_button(qtbot):
+    """The measuring itself can fail: a label and a button too small for their text."""
+    box = QWidget()
+    qtbot.addWidget(box)
+    lab = QLabel("Exhibitors & floor map", box)
+    lab.setGeometry(0, 0, 60, 40)
+    button = QPushButton("What changed", box)
+    button.setGeometry(0, 50, 50, 80)
+    wide = QLabel("Hi", box)
+    wide.setGeometry(0, 100, 200, 60)
+    outside = QLabel("x", box)
+    outside.setGeometry(250, 150, 200, 60)
+    box.resize(300, 200)
+    box.show()
+    qtbot.waitExposed(box)
+    assert label_problem(lab)
+    assert button_problem(button)
+    assert label_problem(wide) is None
+    assert any("leaves the window" in p for p in problems(box))
+    outside.hide()
+    assert not any("leaves the window" in p for p in problems(box))
+    lab.setProperty("elides", True)
+    assert label_problem(lab) is None
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_language_buttons_do_not_move_when_the_language_changes(make_kiosk, qtbot, size):
+    window = make_kiosk(size=size)
+    for accessible in (False, True):
+        window.access_button.setChecked(accessible)
+        places = {}
+        for lang in LANGS * 2:
+            qtbot.mouseClick(window.lang_buttons[lang], Qt.MouseButton.LeftButton)
+            _settle(qtbot)
+            now = tuple(b.geometry().getRect() for b in window.lang_buttons.values())
+            places.setdefault(now, []).append(lang)
+        assert len(places) == 1, f"language buttons moved: {places}"
