@@ -66,6 +66,19 @@ def main() -> int:
         else:
             QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=centre)
 
+    def tap_booth(booth_id: str) -> None:
+        """Tap the middle of a booth on the map (the whole hall is in view after Home or idle)."""
+        screen = window().exhibitors
+        screen.map.reset_view()
+        item = screen.scene.booth_items[booth_id]
+        point = screen.map.mapFromScene(item.sceneBoundingRect().center())
+        viewport = screen.map.viewport()
+        if args.input == "xdotool":
+            g = viewport.mapToGlobal(point)
+            subprocess.run(["xdotool", "mousemove", "--sync", str(g.x()), str(g.y()), "click", "1"], check=True, timeout=10)
+        else:
+            QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=point)
+
     # (delay before the step in ms, what it does)
     steps: list[tuple[int, object]] = []
     done: list[str] = []
@@ -104,7 +117,13 @@ def main() -> int:
             # the screens that draw the map again in the new language
             (100, lambda: tap(window().home.exhibitors_tile)),
             (700, lambda: tap(window().exhibitors.map.viewport())),
-            (500, lambda: tap(window().home_button)),
+            # a tap on booth B06: its exhibitor, the walk and the numbered steps in this language
+            (500, lambda: tap_booth("B06")),
+            (700, lambda lang=lang: check(window().exhibitors.selected_id is not None
+                                          and window().exhibitors.card.isVisible()
+                                          and ">1.<" in window().exhibitors.card.steps.text()
+                                          and window().exhibitors.steps[-1].target == "B06", f"steps in {lang}")),
+            (100, lambda: tap(window().home_button)),
         ]
 
     def finish() -> None:
