@@ -130,15 +130,19 @@ def run_kiosk(argv: list[str]) -> int:
     # The UI thread never waits for a lock another process holds: writes from the screens fail
     # at once with "database is locked" and the screens retry (a scan, for up to 1 s) or say so.
     store.set_lock_wait(0)
-    _sweep_temporaries([args.db.parent, args.backup_dir or args.db.parent / "backups", ROOT / "exports"])
     start_view = args.view if args.view in ("home", "agenda") else "home"
     try:
         kiosk = build_kiosk(store, now=start, language=args.lang, device_id=args.device_id, kiosk_id=args.kiosk_id,
-                            idle_seconds=args.idle_seconds, start_view=start_view)
+                            idle_seconds=args.idle_seconds, start_view=start_view, fast_start=True)
     except ValueError as exc:   # an unknown --kiosk-id
         print(exc, file=sys.stderr)
         return 2
     window, repo = kiosk.window, kiosk.repo
+    from PySide6.QtCore import QTimer
+
+    # stale temporary files of a killed backup or export: swept once the first frame is up
+    QTimer.singleShot(100, window, lambda: _sweep_temporaries(
+        [args.db.parent, args.backup_dir or args.db.parent / "backups", ROOT / "exports"]))
     if args.screenshot is None and not args.exit_after_first_frame:
         from kiosk.views.health import BackupTimer, LockDown, Watchdog
 

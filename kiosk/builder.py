@@ -15,6 +15,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the check-in desk writes its CSV exports (there is no file dialog on a kiosk).
 DEFAULT_EXPORT_DIR = ROOT / "exports"
+#: ``fast_start``: what waits for the first frame runs this long after the window is built.
+AFTER_FIRST_FRAME_MS = 120
 
 
 @dataclass
@@ -48,7 +50,7 @@ class Kiosk:
 def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | None = None,
                 device_id: str | None = None, kiosk_id: str | None = None, idle_seconds: float = 60,
                 staff_idle_seconds: float = 120, poll_ms: int | None = None, export_dir: Path | None = None,
-                start_view: str = "home", translations=None) -> Kiosk:
+                start_view: str = "home", translations=None, fast_start: bool = False) -> Kiosk:
     """Build one kiosk over ``db`` (a path, or an open :class:`EventStore`).
 
     ``clock``: the kiosk's clock (tests: a ``FixedClock``); by default a running clock started
@@ -86,6 +88,14 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
     ops = Operations(store, device_id=device_id or default_device_id(), clock=clock, publish=bus.publish,
                      export_dir=export_dir or DEFAULT_EXPORT_DIR)
     health = Health(store)
+    if fast_start:
+        from PySide6.QtCore import QTimer
+
+        from kiosk.views.widgets import KineticStartup
+
+        KineticStartup.hold()
     window = KioskWindow(ui, repo, bus, ops=ops, health=health, idle_seconds=idle_seconds,
                          staff_idle_seconds=staff_idle_seconds, kiosk_id=kiosk_id, start_view=start_view)
+    if fast_start:
+        QTimer.singleShot(AFTER_FIRST_FRAME_MS, window, KineticStartup.release)
     return Kiosk(store=store, repo=repo, clock=clock, ui=ui, bus=bus, ops=ops, health=health, window=window)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
-import socket
 
 
 def default_device_id() -> str:
     """The host name (``--device-id`` / ``--device`` override it)."""
     try:
-        return os.uname().nodename or socket.gethostname()
+        name = os.uname().nodename
     except AttributeError:   # not a POSIX system
-        return socket.gethostname()
+        name = ""
+    if not name:
+        import socket
+
+        name = socket.gethostname()
+    return name

@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import secrets
 import threading
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -381,7 +381,7 @@ class EventStore:
     @cached_property
     def origin(self) -> str:
         """This connection's name in the change log (its own rows are not news to it)."""
-        return uuid.uuid4().hex[:16]
+        return secrets.token_hex(8)
 
     def record(self, change: Change, *, at: datetime) -> None:
         """Log what a write changed, in the write's own transaction (call inside ``atomic()``)."""

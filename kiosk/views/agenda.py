@@ -15,6 +15,8 @@ from .session_models import AgendaModel, SessionsRole
 from .widgets import SessionList, label
 
 GUTTER = 120
+#: The agenda's QR code is drawn this long after the screen is built (after its first frame).
+QR_AFTER_MS = 150
 
 
 class AgendaScreen(QWidget):
@@ -60,6 +62,7 @@ class AgendaScreen(QWidget):
         self.day_group.idClicked.connect(lambda i: self.show_day(self.days[i]))
         self.legend = label(role="onDarkMuted", wrap=True)
         self.url_qr = label()
+        self.url_qr.setFixedSize(110, 110)   # the QR arrives just after the first frame: no jump
         self.url_caption = label(role="onDarkMuted", wrap=True)
         self.url_caption.setMaximumWidth(320)
 
@@ -105,9 +108,8 @@ class AgendaScreen(QWidget):
         self.changes_button.setText(QCoreApplication.translate("Agenda", "What changed"))
         url = self.programme.event.agenda_url
         if url:  # the organiser's full agenda online, to take away on a phone
-            from .qr import qr_pixmap
-
-            self.url_qr.setPixmap(qr_pixmap(url, 110))
+            # drawn just after the first frame: the QR encoder is not needed to paint the agenda
+            QTimer.singleShot(QR_AFTER_MS, self, self._draw_url_qr)
             self.url_caption.setText(QCoreApplication.translate("Agenda", "Full agenda on your phone"))
         self.url_qr.setVisible(bool(url))
         self.url_caption.setVisible(bool(url))
@@ -115,6 +117,13 @@ class AgendaScreen(QWidget):
             "Agenda", "Sessions side by side run at the same time. Tap a session for details and directions."))
         for day, button in zip(self.days, self.day_buttons):
             button.setText(phrases.day_label(day))
+
+    def _draw_url_qr(self) -> None:
+        from .qr import qr_pixmap
+
+        url = self.programme.event.agenda_url
+        if url:
+            self.url_qr.setPixmap(qr_pixmap(url, 110))
 
     def today(self):
         return agenda.event_day(self.ui.now(), self.days, self.programme.tz)

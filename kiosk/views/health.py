@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -122,6 +121,8 @@ class Watchdog(QObject):
             return
         address = "\0" + self.address[1:] if self.address.startswith("@") else self.address
         try:
+            import socket
+
             with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as s:
                 s.connect(address)
                 s.sendall(message.encode())

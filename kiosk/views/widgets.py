@@ -11,8 +11,32 @@ from PySide6.QtWidgets import (
 from .session_card import SessionCardDelegate
 
 
+class KineticStartup:
+    """Kinetic scrolling waits until the first frame is on screen: the first ``QScroller`` sets
+    up Qt's gesture machinery (~70 ms), which the first frame does not need. The builder
+    holds it while the start screen is built (``hold``) and releases it just after (``release``)."""
+
+    _pending: list | None = None
+
+    @classmethod
+    def hold(cls) -> None:
+        cls._pending = []
+
+    @classmethod
+    def release(cls) -> None:
+        pending, cls._pending = cls._pending or [], None
+        for widget in pending:
+            try:
+                make_kinetic(widget)
+            except RuntimeError:      # the widget went (a rebuild) before it got its scroller
+                pass
+
+
 def make_kinetic(widget: QAbstractItemView | QWidget) -> None:
     """Flick to scroll with a finger (and with the mouse, for testing on a desktop)."""
+    if KineticStartup._pending is not None:
+        KineticStartup._pending.append(widget)
+        return
     target = widget.viewport() if hasattr(widget, "viewport") else widget
     QScroller.grabGesture(target, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(target)
