@@ -187,7 +187,7 @@ def typing(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     driver.type("twist", 150)
     driver.wait(300)
     r["exhibitor_text"] = screen.search.text()
-    r["exhibitor_rows"] = [e.id for e in screen.model._rows]
+    r["exhibitor_rows"] = screen.model.ids()
     driver.type("IF23:1:A0001-1:ABCDEFGH", 4)
     driver.key("Return")
     driver.wait(300)

@@ -243,6 +243,10 @@ class KioskWindow(QWidget):
         self.clock.setVisible(not on_home)
 
     # ---------------------------------------------------------------- screens built on first use
+    def screen(self, name: str) -> QWidget:
+        """The screen called ``name`` (built now if it was not yet)."""
+        return self._screen(name)
+
     def _screen(self, name: str) -> QWidget:
         screen = self._lazy.get(name)
         if screen is None and name in ("home", "agenda"):

@@ -88,9 +88,9 @@ def test_a_move_on_one_device_reaches_another_devices_board_and_my_day(fleet, qt
     window.resize(1920, 1080)
     window.show()
     window.show_view("board")
-    board = window._lazy["board"]
+    board = window.screen("board")
     window.show_view("my-day")
-    screen = window._lazy["my-day"]
+    screen = window.screen("my-day")
     screen.show_attendee("A0176")
     nxt = screen.day.next_meeting
     a = open_event_db(fleet.paths["a"])

@@ -66,7 +66,7 @@ def test_a_change_from_another_process_shows_within_a_second(make_kiosk, qtbot, 
     other.close()
 
     def shown():
-        item = next(i for row in window.agenda.model._rows for i in row if i.session.id == "d1-masterclass2")
+        item = next(i for i in window.agenda.model.sessions() if i.session.id == "d1-masterclass2")
         labels = [label for label, _ in change_badges(item)]
         assert "Moved: 101 → 203" in labels
         assert "Starts 10 min late" in labels

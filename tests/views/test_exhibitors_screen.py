@@ -21,7 +21,7 @@ def test_a_category_chip_filters_list_and_map_together(make_kiosk, qtbot):
     window, screen = open_exhibitors(make_kiosk)
     qtbot.mouseClick(screen.category_chips["food"], Qt.MouseButton.LeftButton)
     assert screen.model.rowCount() == 7  # the report's 7 (overseas exhibitors' categories are not published)
-    listed = {e.id for e in screen.model._rows}
+    listed = set(screen.model.ids())
     assert all(screen.by_id[i].category_id == "food" for i in listed)
     assert visible_booths(screen) == {b for i in listed for b in screen.by_id[i].booths}
     assert "7" in screen.count.text()
@@ -53,7 +53,7 @@ def test_typing_korean_in_the_search_field(make_kiosk, qtbot):
     event.setCommitString("한빛")
     QApplication.sendEvent(screen.search, event)
     assert screen.search.text() == "한빛"
-    assert [e.id for e in screen.model._rows] == ["kr-hanbit-axle"]
+    assert screen.model.ids() == ["kr-hanbit-axle"]
     assert visible_booths(screen) == {"B01"}
 
 
@@ -88,7 +88,7 @@ def test_idle_reset_clears_search_filters_and_route(make_kiosk, qtbot):
     window, screen = open_exhibitors(make_kiosk, idle_seconds=0.3)
     screen.toggle_category("bio")
     screen.set_search("lab")
-    screen.select_exhibitor(screen.model._rows[0].id)
+    screen.select_exhibitor(screen.model.ids()[0])
     qtbot.waitUntil(lambda: window.current_view() == "home", timeout=2000)
     assert screen.search.text() == "" and not screen.chosen and screen.selected_id is None
     assert screen.scene.route_item is None and screen.model.rowCount() == 69

@@ -14,7 +14,7 @@ def test_a_session_in_a_room_not_on_the_plan_is_shown_sensibly(make_kiosk, qtbot
     assert Repository(db).rooms()["Pop-up Stage"].not_on_plan
     window = make_kiosk(kiosk_id="K1")
     window.show_view("agenda")
-    listed = [i.session.id for row in window.agenda.model._rows for i in row]
+    listed = [i.session.id for i in window.agenda.model.sessions()]
     assert "pop-up" in listed
     window.open_session("pop-up")
     qtbot.waitUntil(lambda: window.current_view() == "detail", timeout=1000)

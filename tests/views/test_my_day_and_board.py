@@ -49,7 +49,7 @@ def window(make_kiosk, clock):
 
 def test_badge_scanned_at_the_kiosk_shows_the_next_meeting_with_the_route(qtbot, window, db, key):
     window.home.my_day_tile.click()
-    screen = window._lazy["my-day"]
+    screen = window.screen("my-day")
     assert window.stack.currentWidget() is screen and not screen.showing_day
     type_like_a_scanner(qtbot, window, badge(db, key, "A0176"))
     assert screen.showing_day
@@ -65,7 +65,7 @@ def test_my_day_clears_itself_after_30_seconds_and_on_a_touch_elsewhere(qtbot, m
     clock.set(kst("06-14 13:40"))
     window = make_kiosk(kiosk_id="K1")
     window.show_view("my-day")
-    screen = window._lazy["my-day"]
+    screen = window.screen("my-day")
     screen.clear_timer.setInterval(300)                           # 30 s in the kiosk; shortened here
     screen.scan(badge(db, key, "A0176"))
     assert screen.showing_day
@@ -82,7 +82,7 @@ def test_my_day_clears_itself_after_30_seconds_and_on_a_touch_elsewhere(qtbot, m
 
 def test_an_invalid_badge_and_a_person_with_no_meetings(qtbot, window, db, key):
     window.show_view("my-day")
-    screen = window._lazy["my-day"]
+    screen = window.screen("my-day")
     type_like_a_scanner(qtbot, window, "IF23:1:A0001-1:" + "A" * 103)
     assert not screen.showing_day and screen.error.isVisible() and "not a badge" in screen.error.text()
     type_like_a_scanner(qtbot, window, badge(db, key, "A0003"))     # a delegate with no meetings
@@ -92,7 +92,7 @@ def test_an_invalid_badge_and_a_person_with_no_meetings(qtbot, window, db, key):
 
 def test_typing_a_name_finds_the_person(qtbot, window, db):
     window.show_view("my-day")
-    screen = window._lazy["my-day"]
+    screen = window.screen("my-day")
     # the on-screen keyboard sends text as input-method commits, not key presses (those are the
     # scanner's); a Hanzi name works the same way
     screen.search.setFocus()
@@ -111,10 +111,10 @@ def test_a_meeting_moved_by_another_process_reaches_the_board_and_my_day(qtbot, 
     """Two processes on one database (sync's device-to-device path is another helper's work):
     `main.py edit-meeting` in a child process; this kiosk's watcher shows it within a second."""
     window.show_view("board")
-    board = window._lazy["board"]
+    board = window.screen("board")
     payload = badge(db, key, "A0176")
     window.show_view("my-day")
-    screen = window._lazy["my-day"]
+    screen = window.screen("my-day")
     screen.scan(payload)
     nxt = screen.day.next_meeting
     mm = db.matchmaking
@@ -133,7 +133,7 @@ def test_a_meeting_moved_by_another_process_reaches_the_board_and_my_day(qtbot, 
 
 def test_board_filters_buyers_by_country_and_interest(qtbot, window):
     window.show_view("board")
-    board = window._lazy["board"]
+    board = window.screen("board")
     assert board.buyer_filter.rowCount() == 20
     tw = next(b for b in board.country_group.buttons() if b.text() == "TW")
     QTest.mouseClick(tw, Qt.MouseButton.LeftButton)
@@ -152,7 +152,7 @@ def test_meeting_desk_scans_both_badges_then_counts_held(qtbot, make_kiosk, cloc
     window = make_kiosk()
     window.staff_role = "staff"
     window.open_meeting_desk()
-    desk = window._lazy["meetings"]
+    desk = window.screen("meetings")
     m = next(m for m in db.matchmaking.meetings() if m.start == kst("06-14 10:00") and
              {p.side for p in db.matchmaking.participants(m.id)} == {"buyer", "exhibitor"})
     people = db.matchmaking.participants(m.id)
@@ -168,13 +168,13 @@ def test_three_languages_render_without_clipping(qtbot, make_kiosk, clock, db, k
     clock.set(kst("06-14 13:40"))
     window = make_kiosk(language=lang, size=size, kiosk_id="K1")
     window.show_view("my-day")
-    screen = window._lazy["my-day"]
+    screen = window.screen("my-day")
     screen.scan(badge(db, key, "A0176"))
     qtbot.wait(50)
     for view in (screen, None):
         if view is None:
             window.show_view("board")
-            view = window._lazy["board"]
+            view = window.screen("board")
             qtbot.wait(50)
         for w in view.findChildren(QLabel):
             if w.isVisible() and w.text() and not w.wordWrap():
