@@ -259,7 +259,59 @@ def keyboard(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
-SCENARIOS = {"typing": typing, "keyboard": keyboard}
+def my_day(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """"My day" at the public kiosk (issue 15): a real tap on the home tile, a badge typed by a
+    (simulated) scanner through XTEST, the day painted; a tap on the top bar clears it."""
+    from kiosk.models import badges
+
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, now="2023-06-14T13:40", size=size)
+    driver = Driver(app)
+    pem, _ = badges.generate_key_pair()
+    key = badges.load_private_key(pem)
+    db.badges.register_public_key(badges.public_raw(key), window.ui.now())
+    payload = badges.sign(key, db.info.badge_prefix,
+                          db.badges.current_badge("A0176", reissue=False, now=window.ui.now()))
+    r: dict = {"errors": recorder.errors}
+    driver.wait(400)
+    driver.tap(window.home.my_day_tile)
+    driver.wait(300)
+    r["view"] = window.current_view()
+    screen = window._lazy["my-day"]
+    driver.type(payload, 4)
+    driver.key("Return")
+    driver.wait(500)
+    r["showing"] = screen.showing_day
+    r["next_place"] = screen.day.next_meeting.place if screen.day and screen.day.next_meeting else None
+    r["texts"] = [w.text() for w in screen.findChildren(type(screen.name)) if w.isVisible() and w.text()]
+    driver.screenshot(out / "my-day-xvfb-1920x1080.png")
+    driver.type("IF23:1:A0001-1:FORGEDFORGEDFORGED", 4)       # a forged badge: a calm sentence, no day
+    driver.key("Return")
+    driver.wait(400)
+    r["after_forged_showing"] = screen.showing_day
+    r["forged_error"] = screen.error.text() if screen.error.isVisible() else ""
+    driver.type(payload, 4)
+    driver.key("Return")
+    driver.wait(400)
+    r["shown_again"] = screen.showing_day
+    driver.tap(window.lang_buttons["ko"])                     # a touch elsewhere: the top bar
+    driver.wait(300)
+    r["after_touch_elsewhere"] = screen.showing_day
+    r["left_on_screen"] = [w.text() for w in screen.findChildren(type(screen.name)) if w.isVisible()
+                           and "Huang" in w.text()]
+    # a visitor without their badge: taps the field (the on-screen keyboard comes up) and types
+    driver.tap(screen.search)
+    driver.wait(400)
+    r["keyboard_on_search"] = keyboard_state(app, window)
+    driver.type("Huang Chun", 140)
+    driver.wait(400)
+    r["typed"] = screen.search.text()
+    r["matches"] = [screen.matches.item(i).text() for i in range(screen.matches.count())]
+    driver.screenshot(out / "my-day-typing-xvfb-1920x1080.png")
+    return r
+
+
+SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day}
 
 if __name__ == "__main__":
     name, db_arg, out_arg = sys.argv[1:4]

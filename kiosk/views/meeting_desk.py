@@ -14,7 +14,7 @@ from kiosk.models.errors import KioskError
 
 from . import phrases
 from .matchmaking_board import meeting_cell
-from .staff import WedgeInput
+from .wedge import WedgeInput
 from .widgets import label
 
 MeetingRole = Qt.ItemDataRole.UserRole

@@ -18,7 +18,7 @@ from kiosk.models.errors import KioskError
 
 from . import phrases
 from .map_view import SCALE, MapView, VenueScene
-from .staff import WedgeInput
+from .wedge import WedgeInput
 from .widgets import kinetic_scroll, label
 
 CLEAR_SECONDS = 30
@@ -117,8 +117,13 @@ class MyDayScreen(QWidget):
         self.prompt = label(role="onDark", wrap=True)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        # the field takes focus only when tapped: opening "my day" must not pop the on-screen
+        # keyboard up over the prompt (a badge under the scanner is the usual way in)
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.search.textChanged.connect(self._look_up)
         self.matches = QListWidget()
+        self.matches.setStyleSheet("QListWidget { color: #ffffff; } "
+                                   "QListWidget::item { padding: 12px; border-bottom: 1px solid #3d5a80; }")
         self.matches.itemClicked.connect(lambda item: self.show_attendee(item.data(Qt.ItemDataRole.UserRole)))
         self.error = label(role="onDark", wrap=True)
         self.camera_button = QPushButton()

@@ -73,3 +73,18 @@ def test_the_keyboard_follows_the_kiosk_language_and_resets_with_it(display, db_
     assert r["after_idle_text"] == ""                           # the pre-edit was dropped, not typed
     assert r["next_visitor"]["visible"] and r["next_visitor"]["keyboard_locale"] == "en_US"
     assert not r["after_leaving_field"]["visible"] and r["after_leaving_field"]["reserve"] == 0
+
+
+def test_my_day_with_a_real_tap_and_a_scanner_burst(display, db_path, tmp_path):
+    """Issue 15 on a real X server: the home tile tapped, a badge typed as a scanner types it,
+    the day painted with the next table; a forged badge refused calmly; a tap elsewhere clears."""
+    r = scenario(display, "my_day", db_path, tmp_path)
+    assert r["view"] == "my-day"
+    assert r["showing"] and r["next_place"] == "T01"
+    assert any("Huang Chun-Hung" in t for t in r["texts"]) and any("Table T01" in t for t in r["texts"])
+    assert not r["after_forged_showing"] and "not a badge" in r["forged_error"]
+    assert r["shown_again"] and not r["after_touch_elsewhere"] and r["left_on_screen"] == []
+    assert (tmp_path / "my-day-xvfb-1920x1080.png").stat().st_size > 10_000
+    # no badge: the field tapped, the keyboard up, a name typed at a person's pace finds them
+    assert r["keyboard_on_search"]["visible"]
+    assert r["typed"] == "Huang Chun" and any("Huang Chun-Hung" in m for m in r["matches"])
