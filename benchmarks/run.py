@@ -418,6 +418,211 @@ def _stream(db: Path, payloads: list[str], seconds: float) -> None:
     kiosk.close()
 
 
+HOLDER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE event SET name_en = name_en")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("ROLLBACK")
+print("released", flush=True)
+"""
+
+
+def locked_figures(tmp: Path, hold_seconds: float) -> None:
+    """Another process holds the write lock (BEGIN IMMEDIATE with a write pending) for
+    ``hold_seconds``. Meanwhile the kiosk (built as main.py builds it: lock wait 0) opens the
+    check-in desk, takes a scan every 2 s, tries a PIN and switches screens; a 5 ms timer
+    measures the longest gap in the event loop. Then the lock goes and one more scan is taken."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.clock import RunningClock, parse_instant
+    from kiosk.models import badges
+    from kiosk.models.database import open_event_db
+    from kiosk.models.loader import build_database
+    from kiosk.models.repository import Repository
+    from kiosk.views.live import ChangeWatcher
+    from kiosk.views.main_window import KioskWindow
+    from kiosk.views.state import UiState
+
+    db = tmp / "locked.db"
+    build_database(db, ROOT / "data")
+    pem, _raw = badges.generate_key_pair()
+    key = badges.load_private_key(pem)
+    setup = open_event_db(db)
+    setup.pins.set_pin("staff", "246813", parse_instant("2023-06-13T12:00", setup.tz))
+    setup.badges.register_public_key(badges.public_raw(key), parse_instant("2023-06-13T12:00", setup.tz))
+    payloads = [badges.sign(key, setup.checkins.prefix,
+                            setup.badges.current_badge(f"A{n:04d}", reissue=False,
+                                                       now=parse_instant("2023-06-13T12:00", setup.tz)))
+                for n in range(1, 40)]
+    setup.close()
+
+    app = QApplication.instance() or QApplication([])
+    conn = open_event_db(db)
+    conn.set_lock_wait(0)                       # as main.py: the UI thread never waits for a lock
+    # every write the screens make goes through store.atomic(): time each, lock attempt included
+    import contextlib
+
+    writes: list[float] = []
+    plain_atomic = conn.atomic
+
+    @contextlib.contextmanager
+    def timed_atomic():
+        t0 = time.perf_counter()
+        try:
+            with plain_atomic() as store:
+                yield store
+        finally:
+            writes.append((time.perf_counter() - t0) * 1000)
+
+    conn.atomic = timed_atomic
+    repo = Repository(conn)
+    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T10:00", repo.tz)))
+    window = KioskWindow(ui, repo, ChangeWatcher(conn), device_id="locked")
+    window.resize(1920, 1080)
+    window.show()
+
+    clock = QElapsedTimer()
+
+    def spin(seconds: float) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.001)
+
+    # the desk's first opening builds its screens: timed on its own, without any lock
+    t0 = time.perf_counter()
+    window.enter_staff_mode("staff")
+    app.processEvents()
+    emit("desk_first_open_builds_screens_no_lock", (time.perf_counter() - t0) * 1000, "ms")
+    window.lock_staff_mode()
+    window.open_staff()                     # and every other screen the loop visits, built once before
+    window.go_home()
+    for view in ("agenda", "exhibitors", "home"):
+        window.show_view(view)
+        spin(0.1)
+    spin(0.2)
+
+    pins: list[float] = []
+
+    def loop(seconds: float, with_pin: bool = True) -> tuple[list[int], list[float], list[float], list[str]]:
+        """PIN, open the desk, one scan (until its verdict), lock, three screens; again."""
+        gaps: list[int] = []
+        meter = QTimer()
+        meter.setInterval(5)
+        meter.timeout.connect(lambda: gaps.append(clock.restart()))
+        clock.start()
+        meter.start()
+        opens, verdict_times, words = [], [], []
+        began = time.perf_counter()
+        i = 0
+        while time.perf_counter() - began < seconds:
+            if with_pin:
+                window.open_staff()          # the PIN pad: scrypt (30-100 ms of CPU by design) + counting tries
+                for k in "246813":
+                    window.pin_pad.press(k)
+                meter.stop()                 # the PIN check is timed apart: it is CPU, the same with or without a lock
+                t0 = time.perf_counter()
+                window.pin_pad.press("OK")
+                pins.append((time.perf_counter() - t0) * 1000)
+                clock.restart()
+                meter.start()
+            t0 = time.perf_counter()
+            window.enter_staff_mode("staff")                  # opening the desk probes the disk
+            app.processEvents()
+            opens.append((time.perf_counter() - t0) * 1000)
+            window.desk.choose_list("entry")
+            t0 = time.perf_counter()
+            window.desk.scan(payloads[i % len(payloads)])
+            while window.desk.saving:
+                app.processEvents()
+                time.sleep(0.001)
+            verdict_times.append(time.perf_counter() - t0)
+            words.append(window.desk.word.text())
+            window.lock_staff_mode()
+            for view in ("agenda", "exhibitors", "home"):
+                window.show_view(view)
+                spin(0.05)
+            spin(0.4)
+            i += 1
+        meter.stop()
+        return gaps, opens, verdict_times, words
+
+    def p99(values):
+        ordered = sorted(values)
+        return ordered[int(0.99 * (len(ordered) - 1))]
+
+    # the same loop with no lock held: what the screens themselves cost (scrypt PIN check, repaints)
+    gaps, opens, _times, _words = loop(min(10.0, hold_seconds / 2))
+    emit("unlocked_longest_ui_stall", max(gaps), "ms")
+    emit("unlocked_ui_stall_p99", p99(gaps), "ms")
+    emit("unlocked_pin_check_max", max(pins), "ms")
+    pins.clear()
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), str(hold_seconds)], stdout=subprocess.PIPE,
+                              text=True)
+    assert holder.stdout.readline().strip() == "held"
+    held_at = time.perf_counter()
+    scans_before = sqlite3.connect(db).execute("SELECT count(*) FROM scan").fetchone()[0]
+    writes.clear()
+    gaps, opens, verdict_times, words = loop(hold_seconds - 2.5)
+    emit("locked_write_attempts", len(writes), "writes")
+    emit("locked_longest_write_attempt", max(writes), "ms")
+    scans_during = sqlite3.connect(db).execute("SELECT count(*) FROM scan").fetchone()[0] - scans_before
+    emit("locked_seconds_measured", time.perf_counter() - held_at, "s")
+    emit("locked_longest_ui_stall", max(gaps), "ms")
+    emit("locked_ui_stall_p99", p99(gaps), "ms")
+    emit("locked_open_desk_max", max(opens), "ms")
+    emit("locked_pin_check_max", max(pins), "ms")
+    emit("locked_scans_tried", len(words), "scans")
+    emit("locked_scans_not_recorded_shown", sum(w == "NOT RECORDED" for w in words), "scans")
+    emit("locked_scan_to_not_recorded_median", statistics.median(verdict_times), "s")
+    emit("locked_scan_to_not_recorded_max", max(verdict_times), "s")
+    emit("locked_scans_written", scans_during, "rows")
+    assert holder.stdout.readline().strip() == "released"
+    holder.wait()
+    window.enter_staff_mode("staff")
+    window.desk.choose_list("entry")
+    window.desk.scan(payloads[-1])
+    while window.desk.saving:
+        app.processEvents()
+    emit("after_release_scan_ok", 1.0 if window.desk.word.text().startswith("OK") else 0.0, "bool")
+    _dispose(window, conn)
+
+
+def _device_copies(tmp: Path, names: list[str]) -> dict[str, Path]:
+    from kiosk.models.loader import build_database
+
+    base = tmp / "sync-base.db"
+    if not base.exists():
+        build_database(base, ROOT / "data")
+    out = {}
+    for name in names:
+        out[name] = tmp / f"sync-{name}.db"
+        shutil.copy(base, out[name])
+    return out
+
+
+def _offline_scans(path: Path, device: str, n: int) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from kiosk.models.database import open_event_db
+
+    conn = open_event_db(path)
+    store = conn.checkins
+    ids = [r[0] for r in conn.execute("SELECT id FROM attendee")]
+    lists = ["entry", "reception", "gala", "tour"]
+    t0 = datetime(2023, 6, 14, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    for i in range(n):
+        store.check_in(payload="manual", manual_attendee=ids[i % len(ids)], list_id=lists[i % 4], device_id=device,
+                       scan_id=f"{device}-{i}", now=t0 + timedelta(seconds=i))
+    conn.close()
+
+
 def sync_figures(tmp: Path, scans: int, devices: int) -> None:
     """Signed-log sync over mutual TLS: benchmarks/sync_trust.py (its own figures, one JSON per line)."""
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sync_trust.py"), "--scans", str(scans),
@@ -549,13 +754,15 @@ def main() -> int:
     ap.add_argument("--changes", type=int, default=20)
     ap.add_argument("--idle-seconds", type=float, default=30)
     ap.add_argument("--samples", type=int, default=60, help="category taps per hall size")
-    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin", "sync", "matchmaking"],
+    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin", "sync", "matchmaking", "locked"],
                     help="run one group of figures")
     ap.add_argument("--my-day-samples", type=int, default=200, help="badge scans timed into \"my day\"")
     ap.add_argument("--sync-scans", type=int, default=10_000, help="offline scans per device for the sync figures")
     ap.add_argument("--sync-devices", type=int, default=20)
     ap.add_argument("--scans", type=int, default=2000, help="check-ins timed on the 100,000-attendee database")
     ap.add_argument("--stream-seconds", type=float, default=60, help="length of the 10 scans/s stream")
+    ap.add_argument("--hold-seconds", type=float, default=30,
+                    help="how long another process holds the write lock for the 'locked' figures")
     args = ap.parse_args()
     print(json.dumps({"machine": platform.platform(), "python": platform.python_version(),
                       "cpus": os.cpu_count()}), file=sys.stderr)
@@ -578,6 +785,8 @@ def main() -> int:
             exhibitor_screen(big, "5000", args.samples)
         if args.only in (None, "checkin"):
             checkin_figures(Path(tmp), args.scans, args.stream_seconds)
+        if args.only in (None, "locked"):
+            locked_figures(Path(tmp), args.hold_seconds)
         if args.only in (None, "sync"):
             sync_figures(Path(tmp), args.sync_scans, args.sync_devices)
         if args.only in (None, "matchmaking"):
