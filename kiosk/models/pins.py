@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import os
+import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
@@ -91,9 +92,15 @@ class PinStore:
             if verify_pin(pin, stored):
                 role = r
                 break
-        if role is not None and self.store.execute("SELECT 1 FROM pin_lockout WHERE device_id = ?",
-                                                   (device_id,)).fetchone() is None:
-            return PinResult(role)     # nothing to reset: no write (a read-only kiosk still lets staff in)
+        if role is not None:
+            if self.store.execute("SELECT 1 FROM pin_lockout WHERE device_id = ?", (device_id,)).fetchone() is None:
+                return PinResult(role)     # nothing to reset: no write (a read-only kiosk still lets staff in)
+            try:
+                with self.store.atomic():
+                    self.store.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))
+            except sqlite3.Error:
+                pass     # the right PIN opens even when the count cannot be reset (read-only, busy)
+            return PinResult(role)
         with self.store.atomic():
             if role is not None:
                 self.store.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))

@@ -131,25 +131,51 @@ def _connect(path: str | Path | None, *, memory: bool = False, busy_ms: int | No
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     """Open ``path`` for reading only, where it cannot be written: a read-only file or mount,
-    a full disk. SQLite must write the ``-shm`` index of a WAL database even to read it; when
-    it cannot, the file is opened ``immutable`` (no locks, no index: right for a file nobody
-    can change). ``query_only`` refuses every write ("attempt to write a readonly database")."""
-    uri = Path(path).resolve().as_uri()
+    a full disk. ``query_only`` refuses every write ("attempt to write a readonly database").
+
+    SQLite must write the ``-shm`` index of a WAL database even to read it. When it cannot:
+    with no ``-wal`` content the file is opened ``immutable`` (no locks, no index: right for a
+    file nobody can change); with ``-wal`` content (a crash, then the disk went read-only),
+    ``immutable`` would ignore the WAL and show stale data, so the file and its WAL are copied
+    to a private temporary folder and read there — every committed check-in included."""
+    path = Path(path)
+    uri = path.resolve().as_uri()
     conn = None
-    for params in ("?mode=ro", "?mode=ro&immutable=1"):
-        try:
-            conn = sqlite3.connect(uri + params, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+    try:
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                               isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if conn is not None:
+            conn.close()
+        conn = None
+    if conn is None:
+        wal = path.with_name(path.name + "-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            conn = _read_snapshot(path, wal)
+        else:
+            conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, check_same_thread=False,
                                    isolation_level=None)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            break
-        except sqlite3.OperationalError:
-            if conn is not None:
-                conn.close()
-                conn = None
-            if params.endswith("immutable=1"):
-                raise
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _read_snapshot(path: Path, wal: Path) -> sqlite3.Connection:
+    """A private copy of ``path`` and its ``-wal`` in a temporary folder (removed at exit),
+    opened so that SQLite replays the WAL: what was committed before the disk went read-only."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-readonly-"))
+    atexit.register(shutil.rmtree, folder, True)
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    shutil.copyfile(wal, folder / wal.name)
+    conn = sqlite3.connect(str(copy), check_same_thread=False, isolation_level=None)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return conn
 
 

@@ -107,7 +107,8 @@ def test_scans_queued_behind_the_lock_keep_their_order(make_kiosk, qtbot, db, db
 
 @pytest.fixture
 def read_only_db_path(built_db, tmp_path, request):
-    """The event on a real read-only mount, or on a real full disk (root: tmpfs)."""
+    """The event on a real read-only mount, or on a real full disk (root: tmpfs); a staff PIN
+    set and one wrong try already counted (the right PIN must still open: the count cannot be reset)."""
     how = request.param
     with tmpfs(tmp_path / "disk", "64m" if how == "read-only" else "3m") as disk:
         path = disk / "event.db"
@@ -119,6 +120,7 @@ def read_only_db_path(built_db, tmp_path, request):
 
         setup = open_event_db(path)
         setup.pins.set_pin("staff", "246813", kst("06-13 12:00"))
+        setup.pins.try_pin("000000", device_id="kiosk", now=kst("06-13 12:01"))   # a wrong try on record
         payload = _payload(setup)
         setup.close()
         if how == "read-only":
