@@ -55,6 +55,8 @@ def _scans(db_path):
 def test_a_lock_held_elsewhere_never_freezes_the_desk_and_a_scan_says_not_recorded(make_kiosk, qtbot, db, db_path):
     payload = _payload(db)
     window = make_kiosk()
+    window.enter_staff_mode("staff")          # its first opening builds the desk's screens: not what is measured
+    window.lock_staff_mode()
     before = _scans(db_path)
     with lock_held(db_path, 30):
         meter = StallMeter()
@@ -69,7 +71,7 @@ def test_a_lock_held_elsewhere_never_freezes_the_desk_and_a_scan_says_not_record
         qtbot.waitUntil(lambda: window.desk.word.text() == "NOT RECORDED", timeout=3000)
         waited = time.monotonic() - started - opened
         longest = meter.stop()
-    assert opened < 0.5, f"opening the desk took {opened:.2f} s"
+    assert opened < 0.3, f"opening the desk took {opened:.2f} s"     # was 5.2 s: the probe waited for the lock
     assert 0.9 < waited < 2.0
     assert "Try again" in window.desk.name.text()
     assert longest < 250, f"the event loop stalled {longest} ms"   # the benchmark records the real figure
