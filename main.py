@@ -127,9 +127,6 @@ def run_kiosk(argv: list[str]) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 2
-    # The UI thread never waits for a lock another process holds: writes from the screens fail
-    # at once with "database is locked" and the screens retry (a scan, for up to 1 s) or say so.
-    store.set_lock_wait(0)
     start_view = args.view if args.view in ("home", "agenda") else "home"
     try:
         kiosk = build_kiosk(store, now=start, language=args.lang, device_id=args.device_id, kiosk_id=args.kiosk_id,

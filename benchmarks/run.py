@@ -438,14 +438,10 @@ def locked_figures(tmp: Path, hold_seconds: float) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.clock import RunningClock, parse_instant
     from kiosk.models import badges
+    from kiosk.clock import parse_instant
     from kiosk.models.database import open_event_db
     from kiosk.models.loader import build_database
-    from kiosk.models.repository import Repository
-    from kiosk.views.live import ChangeWatcher
-    from kiosk.views.main_window import KioskWindow
-    from kiosk.views.state import UiState
 
     db = tmp / "locked.db"
     build_database(db, ROOT / "data")
@@ -460,9 +456,8 @@ def locked_figures(tmp: Path, hold_seconds: float) -> None:
                 for n in range(1, 40)]
     setup.close()
 
-    app = QApplication.instance() or QApplication([])
-    conn = open_event_db(db)
-    conn.set_lock_wait(0)                       # as main.py: the UI thread never waits for a lock
+    kiosk = _kiosk(db, "2023-06-14T10:00", device_id="locked")    # as main.py: lock wait 0
+    app, window, conn = QApplication.instance(), kiosk.window, kiosk.store
     # every write the screens make goes through store.atomic(): time each, lock attempt included
     import contextlib
 
@@ -479,11 +474,6 @@ def locked_figures(tmp: Path, hold_seconds: float) -> None:
             writes.append((time.perf_counter() - t0) * 1000)
 
     conn.atomic = timed_atomic
-    repo = Repository(conn)
-    ui = UiState(RunningClock(repo.tz, parse_instant("2023-06-14T10:00", repo.tz)))
-    window = KioskWindow(ui, repo, ChangeWatcher(conn), device_id="locked")
-    window.resize(1920, 1080)
-    window.show()
 
     clock = QElapsedTimer()
 
@@ -590,7 +580,7 @@ def locked_figures(tmp: Path, hold_seconds: float) -> None:
     while window.desk.saving:
         app.processEvents()
     emit("after_release_scan_ok", 1.0 if window.desk.word.text().startswith("OK") else 0.0, "bool")
-    _dispose(window, conn)
+    kiosk.close()
 
 
 def _device_copies(tmp: Path, names: list[str]) -> dict[str, Path]:

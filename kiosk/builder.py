@@ -75,6 +75,9 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
 
     app = QApplication.instance() or QApplication(["innofair-kiosk"])
     store = db if isinstance(db, EventStore) else EventStore.open(db)
+    # The UI thread never waits for a lock another process holds: the screens' writes fail at
+    # once with "database is locked" and the screens retry (a scan, for up to 1 s) or say so.
+    store.set_lock_wait(0)
     repo = Repository(store)
     event = repo.event()
     if kiosk_id is not None:

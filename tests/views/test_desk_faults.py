@@ -165,3 +165,24 @@ def test_a_kiosk_started_where_it_cannot_write_shows_everything_and_refuses_scan
         assert conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 0
     finally:
         kiosk.close()
+
+
+def test_a_wedge_scan_typed_while_the_lock_is_held_says_not_recorded(make_kiosk, qtbot, db, db_path):
+    """Through real key events, as the USB scanner types them: the burst is decoded, the write
+    meets the lock, and the desk says NOT RECORDED — try again within about a second."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    payload = _payload(db)
+    window = make_kiosk()
+    window.enter_staff_mode("staff")
+    window.desk.choose_list("entry")
+    before = _scans(db_path)
+    with lock_held(db_path, 30):
+        target = window.focusWidget() or window
+        QTest.keyClicks(target, payload, delay=1)
+        QTest.keyClick(target, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.desk.word.text() == "Saving…", timeout=1000)
+        qtbot.waitUntil(lambda: window.desk.word.text() == "NOT RECORDED", timeout=3000)
+    assert "Try again" in window.desk.name.text()
+    assert _scans(db_path) == before
