@@ -438,8 +438,8 @@ def locked_figures(tmp: Path, hold_seconds: float) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.models import badges
     from kiosk.clock import parse_instant
+    from kiosk.models import badges
     from kiosk.models.database import open_event_db
     from kiosk.models.loader import build_database
 
