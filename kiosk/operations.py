@@ -215,7 +215,8 @@ def merge_from_sync(store: "EventStore", engine, bundle, *, source: str, now: da
         result = engine.receive(bundle, source=source)
         change = Change(sessions=frozenset(result.session_ids), lists=frozenset(result.list_ids),
                         sync=bool(result.refused or result.quarantined),
-                        meetings=frozenset(getattr(result, "meeting_ids", ())))
+                        meetings=frozenset(getattr(result, "meeting_ids", ())),
+                        reference=frozenset(result.reference))
         if change or result.entries:
             store.record(change, at=now)
     return Outcome(result, change)

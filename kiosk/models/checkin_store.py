@@ -143,6 +143,16 @@ class CheckInStore:
                 code = "INVALID"
             else:
                 row = store.execute("SELECT attendee_id, revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone()
+                if row is None:
+                    # A badge signed with the event's key but issued after this database was copied
+                    # (and not synced here yet): like pretixSCAN with signed offline tickets, the
+                    # signature is proof enough — when it is a newer issue for an attendee this
+                    # device knows. An attendee it does not know at all stays UNKNOWN (their type,
+                    # so their lists, cannot be checked). See docs/SECURITY.md.
+                    newest = store.execute("SELECT max(issue) FROM badge WHERE attendee_id = ?",
+                                           (badge.attendee_id,)).fetchone()[0]
+                    if newest is not None and badge.issue > newest:
+                        row = (badge.attendee_id, None)
                 attendee = self.attendee(row[0]) if row else None
                 code, reason = rule_verdict(attendee=attendee, revoked=bool(row and row[1]), known_serial=row is not None,
                                             checklist=checklist, now=now)

@@ -571,10 +571,25 @@ CREATE TABLE sync_refused (
     )
 
 
+def m013_badge_sync(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- badge issues and revocations that came with the event data when this database met its sync
+-- authority: every copy has them already, so they are not signed again (later ones travel)
+CREATE TABLE sync_baseline (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+)
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
          m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
-         m011_imported_schedules, m012_sync_logs)
+         m011_imported_schedules, m012_sync_logs, m013_badge_sync)
 
 
 def _registry():

@@ -97,6 +97,7 @@ class MergeResult:
     session_ids: set = field(default_factory=set)     # what the change bus is told
     list_ids: set = field(default_factory=set)
     meeting_ids: set = field(default_factory=set)
+    reference: set = field(default_factory=set)       # reference data that changed ("badge")
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("entries", "applied", "quarantined", "pending", "refused",
@@ -127,6 +128,10 @@ def pin_authority(store: "EventStore", ca_pem: bytes, now: datetime) -> None:
             return
         store.execute("INSERT INTO sync_authority (id, public_key, cert, pinned_at) VALUES (1, ?, ?, ?)",
                       (raw, ca_pem.decode("ascii"), now.isoformat()))
+        for kind in kinds_mod.KINDS.values():     # what every copy of this database already holds
+            if kind.baseline is not None:
+                store.executemany("INSERT OR IGNORE INTO sync_baseline (kind, key) VALUES (?, ?)",
+                                  [(kind.name, key) for key in kind.baseline(store)])
 
 
 class SyncEngine:
@@ -258,8 +263,9 @@ class SyncEngine:
             return 0
         me = self.identity.device
         found = []
+        allowed = ROLES.get(self.identity.role, ())
         for kind in kinds_mod.KINDS.values():
-            if kind.collect is not None:
+            if kind.collect is not None and kind.name in allowed:
                 found += [(t, kind.name, key, body) for key, t, body in kind.collect(self.conn, me)]
         if not found:
             return 0
@@ -518,6 +524,8 @@ class SyncEngine:
         for meeting_id in ctx.touched_meetings:
             settle_meeting(self.store, meeting_id)
             result.meeting_ids.add(meeting_id)
+        result.reference |= ctx.touched_reference
+        ctx.touched_reference.clear()
         ctx.touched_pairs.clear()
         ctx.touched_sessions.clear()
         ctx.touched_meetings.clear()

@@ -54,6 +54,7 @@ class Context:
     sessions: set[str]
     attendees: set[str]
     touched_pairs: set = field(default_factory=set)
+    touched_reference: set = field(default_factory=set)
     touched_sessions: set = field(default_factory=set)
     touched_meetings: set = field(default_factory=set)
 
@@ -113,6 +114,8 @@ class Kind:
     apply_many: Callable[[Context, list[dict]], None] | None = None
     #: SQL selecting which of the keys in a JSON array (?) already have a row here
     existing: str | None = None
+    #: keys of rows that came with the event data (recorded when the database meets its authority)
+    baseline: Callable[[sqlite3.Connection], list[str]] | None = None
 
 
 KINDS: dict[str, Kind] = {}
@@ -384,3 +387,65 @@ def _meeting_collect(conn: sqlite3.Connection, device: str):
 
 
 register(Kind("meeting", lambda b: b.get("edit_key"), _meeting_validate, _meeting_apply, _meeting_collect))
+
+
+# ---------------------------------------------------------------- badges issued and revoked on the day
+BADGE_FIELDS = frozenset(("serial", "attendee_id", "issue", "action", "at"))
+BADGES_FROM = timedelta(days=365)         # badges are printed weeks before the event
+
+
+def _badge_validate(ctx: Context, author: str, b: dict) -> None:
+    exact_keys(b, BADGE_FIELDS, "badge")
+    if b["action"] not in ("issue", "revoke"):
+        raise Invalid("a badge entry that neither issues nor revokes")
+    if not (isinstance(b["serial"], str) and SERIAL.match(b["serial"]) and type(b["issue"]) is int
+            and 1 <= b["issue"] <= 9999):
+        raise Invalid("a malformed badge number")
+    key(b["attendee_id"], "attendee id")
+    if b["serial"] != f"{b['attendee_id']}-{b['issue']}":
+        raise Invalid("a badge number that is not its attendee's")
+    if not isinstance(b["at"], str):
+        raise Invalid("a badge time that is not a time")
+    try:
+        moment = datetime.fromisoformat(b["at"])
+    except ValueError:
+        raise Invalid("a badge time that is not a time") from None
+    if moment.tzinfo is None or not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
+        raise Invalid("a badge time outside the year before the event")
+    if b["attendee_id"] not in ctx.attendees:
+        raise Invalid(f"unknown attendee {b['attendee_id']}", pending=True)
+    if b["action"] == "revoke" and ctx.conn.execute("SELECT 1 FROM badge WHERE serial = ?",
+                                                    (b["serial"],)).fetchone() is None:
+        raise Invalid(f"revocation of a badge not seen yet ({b['serial']})", pending=True)
+
+
+def _badge_apply(ctx: Context, author: str, b: dict) -> None:
+    if b["action"] == "issue":
+        ctx.conn.execute("INSERT OR IGNORE INTO badge (serial, attendee_id, issue, issued_at) VALUES (?, ?, ?, ?)",
+                         (b["serial"], b["attendee_id"], b["issue"], b["at"]))
+    else:        # the earliest revocation stands, whichever device heard of it first
+        ctx.conn.execute("UPDATE badge SET revoked_at = ? WHERE serial = ? AND (revoked_at IS NULL OR revoked_at > ?)",
+                         (b["at"], b["serial"], b["at"]))
+    ctx.touched_reference.add("badge")
+
+
+def _badge_rows(conn):
+    for serial, attendee_id, issue, issued_at, revoked_at in conn.execute(
+            "SELECT serial, attendee_id, issue, issued_at, revoked_at FROM badge ORDER BY issued_at, serial"):
+        yield f"{serial}/issue", issued_at, {"serial": serial, "attendee_id": attendee_id, "issue": issue,
+                                             "action": "issue", "at": issued_at}
+        if revoked_at:
+            yield f"{serial}/revoke", revoked_at, {"serial": serial, "attendee_id": attendee_id, "issue": issue,
+                                                   "action": "revoke", "at": revoked_at}
+
+
+def _badge_collect(conn, device: str):
+    """Badges issued or revoked here since this database met its authority. (Rows have no device:
+    a badge issue or revocation is signed by the desk or organiser laptop whose database it is in.)"""
+    done = {r[0] for r in conn.execute("SELECT key FROM sync_log WHERE kind = 'badge' "
+                                       "UNION SELECT key FROM sync_baseline WHERE kind = 'badge'")}
+    return [(k, t, b) for k, t, b in _badge_rows(conn) if k not in done]
+
+
+register(Kind("badge", lambda b: f"{b.get('serial')}/{b.get('action')}", _badge_validate, _badge_apply,
+              _badge_collect, baseline=lambda conn: [k for k, _t, _b in _badge_rows(conn)]))
