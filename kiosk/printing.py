@@ -101,23 +101,30 @@ def render_badge(*, attendee, payload: str, serial: str, event_name: str, countr
 
 
 def write_pdf(pngs: list[Path], out: Path) -> int:
-    """A4 sheets, four badges a page, at full resolution. Returns the page count. Written to a
-    safe temporary file beside ``out`` and renamed into place when complete."""
-    from kiosk.models.safefile import replacing
+    """A4 sheets, four badges a page, at full resolution. Returns the page count.
 
-    with replacing(Path(out)) as partial:
-        return _paint_pdf(pngs, partial)
+    Painted into memory, then written through :mod:`kiosk.models.safefile` (a safe temporary
+    file beside ``out``, renamed into place when complete): QPdfWriter writing to a file on a
+    full disk reports success and leaves a truncated PDF."""
+    from kiosk.models.safefile import write_bytes
+
+    pages, data = _paint_pdf(pngs)
+    write_bytes(Path(out), data)
+    return pages
 
 
-def _paint_pdf(pngs: list[Path], out: Path) -> int:
+def _paint_pdf(pngs: list[Path]) -> tuple[int, bytes]:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QMarginsF, QRectF
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
     from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     _app = QGuiApplication.instance() or QGuiApplication([])  # QPainter needs an application
-    writer = QPdfWriter(str(out))
+    content = QByteArray()
+    buffer = QBuffer(content)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter))
@@ -140,5 +147,7 @@ def _paint_pdf(pngs: list[Path], out: Path) -> int:
         painter.drawImage(QRectF(x, y, bw, bh), QImage(str(png)))
         painter.drawRect(QRectF(x, y, bw, bh))   # a cutting line
     if not painter.end():
-        raise OSError(f"could not write {out}")
-    return pages
+        raise OSError("could not paint the badge sheets")
+    del writer
+    buffer.close()
+    return pages, bytes(content.data())

@@ -149,3 +149,21 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
     small = tmp_path / "ok.csv"
     small.write_bytes(b"id,name\n")
     assert safefile.read_input(small, limit=safefile.IMPORT_LIMIT, what="import") == b"id,name\n"
+
+
+def test_the_badge_sheet_on_a_full_disk_is_refused_and_leaves_nothing(tmp_path):
+    """QPdfWriter writing straight to a file on a full disk reported success and left a
+    truncated PDF; painted in memory and written through safefile, it is refused whole."""
+    from PIL import Image
+
+    from kiosk.printing import write_pdf
+
+    png = tmp_path / "badge.png"
+    Image.effect_noise((1000, 1400), 80).convert("RGB").save(png)     # incompressible: a big sheet
+    ok = tmp_path / "badges.pdf"
+    assert write_pdf([png] * 5, ok) == 2 and ok.read_bytes().startswith(b"%PDF")
+    with tmpfs(tmp_path / "usb", "256k") as usb:
+        with pytest.raises(KioskError) as err:
+            write_pdf([png] * 8, usb / "badges.pdf")
+        assert "disk is full" in err.value.message
+        assert list(usb.iterdir()) == []
