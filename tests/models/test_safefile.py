@@ -151,7 +151,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
     assert safefile.read_input(small, limit=safefile.IMPORT_LIMIT, what="import") == b"id,name\n"
 
 
-def test_the_badge_sheet_on_a_full_disk_is_refused_and_leaves_nothing(tmp_path):
+def test_the_badge_sheet_on_a_full_disk_is_refused_and_leaves_nothing(qapp, tmp_path):   # a QApplication, not a bare QGuiApplication
     """QPdfWriter writing straight to a file on a full disk reported success and left a
     truncated PDF; painted in memory and written through safefile, it is refused whole."""
     from PIL import Image
