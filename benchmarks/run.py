@@ -138,6 +138,7 @@ def idle_rebuilds(db: Path, seconds: float) -> None:
     home screen were rebuilt, and what the change bus announced."""
     from PySide6.QtWidgets import QApplication
 
+    _sync_identity(db)
     kiosk = _kiosk(db, "2023-06-14T16:30", start_view="agenda")
     app, window = QApplication.instance(), kiosk.window
     deadline = time.perf_counter() + 3
@@ -147,9 +148,7 @@ def idle_rebuilds(db: Path, seconds: float) -> None:
     resets = {"agenda": 0, "home": 0}
     window.agenda.model.modelReset.connect(lambda: resets.__setitem__("agenda", resets["agenda"] + 1))
     window.home.now_panel.model.modelReset.connect(lambda: resets.__setitem__("home", resets["home"] + 1))
-    daemon = subprocess.Popen([sys.executable, "main.py", "sync", "serve", "--db", str(db), "--token", "bench",
-                               "--port", "18798", "--device", "bench-sync", "--transport", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
+    daemon = _sync_daemon(db, 18798)
     try:
         before = dict(kiosk.bus.counts)
         t_end = time.perf_counter() + seconds
@@ -175,12 +174,27 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / ticks
 
 
+def _sync_identity(db: Path) -> Path:
+    """An event authority and one enrolled device identity for ``sync serve`` (made once, before
+    any kiosk starts: enrolling registers the authority in the database)."""
+    folder = db.parent / "sync-identity"
+    if not (folder / "ids" / "bench-sync").exists():
+        for args in (["sync", "ca", "--out", str(folder / "ca")],
+                     ["sync", "enrol", "bench-sync", "--ca", str(folder / "ca"), "--out", str(folder / "ids")]):
+            subprocess.run([sys.executable, "main.py", *args, "--db", str(db)], check=True, env=ENV, cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return folder / "ids" / "bench-sync"
+
+
+def _sync_daemon(db: Path, port: int) -> subprocess.Popen:
+    """``main.py sync serve`` on ``db``: it rewrites its status line four times a second."""
+    return subprocess.Popen([sys.executable, "main.py", "sync", "serve", "--db", str(db), "--identity",
+                             str(_sync_identity(db)), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
+
+
 def idle_and_memory(db: Path, idle_seconds: float, *, with_sync: bool = False) -> None:
-    daemon = None
-    if with_sync:   # the sync daemon beside it, rewriting its status line four times a second
-        daemon = subprocess.Popen([sys.executable, "main.py", "sync", "serve", "--db", str(db), "--token", "bench",
-                                   "--port", "18799", "--device", "bench-sync", "--transport", "tcp"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
+    daemon = _sync_daemon(db, 18799) if with_sync else None
     proc = subprocess.Popen(
         [sys.executable, "main.py", "--db", str(db), "--view", "agenda", "--now", "2023-06-14T16:30", "--windowed"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
@@ -191,12 +205,15 @@ def idle_and_memory(db: Path, idle_seconds: float, *, with_sync: bool = False) -
         c1, t1 = _cpu_seconds(proc.pid), time.perf_counter()
         status = Path(f"/proc/{proc.pid}/status").read_text()
         hwm_kb = int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1])
+        daemon_alive = daemon is None or daemon.poll() is None
     finally:
         proc.terminate()
         proc.wait(timeout=10)
         if daemon is not None:
             daemon.terminate()
             daemon.wait(timeout=10)
+    if not daemon_alive:
+        raise RuntimeError("the sync daemon stopped during the idle measurement")
     suffix = "_with_sync_serve" if with_sync else ""
     emit(f"idle_cpu_percent{suffix}", 100 * (c1 - c0) / (t1 - t0), "%")
     emit(f"idle_seconds_measured{suffix}", t1 - t0, "s")

@@ -81,6 +81,44 @@ def plan_edit(store: "EventStore", session_id: str, **change) -> tuple[dict, dic
     return store.schedule.plan(session_id, **change)
 
 
+def staged_change(current, staged: dict, *, revert: bool = False) -> dict:
+    """The schedule desk's staged values (room_id, start, end, notice, status) as a change of
+    ``current`` (a :class:`~kiosk.models.domain.Session` as it is now): only what differs, in the
+    keyword form :func:`edit_session` takes. ``revert``: back to the printed programme."""
+    if revert:
+        return {"revert": True}
+    change: dict = {}
+    if staged["room_id"] != current.room_id:
+        change["room"] = staged["room_id"]
+    if staged["start"] != current.start:
+        change["start"] = staged["start"]
+    if staged["end"] != current.end:
+        change["end"] = staged["end"]
+    if staged["notice"] != current.notice:
+        change["notice"] = staged["notice"]
+    if staged["status"] != current.status.value:
+        change["cancel" if staged["status"] == "cancelled" else "reinstate"] = True
+    return change
+
+
+class Confirm(NamedTuple):
+    """A staged edit with warnings (room taken, fewer seats) not yet confirmed: nothing written."""
+
+    warnings: list
+
+
+def save_staged_edit(store: "EventStore", session_id: str, change: dict, *, confirmed: bool, by: str,
+                     role: str, device_id: str, now: datetime, reason: str = "") -> Outcome:
+    """The desk's Save: a change with warnings is only written once the volunteer has seen them
+    and tapped again (``confirmed``); until then the result is :class:`Confirm` and nothing is
+    written. Otherwise as :func:`edit_session`."""
+    _before, _after, _kinds, warnings = store.schedule.plan(session_id, **change)
+    if warnings and not confirmed:
+        return Outcome(Confirm(warnings), Change())
+    return edit_session(store, session_id, by=by, role=role, device_id=device_id, now=now, reason=reason,
+                        **change)
+
+
 def edit_session(store: "EventStore", session_id: str, *, by: str, role: str, device_id: str, now: datetime,
                  reason: str = "", **change) -> Outcome:
     """Move, retime, notice, cancel, reinstate or revert one session, with its audit row."""
@@ -282,6 +320,11 @@ class Operations:
     def edit_session(self, session_id: str, *, by: str, role: str, reason: str = "", **change):
         return self._done(edit_session(self.store, session_id, by=by, role=role, device_id=self.device_id,
                                        now=self.clock.now(), reason=reason, **change))
+
+    def save_staged_edit(self, session_id: str, change: dict, *, confirmed: bool, by: str, role: str,
+                         reason: str = ""):
+        return self._done(save_staged_edit(self.store, session_id, change, confirmed=confirmed, by=by, role=role,
+                                           device_id=self.device_id, now=self.clock.now(), reason=reason))
 
     def undo_edit(self, *, by: str, role: str):
         return self._done(undo_edit(self.store, by=by, role=role, device_id=self.device_id, now=self.clock.now()))

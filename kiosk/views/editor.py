@@ -383,22 +383,10 @@ class ScheduleDesk(QWidget):
 
     def _change(self) -> dict:
         """The staged values as a change against the session as it is now."""
-        state = self._state()
-        current = self.programme.repo.session(self.session_id)
-        if self.pending.get("revert"):
-            return {"revert": True}
-        change: dict = {}
-        if state["room_id"] != current.room_id:
-            change["room"] = state["room_id"]
-        if state["start"] != current.start:
-            change["start"] = state["start"]
-        if state["end"] != current.end:
-            change["end"] = state["end"]
-        if state["notice"] != current.notice:
-            change["notice"] = state["notice"]
-        if state["status"] != current.status.value:
-            change["cancel" if state["status"] == "cancelled" else "reinstate"] = True
-        return change
+        from kiosk.operations import staged_change
+
+        return staged_change(self.programme.repo.session(self.session_id), self._state(),
+                             revert=bool(self.pending.get("revert")))
 
     def save(self) -> None:
         """One edit, one transaction, one audit row. Warnings are shown first; a second tap
@@ -406,15 +394,17 @@ class ScheduleDesk(QWidget):
         if self.session_id is None or not self.pending:
             return
         change = self._change()
+        from kiosk.operations import Confirm
+
         try:
-            _before, _after, _kinds, warnings = self.ops.plan_edit(self.session_id, **change)
-            if warnings and not self.confirming:
+            done = self.ops.save_staged_edit(self.session_id, change, confirmed=self.confirming,
+                                             by=self.by.text().strip(), role=self.role or "volunteer",
+                                             reason=self.reason.text().strip())
+            if isinstance(done, Confirm):      # warnings first; the second tap saves anyway
                 self.confirming = True
                 self._show_pending()
                 self._show_warnings()
                 return
-            self.ops.edit_session(self.session_id, by=self.by.text().strip(), role=self.role or "volunteer",
-                                  reason=self.reason.text().strip(), **change)
         except KioskError as exc:
             self.result.setText(exc.message)
             self.result.setStyleSheet(self._boxed("danger"))

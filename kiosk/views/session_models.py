@@ -38,6 +38,8 @@ class _RowsModel(QAbstractListModel):
         return None
 
     def _set_rows(self, rows: list[list[SessionItem]]) -> None:
+        if rows == self._rows:   # nothing shown differs (a minute tick, a change elsewhere): no rebuild
+            return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
