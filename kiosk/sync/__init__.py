@@ -1,8 +1,9 @@
-"""Many kiosks and laptops in step, with or without the network, through pycrdt (Yjs CRDTs).
+"""Many kiosks and laptops in step, with or without the network — and only the event's own devices.
 
-SQLite stays the store every screen reads. Each device keeps a pycrdt document holding its
-scans, undone check-ins and schedule edits, each under its own key (a scan id, a device+clock
-edit key), so concurrent writers never collide on a key. Documents merge in any order, any
-number of times; the engine then writes what arrived into SQLite and derives the shared state
-the same way on every device.
+SQLite stays the store every screen reads. Each enrolled device appends its scans, undos, schedule
+edits, meetings and badge changes to its own signed, hash-chained log (``log.py``); every device
+keeps every log, checks each entry before it touches a row (``kinds.py``) and derives the same
+state from the valid ones (``engine.py``). Logs travel over mutual TLS (``net.py``) or in signed
+files on a USB stick. Who may write is decided by the event's authority (``identity.py``).
+See docs/SECURITY.md.
 """
