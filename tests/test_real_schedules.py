@@ -353,3 +353,19 @@ def test_import_export_import_keeps_every_event(imported, tmp_path, name, fmt):
     first = Counter(map(key, stored(conn)))
     assert Counter(map(key, stored(again))) == first
     assert Repository(again).event().timezone == Repository(conn).event().timezone
+
+
+def test_a_schedule_for_another_event_is_reported_not_adopted(db_path):
+    """Into an event that has a programme (InnoFair 2023), DebConf23 is not taken over: the
+    mismatch is reported and its days outside the event are problems; nothing changes."""
+    store = open_event_db(db_path)
+    before = store.execute("SELECT name_en, timezone, first_day, last_day FROM event").fetchone()
+    sessions = store.execute("SELECT count(*) FROM session").fetchone()[0]
+    report = Importer(store).run(need(REAL / "debconf23.xml"), "agenda")
+    warnings = " ".join(map(str, report.warnings))
+    assert "'DebConf 23'" in warnings and "SCIENCEPARK INNOFAIR 2023" in warnings
+    assert "Asia/Kolkata" in warnings
+    assert len(report.problems) == 117 and all("is outside the event" in str(p) for p in report.problems)
+    assert store.execute("SELECT name_en, timezone, first_day, last_day FROM event").fetchone() == before
+    assert store.execute("SELECT count(*) FROM session").fetchone()[0] == sessions
+    store.close()

@@ -194,6 +194,11 @@
         <translation>시작</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="238"/>
+        <source>room not on the floor plan yet</source>
+        <translation>장소가 아직 층별 안내도에 없음</translation>
+    </message>
+    <message>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>

@@ -194,6 +194,11 @@
         <translation>開始</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="238"/>
+        <source>room not on the floor plan yet</source>
+        <translation>場地尚未標示於平面圖</translation>
+    </message>
+    <message>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>

@@ -260,6 +260,9 @@ class ScheduleDesk(QWidget):
                 marks.append(f"{s.published_room_id}→{s.room_id}")
             if s.retimed:   # (a clock symbol is missing from the CJK fonts: it would be a box)
                 marks.append(f"±{s.published_start:%H:%M}")
+            room = self.programme.rooms.get(s.room_id or "")
+            if room is not None and room.not_on_plan:   # created by a schedule import: staff should place it
+                marks.append(QCoreApplication.translate("Editor", "room not on the floor plan yet"))
             # what changed sits on the first line, before the title: an elided title never hides it
             first = f"{phrases.time_range(s.start, s.end)}  · {s.room_id or '—'}" + (f"   [{' '.join(marks)}]" if marks else "")
             item = QListWidgetItem(f"{first}\n{s.title.get(lang)}")

@@ -37,7 +37,8 @@ class Programme:
             session=session,
             room=room,
             published_room=self.rooms.get(session.published_room_id or ""),
-            floor=self.floors.get(room.floor_id) if room else None,
+            # a room an import created has no real floor yet: show none rather than a made-up one
+            floor=self.floors.get(room.floor_id) if room and not room.not_on_plan else None,
             people=tuple(self._people.get(session.id, ())),
         )
 
