@@ -59,3 +59,37 @@ def test_no_aliases_hide_strings_from_lupdate():
             if not re.fullmatch(r"[A-Za-z_][A-Za-z_0-9]*", m.group(1).strip()):
                 offenders.append(f"{path.name}: %n with {m.group(1).strip()!r}")
     assert not offenders, offenders
+
+
+def _plural_messages_in_code() -> set[tuple[str, str]]:
+    import re
+
+    pat = re.compile(r'QCoreApplication\.translate\(\s*"([^"]+)",\s*"([^"]*%n[^"]*)"\s*,\s*""', re.S)
+    found = set()
+    for path in (ROOT / "kiosk").rglob("*.py"):
+        found.update(pat.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_count_has_english_singular_and_plural_forms():
+    """ "69 exhibitor(s) match" is what a %n message shows without an English catalogue."""
+    tree = ET.parse(ROOT / "kiosk" / "i18n" / "kiosk_en.ts").getroot()
+    forms = {}
+    for context in tree.iter("context"):
+        for m in context.iter("message"):
+            forms[(context.find("name").text, m.find("source").text)] = [f.text for f in m.iter("numerusform")]
+    code = _plural_messages_in_code()
+    assert len(code) >= 5
+    missing = sorted(k for k in code if len(forms.get(k, [])) != 2 or not all(forms[k]))
+    assert not missing, f"add both English forms to kiosk_en.ts: {missing}"
+
+
+def test_counts_read_as_english_plurals(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.views.i18n import Translations
+
+    Translations(qapp).install("en")
+    for n, text in ((1, "1 exhibitor matches"), (69, "69 exhibitors match"), (0, "0 exhibitors match")):
+        assert QCoreApplication.translate("Exhibitors", "%n exhibitor(s) match", "", n) == text
+    assert QCoreApplication.translate("Staff", "Wrong PIN. %n tries left.", "", 1) == "Wrong PIN. 1 try left."

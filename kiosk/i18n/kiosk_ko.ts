@@ -186,6 +186,10 @@
 <context>
     <name>Editor</name>
     <message>
+        <source>room assumed for this demo</source>
+        <translation>데모용으로 가정한 장소</translation>
+    </message>
+    <message>
         <source>End</source>
         <translation>종료</translation>
     </message>
@@ -427,6 +431,14 @@
 <context>
     <name>Home</name>
     <message>
+        <source>The fair starts %1 at %2.</source>
+        <translation>박람회는 %1 %2에 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The fair has ended — thank you for coming.</source>
+        <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
+    </message>
+    <message>
         <location filename="../views/home.py" line="135"/>
         <source>Agenda  ›</source>
         <translation>프로그램  ›</translation>
@@ -516,6 +528,22 @@
 </context>
 <context>
     <name>Phrases</name>
+    <message>
+        <source>Tomorrow</source>
+        <translation>내일</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Now %1 (was %2)</source>
+        <translation>변경: %1 (원래 %2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
     <message>
         <location filename="../views/phrases.py" line="12"/>
         <source>Ceremony</source>
@@ -745,6 +773,14 @@
 </context>
 <context>
     <name>Staff</name>
+    <message>
+        <source>opens %1</source>
+        <translation>%1 시작</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>마감</translation>
+    </message>
     <message>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>

@@ -186,6 +186,10 @@
 <context>
     <name>Editor</name>
     <message>
+        <source>room assumed for this demo</source>
+        <translation>此示範假定的場地</translation>
+    </message>
+    <message>
         <source>End</source>
         <translation>結束</translation>
     </message>
@@ -427,6 +431,14 @@
 <context>
     <name>Home</name>
     <message>
+        <source>The fair starts %1 at %2.</source>
+        <translation>展會於%1 %2開始。</translation>
+    </message>
+    <message>
+        <source>The fair has ended — thank you for coming.</source>
+        <translation>展會已結束——感謝您的蒞臨。</translation>
+    </message>
+    <message>
         <location filename="../views/home.py" line="135"/>
         <source>Agenda  ›</source>
         <translation>議程  ›</translation>
@@ -516,6 +528,22 @@
 </context>
 <context>
     <name>Phrases</name>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Now %1 (was %2)</source>
+        <translation>改為 %1（原 %2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
     <message>
         <location filename="../views/phrases.py" line="12"/>
         <source>Ceremony</source>
@@ -745,6 +773,14 @@
 </context>
 <context>
     <name>Staff</name>
+    <message>
+        <source>opens %1</source>
+        <translation>%1 開放</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已關閉</translation>
+    </message>
     <message>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>

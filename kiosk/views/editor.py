@@ -348,8 +348,11 @@ class ScheduleDesk(QWidget):
         p = state["published"]
         lang = self.ui.language
         self.title.setText(p.title.get(lang))
-        self.status_line.setText(QCoreApplication.translate("Editor", "Printed: %1, %2").replace("%1", p.published_room_id or "—")
-                                 .replace("%2", phrases.time_range(p.published_start, p.published_end)))
+        status = (QCoreApplication.translate("Editor", "Printed: %1, %2").replace("%1", p.published_room_id or "—")
+                  .replace("%2", phrases.time_range(p.published_start, p.published_end)))
+        if getattr(p, "room_assumed", False):   # staff see what the data only assumed; visitors do not
+            status += " · " + QCoreApplication.translate("Editor", "room assumed for this demo")
+        self.status_line.setText(status)
         for room_id, b in self.room_buttons.items():
             b.setChecked(room_id == state["room_id"])
         self.start_label.setText(state["start"].strftime("%H:%M"))

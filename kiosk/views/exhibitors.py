@@ -37,7 +37,7 @@ class ExhibitorListModel(QAbstractListModel):
         if role == ExhibitorRole:
             return e
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return e.name.en
+            return e.public_name.en
         return None
 
     def set_items(self, items) -> None:
@@ -96,7 +96,7 @@ class ExhibitorDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         fm = QFontMetrics(name_font)
         painter.drawText(QRect(x, r.top() + 8, w, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(e.name.get(lang), Qt.TextElideMode.ElideRight, w))
+                         fm.elidedText(e.public_name.get(lang), Qt.TextElideMode.ElideRight, w))
         small = font_for(lang, theme.small)
         painter.setFont(small)
         painter.setPen(muted)
@@ -162,7 +162,7 @@ class ExhibitorCard(QFrame):
         from .qr import qr_pixmap
 
         theme, lang = self.ui.theme, self.ui.language
-        self.name.setText(e.name.get(lang))
+        self.name.setText(e.public_name.get(lang))
         self.name.setStyleSheet(f"font-size:{theme.title}px; font-weight:700;")
         booths = ", ".join(e.booths) if e.booths else QCoreApplication.translate("Exhibitors", "No booth")
         cat_name = category.name.get(lang) if category else QCoreApplication.translate("Exhibitors", "Uncategorised")

@@ -169,8 +169,19 @@ class HomeScreen(QWidget):
         self.now_panel.title.setText(QCoreApplication.translate("Home", "On now"))
         # Short, specific sessions first; all-day ones (exhibition, matchmaking) after them.
         running = sorted(nn.now, key=lambda s: (s.end - s.start, s.start))
-        self.now_panel.set_items([by_id[s.id] for s in running],
-                                 QCoreApplication.translate("Home", "Nothing is on right now."))
+        sessions = [i.session for i in items if not i.session.cancelled]
+        nothing_now = QCoreApplication.translate("Home", "Nothing is on right now.")
+        if sessions and now < min(s.start for s in sessions):
+            first = min(s.start for s in sessions)
+            # before the fair: say when it starts (on 10 June "Coming up" alone reads as today)
+            nothing_now = (QCoreApplication.translate("Home", "The fair starts %1 at %2.")
+                           .replace("%1", phrases.relative_day(first.date(), now.astimezone(first.tzinfo).date()))
+                           .replace("%2", phrases.hhmm(first)))
+        ended = bool(sessions) and now >= max(s.end for s in sessions)
+        if ended:
+            nothing_now = QCoreApplication.translate("Home", "The fair has ended — thank you for coming.")
+        self.now_panel.set_items([by_id[s.id] for s in running], nothing_now)
+        self.next_panel.setVisible(not ended)
         if nn.next or not nn.later:
             self.next_panel.title.setText(QCoreApplication.translate("Home", "Next hour"))
             upcoming = nn.next

@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 #: .ts / .qm file stem per kiosk language (English is the source language).
-CATALOGUES = {"ko": "kiosk_ko", "zh-Hant": "kiosk_zh_Hant"}
+#: English has a catalogue too, for plural forms only ("1 exhibitor matches", "69 exhibitors match").
+CATALOGUES = {"en": "kiosk_en", "ko": "kiosk_ko", "zh-Hant": "kiosk_zh_Hant"}
 QT_LOCALES = {"en": "en_GB", "ko": "ko_KR", "zh-Hant": "zh_TW"}
 
 #: Font families per language, first match wins. Named explicitly: without it Traditional

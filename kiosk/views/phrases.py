@@ -64,6 +64,29 @@ def retimed(old: str) -> str:
     return QCoreApplication.translate("Phrases", "New time (was %1)").replace("%1", old)
 
 
+def starts_now(new_start: datetime, old_start: datetime) -> str:
+    """"Now 10:40 (was 10:30)": the new start beside the printed one, no delay to add."""
+    return (QCoreApplication.translate("Phrases", "Now %1 (was %2)")
+            .replace("%1", hhmm(new_start)).replace("%2", hhmm(old_start)))
+
+
+def relative_day(day, today) -> str:
+    """"Today", "Tomorrow" or the date ("Thu 15 June") of ``day`` seen from ``today``."""
+    from datetime import timedelta
+
+    if day == today:
+        return QCoreApplication.translate("Phrases", "Today")
+    if day == today + timedelta(days=1):
+        return QCoreApplication.translate("Phrases", "Tomorrow")
+    return day_label(day)
+
+
+def list_sep() -> str:
+    """Between the parts of a place ("Hall 300A, 3rd floor"): Chinese writes a full-width comma."""
+    # Translators: the separator between the parts of a place or a list; keep the space if any.
+    return QCoreApplication.translate("Phrases", ", ")
+
+
 def day_label(day) -> str:
     """"Wed 14 June" in the current language: the date pattern itself is translated
     (Korean writes "6월 14일 (수)") and QLocale supplies the month and weekday names."""

@@ -184,9 +184,7 @@ class SessionDetail(QWidget):
             line = f"<b>{item.room.name.get(lang)}</b> · {floor}"
             if item.room.directions:
                 line += f"<br>{item.room.directions.get(lang)}"
-            if s.room_assumed:
-                line += "<br><span style='color:%s'>%s</span>" % (
-                    theme.p.text_muted, QCoreApplication.translate("Detail", "Room as planned for this demo; check the signs on site."))
+            # (an assumed room is marked for staff on the schedule desk and in the data, not here)
             self.where.setText(line)
             self.room = item.room
             self.route = self.venue.route_to(f"room:{item.room.id}")

@@ -24,7 +24,8 @@ from .widgets import label, make_kinetic
 VERDICT_HOLD_MS = 3000
 SCAN_BUDGET_S = 1.0     # a scan not on disk within this long says NOT RECORDED — try again
 SCAN_RETRY_MS = 40      # while another process holds the write lock, try again this often (never wait on it)
-COLOURS = {"green": "#0a7d32", "amber": "#c77800", "red": "#b00020", "idle": "#33475f"}
+# white text on each verdict panel reads at 4.5:1 or more (the amber was 3.4:1)
+COLOURS = {"green": "#0a7d32", "amber": "#8a5000", "red": "#b00020", "idle": "#33475f"}
 
 
 def verdict_word(code: str) -> str:
@@ -38,6 +39,20 @@ def verdict_word(code: str) -> str:
         "UNKNOWN": QCoreApplication.translate("Staff", "UNKNOWN BADGE"),
     }
     return words.get(code, code)
+
+
+def list_state(lst, now) -> str:
+    """"" while the list is open; else when it opens next ("opens 18:30", "opens Thu 15 June
+    18:00") or that it is closed for good."""
+    if lst.is_open(now):
+        return ""
+    upcoming = sorted(start for start, _end in lst.windows if start > now)
+    if not upcoming:
+        return QCoreApplication.translate("Staff", "closed")
+    start = upcoming[0]
+    local = start.astimezone(now.tzinfo) if now.tzinfo else start
+    when = phrases.hhmm(local) if local.date() == now.date() else f"{phrases.day_label(local.date())} {phrases.hhmm(local)}"
+    return QCoreApplication.translate("Staff", "opens %1").replace("%1", when)
 
 
 def verdict_reason(verdict) -> str:
@@ -401,8 +416,8 @@ class CheckInDesk(QWidget):
             w.setStyleSheet(f"QListWidget {{ background: {theme.p.surface}; color: {theme.p.text}; border-radius: 12px;"
                             f" font-size: {theme.body}px; }} QListWidget::item {{ min-height: 64px; padding: 4px 12px;"
                             f" border-bottom: 1px solid {theme.p.border}; }}")
-        for b in self.list_buttons.values():  # a list's name over its counter: two lines of text
-            b.setStyleSheet(f"padding: 0 8px; min-height: {theme.px(96)}px;")
+        for b in self.list_buttons.values():  # a list's name, its counter, when it opens: three lines
+            b.setStyleSheet(f"padding: 0 8px; min-height: {theme.px(120)}px;")
         self.heading.setText(QCoreApplication.translate("Staff", "Check-in"))
         self.search.setPlaceholderText(QCoreApplication.translate("Staff", "No badge? Search a name or badge number"))
         self.recent_title.setText(QCoreApplication.translate("Staff", "Last scans"))
@@ -448,15 +463,23 @@ class CheckInDesk(QWidget):
         self.refresh_sync()
         counts = self.checkins.counts()
         lang = self.ui.language
+        now = self.ui.now()
         for lid, b in self.list_buttons.items():
             c = counts[lid]
-            b.setText(f"{self.checkins.lists()[lid].name.get(lang)}\n{c.checked_in} / {c.eligible}".replace("&", "&&"))
+            lst = self.checkins.lists()[lid]
+            line = f"{c.checked_in} / {c.eligible}"
+            state = list_state(lst, now)
+            if state:   # on a third line: beside the counter it did not fit four lists in a row
+                line += "\n" + state
+            b.setText(f"{lst.name.get(lang)}\n{line}".replace("&", "&&"))
             b.setChecked(lid == self.list_id)
         self.recent.clear()
         if self.list_id:
             for s in self.checkins.recent_scans(self.list_id):
+                # the verdict in words, in the kiosk's language (not "OUTSIDE_WINDOW")
                 undone = " ↩" if s["undone"] else ""
-                text = f"{s['at'].strftime('%H:%M:%S')}  {s['code']}{undone}  {s['name'] or '—'}  · {s['device']}"
+                text = (f"{s['at'].strftime('%H:%M:%S')}  {verdict_word(s['code'])}{undone}  {s['name'] or '—'}"
+                        f"  · {s['device']}")
                 self.recent.addItem(text)
 
     def set_compact(self, on: bool) -> None:

@@ -26,6 +26,13 @@ class Palette:
     warning: str
     danger: str
     border: str
+    #: live changes (moved, new time, notice): their own colour, never NEXT's amber
+    change: str = "#6a1b9a"
+    #: sessions already over: a quieter card that still reads at 4.5:1 (not a faded one)
+    past_surface: str = "#dde3ea"
+    past_text: str = "#3d4756"
+    #: text on the coloured pills (NOW, NEXT, changes, cancelled)
+    pill_text: str = "#ffffff"
 
 
 NORMAL = Palette(
@@ -37,6 +44,7 @@ HIGH_CONTRAST = Palette(
     background="#000000", surface="#000000", surface_alt="#1a1a1a", text="#ffffff",
     text_muted="#ffff66", accent="#ffff00", accent_text="#000000", now="#00ff66",
     next="#ffcc00", warning="#ffcc00", danger="#ff5c5c", border="#ffffff",
+    change="#ff80ff", past_surface="#1a1a1a", past_text="#d0d0d0", pill_text="#000000",
 )
 
 
@@ -77,6 +85,22 @@ class Theme:
     @property
     def display(self) -> int:
         return self.px(64)
+
+    def text_pairs(self) -> list[tuple[str, str, str]]:
+        """(what, text colour, background) for every pairing the screens paint text in: the
+        contrast test holds each to WCAG AA (4.5:1)."""
+        p = self.p
+        on_dark_muted = "#ffff66" if self.high_contrast else "#c9d6ea"
+        discreet = "#ffff66" if self.high_contrast else "#8aa0bf"
+        pairs = [
+            ("card text", p.text, p.surface), ("card muted", p.text_muted, p.surface),
+            ("past card text", p.past_text, p.past_surface),
+            ("screen text", "#ffffff", p.background), ("screen muted", on_dark_muted, p.background),
+            ("staff entry", discreet, p.background),
+            ("button", p.text, p.surface_alt), ("checked button", p.accent_text, p.accent),
+        ]
+        pairs += [(f"{name} pill", p.pill_text, getattr(p, name)) for name in ("now", "next", "change", "danger")]
+        return pairs
 
     def stylesheet(self) -> str:
         p = self.p

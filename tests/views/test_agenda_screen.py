@@ -70,7 +70,7 @@ def test_a_change_from_another_process_shows_within_a_second(make_kiosk, qtbot, 
         labels = [label for label, _ in change_badges(item)]
         assert "Moved: 101 → 203" in labels
         assert "Starts 10 min late" in labels
-        assert "New time (was 17:20–18:20)" in labels
+        assert "Now 17:30 (was 17:20)" in labels           # a new start beside the printed one
         assert "Moved: 101 → 203" in window.detail.changes.text()
         assert "Room 203" in window.detail.where.text()
 
@@ -135,3 +135,24 @@ def test_a_finger_flick_scrolls_the_agenda_without_opening_a_session(make_kiosk,
     qtbot.waitUntil(lambda: view.verticalScrollBar().value() > 300, timeout=2000)
     assert opened == []
     assert window.current_view() == "agenda"
+
+
+def test_a_late_start_is_not_counted_twice_and_changes_have_their_own_colour(make_kiosk, qtbot, db_path):
+    """A preset "Starts 10 min late" beside a start already moved by 10 minutes would invite
+    adding the delay twice: the card says "Now 17:30 (was 17:20)" and leaves the notice out."""
+    window = make_kiosk()
+    other = sqlite3.connect(db_path)
+    with other:
+        other.execute("UPDATE session SET notice = 'preset:late10', start = '2023-06-14T17:30:00+09:00', "
+                      "end = '2023-06-14T18:30:00+09:00' WHERE id = 'd1-masterclass2'")
+        other.execute("UPDATE session SET notice = 'preset:late10' WHERE id = 'd1-reception'")
+    other.close()
+
+    def badges(session_id):
+        item = next(i for row in window.agenda.model._rows for i in row if i.session.id == session_id)
+        return change_badges(item)
+
+    qtbot.waitUntil(lambda: badges("d1-masterclass2") == [("Now 17:30 (was 17:20)", "change")], timeout=1000)
+    assert badges("d1-reception") == [("Starts 10 min late", "change")]     # not moved: the notice says it
+    theme = window.ui.theme
+    assert theme.p.change not in (theme.p.next, theme.p.warning)

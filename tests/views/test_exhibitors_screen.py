@@ -99,3 +99,20 @@ def test_you_are_here_follows_the_kiosk_id(make_kiosk):
     assert screen.kiosk["id"] == "K2"
     ring = screen.scene.here_items[0]
     assert ring.sceneBoundingRect().center().x() == 44 * 12
+
+
+def test_visitors_never_see_the_sample_mark_but_the_data_keeps_it(make_kiosk, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    window, screen = open_exhibitors(make_kiosk)
+    marked = [e for e in screen.exhibitors if e.name.en.endswith("(sample)")]
+    assert marked, "the bundled data marks invented names"
+    screen.select_exhibitor(marked[0].id)
+    for lang in ("en", "ko", "zh-Hant"):
+        window.ui.set_language(lang)
+        shown = [w.text() for w in window.findChildren(QLabel) if w.isVisibleTo(window)]
+        shown += [screen.model.index(r, 0).data(Qt.ItemDataRole.DisplayRole) or "" for r in range(screen.model.rowCount())]
+        assert not [t for t in shown if "(sample)" in t or "(예시)" in t], lang
+    window.ui.set_language("en")
+    assert screen.card.name.text() == marked[0].name.en.removesuffix(" (sample)")
+    assert marked[0].name.en.endswith("(sample)")                       # the data is unchanged

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.models import badges
+from kiosk.views.staff import COLOURS
 from tests.conftest import kst
 
 
@@ -96,7 +97,7 @@ def test_already_is_amber_with_first_time_and_device(qtbot, kiosk, key):
     kiosk.desk.scan(payload)
     kiosk.desk.scan(payload)
     assert kiosk.desk.last_verdict.code == "ALREADY"
-    assert "#c77800" in kiosk.desk.panel.styleSheet()
+    assert COLOURS["amber"] in kiosk.desk.panel.styleSheet()
     assert "18:05" in kiosk.desk.reason.text() and "kiosk" in kiosk.desk.reason.text()
 
 
@@ -172,3 +173,18 @@ def test_the_pin_pad_countdown_stops_when_the_pad_is_hidden(qtbot, kiosk):
     assert kiosk.pin_pad._lock_timer.isActive()
     qtbot.mouseClick(kiosk.pin_pad.cancel, Qt.MouseButton.LeftButton)
     assert not kiosk.pin_pad._lock_timer.isActive()
+
+
+def test_last_scans_in_words_and_list_tabs_say_when_they_open(qtbot, kiosk, key, clock):
+    """18:05 on 15 June: entry is closed for the day... the tour bus list opens on the 16th."""
+    kiosk.enter_staff_mode("staff")
+    desk = kiosk.desk
+    texts = {lid: b.text() for lid, b in desk.list_buttons.items()}
+    assert any("opens" in t for t in texts.values()) or any("closed" in t for t in texts.values()), texts
+    desk.choose_list(next(lid for lid, t in texts.items() if "opens" in t or "closed" in t))
+    desk.scan(badge(kiosk, key, "A0001"))
+    line = desk.recent.item(0).text()
+    assert "OUTSIDE_WINDOW" not in line and ("LIST NOT OPEN NOW" in line or "NOT ON THIS LIST" in line), line
+    kiosk.ui.set_language("ko")
+    assert "목록" in desk.recent.item(0).text() or "명단" in desk.recent.item(0).text() or \
+        any("\uac00" <= ch <= "\ud7a3" for ch in desk.recent.item(0).text().split("  ")[1])
