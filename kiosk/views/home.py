@@ -136,7 +136,21 @@ class HomeScreen(QWidget):
         # "Exhibitors & floor map" needs the full width of a portrait screen
         self.tiles.setDirection(direction)
         self.tiles2.setDirection(direction)
+        self._share_lists()
+        # four full-width tiles in portrait: lower ones, so "On now" keeps room for its cards
+        tile_height = f"min-height: {self.ui.theme.px(96)}px;" if portrait else ""
+        for tile in (self.agenda_tile, self.exhibitors_tile, self.my_day_tile, self.board_tile):
+            if tile.styleSheet() != tile_height:
+                tile.setStyleSheet(tile_height)
         super().resizeEvent(event)
+
+    def _share_lists(self) -> None:
+        """Stacked (portrait), each list gets height for its cards: three on now and one next
+        share 3:1, so "On now" does not hide a card behind a scroll while "Next" has room."""
+        portrait = self.height() > self.width()
+        counts = (self.now_panel.model.rowCount(), self.next_panel.model.rowCount())
+        for i, n in enumerate(counts):
+            self.lists.setStretch(i, max(1, n) if portrait else 1)
 
     def _tick(self, now) -> None:
         text = now.strftime("%H:%M")
@@ -190,3 +204,4 @@ class HomeScreen(QWidget):
             upcoming = nn.later
         self.next_panel.set_items([by_id[s.id] for s in upcoming],
                                   QCoreApplication.translate("Home", "Nothing more is scheduled."))
+        self._share_lists()
