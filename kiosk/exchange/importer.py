@@ -210,6 +210,10 @@ HEADER_ALIASES = {
     "중문 이름": "name_zh", "중문명": "name_zh", "층": "floor", "좌석": "seats", "좌석 수": "seats", "면적": "area_m2",
     "국가": "country", "소속": "organisation", "기관": "organisation", "분류": "category", "카테고리": "category",
     "부스": "booths", "제품": "products", "웹사이트": "website", "홈페이지": "website",
+    # meetings (matchmaking)
+    "테이블": "table", "상담 테이블": "table", "바이어": "buyer", "참가기업": "exhibitor", "참가 기업": "exhibitor",
+    "전시기업": "exhibitor", "전시 기업": "exhibitor", "참가자": "participants", "참석자": "participants",
+    "비고": "notes", "메모": "notes",
 }
 
 
@@ -219,27 +223,55 @@ def canonical_header(name: str) -> str:
 
 
 def read_csv(text: str) -> list[Record]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: a quote that is never closed is an error, not a field that swallows the rows after it
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    state = {"row_start": 1}
     try:
-        return _read_csv(reader)
+        return _read_csv(reader, state)
     except csv.Error as exc:   # a stray quote or line break inside a field
-        raise KioskError(f"line {reader.line_num}: the CSV cannot be read ({exc})", code="bad_csv") from None
+        start = state["row_start"]
+        hint = (f"a quote opened on line {start} is never closed"
+                if "end of data" in str(exc) else f"the CSV cannot be read ({exc})")
+        raise KioskError(f"line {start}: {hint}; nothing was imported", code="bad_csv") from None
 
 
-def _read_csv(reader) -> list[Record]:
+def _rows(reader, state):
+    while True:
+        state["row_start"] = reader.line_num + 1
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+
+
+def _read_csv(reader, state) -> list[Record]:
+    rows = _rows(reader, state)
     try:
-        header = next(reader)
+        header = next(rows)
     except StopIteration:
         return []
     labels = [h.strip() for h in header]
     header = [canonical_header(h) for h in header]
+    named = [h for h in header if h]
+    twice = sorted({h for h in named if named.count(h) > 1})
+    if twice:
+        raise KioskError("line 1: the header names a column twice (" + ", ".join(twice)
+                         + "): keep one; nothing was imported", code="bad_csv")
     records = [Record({"__header__": header}, 1)]
-    for row in reader:
+    overlong = []
+    for row in rows:
         if not any(cell.strip() for cell in row):
             continue
+        extra = [c for c in row[len(header):] if c.strip()]
+        if extra:
+            overlong.append(f"line {state['row_start']}: {len(extra)} more cell(s) than the header has columns "
+                            f"(an unquoted comma inside a text?)")
         data = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h}
         cols = {h: f"{_col_label(i)} ({labels[i]})" for i, h in enumerate(header) if h}
-        records.append(Record(data, reader.line_num, cols))
+        records.append(Record(data, state["row_start"], cols))
+    if overlong:
+        raise KioskError("; ".join(overlong[:20]) + ("; …" if len(overlong) > 20 else "")
+                         + ". Put quotes around texts with commas; nothing was imported", code="bad_csv")
     return records
 
 
@@ -361,7 +393,8 @@ class Importer:
             missing = [c for c in REQUIRED[kind] if c not in header and not (kind == "agenda" and c == "end"
                                                                           and "duration" in header)
                        and not (kind == "agenda" and c == "title_en" and "title_ko" in header)
-                       and not (kind == "agenda" and c == "day" and "start" in header)]
+                       and not (kind == "agenda" and c == "day" and "start" in header)
+                       and not (kind == "meetings" and c == "date" and "day" in header)]   # 날짜
             for c in missing:
                 report.problems.append(Problem(path.name, 1, None, f"missing column '{c}'"))
             if missing:
@@ -883,26 +916,33 @@ class Importer:
             ident = self._ident(report, name, rec, seen)
             if ident is None:
                 continue
-            try:
-                day = date.fromisoformat(str(d.get("date", "")).strip())
-            except ValueError:
-                self._p(report, name, rec, "date", f"bad date {d.get('date')!r} (use 2023-06-14)")
-                continue
-            try:
-                start = datetime.combine(day, time.fromisoformat(str(d.get("start", "")).strip()), self.tz)
-            except ValueError:
-                self._p(report, name, rec, "start", f"bad time {d.get('start')!r} (use HH:MM)")
-                continue
-            try:
-                end = datetime.combine(day, time.fromisoformat(str(d.get("end", "")).strip()), self.tz)
-            except ValueError:
-                self._p(report, name, rec, "end", f"bad time {d.get('end')!r} (use HH:MM)")
-                continue
+            # the same spreadsheet forms as the agenda (9:30, 2023.06.14, 오후 2:30; 날짜 = date),
+            # and every problem of the row, not only the first
             bad = False
-            if end <= start:
+            day = start = end = None
+            raw_day = d.get("date", d.get("day", ""))
+            try:
+                day = excel_date(raw_day)
+            except ValueError:
+                self._p(report, name, rec, "date" if "date" in d else "day",
+                        f"bad date {raw_day!r} (use 2023-06-14 or 2023.06.14)")
+                bad = True
+            try:
+                start_t, _ = excel_time(d.get("start", ""))
+                start = datetime.combine(day, start_t, self.tz) if day else None
+            except ValueError:
+                self._p(report, name, rec, "start", f"bad time {d.get('start')!r} (use 9:30 or 09:30)")
+                bad = True
+            try:
+                end_t, _ = excel_time(d.get("end", ""))
+                end = datetime.combine(day, end_t, self.tz) if day else None
+            except ValueError:
+                self._p(report, name, rec, "end", f"bad time {d.get('end')!r} (use 9:30 or 09:30)")
+                bad = True
+            if start and end and end <= start:
                 self._p(report, name, rec, "end", f"ends ({end:%H:%M}) before it starts ({start:%H:%M})")
                 bad = True
-            if not (self.first_day <= day <= self.last_day):
+            if day and not (self.first_day <= day <= self.last_day):
                 self._p(report, name, rec, "date", f"{day} is outside the event ({self.first_day} – {self.last_day})")
                 bad = True
             place = str(d.get("table") or "").strip()

@@ -150,3 +150,42 @@ def test_documented_korean_header_aliases_are_the_ones_in_the_code():
     doc = (ROOT / "docs" / "INTEROP.md").read_text(encoding="utf-8")
     for alias, column in HEADER_ALIASES.items():
         assert f"`{alias}` → `{column}`" in doc, alias
+
+
+@pytest.mark.parametrize("body, says", [
+    # an unclosed quote used to swallow every row after it and still "import" (found by trying it)
+    ("id,day,start,end,room,type,title_en\r\nq1,2023-06-14,10:00,11:00,201,forum,\"unterminated title\r\n"
+     "q2,2023-06-14,12:00,13:00,201,forum,Second\r\n", "line 2: a quote opened on line 2 is never closed"),
+    ("id,day,start,end,room,type,title_en\r\nq1,2023-06-14,10:00,11:00,201,forum,Seoul, Korea, 2023\r\n",
+     "line 2: 2 more cell(s) than the header has columns"),
+    ("id,day,start,end,room,type,title_en,title_en\r\nq1,2023-06-14,10:00,11:00,201,forum,A,B\r\n",
+     "the header names a column twice (title_en)"),
+])
+def test_a_broken_csv_row_is_named_and_nothing_is_imported(tmp_path, db_path, body, says):
+    path = tmp_path / "agenda.csv"
+    path.write_text(body, encoding="utf-8", newline="")
+    before = digest(db_path)
+    result = main("import", path, "--kind", "agenda", db=db_path)
+    assert result.returncode != 0 and says in result.stdout + result.stderr, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(db_path) == before
+
+
+def test_korean_excel_meetings_read_like_the_agenda_and_list_every_problem(tmp_path, db_path):
+    header = ["아이디", "날짜", "시작", "종료", "테이블", "바이어", "참가기업", "참가자", "비고"]
+    good = tmp_path / "상담.csv"
+    good.write_bytes(excel_csv([header, ["m7", "2023.06.14", "9:30", "10:00", "T09", "b-bandung",
+                                         "kr-cheomseong-xr", "", ""]]))
+    result = main("import", good, "--kind", "meetings", db=db_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    row = sqlite3.connect(db_path).execute("SELECT start, table_id FROM meeting WHERE id = 'm7'").fetchone()
+    assert datetime.fromisoformat(row[0]) == datetime(2023, 6, 14, 9, 30, tzinfo=SEOUL) and row[1] == "T09"
+
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(excel_csv([header, ["m8", "2023.06.14", "9:30", "9:3O", "T99", "b-nope", "ex-nope", "ZZZ", ""]]))
+    result = main("import", bad, "--kind", "meetings", db=db_path)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    for says in ("bad time '9:3O'", "unknown table or room 'T99'", "unknown buyer 'b-nope'",
+                 "unknown exhibitor 'ex-nope'", "unknown attendee 'ZZZ'"):
+        assert says in out, (says, out)
