@@ -83,16 +83,23 @@ def next_hlc(store: "EventStore", now: datetime) -> str:
     row = store.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
     last_ms, last_c = (int(x) for x in row[0].split(".")) if row else (0, 0)
     value = (wall, 0) if wall > last_ms else (last_ms, last_c + 1)
+    if value[1] > 99_999:            # the counter's five digits are full: carry into the milliseconds,
+        value = (value[0] + 1, 0)    # so readings keep their width and still sort as text
     hlc = f"{value[0]:015d}.{value[1]:05d}"
     store.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
                   (hlc,))
     return hlc
 
 
+def _hlc_value(hlc: str) -> tuple[int, int]:
+    ms, counter = hlc.split(".")
+    return int(ms), int(counter)
+
+
 def observe_hlc(store: "EventStore", hlc: str) -> None:
     """Remember a remote reading, so this device's next edit sorts after it."""
     row = store.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
-    if row is None or hlc > row[0]:
+    if row is None or _hlc_value(hlc) > _hlc_value(row[0]):
         store.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
                       (hlc,))
 

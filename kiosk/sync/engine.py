@@ -212,7 +212,7 @@ class SyncEngine:
             return
         self.conn.execute("UPDATE sync_log SET status = 'quarantined', reason = 'after the device was revoked' "
                           "WHERE device = ? AND n > ?", (device, member.cut_off))
-        ctx = kinds_mod.Context.read(self.conn)
+        ctx = kinds_mod.Context.read(self.conn, now=self.clock())
         for _n, text in rows:
             obj = json.loads(text)
             b = obj["b"]
@@ -272,7 +272,7 @@ class SyncEngine:
         found.sort(key=lambda f: (f[0], f[1], f[2]))
         n, prev = self.heads().get(me, (0, genesis(self._event_id, me)))
         rows = []
-        ctx = kinds_mod.Context.read(self.conn)
+        ctx = kinds_mod.Context.read(self.conn, now=self.clock())
         for t, kind, key, body in found:
             n += 1
             entry, sig = sign_entry(self.identity, event_id=self._event_id, n=n, prev=prev, t=t, kind=kind, body=body)
@@ -393,7 +393,7 @@ class SyncEngine:
     def _merge(self, entries: list[Entry], result: MergeResult) -> None:
         if not entries:
             return
-        ctx = kinds_mod.Context.read(self.conn)
+        ctx = kinds_mod.Context.read(self.conn, now=self.clock())
         # keys already taken by an applied entry (or an existing row), looked up once for the batch
         claimed: dict[tuple[str, str], tuple[str, int]] = {}
         by_kind: dict[str, list[str]] = {}

@@ -53,20 +53,22 @@ class Context:
     rooms: set[str]
     sessions: set[str]
     attendees: set[str]
+    #: this device's own clock at the merge: a clock reading far ahead of it waits (see MAX_LEAD)
+    now: datetime | None = None
     touched_pairs: set = field(default_factory=set)
     touched_reference: set = field(default_factory=set)
     touched_sessions: set = field(default_factory=set)
     touched_meetings: set = field(default_factory=set)
 
     @classmethod
-    def read(cls, conn: sqlite3.Connection) -> "Context":
+    def read(cls, conn: sqlite3.Connection, now: datetime | None = None) -> "Context":
         tz_name, first, last = conn.execute("SELECT timezone, first_day, last_day FROM event").fetchone()
         tz = ZoneInfo(tz_name)
         earliest = datetime.combine(date.fromisoformat(first), time(0), tz) - MARGIN
         latest = datetime.combine(date.fromisoformat(last) + timedelta(days=1), time(0), tz) + MARGIN
         ids = lambda sql: {r[0] for r in conn.execute(sql)}  # noqa: E731
         return cls(conn, tz, earliest, latest, ids("SELECT id FROM checkin_list"), ids("SELECT id FROM room"),
-                   ids("SELECT id FROM session"), ids("SELECT id FROM attendee"))
+                   ids("SELECT id FROM session"), ids("SELECT id FROM attendee"), now)
 
     # ------------------------------------------------------------ field checks
     def instant(self, value, what: str) -> datetime:
@@ -213,6 +215,18 @@ register(Kind("undo", lambda b: b.get("scan_id"), _undo_validate, _undo_apply, _
 
 
 # ---------------------------------------------------------------- schedule edits
+#: How far an edit's clock reading may run ahead of the receiving device's own clock. Hybrid
+#: clocks bound drift this way: a reading stamped at the end of the event (found by an attack:
+#: it pinned every device's clock there, so no honest edit could beat it) waits until this
+#: device's clock comes within reach, instead of being applied at once.
+MAX_LEAD = timedelta(minutes=5)
+
+
+def check_lead(ctx: "Context", hlc_ms: int) -> None:
+    if ctx.now is not None and hlc_ms > (ctx.now + MAX_LEAD).timestamp() * 1000:
+        raise Invalid("its clock reading runs more than 5 minutes ahead of this device's clock", pending=True)
+
+
 EDIT_FIELDS = ("edit_key", "hlc", "session_id", "kinds", "role", "device_id", "by_name", "at", "before", "after",
                "reason", "undo_of_key")
 EDIT_KEYS = frozenset(EDIT_FIELDS)
@@ -262,6 +276,7 @@ def _edit_validate(ctx: Context, author: str, b: dict) -> None:
     hlc_ms = int(b["hlc"].split(".")[0])
     if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
         raise Invalid("the clock reading is before the edit's time or after the event")
+    check_lead(ctx, hlc_ms)
     _state(ctx, b["before"], "before")
     _state(ctx, b["after"], "after")
     if b["undo_of_key"] is not None:
@@ -352,6 +367,7 @@ def _meeting_validate(ctx: Context, author: str, b: dict) -> None:
     hlc_ms = int(b["hlc"].split(".")[0])
     if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
         raise Invalid("the clock reading is before the edit's time or after the event")
+    check_lead(ctx, hlc_ms)
     _meeting_state(ctx, b["before"], "before")
     _meeting_state(ctx, b["after"], "after")
     if "attendance" in b["kinds"].split(","):

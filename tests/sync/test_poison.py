@@ -234,3 +234,33 @@ def test_a_revoked_device_stops_counting_after_its_cut_off_everywhere(fleet):
         fleet.engine("c", cconn)
     assert err.value.code == "sync_revoked"
 
+
+
+def test_a_clock_reading_pinned_at_the_end_of_the_event_cannot_freeze_later_edits(fleet):
+    """Found by an attack: a stolen kiosk signed an edit whose clock read 1 ms before the last
+    accepted instant with a full counter. Every device took it, its own clock jumped there, the
+    next honest edit's counter overflowed to six digits and sorted *before* the forged one as
+    text — so the session stayed cancelled and the honest edits were quarantined everywhere."""
+    conn = open_event_db(fleet.paths["b"])
+    latest_ms = int(at(0, 0, day=18).timestamp() * 1000) - 1          # last day 16 June + 1 day margin
+    pinned = edit("c", "pin", session="d1-reception", hlc=f"{latest_ms:015d}.99999",
+                  after=state(room="203", status="cancelled", notice="cancelled"))
+    b = fleet.engine("b", conn)
+    result = b.receive(forge(fleet, "c", [pinned]), source="c")
+    assert result.applied == 0 and result.pending == 1     # waits: it runs far ahead of this device's clock
+    conn.schedule.edit("d1-reception", room="204", by="Mina", role="volunteer", device_id="b", now=CLOCK.now())
+    assert conn.execute("SELECT room_id, status FROM session WHERE id = 'd1-reception'").fetchone() == \
+        ("204", "scheduled")
+    hlc = conn.execute("SELECT hlc FROM sync_clock").fetchone()[0]
+    assert len(hlc) == 21 and hlc < f"{latest_ms:015d}"
+
+
+def test_the_clock_counter_carries_instead_of_growing_a_digit(fleet):
+    from kiosk.models.schedule import next_hlc
+    conn = open_event_db(fleet.paths["b"])
+    ms = int(CLOCK.now().timestamp() * 1000) + 5
+    conn.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
+                 (f"{ms:015d}.99999",))
+    with conn.atomic():
+        reading = next_hlc(conn, CLOCK.now())
+    assert reading == f"{ms + 1:015d}.00000" and reading > f"{ms:015d}.99999"
