@@ -239,7 +239,27 @@ class SyncEngine:
             elif obj["k"] == "meeting":
                 self.conn.execute("DELETE FROM meeting_edit WHERE edit_key = ?", (b["edit_key"],))
                 ctx.touched_meetings.add(b["meeting_id"])
+            elif obj["k"] == "badge":
+                self._unapply_badge(b)
+                ctx.touched_reference.add("badge")
         self._derive(ctx, result)
+
+    def _unapply_badge(self, b: dict) -> None:
+        """Take back a revoked device's badge issue or revocation (found by an attack: a stolen
+        desk's revocation of a real badge outlived the desk's own revocation). What other devices
+        said about the same badge, still standing in the log, is applied again."""
+        serial = b["serial"]
+        others = [json.loads(t)["b"] for (t,) in self.conn.execute(
+            "SELECT entry FROM sync_log WHERE kind = 'badge' AND status = 'ok' AND key = ?",
+            (f"{serial}/{b['action']}",))]
+        if b["action"] == "revoke":
+            self.conn.execute("UPDATE badge SET revoked_at = NULL WHERE serial = ? AND revoked_at = ?",
+                              (serial, b["at"]))
+            for other in others:
+                self.conn.execute("UPDATE badge SET revoked_at = ? WHERE serial = ? AND "
+                                  "(revoked_at IS NULL OR revoked_at > ?)", (other["at"], serial, other["at"]))
+        elif not others:
+            self.conn.execute("DELETE FROM badge WHERE serial = ? AND issued_at = ?", (serial, b["at"]))
 
     # ---------------------------------------------------------------- heads
     def heads(self) -> dict[str, tuple[int, str]]:

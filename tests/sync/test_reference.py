@@ -74,3 +74,29 @@ def test_a_signed_badge_of_an_attendee_this_device_never_saw_is_unknown(fleet, t
                                now=at(10, 1)).result.code == "OK"
     assert operations.check_in(store, payload=older, list_id="reception", device_id="a", scan_id="u3",
                                now=at(19, 0)).result.code == "OK"      # not revoked here (yet): a limit
+
+
+def test_revoking_a_stolen_desk_takes_back_the_badges_it_revoked_and_issued(fleet):
+    """Found by an attack: a stolen desk revoked a real badge (and issued a fake one); revoking the
+    desk quarantined its entries but the real badge still scanned REVOKED."""
+    from kiosk.sync.identity import revocation
+    from tests.sync.conftest import CLOCK, EVENT
+
+    fleet.add("desk9", role="desk")
+    conn = sqlite3.connect(fleet.paths["b"], isolation_level=None)
+    serial, attendee = "A0002-1", "A0002"            # a badge printed before the event, known to b
+    conn.execute("INSERT INTO badge (serial, attendee_id, issue, issued_at) VALUES (?, ?, 1, ?)",
+                 (serial, attendee, "2023-06-01T09:00:00+09:00"))
+    issue = 7
+    b = fleet.engine("b")
+    result = b.receive(forge(fleet, "desk9", [
+        ("badge", {"serial": serial, "attendee_id": attendee, "issue": int(serial.rsplit("-", 1)[1]),
+                   "action": "revoke", "at": "2023-06-14T09:00:00+09:00"}),
+        ("badge", {"serial": f"{attendee}-{issue}", "attendee_id": attendee, "issue": issue, "action": "issue",
+                   "at": "2023-06-14T09:01:00+09:00"})]), source="desk9")
+    assert result.applied == 2
+    assert conn.execute("SELECT revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone()[0] is not None
+    statement, sig = revocation(fleet.authority, "desk9", event_id=EVENT, after=0, now=CLOCK.now(), reason="stolen")
+    b.add_statement(statement, sig)
+    assert conn.execute("SELECT revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone() == (None,)
+    assert conn.execute("SELECT count(*) FROM badge WHERE serial = ?", (f"{attendee}-{issue}",)).fetchone() == (0,)
