@@ -117,3 +117,16 @@ def test_a_read_only_mount_starts_the_kiosk_read_only(built_db, tmp_path):
         assert run("sessions", "--db", db).returncode == 0
         result = run("checkin", "IF23:1:A0001-1:XYZ", "--list", "entry", "--db", db)
         assert result.returncode != 0 and "Unexpected" not in result.stderr
+
+
+def test_the_desks_csv_export_on_a_full_disk_leaves_nothing(db, tmp_path):
+    from kiosk import operations
+    from kiosk.models.errors import KioskError
+    from tests.conftest import kst
+
+    with tmpfs(tmp_path / "exports", "256k") as folder:
+        fill(folder)
+        with pytest.raises(KioskError) as err:
+            operations.export_checkins_csv(db, folder, list_id="entry", now=kst("06-14 18:00"))
+        assert "disk is full" in err.value.message
+        assert sorted(p.name for p in folder.iterdir()) == ["filler"]
