@@ -76,7 +76,11 @@ class PinStore:
         row = self.store.execute("SELECT failures, locked_until FROM pin_lockout WHERE device_id = ?",
                                 (device_id,)).fetchone()
         failures, until = (row[0], row[1]) if row else (0, None)
-        if until and datetime.fromisoformat(until) > now:
+        # a lock longer than this many failures earn was written under a clock that ran ahead
+        # (another kiosk with the same device id, a rehearsal at a later --now, a clock set back):
+        # it must not shut staff out for a day, so it counts as run out (one try at a time still)
+        earned = lockout_after(failures) or MAX_LOCKOUT
+        if until and now < datetime.fromisoformat(until) <= now + earned + timedelta(seconds=1):
             return PinResult(None, locked_for=int((datetime.fromisoformat(until) - now).total_seconds()) + 1,
                              tries_left=0)
         # the lock has run out: after a lock-out, one try at a time (each failure locks again)

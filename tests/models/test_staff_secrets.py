@@ -139,3 +139,21 @@ def test_badge_parser_refuses_non_canonical_base32(signed):
         assert badges._unb32(v.split(":")[3]) == badges._unb32(payload.split(":")[3])   # same bytes...
         with pytest.raises(badges.BadgeError):                                         # ...refused
             parse(store, v)
+
+
+def test_a_lock_written_under_a_clock_that_ran_ahead_lasts_no_longer_than_it_earned(db_path):
+    """Found on a kiosk: five wrong PINs on a kiosk at 15 June 13:20 locked a kiosk with the same
+    device id at 14 June 10:45 for 95,672 s (26 hours), because the lock is an absolute instant."""
+    pins = PinStore(open_event_db(db_path))
+    pins.set_pin("staff", "246813", kst("06-14 08:00"))
+    ahead = kst("06-15 13:20")
+    for _ in range(5):
+        pins.try_pin("000000", device_id="k1", now=ahead)
+    behind = kst("06-14 10:45")
+    state = pins.lock_state("k1", behind)
+    assert state.locked_for == 0 and state.tries_left == 1     # not a day: counts as run out, one try at a time
+    assert pins.try_pin("246813", device_id="k1", now=behind).role == "staff"
+    # a wrong try there still locks, for what six failures earn
+    for _ in range(5):
+        pins.try_pin("000000", device_id="k1", now=behind)
+    assert 0 < pins.lock_state("k1", behind).locked_for <= 61
