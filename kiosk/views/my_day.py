@@ -291,8 +291,11 @@ class MyDayScreen(QWidget):
         from PySide6.QtWidgets import QListWidgetItem
 
         for a in self.ops.checkins.find_attendees(text, limit=8):
+            # two people of one name (seen: a buyer and a delegate) are told apart by their role
+            # and their badge number, which is printed on the badge itself
             shown = a.name + (f" ({a.name_local})" if a.name_local else "") + \
-                (f" · {a.organisation}" if a.organisation else "")
+                (f" · {a.organisation}" if a.organisation else "") + \
+                f" · {phrases.attendee_type(a.type)} · {a.id}"
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.matches.addItem(item)

@@ -101,6 +101,8 @@ def test_typing_a_name_finds_the_person(qtbot, window, db):
     QApplication.sendEvent(screen.search, event)
     found = [screen.matches.item(i) for i in range(screen.matches.count())]
     assert found and all("黃俊宏" in i.text() for i in found)       # two people share the name here
+    # ... and a visitor can tell which one is them (found trying the kiosk: two identical rows)
+    assert len({i.text() for i in found}) == len(found) and any("A0176" in i.text() for i in found)
     item = next(i for i in found if i.data(Qt.ItemDataRole.UserRole) == "A0176")
     rect = screen.matches.visualItemRect(item)
     QTest.mouseClick(screen.matches.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
