@@ -13,6 +13,8 @@ holds the write lock.
 
 from __future__ import annotations
 
+import functools
+
 import os
 import re
 import sqlite3
@@ -94,6 +96,18 @@ def _event_of(conn: sqlite3.Connection) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
+@functools.lru_cache(maxsize=1)
+def _objects_we_make() -> frozenset:
+    """Triggers and views exactly as the kiosk's migrations create them."""
+    from sqlite_utils import Database
+
+    from . import migrations
+
+    db = Database(memory=True)
+    migrations.apply(db)
+    return frozenset(db.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')"))
+
+
 def check_backup(backup_file: Path, *, expected_event: str | None) -> sqlite3.Connection:
     """Open ``backup_file`` read-only if it is an intact kiosk database of ``expected_event``
     (None: of any event), or raise KioskError saying what it is instead. Codes:
@@ -134,6 +148,16 @@ def check_backup(backup_file: Path, *, expected_event: str | None) -> sqlite3.Co
         if MIGRATIONS_TABLE not in tables or "event" not in tables:
             raise KioskError(f"{backup_file} is an SQLite database, but not a kiosk event database.",
                              code="backup_not_event", hint="Pick a backup-….db file; `restore --list` lists them.")
+        # a trigger or view the kiosk never makes runs with every later write (found by an attack:
+        # a restored file's trigger deleted attendees on each scan): refuse such a file
+        ours = _objects_we_make()
+        foreign = [name for kind, name, sql in src.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')")
+            if (kind, name, sql) not in ours]
+        if foreign:
+            raise KioskError(f"{backup_file} holds {len(foreign)} trigger(s) or view(s) this kiosk never makes "
+                             f"({', '.join(foreign[:3])}): it was changed outside the kiosk and is refused.",
+                             code="backup_foreign_schema", hint="Pick a backup the kiosk wrote itself.")
         applied = {r[0] for r in src.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
                                              (migrations.SCHEMA_NAME,))}
         if applied - migrations.known_names():

@@ -160,3 +160,21 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(db_path, tmp_path, db):
     kept = restore(good, db_path)
     assert kept.read_bytes() == damaged
     assert sqlite3.connect(db_path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_restore_refuses_a_database_with_a_trigger_the_kiosk_never_makes(db_path, tmp_path, db):
+    """Found by an attack: a copy of the event with `AFTER INSERT ON scan … DELETE FROM attendee`
+    was restored, and every later check-in failed."""
+    good = backup(db, tmp_path / "backups", now=datetime(2023, 6, 14, 9), keep=5)
+    db.close()
+    evil = tmp_path / "evil.db"
+    evil.write_bytes(good.read_bytes())
+    con = sqlite3.connect(evil)
+    con.execute("CREATE TRIGGER evil AFTER INSERT ON scan BEGIN DELETE FROM attendee; END")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    result = run("restore", evil, "--db", db_path)
+    assert result.returncode != 0 and "never makes (evil)" in result.stdout + result.stderr
+    assert db_path.read_bytes() == before
+    assert run("restore", good, "--db", db_path).returncode == 0      # the kiosk's own backup still restores
