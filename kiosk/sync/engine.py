@@ -652,7 +652,7 @@ def import_file(engine: SyncEngine, blob: bytes, name: str) -> MergeResult:
         key, enrol = engine.roster.check(statement, enrol_sig)
     except KioskError as exc:
         raise refuse(f"its maker is not enrolled by this event's authority ({exc.message})") from None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):   # RecursionError: "[" × 15,000
         raise refuse("its header cannot be read") from None
     if header.get("device") != enrol["d"]:
         raise refuse(f"its header names device {str(header.get('device'))[:40]!r} but it was made by {enrol['d']}")
@@ -678,7 +678,7 @@ def import_file(engine: SyncEngine, blob: bytes, name: str) -> MergeResult:
         raise
     try:
         bundle = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise refuse("its content is not readable") from None
     if key not in engine.roster.statements:
         bundle.setdefault("roster", []).insert(0, [statement, enrol_sig])

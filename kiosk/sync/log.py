@@ -78,7 +78,7 @@ def verify_run(member: Member, *, event_id: str, start: int, prev: str, items) -
             raise RunError(f"entry {expected}: too long, or a signature of the wrong size")
         try:
             obj = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise RunError(f"entry {expected}: not JSON") from None
         if not isinstance(obj, dict) or set(obj) != FIELDS:
             raise RunError(f"entry {expected}: not an entry")

@@ -183,3 +183,8 @@ def test_garbage_files_are_refused_calmly(fleet):
     for blob in (b"", b"hello", MAGIC, MAGIC + b"{}\n\n", MAGIC + b"\xff\xfe\n\n{}", MAGIC + b"[1]\nxx\n{}",
                  MAGIC + b'{"enrolment": ["x", "y"]}\nAAAA\n{}'):
         refused(fleet, "c", blob)
+
+
+def test_a_deeply_nested_header_is_refused_like_any_unreadable_file(fleet):
+    """Found by an attack: a header of 15,000 "[" showed "Unexpected error … RecursionError"."""
+    refused(fleet, "b", MAGIC + b"[" * 15_000 + b"\nsig\n{}")
