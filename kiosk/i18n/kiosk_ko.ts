@@ -696,6 +696,14 @@
         <translation>인도네시아</translation>
     </message>
     <message>
+        <source>Japan</source>
+        <translation>일본</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>베트남</translation>
+    </message>
+    <message>
         <location filename="../views/phrases.py" line="94"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1m · 도보 약 %n분</translation>

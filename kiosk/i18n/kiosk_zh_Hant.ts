@@ -696,6 +696,14 @@
         <translation>印尼</translation>
     </message>
     <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>越南</translation>
+    </message>
+    <message>
         <location filename="../views/phrases.py" line="94"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1 公尺 · 步行約 %n 分鐘</translation>

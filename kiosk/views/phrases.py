@@ -108,6 +108,8 @@ def country(code: str) -> str:
         "TW": QCoreApplication.translate("Phrases", "Taiwan"),
         "UZ": QCoreApplication.translate("Phrases", "Uzbekistan"),
         "ID": QCoreApplication.translate("Phrases", "Indonesia"),
+        "JP": QCoreApplication.translate("Phrases", "Japan"),
+        "VN": QCoreApplication.translate("Phrases", "Vietnam"),
     }
     return names.get(code, code)
 

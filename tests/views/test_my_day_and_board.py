@@ -185,3 +185,12 @@ def test_three_languages_render_without_clipping(qtbot, make_kiosk, clock, db, k
             if b.isVisible() and b.text():
                 assert b.fontMetrics().horizontalAdvance(b.text()) <= b.width(), (lang, b.text())
         assert view.grab().save(str(tmp_path / f"{lang}.png"))
+
+
+def test_every_country_in_the_data_has_a_name_on_screen(qtbot, db):
+    """Seen on the board: "Hanoi Electronics Trading · VN" beside "· Thailand"."""
+    from kiosk.views import phrases
+
+    codes = {r[0] for r in db.execute("SELECT country FROM buyer UNION SELECT country FROM attendee "
+                                      "UNION SELECT country FROM exhibitor") if r[0]}
+    assert codes and [c for c in sorted(codes) if phrases.country(c) == c] == []
