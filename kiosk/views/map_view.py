@@ -458,9 +458,10 @@ class MapView(QGraphicsView):
         self.home_rect: QRectF | None = None
         # the visitor (or a selection) moved the view: a resize then keeps it
         self.moved = False
+        self._last_fit = None    # (rect, margin) of the last fit(), kept until the visitor zooms or pans
         # zoom that shows itself: + and − and back to the whole view, over the map's corner
-        self.zoom_in_button = self._map_button("+", lambda: self.zoom_centred(1.5))
-        self.zoom_out_button = self._map_button("−", lambda: self.zoom_centred(1 / 1.5))
+        self.zoom_in_button = self._map_button("+", lambda: self._by_hand(self.zoom_centred, 1.5))
+        self.zoom_out_button = self._map_button("−", lambda: self._by_hand(self.zoom_centred, 1 / 1.5))
         self.reset_button = self._map_button("↺", self.reset_view)
         self.retranslate()
 
@@ -523,8 +524,16 @@ class MapView(QGraphicsView):
         self.home_rect = self._scene_rect(rect_m, margin_m)
         self.reset_view()
 
+    def _by_hand(self, action, *args) -> None:
+        """A zoom or pan the visitor made: a later resize keeps it instead of fitting again."""
+        action(*args)
+        self._last_fit = None
+
     def fit(self, rect_m, margin_m: float = 4.0) -> None:
-        """Show a rectangle (in metres) without changing the home view."""
+        """Show a rectangle (in metres) without changing the home view. When the view changes
+        size (the on-screen keyboard opening or closing) the same rectangle is fitted again:
+        seen on Xvfb, a route fitted while the keyboard squeezed the map stayed a thumbnail."""
+        self._last_fit = (rect_m, margin_m)
         self.resetTransform()
         self.fitInView(self._scene_rect(rect_m, margin_m), Qt.AspectRatioMode.KeepAspectRatio)
         self.moved = True
@@ -553,6 +562,7 @@ class MapView(QGraphicsView):
 
     def focus_on(self, rect_m, *, zoom: float = 2.2) -> None:
         """Pan and zoom to a booth or room (metres)."""
+        self._last_fit = None
         self.resetTransform()
         self.scale(zoom, zoom)
         self.centerOn(_p(rect_m.x + rect_m.w / 2, rect_m.y + rect_m.h / 2))
@@ -560,6 +570,7 @@ class MapView(QGraphicsView):
         self._scaled()
 
     def reset_view(self) -> None:
+        self._last_fit = None
         if self.home_rect is not None:
             self.resetTransform()
             self.fitInView(self.home_rect, Qt.AspectRatioMode.KeepAspectRatio)
@@ -572,6 +583,8 @@ class MapView(QGraphicsView):
         self._place_buttons()
         if not self.moved:
             self.reset_view()
+        elif getattr(self, "_last_fit", None) is not None:
+            self.fit(*self._last_fit)
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Gesture:
@@ -579,17 +592,17 @@ class MapView(QGraphicsView):
             if pinch is not None:
                 flags = pinch.changeFlags()
                 if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
-                    self.zoom_by(pinch.scaleFactor())
+                    self._by_hand(self.zoom_by, pinch.scaleFactor())
                 event.accept()
                 return True
         return super().viewportEvent(event)
 
     def wheelEvent(self, event) -> None:
-        self.zoom_by(1.2 if event.angleDelta().y() > 0 else 1 / 1.2)
+        self._by_hand(self.zoom_by, 1.2 if event.angleDelta().y() > 0 else 1 / 1.2)
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.centerOn(self.mapToScene(event.position().toPoint()))
-        self.zoom_by(2.0)
+        self._by_hand(self.zoom_by, 2.0)
 
     def mousePressEvent(self, event) -> None:
         self._press_pos = event.position()
@@ -599,6 +612,7 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(event)
         if self._press_pos is not None and (event.position() - self._press_pos).manhattanLength() >= 12:
             self.moved = True
+            self._last_fit = None
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)

@@ -116,3 +116,24 @@ def test_visitors_never_see_the_sample_mark_but_the_data_keeps_it(make_kiosk, qt
     window.ui.set_language("en")
     assert screen.card.name.text() == marked[0].name.en.removesuffix(" (sample)")
     assert marked[0].name.en.endswith("(sample)")                       # the data is unchanged
+
+
+def test_a_walk_fitted_while_the_keyboard_squeezed_the_map_is_fitted_again_when_it_closes(make_kiosk, qtbot):
+    """Seen on Xvfb: a booth picked while the on-screen keyboard was up stayed a ~100 px thumbnail
+    in the middle of an empty map after the keyboard closed."""
+    window, screen = open_exhibitors(make_kiosk)
+    screen.set_search("Twistcode")
+    index = screen.model.index(0, 0)
+    full = screen.map.size()
+    screen.map.resize(full.width(), 120)                    # the keyboard takes the room
+    qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, pos=screen.list.visualRect(index).center())
+    qtbot.wait(20)
+    squeezed = screen.map.transform().m11()
+    screen.map.resize(full)                                 # the keyboard closes
+    qtbot.wait(20)
+    assert screen.map.transform().m11() > 1.5 * squeezed
+    # a zoom the visitor made by hand is kept through a resize
+    screen.map.zoom_in_button.click()
+    zoomed = screen.map.transform().m11()
+    screen.map.resize(full.width() - 40, full.height())
+    assert abs(screen.map.transform().m11() - zoomed) < 1e-6
