@@ -72,7 +72,13 @@ def verdict_reason(verdict) -> str:
     if verdict.code == "UNKNOWN":
         return QCoreApplication.translate("Staff", "Not in this kiosk's attendee list. Send to the Welcome Center.")
     if verdict.code == "ALREADY" and verdict.first_at is not None:
-        return QCoreApplication.translate("Staff", "First checked in at %1 on %2.").replace("%1", verdict.first_at.strftime("%H:%M")) \
+        first = verdict.first_at
+        if verdict.scanned_at is not None and first.tzinfo is not None and verdict.scanned_at.tzinfo is not None:
+            first = first.astimezone(verdict.scanned_at.tzinfo)
+        # another day's first check-in says its day: "10:46" alone read as today (seen on a kiosk)
+        when = phrases.hhmm(first) if verdict.scanned_at is None or first.date() == verdict.scanned_at.date() \
+            else f"{phrases.day_label(first.date())} {phrases.hhmm(first)}"
+        return QCoreApplication.translate("Staff", "First checked in at %1 on %2.").replace("%1", when) \
             .replace("%2", verdict.first_device or "?")
     return ""
 

@@ -188,3 +188,21 @@ def test_last_scans_in_words_and_list_tabs_say_when_they_open(qtbot, kiosk, key,
     kiosk.ui.set_language("ko")
     assert "목록" in desk.recent.item(0).text() or "명단" in desk.recent.item(0).text() or \
         any("\uac00" <= ch <= "\ud7a3" for ch in desk.recent.item(0).text().split("  ")[1])
+
+
+def test_already_from_another_day_says_the_day(qtbot):
+    """Seen on a kiosk: "First checked in at 10:46" on 15 June read as today; it was 14 June."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.models.checkin import Verdict
+    from kiosk.views.staff import verdict_reason
+
+    kst = ZoneInfo("Asia/Seoul")
+    first = datetime(2023, 6, 14, 10, 46, tzinfo=kst)
+    today = Verdict("ALREADY", "s", "entry", "gate", datetime(2023, 6, 14, 15, 0, tzinfo=kst),
+                    first_at=first, first_device="gate-1")
+    later = Verdict("ALREADY", "s", "entry", "gate", datetime(2023, 6, 15, 9, 0, tzinfo=kst),
+                    first_at=first, first_device="gate-1")
+    assert "at 10:46 on gate-1" in verdict_reason(today)
+    assert "14" in verdict_reason(later).split("10:46")[0] and "10:46" in verdict_reason(later)
