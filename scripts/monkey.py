@@ -37,6 +37,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--x", action="store_true", help="real input through xdotool (needs DISPLAY)")
     ap.add_argument("--idle-seconds", type=float, default=1.5)
+    ap.add_argument("--trace", action="store_true", help="one line per event on stderr (kind, screen, ms)")
     args = ap.parse_args()
     if not args.x:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -120,8 +121,11 @@ def main() -> int:
 
     t0 = time.perf_counter()
     for i in range(args.events):
+        t_event = time.perf_counter()
         r = rng.random()
         view = window.current_view()
+        if args.trace:
+            print(i, "start", round(r, 3), view, file=sys.stderr, flush=True)
         if view == "pin" and r < 0.5:
             kind = "pin"
             for d in (PIN if rng.random() < 0.7 else "135790") + "K":
@@ -159,6 +163,9 @@ def main() -> int:
             kind = "tap"
             tap(rng.choice(targets()))
         counts[kind] = counts.get(kind, 0) + 1
+        if args.trace:
+            print(i, kind, view, window.ui.language, round((time.perf_counter() - t_event) * 1000), file=sys.stderr,
+                  flush=True)
         if real or i % 5 == 0:
             app.processEvents()
         if len(recorder.errors) > 20:

@@ -1,15 +1,18 @@
 """The monkey test (issue 12, item 1): seeded random taps, double-taps, drags and typing over every
-screen, through language switches, larger text and idle resets — offscreen and on a real X server
-with xdotool input (`scripts/monkey.py --x`; not in the suite yet: too slow). Each run is its own process: a segfault (exit 139) or abort (134) fails the
-test instead of killing pytest; any Python exception or Qt critical message fails it too.
-The long run is `scripts/monkey.py --events 5000` (figures in docs/BENCHMARKS.md)."""
+screen, through language switches, larger text and idle resets — offscreen, and on a real X server
+with real input (xdotool through XTEST) and the on-screen keyboard. Each run is its own process: a
+segfault (exit 139) or abort (134) fails the test instead of killing pytest; any Python exception
+or Qt critical message fails it too. Longer runs: `scripts/monkey.py` (figures in docs/BENCHMARKS.md).
+"""
 
-from tests.xdriver import run_child
+import pytest
+
+from tests.xdriver import run_child, xvfb, xvfb_missing
 
 
 def run_monkey(display, events, seed):
     args = ["scripts/monkey.py", "--events", str(events), "--seed", str(seed)] + (["--x"] if display else [])
-    code, result, stderr = run_child(args, display, timeout=300)
+    code, result, stderr = run_child(args, display, timeout=400)
     assert result is not None, f"the monkey died (exit {code}):\n{stderr[-3000:]}"
     assert result["errors"] == [], "\n\n".join(result["errors"])
     assert code == 0, f"exit {code}:\n{stderr[-3000:]}"
@@ -20,3 +23,10 @@ def run_monkey(display, events, seed):
 def test_monkey_offscreen():
     r = run_monkey(None, 400, seed=5)
     assert r["by_kind"]["tap"] > 100 and r["by_kind"].get("idle_reset", 0) > 0
+
+
+@pytest.mark.skipif(xvfb_missing() is not None, reason=xvfb_missing() or "")
+def test_monkey_on_xvfb_with_real_input():
+    with xvfb() as display:
+        r = run_monkey(display, 250, seed=6)
+    assert r["platform"] == "xcb" and r["by_kind"]["tap"] > 50 and r["by_kind"]["type"] > 5

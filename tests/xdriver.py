@@ -67,6 +67,7 @@ def run_child(argv: list[str], display: str | None, *, timeout: float, env: dict
         child_env["DISPLAY"] = display
         child_env["QT_QPA_PLATFORM"] = "xcb"
         child_env["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    child_env["QT_MESSAGE_PATTERN"] = "%{type}: %{message}"
     child_env.update(env or {})
     proc = subprocess.run([PYTHON, *argv], cwd=ROOT, env=child_env, capture_output=True, text=True, timeout=timeout)
     result = None
@@ -74,13 +75,21 @@ def run_child(argv: list[str], display: str | None, *, timeout: float, env: dict
         if line.startswith("{"):
             result = json.loads(line)
             break
+    if result is not None:
+        result.setdefault("errors", [])
+        result["errors"] += qt_criticals(proc.stderr)
     return proc.returncode, result, proc.stderr
+
+
+def qt_criticals(stderr: str) -> list[str]:
+    """Qt critical and fatal messages in a child's stderr (printed as "critical: …")."""
+    return [f"Qt {line}" for line in stderr.splitlines() if line.startswith(("critical: ", "fatal: "))]
 
 
 # ---------------------------------------------------------------- inside the child process
 class ErrorRecorder:
-    """Every uncaught Python exception (the kiosk's own excepthook logs and swallows them) and
-    every Qt critical/fatal message, kept to fail the run."""
+    """Every uncaught Python exception (the kiosk's own excepthook logs and swallows them), kept
+    to fail the run."""
 
     def __init__(self) -> None:
         self.errors: list[str] = []
@@ -91,16 +100,10 @@ class ErrorRecorder:
             previous(kind, value, tb)
 
         sys.excepthook = hook
-        from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-        def on_message(kind, context, message):
-            if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-                self.errors.append(f"Qt {kind.name}: {message}")
-            elif os.environ.get("XDRIVER_QT_LOG"):
-                print(f"Qt {kind.name}: {message}", file=sys.stderr)
-
-        self._handler = on_message
-        qInstallMessageHandler(on_message)
+        # Qt's critical messages are read from stderr by the parent (run_child, QT_MESSAGE_PATTERN):
+        # a Python message handler would deadlock — Qt logs from its QML loader thread while
+        # the main thread, holding the GIL, waits for that thread (seen when the on-screen
+        # keyboard's view is first created).
 
 
 class Driver:
@@ -118,6 +121,8 @@ class Driver:
             time.sleep(0.002)
 
     def xdo(self, *args: str) -> None:
+        if os.environ.get("XDRIVER_TRACE"):
+            print("xdotool", *args, file=sys.stderr, flush=True)
         proc = subprocess.Popen(["xdotool", *args])
         while proc.poll() is None:
             self.app.processEvents()

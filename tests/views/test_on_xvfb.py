@@ -19,16 +19,26 @@ def display():
         yield name
 
 
-def scenario(display, name, db_path, out):
-    code, result, stderr = run_child(["tests/xvfb_scenarios.py", name, str(db_path), str(out)], display, timeout=240)
+@pytest.fixture(scope="module")
+def portrait_display():
+    with xvfb("1080x1920x24") as name:
+        yield name
+
+
+def scenario(display, name, db_path, out, size="1920x1080"):
+    code, result, stderr = run_child(["tests/xvfb_scenarios.py", name, str(db_path), str(out), size], display,
+                                     timeout=240)
     assert result is not None, f"scenario {name} printed no result (exit {code}):\n{stderr[-3000:]}"
     assert result["errors"] == [], "\n".join(result["errors"])
     assert code == 0, f"exit {code}:\n{stderr[-3000:]}"
     return result
 
 
-def test_staff_type_into_the_look_up_and_the_exhibitor_search_with_the_wedge_listening(display, db_path, tmp_path):
-    r = scenario(display, "typing", db_path, tmp_path)
+@pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
+def test_staff_type_into_the_look_up_and_the_exhibitor_search_with_the_wedge_listening(
+        request, size, db_path, tmp_path):
+    screen = request.getfixturevalue("display" if size == "1920x1080" else "portrait_display")
+    r = scenario(screen, "typing", db_path, tmp_path, size)
     assert r["view_after_pin"] == "checkin" and r["wedge_active"]
     # a person, xdotool at 140 ms a key, into the look-up: every key arrives, nothing is scanned
     assert r["slow_text"] == "Chun-Hung" and r["scans_after_slow"] == 0
@@ -52,7 +62,7 @@ def test_staff_type_into_the_look_up_and_the_exhibitor_search_with_the_wedge_lis
     top = r["keyboard_after_scan"]["top"]
     assert r["results_bottom"] <= top and r["verdict_bottom"] <= top
     assert r["exhibitor_list_visible"] and r["exhibitor_list_bottom"] <= r["keyboard_exhibitors"]["top"]
-    assert (tmp_path / "desk-verdict-keyboard-1920x1080.png").stat().st_size > 10_000
+    assert (tmp_path / f"desk-verdict-keyboard-{size}.png").stat().st_size > 10_000
 
 
 def test_the_keyboard_follows_the_kiosk_language_and_resets_with_it(display, db_path, tmp_path):
