@@ -104,7 +104,7 @@ def test_a_scan_in_the_middle_of_typing_is_scanned_and_leaves_the_text_alone(qtb
     desk = desk_kiosk.desk
     focus(qtbot, desk.search)
     person_types(qtbot, desk.search, "Li")
-    QTest.keyClicks(desk.search, badge(desk_kiosk, key, "A0171"), delay=1)    # the scanner's burst
+    QTest.keyClicks(desk.search, badge(desk_kiosk, key, "A0171"))    # the scanner's burst
     QTest.keyClick(desk.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: desk.last_verdict is not None, timeout=1000)
     person_types(qtbot, desk.search, "u")
@@ -136,7 +136,7 @@ def test_a_scan_while_the_on_screen_keyboard_is_typing(qtbot, desk_kiosk, key):
     desk = desk_kiosk.desk
     focus(qtbot, desk.search)
     vkb_key(desk.search, "a")
-    QTest.keyClicks(desk.search, badge(desk_kiosk, key, "A0003"), delay=1)
+    QTest.keyClicks(desk.search, badge(desk_kiosk, key, "A0003"))
     QTest.keyClick(desk.search, Qt.Key.Key_Return)
     vkb_key(desk.search, "n")
     qtbot.waitUntil(lambda: desk.last_verdict is not None, timeout=1000)
@@ -146,7 +146,7 @@ def test_a_scan_while_the_on_screen_keyboard_is_typing(qtbot, desk_kiosk, key):
 def test_scanner_without_enter_is_still_a_scan_and_a_quick_short_burst_is_typed(qtbot, desk_kiosk, key):
     desk = desk_kiosk.desk
     focus(qtbot, desk.search)
-    QTest.keyClicks(desk.search, badge(desk_kiosk, key, "A0003"), delay=1)
+    QTest.keyClicks(desk.search, badge(desk_kiosk, key, "A0003"))
     qtbot.waitUntil(lambda: desk.last_verdict is not None, timeout=1000)
     QTest.keyClicks(desk.search, "Lee", delay=20)              # a quick typist: fast but short
     qtbot.waitUntil(lambda: desk.search.text() == "Lee", timeout=1000)
@@ -173,7 +173,7 @@ def test_the_exhibitor_search_types_with_the_wedge_listening(qtbot, make_kiosk):
     screen.search.clear()
     vkb_commit(screen.search, "한빛")
     assert screen.model.ids() == ["kr-hanbit-axle"]
-    QTest.keyClicks(screen.search, "IF23:1:A0001-1:ABCDEF", delay=1)
+    QTest.keyClicks(screen.search, "IF23:1:A0001-1:ABCDEF")
     QTest.keyClick(screen.search, Qt.Key.Key_Return)
     assert scans == ["IF23:1:A0001-1:ABCDEF"] and screen.search.text() == "한빛"
     wedge.set_active(False)
