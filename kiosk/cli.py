@@ -75,6 +75,15 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
 
 
+def _edit_args(p: argparse.ArgumentParser) -> None:
+    """Who, why, on which device and when: the arguments every edit command takes."""
+    p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
+    p.add_argument("--reason", default="")
+    p.add_argument("--device", default=default_device_id())
+    p.add_argument("--now", help="the edit's time (default: now)")
+    _db_arg(p)
+
+
 def init_db(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py init-db", description="Build a fresh event database from data/.")
     p.add_argument("path", type=Path)
@@ -277,11 +286,7 @@ def edit(argv: list[str]) -> int:
     g.add_argument("--reinstate", action="store_true")
     g.add_argument("--revert", action="store_true", help="back to the published room and time, no notice")
     p.add_argument("--undo", action="store_true", help="undo the latest edit instead (SESSION_ID is then ignored)")
-    p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
-    p.add_argument("--reason", default="")
-    p.add_argument("--device", default=default_device_id())
-    p.add_argument("--now", help="the edit's time (default: now)")
-    _db_arg(p)
+    _edit_args(p)
     args = p.parse_args(argv)
     from kiosk import operations
     from kiosk.models.schedule import parse_hhmm

@@ -7,8 +7,7 @@ import json
 import sys
 from datetime import date, datetime
 
-from kiosk.cli import _db_arg, _fail, _now, _open
-from kiosk.device import default_device_id
+from kiosk.cli import _db_arg, _edit_args, _fail, _now, _open
 
 #: my-day's exit codes beyond 0 (a day printed): one per reason a badge shows nothing
 BADGE_EXIT = {"INVALID": 1, "REVOKED": 1, "UNKNOWN": 1}
@@ -79,11 +78,7 @@ def edit_meeting(argv: list[str]) -> int:
     g.add_argument("--held", action="store_true")
     g.add_argument("--no-show", action="store_true")
     g.add_argument("--reinstate", action="store_true", help="planned again (after a cancel or a wrong mark)")
-    p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
-    p.add_argument("--reason", default="")
-    p.add_argument("--device", default=default_device_id())
-    p.add_argument("--now", help="the edit's time (default: now)")
-    _db_arg(p)
+    _edit_args(p)
     args = p.parse_args(argv)
     from kiosk.models.schedule import parse_hhmm
 

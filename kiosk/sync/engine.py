@@ -573,22 +573,11 @@ class SyncEngine:
         return [{"at": r[0], "source": r[1], "reason": r[2], "size": r[3]} for r in rows]
 
     def duplicates(self) -> list[dict]:
-        rows = self.conn.execute(
-            "SELECT d.list_id, a.name, k.scanned_at, k.device_id, o.scanned_at, o.device_id FROM sync_duplicate d "
-            "JOIN scan k ON k.scan_id = d.kept_scan JOIN scan o ON o.scan_id = d.other_scan "
-            "LEFT JOIN attendee a ON a.id = d.attendee_id ORDER BY o.scanned_at").fetchall()
-        return [{"list": r[0], "name": r[1], "first_at": r[2], "first_device": r[3], "again_at": r[4],
-                 "again_device": r[5]} for r in rows]
+        return self.store.sync.duplicates()
 
     def overridden_edits(self) -> list[dict]:
         """Edits that lost to a later edit of the same session from another device."""
-        rows = self.conn.execute(
-            "SELECT e.session_id, e.device_id, e.at, e.after, w.device_id, w.at FROM session_edit e "
-            "JOIN session_edit w ON w.session_id = e.session_id AND w.hlc > e.hlc AND w.device_id != e.device_id "
-            "WHERE e.hlc IS NOT NULL AND w.id = (SELECT id FROM session_edit x WHERE x.session_id = e.session_id "
-            "AND x.hlc IS NOT NULL ORDER BY x.hlc DESC, x.device_id DESC LIMIT 1) ORDER BY e.at").fetchall()
-        return [{"session": r[0], "device": r[1], "at": r[2], "change": json.loads(r[3]), "won_device": r[4],
-                 "won_at": r[5]} for r in rows]
+        return self.store.sync.overridden_edits()
 
     def check_compatible(self, other: Fingerprint, other_event: str, where: str) -> None:
         mine = self.fingerprint()

@@ -254,19 +254,14 @@ def _state(ctx: Context, value, what: str) -> dict:
     return state
 
 
-def _edit_validate(ctx: Context, author: str, b: dict) -> None:
-    exact_keys(b, EDIT_KEYS, "schedule edit")
-    key(b["edit_key"], "edit key")
-    if b["device_id"] != author:
-        raise Invalid("an edit by another device")
-    if b["session_id"] not in ctx.sessions:
-        raise Invalid(f"unknown session {str(b['session_id'])[:40]!r}")
-    if not isinstance(b["kinds"], str) or not set(b["kinds"].split(",")) <= EDIT_KINDS:
+def _edit_common(ctx: Context, b: dict, allowed_kinds, reason_limit: int) -> None:
+    """What session and meeting edits share: kinds, role, names, time and the clock reading."""
+    if not isinstance(b["kinds"], str) or not set(b["kinds"].split(",")) <= allowed_kinds:
         raise Invalid("unknown kinds of change")
     if b["role"] not in ("staff", "volunteer"):
         raise Invalid("unknown role")
     text(b["by_name"], "name", 100)
-    text(b["reason"], "reason")
+    text(b["reason"], "reason", reason_limit)
     at = ctx.instant(b["at"], "edit time")
     if not (isinstance(b["hlc"], str) and HLC.match(b["hlc"])):
         raise Invalid("a malformed clock reading")
@@ -277,6 +272,16 @@ def _edit_validate(ctx: Context, author: str, b: dict) -> None:
     if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
         raise Invalid("the clock reading is before the edit's time or after the event")
     check_lead(ctx, hlc_ms)
+
+
+def _edit_validate(ctx: Context, author: str, b: dict) -> None:
+    exact_keys(b, EDIT_KEYS, "schedule edit")
+    key(b["edit_key"], "edit key")
+    if b["device_id"] != author:
+        raise Invalid("an edit by another device")
+    if b["session_id"] not in ctx.sessions:
+        raise Invalid(f"unknown session {str(b['session_id'])[:40]!r}")
+    _edit_common(ctx, b, EDIT_KINDS, TEXT_MAX)
     _state(ctx, b["before"], "before")
     _state(ctx, b["after"], "after")
     if b["undo_of_key"] is not None:
@@ -355,19 +360,7 @@ def _meeting_validate(ctx: Context, author: str, b: dict) -> None:
     key(b["meeting_id"], "meeting id")
     if ctx.conn.execute("SELECT 1 FROM meeting WHERE id = ?", (b["meeting_id"],)).fetchone() is None:
         raise Invalid(f"unknown meeting {b['meeting_id']}", pending=True)     # imported on another desk first
-    if not isinstance(b["kinds"], str) or not set(b["kinds"].split(",")) <= MEETING_KINDS:
-        raise Invalid("unknown kinds of change")
-    if b["role"] not in ("staff", "volunteer"):
-        raise Invalid("unknown role")
-    text(b["by_name"], "name", 100)
-    text(b["reason"], "reason", 2000)
-    at = ctx.instant(b["at"], "edit time")
-    if not (isinstance(b["hlc"], str) and HLC.match(b["hlc"])):
-        raise Invalid("a malformed clock reading")
-    hlc_ms = int(b["hlc"].split(".")[0])
-    if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
-        raise Invalid("the clock reading is before the edit's time or after the event")
-    check_lead(ctx, hlc_ms)
+    _edit_common(ctx, b, MEETING_KINDS, 2000)
     _meeting_state(ctx, b["before"], "before")
     _meeting_state(ctx, b["after"], "after")
     if "attendance" in b["kinds"].split(","):
