@@ -505,6 +505,7 @@ class MyDayScreen(QWidget):
         self.prompt.setText(QCoreApplication.translate("MyDay", "Hold your badge's QR code under the scanner to see "
                                                                 "your meetings, sessions and where to go next."))
         self.search.setPlaceholderText(QCoreApplication.translate("MyDay", "…or type your name or badge number"))
+        self._look_up(self.search.text())          # the matches' role words follow the language
         self.camera_button.setText(QCoreApplication.translate("MyDay", "Use the camera"))
         self.done.setText(QCoreApplication.translate("MyDay", "Done"))
         if self.attendee is not None:

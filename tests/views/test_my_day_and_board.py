@@ -103,6 +103,11 @@ def test_typing_a_name_finds_the_person(qtbot, window, db):
     assert found and all("黃俊宏" in i.text() for i in found)       # two people share the name here
     # ... and a visitor can tell which one is them (found trying the kiosk: two identical rows)
     assert len({i.text() for i in found}) == len(found) and any("A0176" in i.text() for i in found)
+    english = {i.text() for i in found}
+    window.ui.set_language("ko")                 # seen on Xvfb: the role words stayed English
+    assert {screen.matches.item(i).text() for i in range(screen.matches.count())}.isdisjoint(english)
+    window.ui.set_language("en")
+    found = [screen.matches.item(i) for i in range(screen.matches.count())]
     item = next(i for i in found if i.data(Qt.ItemDataRole.UserRole) == "A0176")
     rect = screen.matches.visualItemRect(item)
     QTest.mouseClick(screen.matches.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
