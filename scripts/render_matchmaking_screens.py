@@ -3,10 +3,12 @@
 desk, for the README and for looking at.
 
     python scripts/render_matchmaking_screens.py my-day|board|desk LANG WIDTHxHEIGHT OUT.png [--moved]
+        [--larger] [--person ATTENDEE_ID]
 
 Builds a temporary database from data/ with a throw-away signing key, so the real database and
 keys are untouched. ``--moved`` first moves the person's next meeting to another table (as a
-volunteer would), to show how a move reads.
+volunteer would), to show how a move reads. ``--larger`` turns on larger text; ``--person`` shows
+another attendee's day (e.g. A0003, a delegate with no meetings).
 """
 
 import os
@@ -43,6 +45,9 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
         w, h = (int(v) for v in size.split("x"))
         window.resize(w, h)
         window.show()
+        if "--larger" in flags:
+            window.access_button.setChecked(True)
+        person = flags[flags.index("--person") + 1] if "--person" in flags else PERSON
         pem, raw = badges.generate_key_pair()
         key = badges.load_private_key(pem)
         store.badges.register_public_key(raw, ui.now())
@@ -53,13 +58,13 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
 
         mm = store.matchmaking
         if "--moved" in flags:
-            nxt = mm.my_day(mm.attendee(PERSON), ui.now()).next_meeting
+            nxt = mm.my_day(mm.attendee(person), ui.now()).next_meeting
             free = next(t for t in mm.tables() if t != nxt.place and not mm.conflicts(
                 meeting_id=nxt.id, start=nxt.start, end=nxt.end, table_id=t, attendee_ids=[]))
             window.ops.move_meeting(nxt.id, table=free, by="Mina", role="volunteer")
         if view == "my-day":
             window.show_view("my-day")
-            window._lazy["my-day"].scan(badge(PERSON))
+            window._lazy["my-day"].scan(badge(person))
         elif view == "board":
             window.show_view("board")
         else:

@@ -4,24 +4,93 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="78"/>
+        <location filename="../views/agenda.py" line="107"/>
         <source>Agenda</source>
+        <extracomment>The agenda&apos;s QR code is drawn this long after the screen is built (after its first frame).</extracomment>
         <translation>프로그램</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="79"/>
+        <location filename="../views/agenda.py" line="108"/>
         <source>What changed</source>
         <translation>변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="85"/>
+        <location filename="../views/agenda.py" line="113"/>
         <source>Full agenda on your phone</source>
         <translation>휴대폰으로 전체 프로그램 보기</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="88"/>
+        <location filename="../views/agenda.py" line="116"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>나란히 놓인 세션은 같은 시간에 진행됩니다. 세션을 누르면 상세 정보와 가는 길이 나옵니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="38"/>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="42"/>
+        <source>Held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="44"/>
+        <source>No-show</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="309"/>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="333"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="337"/>
+        <source>No buyer matches these filters.</source>
+        <translation>이 조건에 맞는 바이어가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="362"/>
+        <source>Business matchmaking</source>
+        <translation>비즈니스 상담회</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="363"/>
+        <source>At the tables</source>
+        <translation>테이블별 상담</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="364"/>
+        <source>Table</source>
+        <translation>테이블</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="365"/>
+        <source>Now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="366"/>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="367"/>
+        <source>Buyers</source>
+        <translation>바이어</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="368"/>
+        <source>Looking for</source>
+        <translation>찾는 분야</translation>
     </message>
 </context>
 <context>
@@ -37,12 +106,12 @@
         <translation>시간: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="68"/>
+        <location filename="../views/changes.py" line="67"/>
         <source>Changes to the programme</source>
         <translation>프로그램 변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="83"/>
+        <location filename="../views/changes.py" line="82"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>변경 사항이 없습니다. 모두 인쇄된 프로그램과 같습니다.</translation>
     </message>
@@ -50,42 +119,37 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="121"/>
+        <location filename="../views/session_detail.py" line="130"/>
         <source>‹ Back</source>
         <translation>‹ 뒤로</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="137"/>
+        <location filename="../views/session_detail.py" line="146"/>
         <source>Speakers</source>
         <translation>연사</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="157"/>
+        <location filename="../views/session_detail.py" line="166"/>
         <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>스캔하면 휴대폰 캘린더에 이 세션이 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="159"/>
+        <location filename="../views/session_detail.py" line="168"/>
         <source>Where</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="168"/>
-        <source>Room as planned for this demo; check the signs on site.</source>
-        <translation>데모용으로 배정한 장소입니다. 현장 안내판을 확인하세요.</translation>
-    </message>
-    <message>
-        <location filename="../views/session_detail.py" line="174"/>
+        <location filename="../views/session_detail.py" line="193"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="192"/>
+        <location filename="../views/session_detail.py" line="211"/>
         <source>Room to be announced.</source>
         <translation>장소 추후 공지</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="172"/>
+        <location filename="../views/session_detail.py" line="179"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>아직 층별 안내도에 없는 장소입니다. 안내 데스크에 문의해 주세요.</translation>
     </message>
@@ -186,132 +250,137 @@
 <context>
     <name>Editor</name>
     <message>
+        <location filename="../views/editor.py" line="354"/>
         <source>room assumed for this demo</source>
         <translation>데모용으로 가정한 장소</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="215"/>
         <source>End</source>
         <translation>종료</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="214"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="238"/>
+        <location filename="../views/editor.py" line="265"/>
         <source>room not on the floor plan yet</source>
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="425"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="180"/>
+        <location filename="../views/editor.py" line="208"/>
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="183"/>
+        <location filename="../views/editor.py" line="211"/>
         <source>Room</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="184"/>
+        <location filename="../views/editor.py" line="212"/>
         <source>Start (the end moves with it) and end</source>
         <translation>시작 (종료도 함께 이동) 및 종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="185"/>
+        <location filename="../views/editor.py" line="213"/>
         <source>Notice</source>
         <translation>공지</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="187"/>
+        <location filename="../views/editor.py" line="217"/>
         <source>No notice</source>
         <translation>공지 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="188"/>
+        <location filename="../views/editor.py" line="218"/>
         <source>Or type a notice (any language)</source>
         <translation>또는 공지 입력 (어느 언어든)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="189"/>
+        <location filename="../views/editor.py" line="219"/>
         <source>Your name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="190"/>
+        <location filename="../views/editor.py" line="220"/>
         <source>Why (optional)</source>
         <translation>사유 (선택)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="191"/>
+        <location filename="../views/editor.py" line="221"/>
         <source>Back to the printed programme</source>
         <translation>인쇄된 프로그램으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="192"/>
+        <location filename="../views/editor.py" line="222"/>
         <source>Undo last edit</source>
         <translation>마지막 변경 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="193"/>
+        <location filename="../views/editor.py" line="223"/>
         <source>Check-in desk</source>
         <translation>체크인 데스크</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="306"/>
+        <location filename="../views/editor.py" line="343"/>
         <source>Pick a session on the left.</source>
         <translation>왼쪽에서 세션을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="313"/>
+        <location filename="../views/editor.py" line="351"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="319"/>
+        <location filename="../views/editor.py" line="360"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="319"/>
+        <location filename="../views/editor.py" line="360"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="324"/>
+        <location filename="../views/editor.py" line="365"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="324"/>
+        <location filename="../views/editor.py" line="365"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="371"/>
+        <location filename="../views/editor.py" line="427"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="376"/>
+        <location filename="../views/editor.py" line="433"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="385"/>
+        <location filename="../views/editor.py" line="442"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="386"/>
+        <location filename="../views/editor.py" line="443"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="224"/>
         <source>Meetings</source>
         <translation>상담 일정</translation>
     </message>
@@ -350,7 +419,7 @@
     <message>
         <location filename="../views/exhibitors.py" line="104"/>
         <location filename="../views/exhibitors.py" line="168"/>
-        <location filename="../views/exhibitors.py" line="406"/>
+        <location filename="../views/exhibitors.py" line="409"/>
         <source>Uncategorised</source>
         <translation>미분류</translation>
     </message>
@@ -370,47 +439,47 @@
         <translation>스캔하면 기업 페이지로</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="362"/>
+        <location filename="../views/exhibitors.py" line="365"/>
         <source>Exhibitors</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="363"/>
+        <location filename="../views/exhibitors.py" line="366"/>
         <source>Search a name or booth number</source>
         <translation>기업명 또는 부스 번호 검색</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="365"/>
+        <location filename="../views/exhibitors.py" line="368"/>
         <source>Whole hall</source>
         <translation>전시장 전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="372"/>
+        <location filename="../views/exhibitors.py" line="375"/>
         <source>Free booth</source>
         <translation>빈 부스</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="402"/>
+        <location filename="../views/exhibitors.py" line="405"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="409"/>
+        <location filename="../views/exhibitors.py" line="412"/>
         <source>All countries</source>
         <translation>모든 국가</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="415"/>
+        <location filename="../views/exhibitors.py" line="418"/>
         <source>%n exhibitor(s) match</source>
         <translation>%n개 기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="418"/>
+        <location filename="../views/exhibitors.py" line="421"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>맞는 기업이 없습니다. 글자를 줄이거나 다른 분야 또는 전체를 눌러 보세요.</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="487"/>
+        <location filename="../views/exhibitors.py" line="490"/>
         <source>Ask staff for the way</source>
         <translation>길은 직원에게 문의하세요</translation>
     </message>
@@ -418,12 +487,12 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="50"/>
+        <location filename="../views/health.py" line="62"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>이 키오스크에서는 체크인과 변경을 저장할 수 없습니다 (%1). 다른 기기를 쓰고 기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="53"/>
+        <location filename="../views/health.py" line="65"/>
         <source>The last backup failed: %1</source>
         <translation>마지막 백업 실패: %1</translation>
     </message>
@@ -431,68 +500,72 @@
 <context>
     <name>Home</name>
     <message>
+        <location filename="../views/home.py" line="191"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
+        <location filename="../views/home.py" line="196"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="135"/>
+        <location filename="../views/home.py" line="166"/>
         <source>Agenda  ›</source>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="136"/>
+        <location filename="../views/home.py" line="167"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="137"/>
+        <location filename="../views/home.py" line="170"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="143"/>
+        <location filename="../views/home.py" line="176"/>
         <source>Korea time (KST)</source>
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="147"/>
+        <location filename="../views/home.py" line="180"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="150"/>
+        <location filename="../views/home.py" line="183"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="154"/>
+        <location filename="../views/home.py" line="187"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="156"/>
+        <location filename="../views/home.py" line="200"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="159"/>
+        <location filename="../views/home.py" line="203"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="162"/>
+        <location filename="../views/home.py" line="206"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
+        <location filename="../views/home.py" line="168"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
+        <location filename="../views/home.py" line="169"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>
@@ -500,47 +573,294 @@
 <context>
     <name>Map</name>
     <message>
-        <location filename="../views/map_view.py" line="289"/>
+        <location filename="../views/map_view.py" line="350"/>
         <source>You are here</source>
-        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1. Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters). Chevrons along the route, one every this many metres.</extracomment>
+        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1. Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters). Place names are drawn at least this tall on the screen when their box has room (px). Chevrons along the route, one every this many metres.</extracomment>
         <translation>현재 위치</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="291"/>
+        <location filename="../views/map_view.py" line="352"/>
         <source>You are on the %1</source>
         <translation>현재 위치: %1</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="422"/>
+        <location filename="../views/map_view.py" line="484"/>
         <source>Zoom in</source>
         <translation>확대</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="423"/>
+        <location filename="../views/map_view.py" line="485"/>
         <source>Zoom out</source>
         <translation>축소</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="424"/>
+        <location filename="../views/map_view.py" line="486"/>
         <source>Show the whole map</source>
         <translation>지도 전체 보기</translation>
     </message>
 </context>
 <context>
+    <name>Meetings</name>
+    <message>
+        <location filename="../views/meeting_desk.py" line="150"/>
+        <source>%1:00  held %2 · no-show %3 · open %4</source>
+        <translation>%1:00  진행 %2 · 불참 %3 · 대기 %4</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="166"/>
+        <source>Scan a badge at a table, or pick a meeting.</source>
+        <translation>테이블에서 명찰을 스캔하거나 상담을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="175"/>
+        <source>planned</source>
+        <translation>예정</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="176"/>
+        <source>moved</source>
+        <translation>이동됨</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="177"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="178"/>
+        <source>held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="179"/>
+        <source>no-show</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="180"/>
+        <source>Status: %1</source>
+        <translation>상태: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="202"/>
+        <source>Not a valid badge (%1).</source>
+        <translation>유효한 명찰이 아닙니다 (%1).</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="209"/>
+        <source>%1 has no meeting now.</source>
+        <translation>%1 님은 지금 상담이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="218"/>
+        <source>%1 is here.</source>
+        <translation>%1 님 도착.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="240"/>
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="250"/>
+        <location filename="../views/meeting_desk.py" line="261"/>
+        <source>Moved.</source>
+        <translation>이동했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="264"/>
+        <source>Meetings desk</source>
+        <translation>상담 데스크</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="265"/>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="267"/>
+        <source>Others absent</source>
+        <translation>나머지 불참</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="268"/>
+        <source>Held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="269"/>
+        <source>No-show</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="270"/>
+        <source>Move to table</source>
+        <translation>테이블 이동</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="271"/>
+        <source>− 1 slot</source>
+        <translation>− 1칸</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="272"/>
+        <source>+ 1 slot</source>
+        <translation>+ 1칸</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="230"/>
+        <source>Marked absent: %n</source>
+        <translation>불참 처리: %n명</translation>
+    </message>
+</context>
+<context>
+    <name>MyDay</name>
+    <message>
+        <location filename="../views/my_day.py" line="39"/>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="41"/>
+        <source>Held</source>
+        <translation>진행됨</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="43"/>
+        <source>Missed</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="56"/>
+        <source>Table %1</source>
+        <translation>테이블 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="57"/>
+        <source>Room %1</source>
+        <translation>%1호</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="282"/>
+        <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
+        <translation>새 명찰로 교체된 명찰입니다. 새 명찰을 사용하시거나 웰컴센터에 문의하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="285"/>
+        <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
+        <translation>이 키오스크 명단에 없는 명찰입니다. 웰컴센터에 문의하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="287"/>
+        <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
+        <translation>이 행사의 명찰이 아닙니다. 명찰의 QR 코드를 스캐너에 대거나 아래에 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="358"/>
+        <source>Clears in %n s</source>
+        <translation>%n초 후 지워집니다</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="377"/>
+        <source>You have no business meetings booked</source>
+        <translation>예약된 비즈니스 상담이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="380"/>
+        <source>No more meetings today</source>
+        <translation>오늘 남은 상담이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="383"/>
+        <source>Your next meeting</source>
+        <translation>다음 상담</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="385"/>
+        <location filename="../views/my_day.py" line="441"/>
+        <source>With %1</source>
+        <translation>상대: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="393"/>
+        <source>From this kiosk:</source>
+        <translation>이 키오스크에서:</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="399"/>
+        <source>Other meetings today</source>
+        <translation>오늘의 다른 상담</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="402"/>
+        <source>Your sessions</source>
+        <translation>등록한 세션</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="405"/>
+        <source>You may enter</source>
+        <translation>입장 가능</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="408"/>
+        <source>Questions about business meetings? Please ask at the Welcome Center.</source>
+        <translation>비즈니스 상담 문의는 웰컴센터에서 도와드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="424"/>
+        <source>Scan with your phone: your meetings in your calendar</source>
+        <translation>휴대폰으로 스캔하면 상담 일정이 캘린더에 추가됩니다</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="426"/>
+        <source>Scan with your phone: your sessions in your calendar</source>
+        <translation>휴대폰으로 스캔하면 세션 일정이 캘린더에 추가됩니다</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="527"/>
+        <source>My day</source>
+        <translation>나의 일정</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="528"/>
+        <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
+        <translation>명찰의 QR 코드를 스캐너에 대면 상담·세션 일정과 다음 장소를 보여 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="530"/>
+        <source>…or type your name or badge number</source>
+        <translation>…또는 이름이나 명찰 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="532"/>
+        <source>Use the camera</source>
+        <translation>카메라 사용</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="533"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+</context>
+<context>
     <name>Phrases</name>
     <message>
+        <location filename="../views/phrases.py" line="80"/>
         <source>Tomorrow</source>
         <translation>내일</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="78"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="69"/>
         <source>Now %1 (was %2)</source>
         <translation>변경: %1 (원래 %2)</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="87"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -606,7 +926,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="106"/>
+        <location filename="../views/phrases.py" line="131"/>
         <source>Speaker</source>
         <translation>연사</translation>
     </message>
@@ -646,135 +966,137 @@
         <translation>시간 변경 (기존 %1)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="73"/>
+        <location filename="../views/phrases.py" line="96"/>
         <source>ddd d MMMM</source>
         <translation>M월 d일 (ddd)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="79"/>
+        <location filename="../views/phrases.py" line="102"/>
         <source>Korea</source>
         <translation>한국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="80"/>
+        <location filename="../views/phrases.py" line="103"/>
         <source>Malaysia</source>
         <translation>말레이시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81"/>
+        <location filename="../views/phrases.py" line="104"/>
         <source>Mongolia</source>
         <translation>몽골</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="82"/>
+        <location filename="../views/phrases.py" line="105"/>
         <source>Thailand</source>
         <translation>태국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="83"/>
+        <location filename="../views/phrases.py" line="106"/>
         <source>Pakistan</source>
         <translation>파키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="84"/>
+        <location filename="../views/phrases.py" line="107"/>
         <source>Iran</source>
         <translation>이란</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="85"/>
+        <location filename="../views/phrases.py" line="108"/>
         <source>Taiwan</source>
         <translation>대만</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="86"/>
+        <location filename="../views/phrases.py" line="109"/>
         <source>Uzbekistan</source>
         <translation>우즈베키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="87"/>
+        <location filename="../views/phrases.py" line="110"/>
         <source>Indonesia</source>
         <translation>인도네시아</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="111"/>
         <source>Japan</source>
         <translation>일본</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="112"/>
         <source>Vietnam</source>
         <translation>베트남</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="94"/>
+        <location filename="../views/phrases.py" line="119"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1m · 도보 약 %n분</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="97"/>
+        <location filename="../views/phrases.py" line="122"/>
         <source>lift to %1</source>
         <translation>엘리베이터로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="99"/>
+        <location filename="../views/phrases.py" line="124"/>
         <source>stairs to %1</source>
         <translation>계단으로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="105"/>
+        <location filename="../views/phrases.py" line="130"/>
         <source>Delegate</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="107"/>
+        <location filename="../views/phrases.py" line="132"/>
         <source>Exhibitor</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108"/>
+        <location filename="../views/phrases.py" line="133"/>
         <source>Buyer</source>
         <translation>바이어</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="109"/>
+        <location filename="../views/phrases.py" line="134"/>
         <source>VIP</source>
         <translation>귀빈</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="110"/>
+        <location filename="../views/phrases.py" line="135"/>
         <source>Press</source>
         <translation>언론</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="111"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="112"/>
+        <location filename="../views/phrases.py" line="137"/>
         <source>Volunteer</source>
         <translation>자원봉사자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120"/>
+        <location filename="../views/phrases.py" line="145"/>
         <source>Starts 10 min late</source>
         <translation>10분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121"/>
+        <location filename="../views/phrases.py" line="146"/>
         <source>Starts 15 min late</source>
         <translation>15분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="147"/>
         <source>Room full</source>
         <translation>만석</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>Moved — see the new room</source>
         <translation>장소 변경 — 새 장소 확인</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="149"/>
         <source>Ended early</source>
         <translation>일찍 종료</translation>
     </message>
@@ -782,273 +1104,286 @@
 <context>
     <name>Staff</name>
     <message>
+        <location filename="../views/staff.py" line="55"/>
         <source>opens %1</source>
         <translation>%1 시작</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="51"/>
         <source>closed</source>
         <translation>마감</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="217"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="224"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="589"/>
+        <location filename="../views/staff.py" line="593"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="594"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="601"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="602"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="638"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="640"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="30"/>
+        <location filename="../views/staff.py" line="33"/>
         <source>OK — welcome</source>
         <translation>확인 — 환영합니다</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="31"/>
+        <location filename="../views/staff.py" line="34"/>
         <source>ALREADY CHECKED IN</source>
         <translation>이미 체크인됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="32"/>
+        <location filename="../views/staff.py" line="35"/>
         <source>INVALID BADGE</source>
         <translation>유효하지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33"/>
+        <location filename="../views/staff.py" line="36"/>
         <source>REVOKED BADGE</source>
         <translation>폐기된 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>NOT ON THIS LIST</source>
         <translation>대상 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>지금은 운영 시간 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>UNKNOWN BADGE</source>
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="44"/>
+        <location filename="../views/staff.py" line="61"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="45"/>
+        <location filename="../views/staff.py" line="62"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="46"/>
+        <location filename="../views/staff.py" line="63"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="47"/>
+        <location filename="../views/staff.py" line="64"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="48"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="50"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="52"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="54"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="56"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="58"/>
+        <location filename="../views/staff.py" line="81"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="114"/>
+        <location filename="../views/staff.py" line="139"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="115"/>
+        <location filename="../views/staff.py" line="140"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="133"/>
+        <location filename="../views/staff.py" line="176"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="138"/>
+        <location filename="../views/staff.py" line="181"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="141"/>
+        <location filename="../views/staff.py" line="185"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="168"/>
+        <location filename="../views/staff.py" line="234"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="362"/>
+        <location filename="../views/staff.py" line="427"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="363"/>
+        <location filename="../views/staff.py" line="428"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="364"/>
+        <location filename="../views/staff.py" line="429"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="365"/>
+        <location filename="../views/staff.py" line="430"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="366"/>
+        <location filename="../views/staff.py" line="431"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="367"/>
+        <location filename="../views/staff.py" line="432"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="194"/>
-        <location filename="../views/staff.py" line="368"/>
+        <location filename="../views/editor.py" line="225"/>
+        <location filename="../views/meeting_desk.py" line="266"/>
+        <location filename="../views/staff.py" line="433"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="369"/>
+        <location filename="../views/staff.py" line="434"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="385"/>
+        <location filename="../views/staff.py" line="450"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="389"/>
+        <location filename="../views/staff.py" line="454"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="391"/>
+        <location filename="../views/staff.py" line="456"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="393"/>
+        <location filename="../views/staff.py" line="458"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="395"/>
+        <location filename="../views/staff.py" line="460"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="398"/>
+        <location filename="../views/staff.py" line="463"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430"/>
+        <location filename="../views/staff.py" line="516"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431"/>
+        <location filename="../views/staff.py" line="517"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="478"/>
+        <location filename="../views/staff.py" line="600"/>
+        <location filename="../views/staff.py" line="609"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="479"/>
+        <location filename="../views/staff.py" line="610"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="480"/>
+        <location filename="../views/staff.py" line="611"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="502"/>
+        <location filename="../views/staff.py" line="643"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="504"/>
+        <location filename="../views/staff.py" line="645"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="518"/>
+        <location filename="../views/staff.py" line="656"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="520"/>
+        <location filename="../views/staff.py" line="658"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
@@ -1056,247 +1391,15 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="330"/>
+        <location filename="../views/main_window.py" line="500"/>
         <source>⌂ Home</source>
+        <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="331"/>
+        <location filename="../views/main_window.py" line="501"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
-    </message>
-</context>
-<context>
-    <name>Board</name>
-    <message>
-        <source>Moved</source>
-        <translation>이동</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>진행됨</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>불참</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>전체</translation>
-    </message>
-    <message>
-        <source>Business matchmaking</source>
-        <translation>비즈니스 상담회</translation>
-    </message>
-    <message>
-        <source>At the tables</source>
-        <translation>테이블별 상담</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>테이블</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>지금</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>다음</translation>
-    </message>
-    <message>
-        <source>Buyers</source>
-        <translation>바이어</translation>
-    </message>
-    <message>
-        <source>Looking for</source>
-        <translation>찾는 분야</translation>
-    </message>
-</context>
-<context>
-    <name>Meetings</name>
-    <message>
-        <source>%1:00  held %2 · no-show %3 · open %4</source>
-        <translation>%1:00  진행 %2 · 불참 %3 · 대기 %4</translation>
-    </message>
-    <message>
-        <source>Scan a badge at a table, or pick a meeting.</source>
-        <translation>테이블에서 명찰을 스캔하거나 상담을 선택하세요.</translation>
-    </message>
-    <message>
-        <source>planned</source>
-        <translation>예정</translation>
-    </message>
-    <message>
-        <source>moved</source>
-        <translation>이동됨</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>취소됨</translation>
-    </message>
-    <message>
-        <source>held</source>
-        <translation>진행됨</translation>
-    </message>
-    <message>
-        <source>no-show</source>
-        <translation>불참</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>상태: %1</translation>
-    </message>
-    <message>
-        <source>Not a valid badge (%1).</source>
-        <translation>유효한 명찰이 아닙니다 (%1).</translation>
-    </message>
-    <message>
-        <source>%1 has no meeting now.</source>
-        <translation>%1 님은 지금 상담이 없습니다.</translation>
-    </message>
-    <message>
-        <source>%1 is here.</source>
-        <translation>%1 님 도착.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Moved.</source>
-        <translation>이동했습니다.</translation>
-    </message>
-    <message>
-        <source>Meetings desk</source>
-        <translation>상담 데스크</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>뒤로</translation>
-    </message>
-    <message>
-        <source>Others absent</source>
-        <translation>나머지 불참</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>진행됨</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>불참</translation>
-    </message>
-    <message>
-        <source>Move to table</source>
-        <translation>테이블 이동</translation>
-    </message>
-    <message>
-        <source>− 1 slot</source>
-        <translation>− 1칸</translation>
-    </message>
-    <message>
-        <source>+ 1 slot</source>
-        <translation>+ 1칸</translation>
-    </message>
-    <message>
-        <source>Marked absent: %n</source>
-        <translation>불참 처리: %n명</translation>
-    </message>
-</context>
-<context>
-    <name>MyDay</name>
-    <message>
-        <source>Moved</source>
-        <translation>이동</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>진행됨</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation>불참</translation>
-    </message>
-    <message>
-        <source>Table %1</source>
-        <translation>테이블 %1</translation>
-    </message>
-    <message>
-        <source>Room %1</source>
-        <translation>%1호</translation>
-    </message>
-    <message>
-        <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
-        <translation>새 명찰로 교체된 명찰입니다. 새 명찰을 사용하시거나 웰컴센터에 문의하세요.</translation>
-    </message>
-    <message>
-        <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
-        <translation>이 키오스크 명단에 없는 명찰입니다. 웰컴센터에 문의하세요.</translation>
-    </message>
-    <message>
-        <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
-        <translation>이 행사의 명찰이 아닙니다. 명찰의 QR 코드를 스캐너에 대거나 아래에 이름을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Clears in %n s</source>
-        <translation>%n초 후 지워집니다</translation>
-    </message>
-    <message>
-        <source>No more meetings today</source>
-        <translation>오늘 남은 상담이 없습니다</translation>
-    </message>
-    <message>
-        <source>Your next meeting</source>
-        <translation>다음 상담</translation>
-    </message>
-    <message>
-        <source>With %1</source>
-        <translation>상대: %1</translation>
-    </message>
-    <message>
-        <source>From this kiosk:</source>
-        <translation>이 키오스크에서:</translation>
-    </message>
-    <message>
-        <source>Other meetings today</source>
-        <translation>오늘의 다른 상담</translation>
-    </message>
-    <message>
-        <source>Your sessions</source>
-        <translation>등록한 세션</translation>
-    </message>
-    <message>
-        <source>You may enter</source>
-        <translation>입장 가능</translation>
-    </message>
-    <message>
-        <source>You have no meetings booked.</source>
-        <translation>예약된 상담이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Scan with your phone: your meetings in your calendar</source>
-        <translation>휴대폰으로 스캔하면 상담 일정이 캘린더에 추가됩니다</translation>
-    </message>
-    <message>
-        <source>My day</source>
-        <translation>나의 일정</translation>
-    </message>
-    <message>
-        <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
-        <translation>명찰의 QR 코드를 스캐너에 대면 상담·세션 일정과 다음 장소를 보여 드립니다.</translation>
-    </message>
-    <message>
-        <source>…or type your name or badge number</source>
-        <translation>…또는 이름이나 명찰 번호를 입력하세요</translation>
-    </message>
-    <message>
-        <source>Use the camera</source>
-        <translation>카메라 사용</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>완료</translation>
     </message>
 </context>
 </TS>

@@ -4,24 +4,93 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="78"/>
+        <location filename="../views/agenda.py" line="107"/>
         <source>Agenda</source>
+        <extracomment>The agenda&apos;s QR code is drawn this long after the screen is built (after its first frame).</extracomment>
         <translation>議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="79"/>
+        <location filename="../views/agenda.py" line="108"/>
         <source>What changed</source>
         <translation>異動</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="85"/>
+        <location filename="../views/agenda.py" line="113"/>
         <source>Full agenda on your phone</source>
         <translation>用手機看完整議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="88"/>
+        <location filename="../views/agenda.py" line="116"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>並排的場次同時進行。點選場次可查看詳情與路線。</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="38"/>
+        <source>Moved</source>
+        <translation>已移動</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="42"/>
+        <source>Held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="44"/>
+        <source>No-show</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="309"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="333"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="337"/>
+        <source>No buyer matches these filters.</source>
+        <translation>沒有符合這些條件的買主。</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="362"/>
+        <source>Business matchmaking</source>
+        <translation>商務洽談</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="363"/>
+        <source>At the tables</source>
+        <translation>各桌洽談</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="364"/>
+        <source>Table</source>
+        <translation>桌號</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="365"/>
+        <source>Now</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="366"/>
+        <source>Next</source>
+        <translation>下一場</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="367"/>
+        <source>Buyers</source>
+        <translation>買主</translation>
+    </message>
+    <message>
+        <location filename="../views/matchmaking_board.py" line="368"/>
+        <source>Looking for</source>
+        <translation>採購需求</translation>
     </message>
 </context>
 <context>
@@ -37,12 +106,12 @@
         <translation>時間：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="68"/>
+        <location filename="../views/changes.py" line="67"/>
         <source>Changes to the programme</source>
         <translation>議程異動</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="83"/>
+        <location filename="../views/changes.py" line="82"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>沒有異動，一切與印刷議程相同。</translation>
     </message>
@@ -50,42 +119,37 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="121"/>
+        <location filename="../views/session_detail.py" line="130"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="137"/>
+        <location filename="../views/session_detail.py" line="146"/>
         <source>Speakers</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="157"/>
+        <location filename="../views/session_detail.py" line="166"/>
         <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>掃描即可將本場次加入手機行事曆。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="159"/>
+        <location filename="../views/session_detail.py" line="168"/>
         <source>Where</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="168"/>
-        <source>Room as planned for this demo; check the signs on site.</source>
-        <translation>此為示範用的場地安排，請以現場指標為準。</translation>
-    </message>
-    <message>
-        <location filename="../views/session_detail.py" line="174"/>
+        <location filename="../views/session_detail.py" line="193"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站：</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="192"/>
+        <location filename="../views/session_detail.py" line="211"/>
         <source>Room to be announced.</source>
         <translation>場地另行公告。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="172"/>
+        <location filename="../views/session_detail.py" line="179"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>此場地尚未標示於樓層平面圖，請洽詢服務台。</translation>
     </message>
@@ -186,132 +250,137 @@
 <context>
     <name>Editor</name>
     <message>
+        <location filename="../views/editor.py" line="354"/>
         <source>room assumed for this demo</source>
         <translation>此示範假定的場地</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="215"/>
         <source>End</source>
         <translation>結束</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="214"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="238"/>
+        <location filename="../views/editor.py" line="265"/>
         <source>room not on the floor plan yet</source>
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="425"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="180"/>
+        <location filename="../views/editor.py" line="208"/>
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="183"/>
+        <location filename="../views/editor.py" line="211"/>
         <source>Room</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="184"/>
+        <location filename="../views/editor.py" line="212"/>
         <source>Start (the end moves with it) and end</source>
         <translation>開始（結束隨之移動）與結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="185"/>
+        <location filename="../views/editor.py" line="213"/>
         <source>Notice</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="187"/>
+        <location filename="../views/editor.py" line="217"/>
         <source>No notice</source>
         <translation>無公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="188"/>
+        <location filename="../views/editor.py" line="218"/>
         <source>Or type a notice (any language)</source>
         <translation>或輸入公告（任何語言）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="189"/>
+        <location filename="../views/editor.py" line="219"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="190"/>
+        <location filename="../views/editor.py" line="220"/>
         <source>Why (optional)</source>
         <translation>原因（選填）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="191"/>
+        <location filename="../views/editor.py" line="221"/>
         <source>Back to the printed programme</source>
         <translation>恢復為印刷議程</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="192"/>
+        <location filename="../views/editor.py" line="222"/>
         <source>Undo last edit</source>
         <translation>取消上一次異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="193"/>
+        <location filename="../views/editor.py" line="223"/>
         <source>Check-in desk</source>
         <translation>報到台</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="306"/>
+        <location filename="../views/editor.py" line="343"/>
         <source>Pick a session on the left.</source>
         <translation>請在左側選擇場次。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="313"/>
+        <location filename="../views/editor.py" line="351"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="319"/>
+        <location filename="../views/editor.py" line="360"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="319"/>
+        <location filename="../views/editor.py" line="360"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="324"/>
+        <location filename="../views/editor.py" line="365"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="324"/>
+        <location filename="../views/editor.py" line="365"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="371"/>
+        <location filename="../views/editor.py" line="427"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="376"/>
+        <location filename="../views/editor.py" line="433"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="385"/>
+        <location filename="../views/editor.py" line="442"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="386"/>
+        <location filename="../views/editor.py" line="443"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
+        <location filename="../views/editor.py" line="224"/>
         <source>Meetings</source>
         <translation>洽談</translation>
     </message>
@@ -350,7 +419,7 @@
     <message>
         <location filename="../views/exhibitors.py" line="104"/>
         <location filename="../views/exhibitors.py" line="168"/>
-        <location filename="../views/exhibitors.py" line="406"/>
+        <location filename="../views/exhibitors.py" line="409"/>
         <source>Uncategorised</source>
         <translation>未分類</translation>
     </message>
@@ -370,47 +439,47 @@
         <translation>掃描前往廠商網頁</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="362"/>
+        <location filename="../views/exhibitors.py" line="365"/>
         <source>Exhibitors</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="363"/>
+        <location filename="../views/exhibitors.py" line="366"/>
         <source>Search a name or booth number</source>
         <translation>搜尋名稱或攤位編號</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="365"/>
+        <location filename="../views/exhibitors.py" line="368"/>
         <source>Whole hall</source>
         <translation>整個展館</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="372"/>
+        <location filename="../views/exhibitors.py" line="375"/>
         <source>Free booth</source>
         <translation>空攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="402"/>
+        <location filename="../views/exhibitors.py" line="405"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="409"/>
+        <location filename="../views/exhibitors.py" line="412"/>
         <source>All countries</source>
         <translation>所有國家</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="415"/>
+        <location filename="../views/exhibitors.py" line="418"/>
         <source>%n exhibitor(s) match</source>
         <translation>共 %n 家參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="418"/>
+        <location filename="../views/exhibitors.py" line="421"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>沒有符合的參展商。請減少字數、換個類別或選「全部」。</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="487"/>
+        <location filename="../views/exhibitors.py" line="490"/>
         <source>Ask staff for the way</source>
         <translation>請向工作人員問路</translation>
     </message>
@@ -418,12 +487,12 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="50"/>
+        <location filename="../views/health.py" line="62"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>本資訊站無法儲存報到與異動（%1）。請改用其他裝置並聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="53"/>
+        <location filename="../views/health.py" line="65"/>
         <source>The last backup failed: %1</source>
         <translation>上次備份失敗：%1</translation>
     </message>
@@ -431,68 +500,72 @@
 <context>
     <name>Home</name>
     <message>
+        <location filename="../views/home.py" line="191"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
+        <location filename="../views/home.py" line="196"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="135"/>
+        <location filename="../views/home.py" line="166"/>
         <source>Agenda  ›</source>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="136"/>
+        <location filename="../views/home.py" line="167"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="137"/>
+        <location filename="../views/home.py" line="170"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="143"/>
+        <location filename="../views/home.py" line="176"/>
         <source>Korea time (KST)</source>
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="147"/>
+        <location filename="../views/home.py" line="180"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="150"/>
+        <location filename="../views/home.py" line="183"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="154"/>
+        <location filename="../views/home.py" line="187"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="156"/>
+        <location filename="../views/home.py" line="200"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="159"/>
+        <location filename="../views/home.py" line="203"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="162"/>
+        <location filename="../views/home.py" line="206"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
+        <location filename="../views/home.py" line="168"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
+        <location filename="../views/home.py" line="169"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>
@@ -500,47 +573,294 @@
 <context>
     <name>Map</name>
     <message>
-        <location filename="../views/map_view.py" line="289"/>
+        <location filename="../views/map_view.py" line="350"/>
         <source>You are here</source>
-        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1. Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters). Chevrons along the route, one every this many metres.</extracomment>
+        <extracomment>Scene units per metre: booths 3 m → 36 px at zoom 1. Booth numbers as large as the booth allows, up to this (scene units: 18 = 1.5 m letters). Place names are drawn at least this tall on the screen when their box has room (px). Chevrons along the route, one every this many metres.</extracomment>
         <translation>您在這裡</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="291"/>
+        <location filename="../views/map_view.py" line="352"/>
         <source>You are on the %1</source>
         <translation>您在%1</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="422"/>
+        <location filename="../views/map_view.py" line="484"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="423"/>
+        <location filename="../views/map_view.py" line="485"/>
         <source>Zoom out</source>
         <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="424"/>
+        <location filename="../views/map_view.py" line="486"/>
         <source>Show the whole map</source>
         <translation>顯示整張地圖</translation>
     </message>
 </context>
 <context>
+    <name>Meetings</name>
+    <message>
+        <location filename="../views/meeting_desk.py" line="150"/>
+        <source>%1:00  held %2 · no-show %3 · open %4</source>
+        <translation>%1:00  已舉行 %2 · 未出席 %3 · 待進行 %4</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="166"/>
+        <source>Scan a badge at a table, or pick a meeting.</source>
+        <translation>請在桌邊掃描識別證，或選擇一場洽談。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="175"/>
+        <source>planned</source>
+        <translation>預定</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="176"/>
+        <source>moved</source>
+        <translation>已移動</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="177"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="178"/>
+        <source>held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="179"/>
+        <source>no-show</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="180"/>
+        <source>Status: %1</source>
+        <translation>狀態：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="202"/>
+        <source>Not a valid badge (%1).</source>
+        <translation>不是有效的識別證（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="209"/>
+        <source>%1 has no meeting now.</source>
+        <translation>%1 目前沒有洽談。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="218"/>
+        <source>%1 is here.</source>
+        <translation>%1 已到場。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="240"/>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="250"/>
+        <location filename="../views/meeting_desk.py" line="261"/>
+        <source>Moved.</source>
+        <translation>已移動。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="264"/>
+        <source>Meetings desk</source>
+        <translation>洽談服務台</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="265"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="267"/>
+        <source>Others absent</source>
+        <translation>其他人缺席</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="268"/>
+        <source>Held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="269"/>
+        <source>No-show</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="270"/>
+        <source>Move to table</source>
+        <translation>移至此桌</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="271"/>
+        <source>− 1 slot</source>
+        <translation>− 1 時段</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="272"/>
+        <source>+ 1 slot</source>
+        <translation>+ 1 時段</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="230"/>
+        <source>Marked absent: %n</source>
+        <translation>已標記缺席：%n 人</translation>
+    </message>
+</context>
+<context>
+    <name>MyDay</name>
+    <message>
+        <location filename="../views/my_day.py" line="39"/>
+        <source>Moved</source>
+        <translation>已移動</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="41"/>
+        <source>Held</source>
+        <translation>已舉行</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="43"/>
+        <source>Missed</source>
+        <translation>未出席</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="56"/>
+        <source>Table %1</source>
+        <translation>第 %1 桌</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="57"/>
+        <source>Room %1</source>
+        <translation>%1 室</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="282"/>
+        <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
+        <translation>此識別證已由新證取代。請使用新的識別證，或洽詢服務中心。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="285"/>
+        <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
+        <translation>此識別證不在本資訊站的名單中。請洽詢服務中心。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="287"/>
+        <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
+        <translation>這不是本活動的識別證。請將識別證的 QR 碼對準掃描器，或在下方輸入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="358"/>
+        <source>Clears in %n s</source>
+        <translation>%n 秒後清除</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="377"/>
+        <source>You have no business meetings booked</source>
+        <translation>您沒有預約任何商務洽談</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="380"/>
+        <source>No more meetings today</source>
+        <translation>今天沒有其他洽談</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="383"/>
+        <source>Your next meeting</source>
+        <translation>您的下一場洽談</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="385"/>
+        <location filename="../views/my_day.py" line="441"/>
+        <source>With %1</source>
+        <translation>對象：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="393"/>
+        <source>From this kiosk:</source>
+        <translation>從本資訊站出發：</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="399"/>
+        <source>Other meetings today</source>
+        <translation>今天的其他洽談</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="402"/>
+        <source>Your sessions</source>
+        <translation>您報名的議程</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="405"/>
+        <source>You may enter</source>
+        <translation>可入場</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="408"/>
+        <source>Questions about business meetings? Please ask at the Welcome Center.</source>
+        <translation>商務洽談相關問題，請洽服務中心。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="424"/>
+        <source>Scan with your phone: your meetings in your calendar</source>
+        <translation>用手機掃描，將洽談加入行事曆</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="426"/>
+        <source>Scan with your phone: your sessions in your calendar</source>
+        <translation>用手機掃描，將場次加入行事曆</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="527"/>
+        <source>My day</source>
+        <translation>我的行程</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="528"/>
+        <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
+        <translation>將識別證的 QR 碼對準掃描器，即可查看您的洽談、議程及下一個地點。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="530"/>
+        <source>…or type your name or badge number</source>
+        <translation>…或輸入姓名或識別證號碼</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="532"/>
+        <source>Use the camera</source>
+        <translation>使用相機</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="533"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>Phrases</name>
     <message>
+        <location filename="../views/phrases.py" line="80"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="78"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="69"/>
         <source>Now %1 (was %2)</source>
         <translation>改為 %1（原 %2）</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="87"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -606,7 +926,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="106"/>
+        <location filename="../views/phrases.py" line="131"/>
         <source>Speaker</source>
         <translation>講者</translation>
     </message>
@@ -646,135 +966,137 @@
         <translation>時間變更（原 %1）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="73"/>
+        <location filename="../views/phrases.py" line="96"/>
         <source>ddd d MMMM</source>
         <translation>M月d日（ddd）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="79"/>
+        <location filename="../views/phrases.py" line="102"/>
         <source>Korea</source>
         <translation>韓國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="80"/>
+        <location filename="../views/phrases.py" line="103"/>
         <source>Malaysia</source>
         <translation>馬來西亞</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81"/>
+        <location filename="../views/phrases.py" line="104"/>
         <source>Mongolia</source>
         <translation>蒙古</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="82"/>
+        <location filename="../views/phrases.py" line="105"/>
         <source>Thailand</source>
         <translation>泰國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="83"/>
+        <location filename="../views/phrases.py" line="106"/>
         <source>Pakistan</source>
         <translation>巴基斯坦</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="84"/>
+        <location filename="../views/phrases.py" line="107"/>
         <source>Iran</source>
         <translation>伊朗</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="85"/>
+        <location filename="../views/phrases.py" line="108"/>
         <source>Taiwan</source>
         <translation>臺灣</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="86"/>
+        <location filename="../views/phrases.py" line="109"/>
         <source>Uzbekistan</source>
         <translation>烏茲別克</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="87"/>
+        <location filename="../views/phrases.py" line="110"/>
         <source>Indonesia</source>
         <translation>印尼</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="111"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="112"/>
         <source>Vietnam</source>
         <translation>越南</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="94"/>
+        <location filename="../views/phrases.py" line="119"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1 公尺 · 步行約 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="97"/>
+        <location filename="../views/phrases.py" line="122"/>
         <source>lift to %1</source>
         <translation>搭電梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="99"/>
+        <location filename="../views/phrases.py" line="124"/>
         <source>stairs to %1</source>
         <translation>走樓梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="105"/>
+        <location filename="../views/phrases.py" line="130"/>
         <source>Delegate</source>
         <translation>與會者</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="107"/>
+        <location filename="../views/phrases.py" line="132"/>
         <source>Exhibitor</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108"/>
+        <location filename="../views/phrases.py" line="133"/>
         <source>Buyer</source>
         <translation>買主</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="109"/>
+        <location filename="../views/phrases.py" line="134"/>
         <source>VIP</source>
         <translation>貴賓</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="110"/>
+        <location filename="../views/phrases.py" line="135"/>
         <source>Press</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="111"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="112"/>
+        <location filename="../views/phrases.py" line="137"/>
         <source>Volunteer</source>
         <translation>志工</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120"/>
+        <location filename="../views/phrases.py" line="145"/>
         <source>Starts 10 min late</source>
         <translation>延後 10 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121"/>
+        <location filename="../views/phrases.py" line="146"/>
         <source>Starts 15 min late</source>
         <translation>延後 15 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="147"/>
         <source>Room full</source>
         <translation>已額滿</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>Moved — see the new room</source>
         <translation>地點變更 — 請見新地點</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="149"/>
         <source>Ended early</source>
         <translation>提前結束</translation>
     </message>
@@ -782,273 +1104,286 @@
 <context>
     <name>Staff</name>
     <message>
+        <location filename="../views/staff.py" line="55"/>
         <source>opens %1</source>
         <translation>%1 開放</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="51"/>
         <source>closed</source>
         <translation>已關閉</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="217"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="224"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="589"/>
+        <location filename="../views/staff.py" line="593"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="594"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="601"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="602"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="638"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="640"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="30"/>
+        <location filename="../views/staff.py" line="33"/>
         <source>OK — welcome</source>
         <translation>通過 — 歡迎</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="31"/>
+        <location filename="../views/staff.py" line="34"/>
         <source>ALREADY CHECKED IN</source>
         <translation>已報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="32"/>
+        <location filename="../views/staff.py" line="35"/>
         <source>INVALID BADGE</source>
         <translation>無效識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33"/>
+        <location filename="../views/staff.py" line="36"/>
         <source>REVOKED BADGE</source>
         <translation>已作廢識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>NOT ON THIS LIST</source>
         <translation>不在此名單</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>目前未開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>UNKNOWN BADGE</source>
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="44"/>
+        <location filename="../views/staff.py" line="61"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="45"/>
+        <location filename="../views/staff.py" line="62"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="46"/>
+        <location filename="../views/staff.py" line="63"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="47"/>
+        <location filename="../views/staff.py" line="64"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="48"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="50"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="52"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="54"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="56"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="58"/>
+        <location filename="../views/staff.py" line="81"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="114"/>
+        <location filename="../views/staff.py" line="139"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="115"/>
+        <location filename="../views/staff.py" line="140"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="133"/>
+        <location filename="../views/staff.py" line="176"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="138"/>
+        <location filename="../views/staff.py" line="181"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="141"/>
+        <location filename="../views/staff.py" line="185"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="168"/>
+        <location filename="../views/staff.py" line="234"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="362"/>
+        <location filename="../views/staff.py" line="427"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="363"/>
+        <location filename="../views/staff.py" line="428"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="364"/>
+        <location filename="../views/staff.py" line="429"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="365"/>
+        <location filename="../views/staff.py" line="430"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="366"/>
+        <location filename="../views/staff.py" line="431"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="367"/>
+        <location filename="../views/staff.py" line="432"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="194"/>
-        <location filename="../views/staff.py" line="368"/>
+        <location filename="../views/editor.py" line="225"/>
+        <location filename="../views/meeting_desk.py" line="266"/>
+        <location filename="../views/staff.py" line="433"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="369"/>
+        <location filename="../views/staff.py" line="434"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="385"/>
+        <location filename="../views/staff.py" line="450"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="389"/>
+        <location filename="../views/staff.py" line="454"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="391"/>
+        <location filename="../views/staff.py" line="456"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="393"/>
+        <location filename="../views/staff.py" line="458"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="395"/>
+        <location filename="../views/staff.py" line="460"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="398"/>
+        <location filename="../views/staff.py" line="463"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430"/>
+        <location filename="../views/staff.py" line="516"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431"/>
+        <location filename="../views/staff.py" line="517"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="478"/>
+        <location filename="../views/staff.py" line="600"/>
+        <location filename="../views/staff.py" line="609"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="479"/>
+        <location filename="../views/staff.py" line="610"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="480"/>
+        <location filename="../views/staff.py" line="611"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="502"/>
+        <location filename="../views/staff.py" line="643"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="504"/>
+        <location filename="../views/staff.py" line="645"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="518"/>
+        <location filename="../views/staff.py" line="656"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="520"/>
+        <location filename="../views/staff.py" line="658"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
@@ -1056,247 +1391,15 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="330"/>
+        <location filename="../views/main_window.py" line="500"/>
         <source>⌂ Home</source>
+        <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="331"/>
+        <location filename="../views/main_window.py" line="501"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
-    </message>
-</context>
-<context>
-    <name>Board</name>
-    <message>
-        <source>Moved</source>
-        <translation>已移動</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>已舉行</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>未出席</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Business matchmaking</source>
-        <translation>商務洽談</translation>
-    </message>
-    <message>
-        <source>At the tables</source>
-        <translation>各桌洽談</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>桌號</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>進行中</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一場</translation>
-    </message>
-    <message>
-        <source>Buyers</source>
-        <translation>買主</translation>
-    </message>
-    <message>
-        <source>Looking for</source>
-        <translation>採購需求</translation>
-    </message>
-</context>
-<context>
-    <name>Meetings</name>
-    <message>
-        <source>%1:00  held %2 · no-show %3 · open %4</source>
-        <translation>%1:00  已舉行 %2 · 未出席 %3 · 待進行 %4</translation>
-    </message>
-    <message>
-        <source>Scan a badge at a table, or pick a meeting.</source>
-        <translation>請在桌邊掃描識別證，或選擇一場洽談。</translation>
-    </message>
-    <message>
-        <source>planned</source>
-        <translation>預定</translation>
-    </message>
-    <message>
-        <source>moved</source>
-        <translation>已移動</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>held</source>
-        <translation>已舉行</translation>
-    </message>
-    <message>
-        <source>no-show</source>
-        <translation>未出席</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>狀態：%1</translation>
-    </message>
-    <message>
-        <source>Not a valid badge (%1).</source>
-        <translation>不是有效的識別證（%1）。</translation>
-    </message>
-    <message>
-        <source>%1 has no meeting now.</source>
-        <translation>%1 目前沒有洽談。</translation>
-    </message>
-    <message>
-        <source>%1 is here.</source>
-        <translation>%1 已到場。</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已儲存。</translation>
-    </message>
-    <message>
-        <source>Moved.</source>
-        <translation>已移動。</translation>
-    </message>
-    <message>
-        <source>Meetings desk</source>
-        <translation>洽談服務台</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <source>Others absent</source>
-        <translation>其他人缺席</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>已舉行</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>未出席</translation>
-    </message>
-    <message>
-        <source>Move to table</source>
-        <translation>移至此桌</translation>
-    </message>
-    <message>
-        <source>− 1 slot</source>
-        <translation>− 1 時段</translation>
-    </message>
-    <message>
-        <source>+ 1 slot</source>
-        <translation>+ 1 時段</translation>
-    </message>
-    <message>
-        <source>Marked absent: %n</source>
-        <translation>已標記缺席：%n 人</translation>
-    </message>
-</context>
-<context>
-    <name>MyDay</name>
-    <message>
-        <source>Moved</source>
-        <translation>已移動</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>已舉行</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation>未出席</translation>
-    </message>
-    <message>
-        <source>Table %1</source>
-        <translation>第 %1 桌</translation>
-    </message>
-    <message>
-        <source>Room %1</source>
-        <translation>%1 室</translation>
-    </message>
-    <message>
-        <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
-        <translation>此識別證已由新證取代。請使用新的識別證，或洽詢服務中心。</translation>
-    </message>
-    <message>
-        <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
-        <translation>此識別證不在本資訊站的名單中。請洽詢服務中心。</translation>
-    </message>
-    <message>
-        <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
-        <translation>這不是本活動的識別證。請將識別證的 QR 碼對準掃描器，或在下方輸入姓名。</translation>
-    </message>
-    <message>
-        <source>Clears in %n s</source>
-        <translation>%n 秒後清除</translation>
-    </message>
-    <message>
-        <source>No more meetings today</source>
-        <translation>今天沒有其他洽談</translation>
-    </message>
-    <message>
-        <source>Your next meeting</source>
-        <translation>您的下一場洽談</translation>
-    </message>
-    <message>
-        <source>With %1</source>
-        <translation>對象：%1</translation>
-    </message>
-    <message>
-        <source>From this kiosk:</source>
-        <translation>從本資訊站出發：</translation>
-    </message>
-    <message>
-        <source>Other meetings today</source>
-        <translation>今天的其他洽談</translation>
-    </message>
-    <message>
-        <source>Your sessions</source>
-        <translation>您報名的議程</translation>
-    </message>
-    <message>
-        <source>You may enter</source>
-        <translation>可入場</translation>
-    </message>
-    <message>
-        <source>You have no meetings booked.</source>
-        <translation>您沒有預約洽談。</translation>
-    </message>
-    <message>
-        <source>Scan with your phone: your meetings in your calendar</source>
-        <translation>用手機掃描，將洽談加入行事曆</translation>
-    </message>
-    <message>
-        <source>My day</source>
-        <translation>我的行程</translation>
-    </message>
-    <message>
-        <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
-        <translation>將識別證的 QR 碼對準掃描器，即可查看您的洽談、議程及下一個地點。</translation>
-    </message>
-    <message>
-        <source>…or type your name or badge number</source>
-        <translation>…或輸入姓名或識別證號碼</translation>
-    </message>
-    <message>
-        <source>Use the camera</source>
-        <translation>使用相機</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
     </message>
 </context>
 </TS>

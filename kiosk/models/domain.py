@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -16,6 +17,17 @@ SESSION_TYPES = (
     "meeting", "meal", "reception", "tour", "exhibition",
 )
 ROLES = ("moderator", "speaker", "panelist")
+
+
+#: The mark the data files put after an invented name ("Cyberjaya Hub (sample)", "南部科學園區（範例）").
+_SAMPLE_MARK = re.compile(r"\s*[(（]\s*(?:sample|예시|範例|示例|樣本)\s*[)）]\s*$", re.IGNORECASE)
+
+
+def unmarked(text: str | None) -> str | None:
+    """``text`` as visitors see it on a public screen: without the trailing "(sample)" mark that
+    tells staff and the data files a name is invented. The one rule for every public screen
+    (exhibitors, the matchmaking board, "my day"); staff screens, the CLI and exports keep it."""
+    return _SAMPLE_MARK.sub("", text) if text else text
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,11 @@ class Text:
 
     def __bool__(self) -> bool:
         return bool(self.en or self.ko or self.zh)
+
+    @property
+    def public(self) -> "Text":
+        """This text for a public screen (see :func:`unmarked`)."""
+        return Text(en=unmarked(self.en), ko=unmarked(self.ko), zh=unmarked(self.zh))
 
 
 @dataclass(frozen=True)

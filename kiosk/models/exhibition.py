@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -49,14 +48,7 @@ class Exhibitor:
     def public_name(self) -> Text:
         """The name as visitors see it: without the "(sample)" mark that tells staff and the
         data files a name is invented (the mark stays in the data and on staff screens)."""
-        return Text(en=_unmarked(self.name.en), ko=_unmarked(self.name.ko), zh=_unmarked(self.name.zh))
-
-
-_SAMPLE_MARK = re.compile(r"\s*[(（]\s*(?:sample|예시|範例|示例|樣本)\s*[)）]\s*$", re.IGNORECASE)
-
-
-def _unmarked(text: str | None) -> str | None:
-    return _SAMPLE_MARK.sub("", text) if text else text
+        return self.name.public
 
 
 @dataclass(frozen=True)

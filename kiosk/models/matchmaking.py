@@ -140,6 +140,8 @@ class DayItem:
     counterpart: str = ""
     published_place: str = ""
     published_start: datetime | None = None
+    #: the counterpart in every language (screens show it in the reader's; ``counterpart`` is English)
+    counterpart_text: Text | None = None
 
     def as_json(self) -> dict:
         out = {"kind": self.kind, "id": self.id, "title": self.title.en, "start": self.start.isoformat(),
@@ -305,12 +307,15 @@ class Matchmaking:
             out.append(b)
         return out
 
-    def looking_for(self) -> dict[str, list[Buyer]]:
-        """Buyers by the exhibitor category they look for (a buyer may appear under several)."""
+    def looking_for(self, *, country: str | None = None, interest: str | None = None) -> dict[str, list[Buyer]]:
+        """Buyers by the exhibitor category they look for (a buyer may appear under several),
+        under the same filters as the directory: only buyers from ``country``, and only the
+        category ``interest``."""
         out: dict[str, list[Buyer]] = {}
-        for b in self.buyers():
+        for b in self.buyers(country=country, interest=interest):
             for cat in b.interests:
-                out.setdefault(cat, []).append(b)
+                if interest is None or cat == interest:
+                    out.setdefault(cat, []).append(b)
         return out
 
     # ---------------------------------------------------------------- meetings
@@ -447,7 +452,9 @@ class Matchmaking:
         title = m.title if m.title else Text("Business meeting", "비즈니스 상담", "商務洽談")
         return DayItem("meeting", m.id, title, m.start, m.end, m.place, m.display_status,
                        counterpart=m.counterpart(side), published_place=m.published_place,
-                       published_start=m.published_start)
+                       published_start=m.published_start,
+                       counterpart_text=Text(m.counterpart(side), m.counterpart(side, "ko"),
+                                             m.counterpart(side, "zh-Hant")))
 
     # ---------------------------------------------------------------- checks shared with the importer
     def conflicts(self, *, meeting_id: str, start: datetime, end: datetime, table_id: str | None,
@@ -630,6 +637,23 @@ class Matchmaking:
 
     def status_counts(self) -> Counter:
         return Counter(dict(self.store.execute("SELECT status, count(*) FROM meeting GROUP BY status").fetchall()))
+
+
+def directory_counts(buyers: list[Buyer], *, country: str | None = None,
+                     interest: str | None = None) -> tuple[Counter, Counter]:
+    """What the buyer directory's chips count: buyers per country under the interest filter, and
+    buyers per interest (exhibitor category) under the country filter — each chip says how many
+    buyers a tap on it would show. ``None`` as a key counts "All"."""
+    by_country: Counter = Counter()
+    by_interest: Counter = Counter()
+    for b in buyers:
+        if interest is None or interest in b.interests:
+            by_country[b.country] += 1
+            by_country[None] += 1
+        if country is None or b.country == country:
+            by_interest.update(b.interests)
+            by_interest[None] += 1
+    return by_country, by_interest
 
 
 def double_bookings(meetings: list[dict]) -> list[tuple[str, str]]:

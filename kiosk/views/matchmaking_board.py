@@ -8,12 +8,14 @@ from PySide6.QtCore import (
     QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QBoxLayout, QButtonGroup, QHBoxLayout, QHeaderView, QListView, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QBoxLayout, QButtonGroup, QGridLayout, QHeaderView, QListView, QTableView, QVBoxLayout,
+    QWidget,
 )
 
+from kiosk.models.matchmaking import directory_counts
+
 from . import phrases
-from .widgets import kinetic_scroll, label, make_kinetic
+from .widgets import WrappingButton, kinetic_scroll, label, make_kinetic
 
 BuyerRole = Qt.ItemDataRole.UserRole + 1
 
@@ -22,14 +24,15 @@ def _hm(t) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
-def meeting_cell(m, lang: str) -> str:
-    """"10:30–11:00 / Buyer / Exhibitor", marked when moved (shown within a second of the edit)."""
+def meeting_cell(m, lang: str, *, public: bool = True) -> str:
+    """"10:30–11:00 / Buyer / Exhibitor", marked when moved (shown within a second of the edit).
+    ``public``: names without their "(sample)" marks (the board); the staff desk keeps them."""
     if m is None:
         return "—"
     if m.kind == "b2b":
-        who = "\n".join(t.get(lang) for t in (m.buyer_name, m.exhibitor_name) if t)
+        who = "\n".join((t.public if public else t).get(lang) for t in (m.buyer_name, m.exhibitor_name) if t)
     else:
-        who = m.title.get(lang) or m.delegation
+        who = (m.title.public if public else m.title).get(lang) or m.delegation
     text = f"{_hm(m.start)}–{_hm(m.end)}\n{who}"
     if m.display_status == "moved":
         text += "\n· " + QCoreApplication.translate("Board", "Moved")
@@ -124,8 +127,8 @@ class BuyerModel(QAbstractListModel):
             return None
         b = self.buyers[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            wants = ", ".join(self.category_names.get(c, c) for c in b.interests)
-            return f"{b.name.get(self.lang)} · {phrases.country(b.country)}\n   {wants}"
+            wants = phrases.list_sep().join(self.category_names.get(c, c) for c in b.interests)
+            return f"{b.name.public.get(self.lang)} · {phrases.country(b.country)}\n   {wants}"
         if role == BuyerRole:
             return b
         return None
@@ -198,13 +201,21 @@ class MatchmakingBoard(QWidget):
         self.buyers = QListView()
         self.buyers.setModel(self.buyer_filter)
         self.buyers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.buyers.setStyleSheet("QListView { color: #ffffff; }")
+        self.buyers.setWordWrap(True)           # a long name wraps; no sideways scrolling on a touch screen
+        self.buyers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.buyers.setStyleSheet("QListView { color: #ffffff; } QListView::item { padding: 4px 0; }")
         make_kinetic(self.buyers)
+        # chips: country names in the kiosk's language and interests by name, each with the number
+        # of buyers a tap shows; in a grid, wrapping their words rather than losing a count
         self.country_group = QButtonGroup(self)
-        self.country_row = QHBoxLayout()
+        self.country_grid = QGridLayout()
+        self.country_grid.setSpacing(8)
         self.interest_group = QButtonGroup(self)
-        self.interest_row = QHBoxLayout()
-        self._chips_built = False
+        self.interest_grid = QGridLayout()
+        self.interest_grid.setSpacing(8)
+        self.country_chips: dict[str | None, WrappingButton] = {}
+        self.interest_chips: dict[str | None, WrappingButton] = {}
+        self._all_buyers: list = []
         self.looking_title = label(role="sectionTitle")
         self.looking = label(role="onDark", wrap=True)
         self.looking.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -216,16 +227,16 @@ class MatchmakingBoard(QWidget):
         right = QVBoxLayout(self.right_side)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.directory_title)
-        right.addLayout(self.country_row)
-        right.addLayout(self.interest_row)
+        right.addLayout(self.country_grid)
+        right.addLayout(self.interest_grid)
         right.addWidget(self.buyers, 2)
         right.addWidget(self.looking_title)
         right.addWidget(kinetic_scroll(self.looking), 1)
         self.looking.setAutoFillBackground(False)     # QScrollArea turned it on: keep the dark screen
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(24)
-        self.columns.addLayout(left, 3)
-        self.columns.addWidget(self.right_side, 2)
+        self.columns.addLayout(left, 11)
+        self.columns.addWidget(self.right_side, 9)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 20, 32, 16)
         root.addWidget(self.title)
@@ -234,55 +245,100 @@ class MatchmakingBoard(QWidget):
         self._valid_until = None
         ui.minuteTick.connect(lambda _now: self.tick())
         ui.languageChanged.connect(lambda _l: self.retranslate())
+        ui.themeChanged.connect(lambda _t: self.retranslate())
         self.retranslate()
 
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         # the tables get the room: the directory's chips would otherwise claim half the screen
-        self.right_side.setMaximumWidth(16777215 if portrait else int(self.width() * 0.4))
+        self.right_side.setMaximumWidth(16777215 if portrait else int(self.width() * 0.45))
+        if getattr(self, "_chips_portrait", None) != portrait:
+            self._place_chips()
         super().resizeEvent(event)
 
-    def _chip(self, text: str, group: QButtonGroup, row: QHBoxLayout, on_click) -> QPushButton:
-        b = QPushButton(text)
+    def _chip(self, group: QButtonGroup, on_click) -> WrappingButton:
+        b = WrappingButton()
         b.setCheckable(True)
         b.setProperty("role", "bar")
-        b.setStyleSheet("padding: 0 4px; min-width: 48px;")
         group.addButton(b)
         b.clicked.connect(on_click)
-        row.addWidget(b)
         return b
 
     def _build_chips(self) -> None:
-        lang = self.ui.language
-        for group, row in ((self.country_group, self.country_row), (self.interest_group, self.interest_row)):
-            for b in list(group.buttons()):
+        """One chip per country of the buyers and per exhibitor category, and "All" in each row;
+        made again only when the buyers' countries change (a new import), not per language."""
+        countries = [None, *sorted({b.country for b in self._all_buyers})]
+        interests = [None, *(c.id for c in self.categories)]
+        if list(self.country_chips) == countries and list(self.interest_chips) == interests:
+            return
+        for group, chips, grid in ((self.country_group, self.country_chips, self.country_grid),
+                                   (self.interest_group, self.interest_chips, self.interest_grid)):
+            for b in chips.values():
                 group.removeButton(b)
-                row.removeWidget(b)
+                grid.removeWidget(b)
+                b.hide()                 # gone from the screen now, not at the next event loop turn
                 b.deleteLater()
-        countries = sorted({b.country for b in self.mm.buyers()})
-        everyone = QCoreApplication.translate("Board", "All")
-        b = self._chip(everyone, self.country_group, self.country_row,
-                       lambda: self.buyer_filter.set_filter(country=None))
-        b.setChecked(self.buyer_filter.country is None)
+            chips.clear()
         for code in countries:
-            b = self._chip(code, self.country_group, self.country_row,
-                           lambda _=False, code=code: self.buyer_filter.set_filter(country=code))
-            b.setToolTip(phrases.country(code))
-            b.setChecked(self.buyer_filter.country == code)
-        b = self._chip(everyone, self.interest_group, self.interest_row,
-                       lambda: self.buyer_filter.set_filter(interest=None))
-        b.setChecked(self.buyer_filter.interest is None)
-        for c in self.categories:
-            b = self._chip(c.symbol, self.interest_group, self.interest_row,
-                           lambda _=False, cid=c.id: self.buyer_filter.set_filter(interest=cid))
-            b.setToolTip(c.name.get(lang))
-            b.setChecked(self.buyer_filter.interest == c.id)
+            self.country_chips[code] = self._chip(
+                self.country_group, lambda _=False, code=code: self.set_filter(country=code))
+        for cid in interests:
+            self.interest_chips[cid] = self._chip(
+                self.interest_group, lambda _=False, cid=cid: self.set_filter(interest=cid))
+        self._place_chips()
+
+    def _place_chips(self) -> None:
+        # interests are long ("Bio, medical & healthcare", "바이오·의료·헬스케어"): three a row beside
+        # the tables, four a row across a portrait screen
+        portrait = self.height() > self.width()
+        self._chips_portrait = portrait
+        for chips, grid, columns in ((self.country_chips, self.country_grid, 5),
+                                     (self.interest_chips, self.interest_grid, 4 if portrait else 3)):
+            for b in chips.values():
+                grid.removeWidget(b)
+            for i, b in enumerate(chips.values()):
+                grid.addWidget(b, i // columns, i % columns)
+            for c in range(8):
+                grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def _label_chips(self) -> None:
+        lang = self.ui.language
+        f = self.buyer_filter
+        by_country, by_interest = directory_counts(self._all_buyers, country=f.country, interest=f.interest)
+        everyone = QCoreApplication.translate("Board", "All")
+        small = f"font-size: {self.ui.theme.small}px; font-weight: 400; padding: 0 6px;"
+        for code, b in self.country_chips.items():
+            b.set_label(everyone if code is None else phrases.country(code), str(by_country.get(code, 0)))
+            b.setChecked(f.country == code)
+            b.setStyleSheet(small)
+        names = {c.id: f"{c.symbol} {c.name.get(lang)}" for c in self.categories}
+        for cid, b in self.interest_chips.items():
+            b.set_label(everyone if cid is None else names[cid], str(by_interest.get(cid, 0)))
+            b.setChecked(f.interest == cid)
+            b.setStyleSheet(small)
+
+    def set_filter(self, **chosen) -> None:
+        """A country or interest chip: the directory, "Looking for" and the counts follow it."""
+        self.buyer_filter.set_filter(**chosen)
+        self._label_chips()
+        self._fill_looking_for()
+
+    def _fill_looking_for(self) -> None:
+        lang = self.ui.language
+        f = self.buyer_filter
+        wanted = self.mm.looking_for(country=f.country, interest=f.interest)
+        sep = phrases.list_sep()
+        # Translators: a category and the buyers looking for it ("A Auto parts: Kansai Science City, …")
+        line = QCoreApplication.translate("Board", "%1: %2")
+        lines = [line.replace("%1", f"{c.symbol} {c.name.get(lang)}").replace(
+                     "%2", sep.join(b.name.public.get(lang) for b in wanted[c.id]))
+                 for c in self.categories if wanted.get(c.id)]
+        self.looking.setText("\n".join(lines) or QCoreApplication.translate("Board", "No buyer matches these filters."))
 
     def reset(self) -> None:
         """Idle: no filters."""
-        self.buyer_filter.set_filter(country=None, interest=None)
-        self._build_chips()
+        self.set_filter(country=None, interest=None)
 
     def tick(self) -> int:
         """The clock's minute tick: nothing to do until a meeting starts or ends (data changes
@@ -311,12 +367,11 @@ class MatchmakingBoard(QWidget):
         self.directory_title.setText(QCoreApplication.translate("Board", "Buyers"))
         self.looking_title.setText(QCoreApplication.translate("Board", "Looking for"))
         names = {c.id: f"{c.symbol} {c.name.get(lang)}" for c in self.categories}
-        self.buyer_model.set_buyers(self.mm.buyers(), lang, names)
-        wanted = self.mm.looking_for()
-        self.looking.setText("\n".join(
-            f"{names[c.id]}: " + ", ".join(b.name.get(lang) for b in wanted.get(c.id, []))
-            for c in self.categories if wanted.get(c.id)))
-        self.table.setStyleSheet(f"QTableView {{ background:#ffffff; color:#14213d; font-size:{self.ui.theme.body}px; }}")
+        self._all_buyers = self.mm.buyers()
+        self.buyer_model.set_buyers(self._all_buyers, lang, names)
         self._build_chips()
+        self._label_chips()
+        self._fill_looking_for()
+        self.table.setStyleSheet(f"QTableView {{ background:#ffffff; color:#14213d; font-size:{self.ui.theme.body}px; }}")
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 5 + 10)
         self.refresh()

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QBoxLayout, QComboBox, QFrame, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from kiosk.models.errors import KioskError
@@ -45,6 +46,8 @@ class MeetingDesk(QWidget):
         top.addWidget(self.lock_button)
 
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(lambda item: self.select(item.data(MeetingRole)))
         self.list.setStyleSheet("QListWidget { background:#ffffff; color:#14213d; } "
                                 "QListWidget::item { border-bottom: 1px solid #c5cedb; padding: 4px; }")
@@ -63,6 +66,7 @@ class MeetingDesk(QWidget):
         self.no_show_button = QPushButton()
         self.no_show_button.clicked.connect(lambda: self._status("no_show"))
         self.table_choice = QComboBox()
+        self.table_choice.setMinimumHeight(72)        # a finger's size, as the buttons beside it
         self.move_button = QPushButton()
         self.move_button.clicked.connect(self.move_to_table)
         self.earlier_button = QPushButton()
@@ -72,33 +76,44 @@ class MeetingDesk(QWidget):
         pbox = QVBoxLayout(panel)
         for w in (self.title, self.people, self.status):
             pbox.addWidget(w)
-        row1 = QHBoxLayout()
-        for w in (self.absent_button, self.held_button, self.no_show_button):
-            row1.addWidget(w)
-        row2 = QHBoxLayout()
-        for w in (self.table_choice, self.move_button, self.earlier_button, self.later_button):
-            row2.addWidget(w)
-        pbox.addLayout(row1)
-        pbox.addLayout(row2)
+        # two buttons a row: each keeps its words whole in every language and with larger text
+        # (four in a row were cut to "Move t…" in portrait)
+        buttons = QGridLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.held_button, 0, 0)
+        buttons.addWidget(self.no_show_button, 0, 1)
+        buttons.addWidget(self.absent_button, 1, 0, 1, 2)
+        buttons.addWidget(self.table_choice, 2, 0)
+        buttons.addWidget(self.move_button, 2, 1)
+        buttons.addWidget(self.earlier_button, 3, 0)
+        buttons.addWidget(self.later_button, 3, 1)
+        pbox.addLayout(buttons)
         pbox.addWidget(self.message)
         pbox.addStretch(1)
 
-        body = QHBoxLayout()
+        # side by side on a landscape screen; the list above the panel on a portrait one
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addWidget(self.counts)
-        body.addLayout(left, 1)
-        body.addWidget(panel, 1)
+        self.body.addLayout(left, 1)
+        self.body.addWidget(panel, 1)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 20, 32, 16)
         root.addLayout(top)
-        root.addLayout(body, 1)
+        root.addLayout(self.body, 1)
 
         self.wedge = WedgeInput(self)
         self.wedge.scanned.connect(self.scan)
         ui.minuteTick.connect(lambda _now: self.refresh())
         ui.languageChanged.connect(lambda _l: self.retranslate())
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.body.setStretch(1, 0 if portrait else 1)     # portrait: the list takes the height the panel does not need
+        super().resizeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -122,7 +137,7 @@ class MeetingDesk(QWidget):
             for m in (row.now, row.next):
                 if m is None:
                     continue
-                item = QListWidgetItem(f"{row.table.id}  {meeting_cell(m, lang)}")
+                item = QListWidgetItem(f"{row.table.id}  {meeting_cell(m, lang, public=False)}")
                 item.setData(MeetingRole, m.id)
                 self.list.addItem(item)
         for m in self.mm.meetings(day=now.date()):
@@ -153,7 +168,7 @@ class MeetingDesk(QWidget):
             self.status.clear()
             return
         lang = self.ui.language
-        self.title.setText(f"{m.place}  {meeting_cell(m, lang)}")
+        self.title.setText(f"{m.place}  {meeting_cell(m, lang, public=False)}")
         marks = {"present": "✔", "absent": "✘", "expected": "…"}
         self.people.setText("\n".join(f"{marks[p.attendance]} {p.name} ({phrases.attendee_type(p.side) if p.side in ('buyer', 'exhibitor') else p.side})"
                                       for p in self.mm.participants(m.id)))

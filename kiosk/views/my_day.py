@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from kiosk.models.domain import Text, unmarked
 from kiosk.models.errors import KioskError
 
 from . import phrases
@@ -41,6 +42,11 @@ def status_text(item) -> str:
     if item.status == "no_show":
         return QCoreApplication.translate("MyDay", "Missed")
     return ""
+
+
+def _with(item, lang: str) -> str:
+    """Who a meeting is with, in the reader's language, without "(sample)" marks (a public screen)."""
+    return (item.counterpart_text or Text(item.counterpart)).public.get(lang)
 
 
 def place_text(item) -> str:
@@ -294,7 +300,7 @@ class MyDayScreen(QWidget):
             # two people of one name (seen: a buyer and a delegate) are told apart by their role
             # and their badge number, which is printed on the badge itself
             shown = a.name + (f" ({a.name_local})" if a.name_local else "") + \
-                (f" · {a.organisation}" if a.organisation else "") + \
+                (f" · {unmarked(a.organisation)}" if a.organisation else "") + \
                 f" · {phrases.attendee_type(a.type)} · {a.id}"
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, a.id)
@@ -362,17 +368,22 @@ class MyDayScreen(QWidget):
         theme = self.ui.theme
         a = day.attendee
         self.name.setText(a.name + (f"  {a.name_local}" if a.name_local else ""))
-        self.org.setText(" · ".join(x for x in (a.organisation or "", phrases.attendee_type(a.type)) if x))
+        self.org.setText(" · ".join(x for x in (unmarked(a.organisation) or "", phrases.attendee_type(a.type)) if x))
         nxt = day.next_meeting
         self.next_card.setVisible(nxt is not None)
-        if nxt is None:
+        if not day.all_meetings:
+            # not "no more meetings today" (that reads as if there had been some): none at all,
+            # and where a visitor who wants one can ask
+            self.next_title.setText(QCoreApplication.translate("MyDay", "You have no business meetings booked"))
+            self.route = None
+        elif nxt is None:
             self.next_title.setText(QCoreApplication.translate("MyDay", "No more meetings today"))
             self.route = None
         else:
             self.next_title.setText(QCoreApplication.translate("MyDay", "Your next meeting"))
             self.next_time.setText(phrases.time_range(nxt.start, nxt.end))
             self.next_with.setText(QCoreApplication.translate("MyDay", "With %1").replace(
-                "%1", nxt.counterpart or nxt.title.get(lang)) if nxt.counterpart else nxt.title.get(lang))
+                "%1", _with(nxt, lang)) if nxt.counterpart else nxt.title.public.get(lang))
             self.next_place.setText(place_text(nxt))
             self.next_status.setText(status_text(nxt))
             self.next_status.setVisible(bool(status_text(nxt)))
@@ -394,14 +405,26 @@ class MyDayScreen(QWidget):
             rows.append(("title", QCoreApplication.translate("MyDay", "You may enter")))
             rows += [("item", x) for x in day.lists]
         if not day.all_meetings:
-            rows.insert(0, ("note", QCoreApplication.translate("MyDay", "You have no meetings booked.")))
+            rows.insert(0, ("note", QCoreApplication.translate(
+                "MyDay", "Questions about business meetings? Please ask at the Welcome Center.")))
         self._fill_rest(rows)
         self._draw_map(nxt)
-        from kiosk.exchange.day_ics import day_ics
+        from kiosk.exchange.day_ics import calendar_items, day_ics
 
+        # a calendar code only when there is something to put in the calendar
+        to_add = calendar_items(day)
+        self.qr.setVisible(bool(to_add))
+        self.qr_caption.setVisible(bool(to_add))
+        if not to_add:
+            self.qr.clear()
+            self.qr_caption.clear()
+            return
         self.qr.setPixmap(qr_image_pixmap(day_ics(day, stamp=now), theme.px(240)))
-        self.qr_caption.setText(QCoreApplication.translate("MyDay", "Scan with your phone: your meetings in your "
-                                                                    "calendar"))
+        if any(i.kind == "meeting" for i in to_add):
+            caption = QCoreApplication.translate("MyDay", "Scan with your phone: your meetings in your calendar")
+        else:
+            caption = QCoreApplication.translate("MyDay", "Scan with your phone: your sessions in your calendar")
+        self.qr_caption.setText(caption)
 
     def _fill_rest(self, rows) -> None:
         """The day's other lines. Labels are kept and reused (hidden when not needed): a new
@@ -413,9 +436,9 @@ class MyDayScreen(QWidget):
         order = []
         for kind, value in rows:
             if kind == "item":
-                bits = [phrases.time_range(value.start, value.end), value.title.get(lang)]
+                bits = [phrases.time_range(value.start, value.end), value.title.public.get(lang)]
                 if value.kind == "meeting" and value.counterpart:
-                    bits[1] = QCoreApplication.translate("MyDay", "With %1").replace("%1", value.counterpart)
+                    bits[1] = QCoreApplication.translate("MyDay", "With %1").replace("%1", _with(value, lang))
                 where = place_text(value) if value.kind != "list" else ""
                 if where:
                     bits.append(where)

@@ -11,7 +11,8 @@ from tests.views.layout_fit import button_problem, label_problem, problems
 
 LANGS = ("en", "ko", "zh-Hant")
 SIZES = ((1920, 1080), (1080, 1920))
-SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "pin", "checkin", "editor")
+SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "my-day-person", "board", "pin",
+           "checkin", "editor", "meetings")
 
 
 def _open(window, screen: str) -> None:
@@ -24,6 +25,10 @@ def _open(window, screen: str) -> None:
     elif screen == "meetings":
         window.enter_staff_mode("staff")
         window.open_meeting_desk()
+    elif screen == "my-day-person":
+        window.show_view("my-day")
+        # a buyer's representative with meetings, sessions and lists (the longest day in the data)
+        window.screen("my-day").show_attendee("A0176")
     elif screen == "editor":
         window.enter_staff_mode("volunteer")
         window.editor.show_day(window.repo.session("d1-keynote").start.date())
