@@ -260,6 +260,33 @@ def merge_from_sync(store: "EventStore", engine, bundle, *, source: str, now: da
     return Outcome(result, change)
 
 
+def sync_reload_roster(store: "EventStore", engine, *, now: datetime) -> Outcome:
+    """A running sync daemon takes in enrolments and revocations another process wrote to its
+    database, applying new revocations to what it received meanwhile. Result: the newly revoked
+    device ids."""
+    with store.atomic():
+        revoked, result = engine.reload_roster()
+        change = Change(sessions=frozenset(result.session_ids), lists=frozenset(result.list_ids),
+                        sync=bool(revoked), meetings=frozenset(result.meeting_ids),
+                        reference=frozenset(result.reference))
+        if change:
+            store.record(change, at=now)
+    return Outcome(revoked, change)
+
+
+def sync_settle_pending(store: "EventStore", engine, *, now: datetime) -> Outcome:
+    """Retry the entries waiting for something (or for this device's clock) and quarantine those
+    past their bounds (``SyncEngine.settle_pending``), in one transaction."""
+    with store.atomic():
+        result = engine.settle_pending()
+        change = Change(sessions=frozenset(result.session_ids), lists=frozenset(result.list_ids),
+                        sync=bool(result.quarantined), meetings=frozenset(result.meeting_ids),
+                        reference=frozenset(result.reference))
+        if change:
+            store.record(change, at=now)
+    return Outcome(result, change)
+
+
 def write_sync_status(store: "EventStore", *, device_id: str, peers, last_sync: str | None, waiting: int,
                       message: str, now: datetime) -> Outcome:
     """The sync daemon's heartbeat. Logged in the change log only when more than its time

@@ -720,10 +720,10 @@ class Importer:
             if old is None:
                 c.execute('INSERT INTO session (id, type, title_en, title_ko, title_zh, description_en, description_ko, '
                           'description_zh, subtitle, source_type, track, language, url, published_start, published_end, '
-                          'published_room_id, start, "end", room_id, status) '
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          'published_room_id, start, "end", room_id, status, published_status) '
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           (r["id"], *texts, start, end, room, start, end, room,
-                           "cancelled" if r["cancelled"] else "scheduled"))
+                           *(["cancelled" if r["cancelled"] else "scheduled"] * 2)))
                 report.added += 1
             else:
                 c.execute("UPDATE session SET type = ?, title_en = ?, title_ko = ?, title_zh = ?, description_en = ?, "

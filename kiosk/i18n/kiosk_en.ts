@@ -97,5 +97,12 @@
             <numerusform>Wrong PIN. %n tries left.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n sync entries quarantined (details: sync status)</source>
+        <translation>
+            <numerusform>%n sync entry quarantined (details: sync status)</numerusform>
+            <numerusform>%n sync entries quarantined (details: sync status)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1387,6 +1387,10 @@
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
+    <message>
+        <source>%n sync entries quarantined (details: sync status)</source>
+        <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>

@@ -1387,6 +1387,10 @@
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
+    <message>
+        <source>%n sync entries quarantined (details: sync status)</source>
+        <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>

@@ -586,10 +586,49 @@ CREATE TABLE sync_baseline (
     )
 
 
+def m014_day_changes_travel(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- a session's status and notice as published, so a session whose every edit was withdrawn (undone
+-- on revocation of the device that made them) goes back to exactly what was published
+ALTER TABLE session ADD COLUMN published_status TEXT NOT NULL DEFAULT 'scheduled'
+    CHECK (published_status IN ('scheduled', 'cancelled'));
+ALTER TABLE session ADD COLUMN published_notice TEXT NOT NULL DEFAULT '';
+UPDATE session SET published_status = coalesce((SELECT json_extract(e.before, '$.status') FROM session_edit e
+        WHERE e.session_id = session.id ORDER BY e.id LIMIT 1), status),
+    published_notice = coalesce((SELECT json_extract(e.before, '$.notice') FROM session_edit e
+        WHERE e.session_id = session.id ORDER BY e.id LIMIT 1), notice);
+-- an attendee registered at a desk on the day: which device, when (NULL: came with the event data,
+-- and only those are in the reference-data fingerprint two devices compare)
+ALTER TABLE attendee ADD COLUMN registered_by TEXT;
+ALTER TABLE attendee ADD COLUMN registered_at TEXT;
+-- a list's opening times changed on the day: the latest change by (hybrid clock, device) is the
+-- list's windows; with none, the windows it was published with (kept here at its first change)
+CREATE TABLE list_window_edit (
+    edit_key TEXT PRIMARY KEY,
+    list_id TEXT NOT NULL REFERENCES checkin_list(id),
+    windows TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    by_name TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    hlc TEXT NOT NULL
+);
+CREATE INDEX list_window_edit_list ON list_window_edit(list_id, hlc);
+CREATE TABLE list_window_published (
+    list_id TEXT PRIMARY KEY REFERENCES checkin_list(id),
+    windows TEXT NOT NULL
+);
+-- when an entry started waiting (pending entries are bounded in number and age)
+ALTER TABLE sync_log ADD COLUMN since TEXT
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
          m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
-         m011_imported_schedules, m012_sync_logs, m013_badge_sync)
+         m011_imported_schedules, m012_sync_logs, m013_badge_sync, m014_day_changes_travel)
 
 
 def _registry():

@@ -110,20 +110,22 @@ def settle_session(store: "EventStore", session_id: str) -> bool:
 
     The latest edit by (hybrid logical clock, device id) wins (edits from before the clock
     existed sort first, by id); the edits that lost stay in the audit trail. With no edit at
-    all, the published room and times (status and notice as imported). Call inside
-    ``atomic()``. Returns whether the session's row changed.
+    all (none yet, or every one withdrawn when its device was revoked), the session exactly as
+    published: room, times, status and notice. Call inside ``atomic()``. Returns whether the
+    session's row changed.
     """
     row = store.execute('SELECT room_id, start, "end", status, notice, published_room_id, published_start, '
-                        'published_end, updated_at FROM session WHERE id = ?', (session_id,)).fetchone()
+                        'published_end, updated_at, published_status, published_notice FROM session WHERE id = ?',
+                        (session_id,)).fetchone()
     if row is None:
         return False
     current = _state(row)
     edit = store.execute("SELECT kinds, after, at FROM session_edit WHERE session_id = ? "
                          "ORDER BY hlc IS NOT NULL DESC, hlc DESC, device_id DESC, id DESC LIMIT 1",
                          (session_id,)).fetchone()
-    published = {"room_id": row[5], "start": row[6], "end": row[7]}
+    published = {"room_id": row[5], "start": row[6], "end": row[7], "status": row[9], "notice": row[10]}
     if edit is None:
-        target, at = {**current, **published}, row[8]
+        target, at = published, row[8]
     else:
         target, at = json.loads(edit[1]), edit[2]
     if target == current:
@@ -152,9 +154,9 @@ class Schedule:
         return _state(row)
 
     def _published(self, session_id: str) -> dict:
-        row = self.store.execute('SELECT published_room_id, published_start, published_end FROM session WHERE id = ?',
-                                (session_id,)).fetchone()
-        return {"room_id": row[0], "start": row[1], "end": row[2], "status": "scheduled", "notice": ""}
+        row = self.store.execute('SELECT published_room_id, published_start, published_end, published_status, '
+                                 'published_notice FROM session WHERE id = ?', (session_id,)).fetchone()
+        return {"room_id": row[0], "start": row[1], "end": row[2], "status": row[3], "notice": row[4]}
 
     def plan(self, session_id: str, *, room: str | None = None, start: datetime | None = None,
              end: datetime | None = None, notice: str | None = None, cancel: bool = False,

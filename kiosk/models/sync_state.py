@@ -41,6 +41,7 @@ class SyncState:
         if row is None:
             return None
         duplicates = self.store.execute("SELECT count(*) FROM sync_duplicate").fetchone()[0]
+        quarantined = self.store.execute("SELECT count(*) FROM sync_log WHERE status = 'quarantined'").fetchone()[0]
         updated = datetime.fromisoformat(row[5])
         fresh = None
         if now is not None:
@@ -48,7 +49,8 @@ class SyncState:
                 updated = updated.replace(tzinfo=now.astimezone().tzinfo)
             fresh = abs((now - updated).total_seconds()) < FRESH_SECONDS
         return {"device": row[0], "peers": json.loads(row[1]), "last_sync": row[2], "waiting": row[3],
-                "message": row[4], "updated_at": updated, "duplicates": duplicates, "fresh": fresh}
+                "message": row[4], "updated_at": updated, "duplicates": duplicates, "quarantined": quarantined,
+                "fresh": fresh}
 
     def write_status(self, *, device_id: str, peers, last_sync: str | None, waiting: int, message: str,
                      now: datetime) -> bool:

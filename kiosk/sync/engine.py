@@ -22,7 +22,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Callable
 
 from kiosk.models.change import Change
@@ -39,6 +39,8 @@ MAX_BUNDLE = 8 * 1024 * 1024          # one network message (bytes); catching up
 MAX_FILE = 64 * 1024 * 1024           # one USB sync file: 20 devices x 10,000 scans fit (about 60 MB)
 MAX_ROSTER = 1000                     # statements in one bundle
 MAX_REFUSED_KEPT = 500
+MAX_PENDING_PER_DEVICE = 2000         # entries of one device waiting for something; later ones are quarantined
+MAX_PENDING_AGE = timedelta(hours=6)  # an entry waiting longer is quarantined (staff see it)
 
 if TYPE_CHECKING:
     from kiosk.models.store import EventStore
@@ -200,6 +202,20 @@ class SyncEngine:
             self.roster = self._load_roster()      # what the rolled-back statement added in memory
             raise
         return key
+
+    def reload_roster(self) -> tuple[set[str], "MergeResult"]:
+        """Read the roster again (``sync enrol`` or ``sync revoke`` may have written to this
+        database from another process while a daemon holds this engine) and apply every
+        revocation that is new to this engine — retroactively: entries of that device past its
+        cut-off that arrived meanwhile are quarantined and their rows taken back. Returns the
+        newly revoked devices and what changed. Call inside ``atomic()``."""
+        before = {d: m.cut_off for d, m in self.roster.members.items()}
+        self.roster = self._load_roster()
+        revoked = {d for d, m in self.roster.members.items() if m.cut_off is not None and before.get(d) != m.cut_off}
+        result = MergeResult()
+        for device in sorted(revoked):
+            self._apply_revocation(device, result)
+        return revoked, result
 
     def _apply_revocation(self, device: str, result: "MergeResult") -> None:
         """Entries past a revoked device's cut-off stop counting: quarantine them and re-derive."""
@@ -460,8 +476,49 @@ class SyncEngine:
         # entries waiting for something they refer to (here or from before) may be ready now
         if result.applied:
             self._retry_pending(ctx, result)
+        self._bound_pending(result)
         self._derive(ctx, result)
         result.pending = self.conn.execute("SELECT count(*) FROM sync_log WHERE status = 'pending'").fetchone()[0]
+
+    def settle_pending(self) -> MergeResult:
+        """Try the waiting entries again (one whose clock ran ahead may be due now) and quarantine
+        those past the bounds. The sync daemon calls this every half minute."""
+        result = MergeResult()
+        with self.store.atomic():
+            ctx = kinds_mod.Context.read(self.conn, now=self.clock())
+            self._retry_pending(ctx, result)
+            self._bound_pending(result)
+            self._derive(ctx, result)
+            result.pending = self.conn.execute("SELECT count(*) FROM sync_log WHERE status = 'pending'").fetchone()[0]
+        return result
+
+    def _bound_pending(self, result: MergeResult) -> None:
+        """Entries that wait (for an attendee, a scan, a badge, or this device's clock) are
+        bounded: at most ``MAX_PENDING_PER_DEVICE`` per device (the later ones are quarantined)
+        and at most ``MAX_PENDING_AGE`` of waiting. Found by the attack: an entry from the far
+        future or naming something that never comes waited for ever, and a stolen device could
+        pile them up without limit. Quarantined, they stay in the log and on staff's list."""
+        now = self.clock().astimezone(timezone.utc)
+        me = self.device_id or ""
+        self.conn.execute("UPDATE sync_log SET since = ? WHERE status = 'pending' AND since IS NULL",
+                          (now.isoformat(timespec="seconds"),))
+        hours = int(MAX_PENDING_AGE.total_seconds() // 3600)
+        expired = self.conn.execute(
+            "UPDATE sync_log SET status = 'quarantined', reason = substr(? || reason, 1, 300) "
+            "WHERE status = 'pending' AND device != ? AND since < ?",
+            (f"waited more than {hours} h for: ", me,
+             (now - MAX_PENDING_AGE).isoformat(timespec="seconds"))).rowcount
+        over = 0
+        for device, count in self.conn.execute(
+                "SELECT device, count(*) FROM sync_log WHERE status = 'pending' AND device != ? GROUP BY device "
+                "HAVING count(*) > ?", (me, MAX_PENDING_PER_DEVICE)).fetchall():
+            last_kept = self.conn.execute("SELECT n FROM sync_log WHERE status = 'pending' AND device = ? ORDER BY n "
+                                          "LIMIT 1 OFFSET ?", (device, MAX_PENDING_PER_DEVICE - 1)).fetchone()[0]
+            over += self.conn.execute(
+                "UPDATE sync_log SET status = 'quarantined', reason = substr(? || reason, 1, 300) "
+                "WHERE status = 'pending' AND device = ? AND n > ?",
+                (f"more than {MAX_PENDING_PER_DEVICE} of its entries waiting: ", device, last_kept)).rowcount
+        result.quarantined += expired + over
 
     def _retry_pending(self, ctx, result: MergeResult) -> None:
         progress = True

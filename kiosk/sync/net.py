@@ -51,6 +51,7 @@ MAX_CONNECTIONS = 32
 HANDSHAKE_SECONDS = 5.0
 HELLO_SECONDS = 10.0
 HEADS_EVERY = 0.25
+PENDING_EVERY = 30.0        # waiting entries are retried (and their bounds applied) this often
 RETRY_EVERY = 2.0
 WANT_TIMEOUT = 10.0
 
@@ -156,6 +157,7 @@ class SyncNode:
         self._heads: dict[str, int] = {}
         self._version = None
         self._stop = asyncio.Event()
+        self._next_settle = time.monotonic() + PENDING_EVERY
         self._server = None
         self.bound_port: int | None = None
 
@@ -175,6 +177,7 @@ class SyncNode:
         statement (signed by the authority) in its hello, and it must name the certificate's key."""
         if device == self.device_id:
             raise KioskError("a connection to itself (a reflection?)", code="sync_self")
+        self._refuse_revoked(device)
         if device not in self.engine.roster.members:
             enrolment = hello.get("enrolment")
             if not (isinstance(enrolment, list) and len(enrolment) == 2):
@@ -187,9 +190,15 @@ class SyncNode:
         if member is None or key != member.public_raw:
             raise KioskError(f"{device[:40]}'s certificate holds another key than the enrolled one",
                              code="sync_unauthenticated")
-        if member.cut_off is not None:
-            raise KioskError(f"{device} has been revoked", code="sync_revoked")
+        self._refuse_revoked(device)
         return device
+
+    def _refuse_revoked(self, device: str) -> None:
+        """A revoked device's certificate stays valid for TLS (there is no CRL: see SECURITY.md);
+        the roster refuses it — before this side says anything, and again on every message."""
+        member = self.engine.roster.members.get(device)
+        if member is not None and member.cut_off is not None:
+            raise KioskError(f"{device} has been revoked", code="sync_revoked")
 
     def _hello(self) -> dict:
         fp = self.engine.fingerprint()
@@ -202,6 +211,9 @@ class SyncNode:
         peer: Peer | None = None
         try:
             device, key = self._peer_certificate(writer)
+            if device == self.device_id:
+                raise KioskError("a connection to itself (a reflection?)", code="sync_self")
+            self._refuse_revoked(device)        # known and revoked: not even a hello
             await send_frame(writer, self._hello())
             hello, size = await asyncio.wait_for(recv_frame(reader), HELLO_SECONDS)
             if hello.get("t") != "hello":
@@ -227,6 +239,7 @@ class SyncNode:
             await self._ask(peer)
             while not self._stop.is_set():
                 msg, size = await recv_frame(reader)
+                self._refuse_revoked(device)     # revoked while connected (see _watch_roster)
                 self.traffic["received"] += size
                 kind = msg.get("t")
                 if kind == "heads":
@@ -306,6 +319,7 @@ class SyncNode:
             log.warning("from %s, refused: %s", peer.device, "; ".join(result.refused[:5]))
         self._heads = {d: n for d, (n, _l) in self.engine.heads().items()}
         self.last_sync = self.clock().isoformat(timespec="seconds")
+        self._drop_revoked()
 
     # ---------------------------------------------------------------- server and dialling
     async def _accept(self, reader, writer) -> None:
@@ -341,7 +355,11 @@ class SyncNode:
                 version = self.store.data_version()
                 if version != self._version:
                     self._version = version
+                    self._watch_roster()
                     operations.sync_collect(self.store, self.engine, now=self.clock())
+                if time.monotonic() >= self._next_settle:
+                    self._next_settle = time.monotonic() + PENDING_EVERY
+                    operations.sync_settle_pending(self.store, self.engine, now=self.clock())
                 self._heads = {d: n for d, (n, _l) in self.engine.heads().items()}
                 for peer in list(self.online.values()):
                     if peer.sent_heads != self._heads:
@@ -357,6 +375,29 @@ class SyncNode:
                 log.debug("local poll: %s", exc)
             await asyncio.sleep(HEADS_EVERY)
 
+    def _watch_roster(self) -> None:
+        """Another process (``sync revoke``, ``sync enrol``) wrote to the roster: take it in, apply
+        new revocations to what arrived meanwhile, and drop the revoked devices' live connections."""
+        count = self.conn.execute("SELECT count(*) FROM sync_roster").fetchone()[0]
+        if count == len(self.engine.roster.statements):
+            return
+        operations.sync_reload_roster(self.store, self.engine, now=self.clock())
+        self._drop_revoked()
+
+    def _drop_revoked(self) -> None:
+        """Close the live connections of devices the roster now says are revoked (a revocation
+        written here by another process, or one that arrived from a peer)."""
+        members = self.engine.roster.members
+        for device, peer in list(self.online.items()):
+            if members.get(device) is not None and members[device].cut_off is not None:
+                del self.online[device]
+                log.warning("%s was revoked: its connection is closed", device)
+                peer.writer.close()
+        me = members.get(self.device_id)
+        if me is not None and me.cut_off is not None:
+            self.message = f"{self.device_id} has been revoked by the organiser; it no longer syncs."
+            self.stop()
+
     def waiting(self) -> int:
         """Own entries no peer has said it holds yet (since this daemon started)."""
         mine = self._heads.get(self.device_id, 0)
@@ -365,10 +406,7 @@ class SyncNode:
         return max(0, mine - self._confirmed)
 
     def _write_status(self) -> None:
-        quarantined = self.conn.execute("SELECT count(*) FROM sync_log WHERE status = 'quarantined'").fetchone()[0]
-        message = self.message
-        if quarantined:
-            message = (message + " " if message else "") + f"{quarantined} sync entries quarantined (sync status)."
+        message = self.message      # (the desk shows the quarantine count itself, in its language)
         operations.write_sync_status(self.store, device_id=self.device_id, peers=self.online,
                                      last_sync=self.last_sync, waiting=self.waiting(), message=message,
                                      now=self.clock())

@@ -461,6 +461,10 @@ class CheckInDesk(QWidget):
         if status["duplicates"]:
             duplicates = status["duplicates"]
             text += " · " + QCoreApplication.translate("Staff", "%n duplicate check-in(s) from devices that were apart", "", duplicates)
+        quarantined = status.get("quarantined")
+        if quarantined:
+            text += "\n" + QCoreApplication.translate("Staff", "%n sync entries quarantined (details: sync status)",
+                                                       "", quarantined)
         if status["message"]:
             text += "\n" + status["message"]
         self.sync_line.setText(text)
