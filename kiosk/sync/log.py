@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cryptography.exceptions import InvalidSignature
 
@@ -23,6 +23,22 @@ VERSION = 1
 MAX_ENTRY = 4096          # bytes of one entry's text; a notice is capped at 300 characters
 SIG_LEN = 88              # base64 of 64 bytes
 FIELDS = frozenset("v ev d n p t k b".split())
+#: the C scanner behind ``json.loads``, called directly: it parses one value from position 0 and
+#: says where it ended (json.loads adds two regex passes and three Python calls per entry — a
+#: third of the parse time for 20,000 entries). An entry is canonical JSON with no whitespace,
+#: so the value must span the whole text: trailing bytes are refused, as json.loads would.
+_SCAN = json.JSONDecoder().scan_once
+
+
+def parse_entry(text: str):
+    """The JSON value that ``text`` is, whole; ``ValueError`` otherwise (also for nesting too deep)."""
+    try:
+        value, end = _SCAN(text, 0)
+    except (StopIteration, RecursionError):
+        raise ValueError("not JSON") from None
+    if end != len(text):
+        raise ValueError("not one JSON value")
+    return value
 
 
 class RunError(Exception):
@@ -50,8 +66,7 @@ def sign_entry(identity: Identity, *, event_id: str, n: int, prev: str, t: str, 
     return entry, sig
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):          # a tuple: 20,000 of them are made per merge
     device: str
     n: int
     text: str
@@ -69,29 +84,36 @@ def verify_run(member: Member, *, event_id: str, start: int, prev: str, items) -
     if not isinstance(items, list) or not items:
         raise RunError("an empty or malformed run")
     out: list[Entry] = []
+    append = out.append
+    device = member.device
     expected, previous = start, prev
+    sha256 = hashlib.sha256
     for item in items:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], str)):
+        if not (type(item) is list and len(item) == 2):
             raise RunError(f"entry {expected}: not an [entry, signature] pair")
         text, sig = item
+        if not (type(text) is str and type(sig) is str):
+            raise RunError(f"entry {expected}: not an [entry, signature] pair")
         if len(text) > MAX_ENTRY or len(sig) != SIG_LEN:
             raise RunError(f"entry {expected}: too long, or a signature of the wrong size")
         try:
-            obj = json.loads(text)
-        except (ValueError, RecursionError):
+            obj = parse_entry(text)
+        except ValueError:
             raise RunError(f"entry {expected}: not JSON") from None
-        if not isinstance(obj, dict) or set(obj) != FIELDS:
+        if type(obj) is not dict or obj.keys() != FIELDS:
             raise RunError(f"entry {expected}: not an entry")
-        if obj["v"] != VERSION or obj["ev"] != event_id or obj["d"] != member.device:
+        if obj["v"] != VERSION or obj["ev"] != event_id or obj["d"] != device:
             raise RunError(f"entry {expected}: another version, event or device")
-        if type(obj["n"]) is not int or obj["n"] != expected:
-            raise RunError(f"entry {expected}: numbered {obj['n']!r}")
+        n = obj["n"]
+        if type(n) is not int or n != expected:
+            raise RunError(f"entry {expected}: numbered {n!r}")
         if obj["p"] != previous:
             raise RunError(f"entry {expected}: does not follow the entry before it (a fork or a forgery)")
-        if not (isinstance(obj["k"], str) and isinstance(obj["t"], str) and isinstance(obj["b"], dict)):
+        kind, t, body = obj["k"], obj["t"], obj["b"]
+        if not (type(kind) is str and type(t) is str and type(body) is dict):
             raise RunError(f"entry {expected}: malformed kind, time or body")
-        previous = link(text, sig)
-        out.append(Entry(member.device, expected, text, sig, previous, obj["k"], obj["t"], obj["b"]))
+        previous = sha256(f"{text}\n{sig}".encode()).hexdigest()      # = link(text, sig), inlined
+        append(Entry(device, n, text, sig, previous, kind, t, body))
         expected += 1
     last = out[-1]
     try:

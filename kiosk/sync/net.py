@@ -145,13 +145,14 @@ class SyncNode:
         self.peers = list(peers)
         self.port, self.host, self.mdns = port, host, mdns
         self.status = status
-        self.online: dict[str, Peer] = {}
+        self.online: dict[str, Peer] = {}        # per device, the session heads are pushed on
+        self._sessions: dict[str, list[Peer]] = {}    # per device, every open session (see _session)
         self.connections = 0
         self.last_sync: str | None = None
         self.message = ""
         self.traffic = {"sent": 0, "received": 0}
         self.refused_connections = 0
-        self._wanted: dict[str, tuple[str, float]] = {}
+        self._wanted: dict[str, tuple[Peer, float]] = {}     # log → the session asked for it, when
         self._confirmed = 0
         self._dialled_device: dict[str, str] = {}
         self._heads: dict[str, int] = {}
@@ -223,16 +224,14 @@ class SyncNode:
                                          str(hello.get("event")), f"device {device}")
             if dialled:
                 self._dialled_device[dialled] = device
-            old = self.online.get(device)
-            if old is not None:
-                # two devices that dial each other end up with two connections: both keep the one
-                # the lower device id dialled, and close the other
-                keeper = min(self.device_id, device)
-                if (self.device_id if dialled else device) != keeper:
-                    return
-                old.writer.close()
+            # Two devices that dial each other at once end up with two connections. Both stay
+            # open: each answers what was asked on it, and heads go out on the newest. (Closing
+            # one threw away a log already asked for or half sent on it: a second request, a
+            # second copy of 5 MB, and a second of convergence lost at start-up.) The dialler
+            # dials no more once the device is connected, so there are never more than two.
             peer = Peer(device, writer)
             self._take_heads(peer, hello)
+            self._sessions.setdefault(device, []).append(peer)
             self.online[device] = peer
             self.message = ""
             log.info("syncing with %s", device)
@@ -252,9 +251,10 @@ class SyncNode:
                     if msg.get("last", True):
                         peer.awaiting = False
                         for device, (who, _t) in list(self._wanted.items()):
-                            if who == peer.device:
+                            if who is peer:
                                 del self._wanted[device]
                         await self._ask(peer)
+                    await self._push_heads()     # now, not at the next poll: peers ask for what we got
         except KioskError as exc:
             self.message = exc.message
             log.warning("sync with %s refused: %s", dialled or "a peer", exc.message)
@@ -262,12 +262,26 @@ class SyncNode:
                 ssl.SSLError) as exc:
             log.info("connection to %s ended: %s", peer.device if peer else dialled or "a peer", exc)
         finally:
-            if peer is not None and self.online.get(peer.device) is peer:
-                del self.online[peer.device]
-            for device, (who, _t) in list(self._wanted.items()):
-                if peer is not None and who == peer.device:
-                    del self._wanted[device]
+            asked_here = False
+            if peer is not None:
+                others = self._sessions.get(peer.device, [])
+                if peer in others:
+                    others.remove(peer)
+                if self.online.get(peer.device) is peer:
+                    if others:
+                        self.online[peer.device] = others[-1]
+                    else:
+                        del self.online[peer.device]
+                        self._sessions.pop(peer.device, None)
+                for device, (who, _t) in list(self._wanted.items()):
+                    if who is peer:
+                        del self._wanted[device]
+                        asked_here = True
             writer.close()
+            if asked_here and not self._stop.is_set():
+                # what was asked on this connection and never came: ask the others now
+                for other in list(self.online.values()):
+                    asyncio.ensure_future(self._ask_quietly(other))
 
     def _take_heads(self, peer: Peer, msg: dict) -> None:
         heads = msg.get("heads")
@@ -286,14 +300,36 @@ class SyncNode:
         for device, n in peer.heads.items():
             if n > self._heads.get(device, 0):
                 busy = self._wanted.get(device)
-                if busy is None or now - busy[1] > WANT_TIMEOUT or busy[0] == peer.device:
+                if busy is None or now - busy[1] > WANT_TIMEOUT or busy[0] is peer:
                     want[device] = self._heads.get(device, 0)
-                    self._wanted[device] = (peer.device, now)
+                    self._wanted[device] = (peer, now)
         missing_roster = bool(set(peer.roster) - set(self.engine.roster.statements))
         if want or missing_roster:
             peer.awaiting = True
             self.traffic["sent"] += await send_frame(peer.writer, {"t": "want", "heads": want,
                                                                    "roster": sorted(self.engine.roster.statements)})
+
+    async def _ask_quietly(self, peer: Peer) -> None:
+        try:
+            await self._ask(peer)
+        except (ConnectionError, OSError, RuntimeError):
+            pass
+
+    async def _push_heads(self) -> None:
+        """Tell every connected device our log heads, if they moved since we last told it. Not
+        waiting for the send buffer to drain: a peer busy reading a 5 MB bundle from us must not
+        hold up this connection's loop for a message of a few hundred bytes (it is skipped
+        instead when a peer has read nothing for a whole frame's worth)."""
+        for peer in list(self.online.values()):
+            if peer.sent_heads != self._heads:
+                transport = peer.writer.transport
+                if transport.is_closing() or transport.get_write_buffer_size() > MAX_FRAME:
+                    continue
+                peer.sent_heads = dict(self._heads)
+                payload = json.dumps({"t": "heads", "heads": self._heads,
+                                      "roster": sorted(self.engine.roster.statements)}, separators=(",", ":")).encode()
+                peer.writer.write(struct.pack(">I", len(payload)) + payload)
+                self.traffic["sent"] += len(payload) + 4
 
     async def _serve_want(self, peer: Peer, msg: dict) -> None:
         heads = msg.get("heads")
@@ -361,14 +397,7 @@ class SyncNode:
                     self._next_settle = time.monotonic() + PENDING_EVERY
                     operations.sync_settle_pending(self.store, self.engine, now=self.clock())
                 self._heads = {d: n for d, (n, _l) in self.engine.heads().items()}
-                for peer in list(self.online.values()):
-                    if peer.sent_heads != self._heads:
-                        peer.sent_heads = dict(self._heads)
-                        try:
-                            self.traffic["sent"] += await send_frame(peer.writer, {
-                                "t": "heads", "heads": self._heads, "roster": sorted(self.engine.roster.statements)})
-                        except (ConnectionError, OSError):
-                            pass
+                await self._push_heads()
                 if self.status:
                     self._write_status()
             except sqlite3.Error as exc:       # the kiosk holds the write lock a moment: try again
@@ -434,8 +463,9 @@ class SyncNode:
                 t.cancel()
             if self._server is not None:
                 self._server.close()
-            for peer in list(self.online.values()):
-                peer.writer.close()
+            for sessions in list(self._sessions.values()):
+                for peer in sessions:
+                    peer.writer.close()
 
     def stop(self) -> None:
         self._stop.set()

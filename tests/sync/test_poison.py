@@ -171,6 +171,54 @@ def test_forged_or_out_of_order_runs_are_refused_and_others_still_merge(fleet):
     assert b.refused()[0]["source"] == "mixed"
 
 
+def test_a_signed_entry_text_that_is_not_exactly_one_json_object_is_refused(fleet):
+    """The entry parser reads one JSON value and insists it spans the whole signed text (the fast
+    parse must refuse what json.loads refused, and what it would have let through)."""
+    b = fleet.engine("b")
+    good = forge(fleet, "c", [scan("c", "s1", attendee="A0120")])
+    b.receive({"roster": good["roster"], "runs": {}}, source="c")
+    before = snapshot(fleet.paths["b"])
+    text = good["runs"]["c"]["entries"][0][0]
+    cases = {
+        "trailing bytes": text + " x",
+        "two values": text + text,
+        "a trailing newline": text + "\n",
+        "leading space": " " + text,
+        "a byte-order mark": "\ufeff" + text,
+        "cut short": text[:-1],
+        "an array": "[" + text + "]",
+        "nested too deeply": "[" * 2000 + "]" * 2000,
+        "empty": "",
+    }
+    for name, raw in cases.items():
+        run = [[raw, fleet_sig(fleet, "c", raw)]]
+        result = b.receive({"runs": {"c": {"from": 1, "entries": run}}}, source="hostile")
+        assert len(result.refused) == 1 and ("not JSON" in result.refused[0] or "not an entry" in result.refused[0]
+                                             or "too long" in result.refused[0]), (name, result.refused)
+        assert snapshot(fleet.paths["b"]) == before, name
+    assert b.receive(good, source="c").applied == 1        # the genuine entry still goes in
+
+
+def test_a_run_of_hundreds_keeps_each_entrys_own_verdict_and_row(fleet):
+    """Log rows go in 100 to a statement: every row of a long run is written once, in order,
+    with its own status — a bad entry in the middle is quarantined alone."""
+    b = fleet.engine("b")
+    attendees = [r[0] for r in sqlite3.connect(fleet.paths["b"]).execute("SELECT id FROM attendee ORDER BY id")]
+    entries = [scan("c", f"big-{i}", attendee=attendees[i % len(attendees)], list_id="entry" if i % 2 else "reception",
+                    code="OK") for i in range(250)]
+    entries[150] = scan("c", "big-150", attendee="Z9999")            # unknown: waits (pending)
+    entries[199] = scan("c", "big-199", when="2099-01-01T00:00:00+09:00")     # quarantined
+    result = b.receive(forge(fleet, "c", entries), source="c")
+    assert (result.entries, result.applied, result.pending, result.quarantined) == (250, 248, 1, 1)
+    conn = sqlite3.connect(fleet.paths["b"])
+    rows = conn.execute("SELECT n, key, status FROM sync_log WHERE device = 'c' ORDER BY n").fetchall()
+    assert [r[0] for r in rows] == list(range(1, 251))
+    assert [r[1] for r in rows] == [f"big-{i}" for i in range(250)]
+    assert {r[0]: r[2] for r in rows if r[2] != "ok"} == {151: "pending", 200: "quarantined"}
+    assert conn.execute("SELECT count(*) FROM scan WHERE scan_id LIKE 'big-%'").fetchone() == (248,)
+    conn.close()
+
+
 def fleet_sig(fleet, device, entry):
     import hashlib
 
