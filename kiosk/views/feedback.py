@@ -58,6 +58,10 @@ def camera_available() -> bool:
         return False
 
 
+#: seconds between two frames that are read (a camera delivers 25–30 a second)
+FRAME_GAP = 0.15
+
+
 class CameraScanner(QObject):
     """Reads QR codes from the first camera, about seven frames a second; shows a preview."""
 
@@ -84,21 +88,26 @@ class CameraScanner(QObject):
         self.camera.stop()
 
     def _frame(self, frame) -> None:
-        import zxingcpp
-
+        """Every frame the camera delivers to the sink: shown, and about seven a second read."""
         self.preview.videoSink().setVideoFrame(frame)
         now = time.monotonic()
-        if now - self._last < 0.15:
+        if now - self._last < FRAME_GAP:
             return
         self._last = now
-        image = frame.toImage()
-        if image.isNull():
-            return
-        try:
-            results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-        except (ValueError, RuntimeError) as exc:
-            log.warning("camera decode failed: %s", exc)
-            return
-        for result in results:
-            if result.text:
-                self.decoded.emit(result.text)
+        for text in read_codes(frame.toImage()):
+            self.decoded.emit(text)
+
+
+def read_codes(image) -> list[str]:
+    """The QR codes' texts in one camera image (a QImage), any rotation; [] for none, a null
+    image or a decoder failure (logged: a bad frame must never stop the camera)."""
+    if image.isNull():
+        return []
+    import zxingcpp
+
+    try:
+        results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    except (ValueError, RuntimeError) as exc:
+        log.warning("camera decode failed: %s", exc)
+        return []
+    return [r.text for r in results if r.text]
