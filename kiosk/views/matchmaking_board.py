@@ -128,7 +128,8 @@ class BuyerModel(QAbstractListModel):
         b = self.buyers[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             wants = phrases.list_sep().join(self.category_names.get(c, c) for c in b.interests)
-            return f"{b.name.public.get(self.lang)} · {phrases.country(b.country)}\n   {wants}"
+            # the name on its own line (names wrap in a narrow column), then where from and what for
+            return f"{b.name.public.get(self.lang)}\n{phrases.country(b.country)} · {wants}"
         if role == BuyerRole:
             return b
         return None
@@ -229,9 +230,15 @@ class MatchmakingBoard(QWidget):
         right.addWidget(self.directory_title)
         right.addLayout(self.country_grid)
         right.addLayout(self.interest_grid)
-        right.addWidget(self.buyers, 2)
-        right.addWidget(self.looking_title)
-        right.addWidget(kinetic_scroll(self.looking), 1)
+        # the directory and "Looking for": one above the other beside the tables; side by side
+        # under them on a portrait screen (each then gets the height of a few buyers, not one)
+        self.lists = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.lists.addWidget(self.buyers, 2)
+        looking_box = QVBoxLayout()
+        looking_box.addWidget(self.looking_title)
+        looking_box.addWidget(kinetic_scroll(self.looking), 1)
+        self.lists.addLayout(looking_box, 1)
+        right.addLayout(self.lists, 1)
         self.looking.setAutoFillBackground(False)     # QScrollArea turned it on: keep the dark screen
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(24)
@@ -253,6 +260,12 @@ class MatchmakingBoard(QWidget):
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         # the tables get the room: the directory's chips would otherwise claim half the screen
         self.right_side.setMaximumWidth(16777215 if portrait else int(self.width() * 0.45))
+        self.lists.setDirection(QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom)
+        self.lists.setStretch(0, 1 if portrait else 2)
+        self.lists.setSpacing(24 if portrait else 6)
+        # portrait: the tables take a little over half the height (four or five tables), not three quarters
+        self.columns.setStretch(0, 6 if portrait else 11)
+        self.columns.setStretch(1, 5 if portrait else 9)
         if getattr(self, "_chips_portrait", None) != portrait:
             self._place_chips()
         super().resizeEvent(event)
