@@ -311,7 +311,42 @@ def my_day(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
-SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day}
+def board(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """The matchmaking board with real taps (issue 15): the home tile, a country chip, an
+    interest chip, a language button; what the chips, the directory and "Looking for" then say."""
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, now="2023-06-14T13:40", size=size)
+    driver = Driver(app)
+    r: dict = {"errors": recorder.errors}
+    driver.wait(400)
+    driver.tap(window.home.board_tile)
+    driver.wait(300)
+    r["view"] = window.current_view()
+    board = window._lazy["board"]
+
+    def state() -> dict:
+        f = board.buyer_filter
+        return {"country": f.country, "interest": f.interest, "rows": f.rowCount(),
+                "buyers": [f.index(i, 0).data() for i in range(f.rowCount())],
+                "chips": {str(k): " ".join(b.text().split()) for k, b in board.country_chips.items()},
+                "interest_chips": {str(k): " ".join(b.text().split()) for k, b in board.interest_chips.items()},
+                "looking": board.looking.text()}
+
+    r["start"] = state()
+    driver.tap(board.country_chips["TW"])
+    driver.wait(200)
+    r["taiwan"] = state()
+    driver.tap(board.interest_chips["auto"])
+    driver.wait(200)
+    r["taiwan_auto"] = state()
+    driver.tap(window.lang_buttons["zh-Hant"])
+    driver.wait(400)
+    r["chinese"] = state()
+    driver.screenshot(out / f"board-xvfb-{size[0]}x{size[1]}.png")
+    return r
+
+
+SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day, "board": board}
 
 if __name__ == "__main__":
     name, db_arg, out_arg = sys.argv[1:4]

@@ -98,3 +98,25 @@ def test_my_day_with_a_real_tap_and_a_scanner_burst(display, db_path, tmp_path):
     # no badge: the field tapped, the keyboard up, a name typed at a person's pace finds them
     assert r["keyboard_on_search"]["visible"]
     assert r["typed"] == "Huang Chun" and any("Huang Chun-Hung" in m for m in r["matches"])
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
+def test_board_chips_with_real_taps(display, portrait_display, db_path, tmp_path, size):
+    """Issue 15 on a real X server: a country chip and an interest chip tapped filter the
+    directory and "Looking for" together; the chips name countries (not ISO codes) with counts,
+    in the language tapped last."""
+    r = scenario(display if size == "1920x1080" else portrait_display, "board", db_path, tmp_path, size)
+    assert r["view"] == "board"
+    assert r["start"]["rows"] == 20 and r["start"]["chips"]["TW"] == "Taiwan 4"
+    assert "ID" not in r["start"]["chips"].values()
+    tw = r["taiwan"]
+    assert tw["country"] == "TW" and tw["rows"] == 4 and all("Taiwan" in b for b in tw["buyers"])
+    assert "Kansai" not in tw["looking"] and "Southern Taiwan Science Park" in tw["looking"]
+    both = r["taiwan_auto"]
+    assert both["interest"] == "auto" and 0 < both["rows"] < 4
+    assert both["looking"].startswith("A Auto parts:") and "\n" not in both["looking"]
+    assert both["chips"]["TW"].endswith(str(both["rows"]))
+    zh = r["chinese"]
+    assert zh["chips"]["TW"] == f"臺灣 {both['rows']}" and zh["country"] == "TW" and zh["interest"] == "auto"
+    assert zh["looking"].startswith("A 汽車零件：") and "(sample)" not in zh["looking"]
+    assert (tmp_path / f"board-xvfb-{size}.png").stat().st_size > 10_000
