@@ -219,6 +219,83 @@ def checkin(argv: list[str]) -> int:
     return 0 if verdict.ok else 1
 
 
+def register_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py register", description=(
+        "Register a person at the desk on the day and issue their badge. Prints one JSON object (attendee id, "
+        "badge number, and with --key the badge's QR payload and PNG). The registration and the badge reach "
+        "every device with the next sync."))
+    p.add_argument("--name", required=True)
+    p.add_argument("--type", required=True, dest="type_", metavar="TYPE", help="delegate, speaker, exhibitor, …")
+    p.add_argument("--name-local", help="the name in Hangul or Hanzi")
+    p.add_argument("--organisation")
+    p.add_argument("--country", help="two-letter code, e.g. KR")
+    p.add_argument("--device", default=default_device_id(), help="this desk's device id (as enrolled for sync)")
+    p.add_argument("--key", type=Path, metavar="PRIVATE_KEY_FILE", help="sign the badge (and write its PNG to --out)")
+    p.add_argument("--out", type=Path, metavar="DIR", default=Path("."))
+    p.add_argument("--now", help="the time to record (default: now)")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk import operations
+    from kiosk.models import badges
+
+    conn = _open(args.db)
+    key = None
+    if args.key is not None:
+        try:
+            key = badges.load_private_key(args.key.read_bytes())
+        except OSError as exc:
+            return _fail(f"Cannot read the key {args.key}: {exc.strerror}")
+        if badges.public_raw(key) not in conn.checkins.public_keys():
+            return _fail("This key's public half is not registered in the event database; a badge signed with it "
+                         "would be refused. Nothing was registered.")
+    attendee, serial = operations.register_attendee(
+        conn, name=args.name, type_=args.type_, name_local=args.name_local, organisation=args.organisation,
+        country=args.country, device_id=args.device, now=_now(args, _event_tz(conn))).result
+    out = {"attendee": attendee.id, "name": attendee.name, "type": attendee.type, "serial": serial}
+    if key is not None:
+        from kiosk.models.safefile import atomic_write
+        from kiosk.printing import render_badge
+
+        out["payload"] = payload = badges.sign(key, conn.checkins.prefix, serial)
+        event_name = conn.execute("SELECT name_en FROM event").fetchone()[0]
+        image = render_badge(attendee=attendee, payload=payload, serial=serial, event_name=event_name,
+                             country_name=attendee.country or "")
+        args.out.mkdir(parents=True, exist_ok=True)
+        path = args.out / f"badge-{serial}.png"
+        with atomic_write(path) as fh:
+            image.save(fh, format="PNG")
+        out["png"] = str(path)
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+def list_window_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py list-window", description=(
+        "Change when a check-in list is open (the windows given replace the list's), e.g. dinner opens at 18:30: "
+        "list-window gala --open 2023-06-15T18:30 --close 2023-06-15T21:00 --by Mina. It reaches every device "
+        "with the next sync (desk and organiser devices only)."))
+    p.add_argument("list_id", metavar="LIST")
+    p.add_argument("--open", action="append", default=[], metavar="TIME", help="a window's opening (repeat per window)")
+    p.add_argument("--close", action="append", default=[], metavar="TIME", help="its closing, in the same order")
+    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("--device", default=default_device_id())
+    p.add_argument("--now", help="the time to record (default: now)")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk import operations
+    from kiosk.clock import parse_instant
+
+    if len(args.open) != len(args.close):
+        return _fail("Give one --close for each --open.", 2)
+    conn = _open(args.db)
+    tz = _event_tz(conn)
+    windows = [[parse_instant(o, tz), parse_instant(c, tz)] for o, c in zip(args.open, args.close)]
+    result = operations.set_list_windows(conn, args.list_id, windows, by=args.by, device_id=args.device,
+                                         now=_now(args, tz)).result
+    print(json.dumps({"list": args.list_id, "windows": result}, ensure_ascii=False))
+    return 0
+
+
 def checkins_csv(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py checkins-csv", description="Export check-ins as CSV (UTF-8 with BOM, for Excel).")
     p.add_argument("--out", type=Path, required=True)
@@ -592,7 +669,8 @@ def sync_cmd(argv: list[str]) -> int:
 COMMANDS = {
     "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "checkin": checkin,
     "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit, "import": import_cmd, "export": export_cmd,
-    "backup": backup_cmd, "restore": restore_cmd, "sync": sync_cmd,
+    "backup": backup_cmd, "restore": restore_cmd, "sync": sync_cmd, "register": register_cmd,
+    "list-window": list_window_cmd,
 }
 
 

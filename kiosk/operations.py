@@ -211,6 +211,31 @@ def issue_badge(store: "EventStore", attendee_id: str, *, reissue: bool, now: da
     return Outcome(serial, change)
 
 
+def register_attendee(store: "EventStore", *, name: str, type_: str, device_id: str, now: datetime,
+                      name_local: str | None = None, organisation: str | None = None, country: str | None = None,
+                      badge: bool = True) -> Outcome:
+    """Register a walk-in at the desk and (``badge``) issue their first badge: ``(attendee, serial)``.
+    Both travel to every device (signed ``register`` and ``badge`` entries)."""
+    with store.atomic():
+        attendee = store.checkins.register_attendee(name=name, type_=type_, device_id=device_id, now=now,
+                                                    name_local=name_local, organisation=organisation, country=country)
+        serial = store.badges.current_badge(attendee.id, reissue=False, now=now) if badge else None
+        change = Change(reference=frozenset({"attendee", "badge"}), lists=frozenset(store.checkins.lists()))
+        store.record(change, at=now)
+    return Outcome((attendee, serial), change)
+
+
+def set_list_windows(store: "EventStore", list_id: str, windows, *, by: str, device_id: str,
+                     now: datetime) -> Outcome:
+    """Change when a check-in list is open (the windows given replace the list's). Result: the
+    list's windows now."""
+    with store.atomic():
+        result = store.checkins.set_windows(list_id, windows, by=by, device_id=device_id, now=now)
+        change = Change(reference=frozenset({"checkin_window"}), lists=frozenset({list_id}))
+        store.record(change, at=now)
+    return Outcome(result, change)
+
+
 # ---------------------------------------------------------------- import
 IMPORT_TABLES = {"agenda": {"session", "room", "person", "event"}, "rooms": {"room"}, "exhibitors": {"exhibitor"},
                  "attendees": {"attendee"}, "meetings": {"meeting"}}

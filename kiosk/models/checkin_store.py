@@ -9,11 +9,11 @@ again returns the stored verdict and writes nothing.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from . import badges
-from .checkin import Attendee, CheckInList, ListCount, UndoResult, Verdict, rule_verdict
+from .checkin import ATTENDEE_TYPES, Attendee, CheckInList, ListCount, UndoResult, Verdict, rule_verdict
 from .domain import Text
 from .errors import KioskError
 
@@ -53,12 +53,106 @@ def settle_checkin(store: "EventStore", list_id: str, attendee_id: str) -> int:
     return len(oks) - 1
 
 
+NAME_MAX = 100
+ORGANISATION_MAX = 200
+MAX_WINDOWS = 12
+_WALKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"    # no I/1/O/0: read aloud at a desk
+
+
+def new_walkin_id() -> str:
+    """An on-site registration's attendee id: ``W`` and eight random characters, so two desks
+    registering people at once never pick the same id (and no one can claim a later one)."""
+    import secrets
+
+    return "W" + "".join(secrets.choice(_WALKIN_ALPHABET) for _ in range(8))
+
+
+def check_attendee_fields(*, name, name_local, organisation, country, type_) -> None:
+    """THE checks on an attendee registered on the day (the desk and every device receiving the
+    registration apply the same ones). Raises KioskError(code="bad_attendee")."""
+    def bad(message: str):
+        return KioskError(message, code="bad_attendee")
+
+    for value, what, limit, required in ((name, "name", NAME_MAX, True), (name_local, "local name", NAME_MAX, False),
+                                         (organisation, "organisation", ORGANISATION_MAX, False)):
+        if value is None and not required:
+            continue
+        if not isinstance(value, str) or not value.strip() or value != value.strip() or len(value) > limit \
+                or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
+            raise bad(f"The {what} must be 1–{limit} printable characters with no space at either end.")
+    if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isascii()
+                                    and country.isalpha() and country.isupper()):
+        raise bad("The country must be a two-letter code like KR.")
+    if type_ not in ATTENDEE_TYPES:
+        raise bad(f"The attendee type must be one of: {', '.join(ATTENDEE_TYPES)}.")
+
+
+def check_windows(windows, *, first_day, last_day, tz) -> list[list[str]]:
+    """A list's opening windows as ``[[start, end], ...]`` ISO texts with the event's offset:
+    each within the event days, start before end, not overlapping, at most ``MAX_WINDOWS``.
+    Returns them sorted. Raises KioskError(code="bad_window")."""
+    from datetime import date as date_type
+
+    if not isinstance(windows, (list, tuple)) or len(windows) > MAX_WINDOWS:
+        raise KioskError(f"A list has at most {MAX_WINDOWS} opening windows.", code="bad_window")
+    out = []
+    for w in windows:
+        if not (isinstance(w, (list, tuple)) and len(w) == 2):
+            raise KioskError("A window is a start and an end.", code="bad_window")
+        try:
+            start, end = (v if isinstance(v, datetime) else datetime.fromisoformat(v) for v in w)
+        except (TypeError, ValueError):
+            raise KioskError(f"{str(w)[:60]} is not a pair of times.", code="bad_window") from None
+        if start.tzinfo is None or end.tzinfo is None:
+            raise KioskError("A window's times need their time zone.", code="bad_window")
+        start, end = start.astimezone(tz), end.astimezone(tz)
+        if end <= start:
+            raise KioskError(f"The window {start:%H:%M}–{end:%H:%M} ends before it opens.", code="bad_window")
+        days = (first_day if isinstance(first_day, date_type) else date_type.fromisoformat(first_day),
+                last_day if isinstance(last_day, date_type) else date_type.fromisoformat(last_day))
+        if not (days[0] <= start.date() <= days[1] and days[0] <= (end - timedelta(seconds=1)).date() <= days[1]):
+            raise KioskError(f"{start:%Y-%m-%d %H:%M}–{end:%H:%M} is outside the event days ({days[0]} – {days[1]}).",
+                             code="bad_window")
+        out.append([start.isoformat(), end.isoformat()])
+    out.sort()
+    for (_s1, e1), (s2, _e2) in zip(out, out[1:]):
+        if s2 < e1:
+            raise KioskError("Two windows overlap.", code="bad_window")
+    return out
+
+
+def settle_list_windows(store: "EventStore", list_id: str) -> bool:
+    """THE rule for a list's opening windows, on the desk and on every device alike: those of the
+    latest window change by (hybrid logical clock, device id); with none (none yet, or every one
+    withdrawn when its device was revoked), the windows the list was published with. Call inside
+    ``atomic()``. Returns whether the list's windows changed."""
+    current = [[r[0], r[1]] for r in store.execute('SELECT start, "end" FROM checkin_window WHERE list_id = ? '
+                                                   "ORDER BY start", (list_id,))]
+    edit = store.execute("SELECT windows FROM list_window_edit WHERE list_id = ? ORDER BY hlc DESC, device_id DESC "
+                         "LIMIT 1", (list_id,)).fetchone()
+    published = store.execute("SELECT windows FROM list_window_published WHERE list_id = ?", (list_id,)).fetchone()
+    if published is None:
+        if edit is None:
+            return False
+        store.execute("INSERT INTO list_window_published (list_id, windows) VALUES (?, ?)",
+                      (list_id, json.dumps(current)))
+        published = (json.dumps(current),)
+    target = json.loads(edit[0] if edit else published[0])
+    if target == current:
+        return False
+    store.execute("DELETE FROM checkin_window WHERE list_id = ?", (list_id,))
+    store.executemany('INSERT INTO checkin_window (list_id, start, "end") VALUES (?, ?, ?)',
+                      [(list_id, s, e) for s, e in target])
+    return True
+
+
 class CheckInStore:
     """Scans, check-ins and the lists they go on (a typed store of :class:`EventStore`)."""
 
     def __init__(self, store: "EventStore") -> None:
         self.store = store
         self._lists: dict[str, CheckInList] | None = None
+        self._lists_version = None
 
     # ---------------------------------------------------------------- reference data
     @property
@@ -77,6 +171,10 @@ class CheckInStore:
         return self.store.badges.current_badge(attendee_id, reissue=reissue, now=now)
 
     def lists(self) -> dict[str, CheckInList]:
+        # window changes arrive from other processes (the desk, sync): read again when they move
+        version = self.store.execute("SELECT count(*), coalesce(sum(rowid), 0) FROM list_window_edit").fetchone()
+        if version != self._lists_version:
+            self._lists, self._lists_version = None, version
         if self._lists is None:
             windows: dict[str, list] = {}
             for list_id, start, end in self.store.execute('SELECT list_id, start, "end" FROM checkin_window ORDER BY start'):
@@ -103,6 +201,48 @@ class CheckInStore:
             "OR id = ?2 COLLATE NOCASE OR id IN (SELECT attendee_id FROM badge WHERE serial = ?2 COLLATE NOCASE) "
             "ORDER BY name COLLATE NOCASE LIMIT ?3", (pattern, text, limit)).fetchall()
         return [_attendee(r) for r in rows]
+
+    # ---------------------------------------------------------------- changed on the day
+    def register_attendee(self, *, name: str, type_: str, device_id: str, now: datetime,
+                          name_local: str | None = None, organisation: str | None = None,
+                          country: str | None = None) -> Attendee:
+        """Register a person at the desk on the day (a walk-in): a new attendee with a random id,
+        marked as registered here (it travels to every device as a signed ``register`` entry)."""
+        name, name_local, organisation = (" ".join(v.split()) if isinstance(v, str) else v
+                                          for v in (name, name_local, organisation))
+        name_local, organisation = name_local or None, organisation or None
+        country = country.strip().upper() or None if isinstance(country, str) else country
+        check_attendee_fields(name=name, name_local=name_local, organisation=organisation, country=country,
+                              type_=type_)
+        with self.store.atomic():
+            attendee_id = new_walkin_id()
+            while self.store.execute("SELECT 1 FROM attendee WHERE id = ?", (attendee_id,)).fetchone():
+                attendee_id = new_walkin_id()
+            self.store.execute("INSERT INTO attendee (id, name, name_local, organisation, country, type, registered_by, "
+                               "registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               (attendee_id, name, name_local, organisation, country, type_, device_id,
+                                now.isoformat()))
+        return self.attendee(attendee_id)
+
+    def set_windows(self, list_id: str, windows, *, by: str, device_id: str, now: datetime) -> list[list[str]]:
+        """Change when a list is open (e.g. dinner opens at 18:30, not 18:00): the windows given
+        replace the list's windows. One transaction with its record (who, device, when); it travels
+        as a signed ``window`` entry. Returns the list's windows as they now are."""
+        from .schedule import new_edit_key, next_hlc
+
+        if list_id not in self.lists():
+            raise KioskError(f"There is no check-in list {list_id!r}.", code="unknown_list",
+                             hint="Lists: " + ", ".join(self.lists()))
+        info = self.store.info
+        windows = check_windows(windows, first_day=info.first_day, last_day=info.last_day, tz=info.tz)
+        with self.store.atomic():
+            self.store.execute("INSERT INTO list_window_edit (edit_key, list_id, windows, device_id, by_name, at, hlc) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               (new_edit_key(), list_id, json.dumps(windows), device_id, by[:100], now.isoformat(),
+                                next_hlc(self.store, now)))
+            settle_list_windows(self.store, list_id)
+        return [[r[0], r[1]] for r in self.store.execute('SELECT start, "end" FROM checkin_window WHERE list_id = ? '
+                                                         "ORDER BY start", (list_id,))]
 
     # ---------------------------------------------------------------- the verb
     def check_in(self, *, payload: str, list_id: str, device_id: str, scan_id: str, now: datetime,

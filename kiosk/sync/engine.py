@@ -27,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Callable
 
 from kiosk.models.change import Change
-from kiosk.models.checkin_store import settle_checkin
+from kiosk.models.checkin_store import settle_checkin, settle_list_windows
 from kiosk.models.errors import KioskError
 from kiosk.models.matchmaking import settle_meeting
 from kiosk.models.schedule import settle_session
@@ -69,7 +69,8 @@ REFERENCE = {
     "sessions": 'SELECT id, type, title_en, published_start, published_end, published_room_id FROM session ORDER BY id',
     "exhibitors": "SELECT e.id, e.name_en, e.category_id, group_concat(b.booth_id) FROM exhibitor e "
                   "LEFT JOIN exhibitor_booth b ON b.exhibitor_id = e.id GROUP BY e.id ORDER BY e.id",
-    "attendees": "SELECT id, name, type FROM attendee ORDER BY id",
+    # people registered at a desk on the day travel as entries: only the event's own are compared
+    "attendees": "SELECT id, name, type FROM attendee WHERE registered_by IS NULL ORDER BY id",
     "lists": "SELECT id, types FROM checkin_list ORDER BY id",
     "keys": "SELECT public_key FROM signing_key ORDER BY public_key",
     "authority": "SELECT public_key FROM sync_authority",
@@ -249,6 +250,7 @@ class SyncEngine:
         self.conn.execute("UPDATE sync_log SET status = 'quarantined', reason = 'after the device was revoked' "
                           "WHERE device = ? AND n > ?", (device, member.cut_off))
         ctx = kinds_mod.Context.read(self.conn, now=self.clock())
+        unregister: list[str] = []
         for _n, text in rows:
             obj = json.loads(text)
             b = obj["b"]
@@ -278,7 +280,26 @@ class SyncEngine:
             elif obj["k"] == "badge":
                 self._unapply_badge(b)
                 ctx.touched_reference.add("badge")
+            elif obj["k"] == "window":
+                self.conn.execute("DELETE FROM list_window_edit WHERE edit_key = ? AND device_id = ?",
+                                  (b["edit_key"], device))
+                ctx.touched_lists.add(b["list_id"])
+            elif obj["k"] == "register":
+                unregister.append(b["attendee_id"])
+        for attendee_id in unregister:       # after its badges were taken back (the log's order)
+            self._unapply_registration(device, attendee_id, ctx)
         self._derive(ctx, result)
+
+    def _unapply_registration(self, device: str, attendee_id: str, ctx) -> None:
+        """Take back a person a revoked desk registered past its cut-off — unless someone else has
+        since relied on them (a badge another desk issued, a check-in another device made): then
+        the person stays, and staff see the registration in the quarantined list."""
+        try:
+            with self.store.atomic():
+                self.conn.execute("DELETE FROM attendee WHERE id = ? AND registered_by = ?", (attendee_id, device))
+            ctx.touched_reference.add("attendee")
+        except sqlite3.IntegrityError:
+            pass
 
     def _unapply_badge(self, b: dict) -> None:
         """Take back a revoked device's badge issue or revocation (found by an attack: a stolen
@@ -622,11 +643,16 @@ class SyncEngine:
         for meeting_id in ctx.touched_meetings:
             settle_meeting(self.store, meeting_id)
             result.meeting_ids.add(meeting_id)
+        for list_id in ctx.touched_lists:
+            if settle_list_windows(self.store, list_id):
+                result.reference.add("checkin_window")
+            result.list_ids.add(list_id)
         result.reference |= ctx.touched_reference
         ctx.touched_reference.clear()
         ctx.touched_pairs.clear()
         ctx.touched_sessions.clear()
         ctx.touched_meetings.clear()
+        ctx.touched_lists.clear()
 
     # ---------------------------------------------------------------- refusals and review
     def refuse(self, source: str, reason: str, size: int = 0) -> None:

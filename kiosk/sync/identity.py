@@ -38,7 +38,7 @@ DEVICE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 #: what each role may write (entry kinds); a kind not listed for a role is quarantined
 ROLES = {
     "kiosk": {"scan", "undo", "edit", "meeting"},
-    "desk": {"scan", "undo", "edit", "meeting", "badge", "register"},
+    "desk": {"scan", "undo", "edit", "meeting", "badge", "register", "window"},
     "organiser": {"scan", "undo", "edit", "meeting", "badge", "register", "window"},
 }
 MAX_STATEMENT = 2048

@@ -60,6 +60,7 @@ class Context:
     touched_reference: set = field(default_factory=set)
     touched_sessions: set = field(default_factory=set)
     touched_meetings: set = field(default_factory=set)
+    touched_lists: set = field(default_factory=set)          # lists whose opening windows changed
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, now: datetime | None = None) -> "Context":
@@ -462,3 +463,122 @@ def _badge_collect(conn, device: str):
 
 register(Kind("badge", lambda b: f"{b.get('serial')}/{b.get('action')}", _badge_validate, _badge_apply,
               _badge_collect, baseline=lambda conn: [k for k, _t, _b in _badge_rows(conn)]))
+
+
+# ---------------------------------------------------------------- people registered at a desk on the day
+REGISTER_FIELDS = ("attendee_id", "name", "name_local", "organisation", "country", "type", "device_id", "at")
+WALKIN_ID = re.compile(r"^[A-Z0-9]{1,16}$")       # an attendee id a badge number can carry
+
+
+def _register_validate(ctx: Context, author: str, b: dict) -> None:
+    from kiosk.models.checkin_store import check_attendee_fields
+    from kiosk.models.errors import KioskError
+
+    exact_keys(b, REGISTER_FIELDS, "registration")
+    if not (isinstance(b["attendee_id"], str) and WALKIN_ID.match(b["attendee_id"])):
+        raise Invalid("a malformed attendee id")
+    if b["device_id"] != author:
+        raise Invalid("a registration by another device")
+    try:
+        check_attendee_fields(name=b["name"], name_local=b["name_local"], organisation=b["organisation"],
+                              country=b["country"], type_=b["type"])
+    except KioskError as exc:
+        raise Invalid(exc.message) from None
+    if not isinstance(b["at"], str):
+        raise Invalid("a registration time that is not a time")
+    try:
+        moment = datetime.fromisoformat(b["at"])
+    except ValueError:
+        raise Invalid("a registration time that is not a time") from None
+    if moment.tzinfo is None or not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
+        raise Invalid("a registration time outside the year before the event")
+    row = ctx.conn.execute("SELECT registered_by FROM attendee WHERE id = ?", (b["attendee_id"],)).fetchone()
+    if row is not None and row[0] != author:
+        # never overwrite a person: not the event's own attendees, not another desk's walk-ins
+        raise Invalid(f"attendee {b['attendee_id']} exists already; a registration does not replace anyone")
+
+
+def _register_apply(ctx: Context, author: str, b: dict) -> None:
+    ctx.conn.execute("INSERT OR IGNORE INTO attendee (id, name, name_local, organisation, country, type, "
+                     "registered_by, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (b["attendee_id"], b["name"], b["name_local"], b["organisation"], b["country"], b["type"],
+                      author, b["at"]))
+    ctx.attendees.add(b["attendee_id"])
+    ctx.touched_reference.add("attendee")
+
+
+def _register_rows(conn, where: str = "", params=()):
+    return conn.execute("SELECT id, name, name_local, organisation, country, type, registered_by, registered_at "
+                        f"FROM attendee WHERE registered_by IS NOT NULL {where} ORDER BY registered_at, id",
+                        params).fetchall()
+
+
+def _register_collect(conn, device: str):
+    done = {r[0] for r in conn.execute("SELECT key FROM sync_log WHERE kind = 'register' "
+                                       "UNION SELECT key FROM sync_baseline WHERE kind = 'register'")}
+    return [(r[0], r[7], dict(zip(REGISTER_FIELDS, r))) for r in _register_rows(conn, "AND registered_by = ?", (device,))
+            if r[0] not in done]
+
+
+register(Kind("register", lambda b: b.get("attendee_id"), _register_validate, _register_apply, _register_collect,
+              baseline=lambda conn: [r[0] for r in _register_rows(conn)]))
+
+
+# ---------------------------------------------------------------- a list's opening times changed on the day
+WINDOW_FIELDS = ("edit_key", "list_id", "windows", "device_id", "by_name", "at", "hlc")
+
+
+def _window_validate(ctx: Context, author: str, b: dict) -> None:
+    from kiosk.models.checkin_store import MAX_WINDOWS
+
+    exact_keys(b, WINDOW_FIELDS, "window change")
+    key(b["edit_key"], "edit key")
+    if b["device_id"] != author:
+        raise Invalid("a window change by another device")
+    if b["list_id"] not in ctx.lists:
+        raise Invalid(f"unknown list {str(b['list_id'])[:40]!r}")
+    text(b["by_name"], "name", 100)
+    ctx.instant(b["at"], "change time")
+    if not isinstance(b["windows"], str) or len(b["windows"]) > 2000:
+        raise Invalid("windows that are not a list of windows")
+    try:
+        windows = json.loads(b["windows"])
+    except ValueError:
+        raise Invalid("windows that are not JSON") from None
+    if not isinstance(windows, list) or len(windows) > MAX_WINDOWS:
+        raise Invalid(f"more than {MAX_WINDOWS} windows, or not a list")
+    previous_end = None
+    for w in windows:
+        if not (isinstance(w, list) and len(w) == 2 and all(isinstance(v, str) for v in w)):
+            raise Invalid("a window that is not a start and an end")
+        start, end = ctx.instant(w[0], "window start"), ctx.instant(w[1], "window end")
+        if end <= start:
+            raise Invalid("a window that ends before it opens")
+        if previous_end is not None and start < previous_end:
+            raise Invalid("windows overlapping or out of order")
+        previous_end = end
+    if not (isinstance(b["hlc"], str) and HLC.match(b["hlc"])):
+        raise Invalid("a malformed clock reading")
+    hlc_ms = int(b["hlc"].split(".")[0])
+    at = datetime.fromisoformat(b["at"])
+    if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
+        raise Invalid("the clock reading is before the change's time or after the event")
+    check_lead(ctx, hlc_ms)
+
+
+def _window_apply(ctx: Context, author: str, b: dict) -> None:
+    ctx.conn.execute("INSERT INTO list_window_edit (edit_key, list_id, windows, device_id, by_name, at, hlc) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", tuple(b[k] for k in WINDOW_FIELDS))
+    observe_hlc(ctx.conn, b["hlc"])
+    ctx.touched_lists.add(b["list_id"])
+
+
+def _window_collect(conn, device: str):
+    rows = conn.execute(f"SELECT {', '.join(WINDOW_FIELDS)} FROM list_window_edit e WHERE device_id = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM sync_log l WHERE l.kind = 'window' AND l.key = e.edit_key) ORDER BY hlc",
+                        (device,)).fetchall()
+    return [(r[0], r[5], dict(zip(WINDOW_FIELDS, r))) for r in rows]
+
+
+register(Kind("window", lambda b: b.get("edit_key"), _window_validate, _window_apply, _window_collect,
+              existing="SELECT edit_key FROM list_window_edit WHERE edit_key IN (SELECT value FROM json_each(?))"))
