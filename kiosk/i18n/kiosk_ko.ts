@@ -1100,6 +1100,10 @@
         <source>Ended early</source>
         <translation>일찍 종료</translation>
     </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1까지</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>

@@ -1100,6 +1100,10 @@
         <source>Ended early</source>
         <translation>提前結束</translation>
     </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget,
+    QBoxLayout, QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kiosk.models import agenda
 
 from . import phrases
 from .programme import Programme
-from .session_models import SessionListModel
-from .widgets import SessionList, label
+from .session_card import GAP
+from .session_models import SessionListModel, SessionsRole
+from .widgets import SessionList, WrappingButton, label
+
+
+#: a session this long is on "all day" (the exhibition, matchmaking): a slim card on Home
+ALL_DAY = timedelta(hours=5)
 
 
 class NowNextPanel(QFrame):
+    """A titled grid of session cards; the home screen picks its number of columns so that
+    every card shows without scrolling (``needed_height``)."""
+
     def __init__(self, ui, parent=None) -> None:
         super().__init__(parent)
         self.title = label(role="sectionTitle")
@@ -23,17 +33,77 @@ class NowNextPanel(QFrame):
         self.model = SessionListModel(self)
         self.list = SessionList(ui, compact=True)
         self.list.setModel(self.model)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(8)
-        box.addWidget(self.title)
-        box.addWidget(self.empty)
-        box.addWidget(self.list, 1)
+        self.items: list = []
+        self.slim_ids: frozenset[str] = frozenset()
+        self.columns = 1
+        self.list.card_delegate.columns = 1
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(8)
+        self.box.addWidget(self.title)
+        self.box.addWidget(self.empty)
+        self.box.addWidget(self.list, 1)
 
-    def set_items(self, items, empty_text: str) -> None:
-        self.model.set_items(items)
+    def set_items(self, items, empty_text: str, slim_ids=frozenset()) -> None:
+        slim_ids = frozenset(slim_ids)
+        relayout = slim_ids != self.slim_ids
+        self.items = list(items)
+        self.slim_ids = slim_ids
+        self.list.card_delegate.slim_ids = slim_ids
         self.empty.setText(empty_text)
         self.empty.setVisible(not items)
+        self._apply(relayout)
+
+    def set_columns(self, columns: int) -> None:
+        if columns != self.columns:
+            self.columns = columns
+            self.list.card_delegate.columns = columns
+            self._apply(True)
+
+    def rows(self, columns: int) -> list[list]:
+        """Cards ``columns`` to a line; the slim (all-day) ones after the others, on lines of their own."""
+        full = [i for i in self.items if i.session.id not in self.slim_ids]
+        slim = [i for i in self.items if i.session.id in self.slim_ids]
+        return ([full[k:k + columns] for k in range(0, len(full), columns)]
+                + [slim[k:k + columns] for k in range(0, len(slim), columns)])
+
+    def _apply(self, relayout: bool) -> None:
+        self.model.set_rows(self.rows(self.columns))
+        if relayout:
+            self.list.scheduleDelayedItemsLayout()
+            self.list.viewport().update()
+
+    def needed_height(self, width: int, columns: int) -> int:
+        """The height this panel needs ``width`` wide with ``columns`` cards a line: title, then
+        every card (or the "nothing on" line)."""
+        h = self.title.sizeHint().height() + self.box.spacing()
+        if not self.items:
+            return h + self.empty.heightForWidth(width)
+        return h + self.list.card_delegate.rows_height(self.rows(columns), width, columns) + 2 * self.list.frameWidth()
+
+    def hidden_cards(self) -> list[str]:
+        """The sessions whose card is not wholly inside the list's visible area (none, on a fitted
+        home screen)."""
+        view = self.list.viewport().rect()
+        out = []
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row)
+            rect = self.list.visualRect(index)
+            items = self.model.data(index, SessionsRole) or []
+            for card, item in zip(self.list.card_delegate.card_rects(rect, items), items):
+                if not view.contains(card):
+                    out.append(item.session.id)
+        return out
+
+
+class _ListsBox(QWidget):
+    """The area the two lists share: fitting them starts from its size."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class HomeScreen(QWidget):
@@ -60,47 +130,60 @@ class HomeScreen(QWidget):
         self.date = label(role="onDarkMuted")
         self.date.setAlignment(Qt.AlignmentFlag.AlignRight)
 
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.name)
-        titles.addWidget(self.subtitle)
-        titles.addWidget(self.theme_label)
-        header.addLayout(titles, 1)
-        clock_box = QVBoxLayout()
-        clock_box.addWidget(self.clock)
-        clock_box.addWidget(self.date)
-        clock_box.addStretch(1)
-        header.addLayout(clock_box)
+        # a row each: the name beside the clock, the subtitle beside the date (the name does not
+        # wrap to make room for the date), then the theme
+        header = QVBoxLayout()
+        header.setSpacing(4)
+        first = QHBoxLayout()
+        first.addWidget(self.name, 1)
+        first.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignTop)
+        second = QHBoxLayout()
+        second.addWidget(self.subtitle, 1)
+        second.addWidget(self.date, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(first)
+        header.addLayout(second)
+        header.addWidget(self.theme_label)
 
         self.now_panel = NowNextPanel(ui)
         self.next_panel = NowNextPanel(ui)
         for panel in (self.now_panel, self.next_panel):
             panel.list.card_delegate.sessionActivated.connect(self.openSession)
-        self.lists = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.lists_box = _ListsBox()
+        self.lists = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.lists_box)
+        self.lists.setContentsMargins(0, 0, 0, 0)
         self.lists.setSpacing(24)
         self.lists.addWidget(self.now_panel, 1)
         self.lists.addWidget(self.next_panel, 1)
+        self.lists_box.resized.connect(self._fit)
 
-        self.agenda_tile = QPushButton()
-        self.agenda_tile.setProperty("role", "tile")
+        # four tiles: one row in landscape, two by two in portrait; their words wrap (a tile
+        # keeps its text whole in every language and with larger text)
+        self.agenda_tile = WrappingButton()
         self.agenda_tile.clicked.connect(self.openAgenda)
-        self.exhibitors_tile = QPushButton()
-        self.exhibitors_tile.setProperty("role", "tile")
+        self.exhibitors_tile = WrappingButton()
         self.exhibitors_tile.clicked.connect(self.openExhibitors)
+        self.my_day_tile = WrappingButton()
+        self.my_day_tile.clicked.connect(self.openMyDay)
+        self.board_tile = WrappingButton()
+        self.board_tile.clicked.connect(self.openBoard)
+        self.tile_buttons = (self.agenda_tile, self.exhibitors_tile, self.my_day_tile, self.board_tile)
+        for tile in self.tile_buttons:
+            tile.setProperty("role", "tile")
+            # a row of tiles is as tall as its tallest (wrapped) label: a fixed-height button
+            # would cap the row at one line
+            tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.tiles = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.tiles.setSpacing(24)
-        self.my_day_tile = QPushButton()
-        self.my_day_tile.setProperty("role", "tile")
-        self.my_day_tile.clicked.connect(self.openMyDay)
-        self.board_tile = QPushButton()
-        self.board_tile.setProperty("role", "tile")
-        self.board_tile.clicked.connect(self.openBoard)
         self.tiles.addWidget(self.agenda_tile, 1)
         self.tiles.addWidget(self.exhibitors_tile, 1)
         self.tiles2 = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.tiles2.setSpacing(24)
         self.tiles2.addWidget(self.my_day_tile, 1)
         self.tiles2.addWidget(self.board_tile, 1)
+        self.tile_rows = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tile_rows.setSpacing(24)
+        self.tile_rows.addLayout(self.tiles, 1)
+        self.tile_rows.addLayout(self.tiles2, 1)
 
         self.venue = label(role="onDarkMuted", wrap=True)
         self.changes_button = QPushButton()
@@ -115,42 +198,127 @@ class HomeScreen(QWidget):
         footer.addWidget(self.staff)
 
         root = QVBoxLayout(self)
-        root.setContentsMargins(40, 28, 40, 16)
-        root.setSpacing(20)
+        root.setContentsMargins(40, 24, 40, 12)
+        root.setSpacing(18)
         root.addLayout(header)
-        root.addLayout(self.lists, 1)
-        root.addLayout(self.tiles)
-        root.addLayout(self.tiles2)
+        root.addWidget(self.lists_box, 1)
+        root.addLayout(self.tile_rows)
         root.addLayout(footer)
 
+        self._portrait: bool | None = None
         ui.secondTick.connect(self._tick)
         ui.minuteTick.connect(lambda _now: self.refresh())
         ui.languageChanged.connect(lambda _lang: self.retranslate())
+        ui.themeChanged.connect(self._theme_changed)
+        self._style_tiles()
         self.retranslate()
 
     # -- orientation: side by side in landscape, stacked in portrait
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        self.lists.setDirection(direction)
-        # "Exhibitors & floor map" needs the full width of a portrait screen
-        self.tiles.setDirection(direction)
-        self.tiles2.setDirection(direction)
-        self._share_lists()
-        # four full-width tiles in portrait: lower ones, so "On now" keeps room for its cards
-        tile_height = f"min-height: {self.ui.theme.px(96)}px;" if portrait else ""
-        for tile in (self.agenda_tile, self.exhibitors_tile, self.my_day_tile, self.board_tile):
-            if tile.styleSheet() != tile_height:
-                tile.setStyleSheet(tile_height)
+        if portrait != self._portrait:
+            self._portrait = portrait
+            direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+            self.lists.setDirection(direction)
+            self.tile_rows.setDirection(direction)
+            self._unfix()
+            self._style_tiles()
+        self._compose_header()
         super().resizeEvent(event)
 
-    def _share_lists(self) -> None:
-        """Stacked (portrait), each list gets height for its cards: three on now and one next
-        share 3:1, so "On now" does not hide a card behind a scroll while "Next" has room."""
-        portrait = self.height() > self.width()
-        counts = (self.now_panel.model.rowCount(), self.next_panel.model.rowCount())
-        for i, n in enumerate(counts):
-            self.lists.setStretch(i, max(1, n) if portrait else 1)
+    def _compose_header(self) -> None:
+        """Portrait: the subtitle and the theme on lines of their own. Landscape: the theme
+        follows the subtitle on its line when both fit, and is left out when not (the height
+        goes to the cards)."""
+        lang = self.ui.language
+        subtitle = self.event_info.subtitle.get(lang)
+        theme = f"“{self.event_info.theme.get(lang)}”"
+        self.theme_label.setText(theme)
+        if self._portrait or self._portrait is None:
+            self.subtitle.setText(subtitle)
+            self.theme_label.setVisible(True)
+            return
+        room = self.width() - 80 - 24 - self.date.sizeHint().width()
+        both = f"{subtitle}  ·  {theme}"
+        one_line = self.subtitle.fontMetrics().horizontalAdvance(both) <= room
+        self.subtitle.setText(both if one_line else subtitle)
+        self.theme_label.setVisible(False)
+
+    def _theme_changed(self, _theme) -> None:
+        self._style_tiles()
+        self._compose_header()
+        QTimer.singleShot(0, self, self._fit)     # after the new sizes are in place
+
+    def _style_tiles(self) -> None:
+        theme = self.ui.theme
+        # the tiles' words at title size (not heading size): four of them on one landscape row
+        style = (f"min-height: {theme.px(84)}px; font-size: {theme.title}px;"
+                 f" padding: 4px {theme.px(24)}px;")
+        for tile in self.tile_buttons:
+            if tile.styleSheet() != style:
+                tile.setStyleSheet(style)
+
+    def _unfix(self) -> None:
+        self.now_panel.setMinimumHeight(0)
+        self.now_panel.setMaximumHeight(16_777_215)
+
+    #: a card narrower than this truncates its title too much: the grid stops adding columns
+    MIN_CARD = 480
+
+    def _fit(self) -> None:
+        """Choose the number of card columns for "On now" and "Next hour" so that every card
+        shows without scrolling: one column while they fit, more when many sessions run at once.
+        Landscape: the lists side by side, their widths in proportion to their columns.
+        Portrait: stacked, "On now" exactly as tall as its cards, "Next hour" the rest."""
+        width, height = self.lists_box.width(), self.lists_box.height()
+        if width <= 0 or height <= 0:
+            return
+        portrait = self._portrait if self._portrait is not None else self.height() > self.width()
+        gap = self.lists.spacing()
+        with_next = not self.next_panel.isHidden()
+        now, nxt = self.now_panel, self.next_panel
+
+        def card_width(panel_width: int, cols: int) -> int:
+            return (panel_width - GAP * (cols - 1)) // cols
+
+        choices = []
+        for nc in (1, 2, 3):
+            for xc in ((1, 2) if with_next else (1,)):
+                if portrait or not with_next:
+                    now_w, next_w = width, width
+                else:
+                    now_w = (width - gap) * nc // (nc + xc)
+                    next_w = width - gap - now_w
+                if (nc > 1 and card_width(now_w, nc) < self.MIN_CARD) or (
+                        xc > 1 and card_width(next_w, xc) < self.MIN_CARD):
+                    continue
+                hn = now.needed_height(now_w, nc)
+                hx = nxt.needed_height(next_w, xc) if with_next else 0
+                fits_now = hn <= (height - gap - nxt.title.sizeHint().height() if portrait and with_next else height)
+                fits_all = (hn + gap + hx <= height) if portrait and with_next else max(hn, hx) <= height
+                choices.append((not fits_all, not fits_now, nc + xc, nc, xc, hn))
+        if not choices:
+            choices.append((True, True, 2, 1, 1, 0))
+        _a, now_short, _t, nc, xc, hn = min(choices)
+        now.set_columns(nc)
+        nxt.set_columns(xc)
+        if portrait or not with_next:
+            self.lists.setStretch(0, 1)
+            self.lists.setStretch(1, 1)
+        else:
+            self.lists.setStretch(0, nc)
+            self.lists.setStretch(1, xc)
+        if portrait and with_next and not now_short:
+            now.setMinimumHeight(hn)
+            now.setMaximumHeight(hn)
+            self.lists.setStretch(0, 0)
+        else:
+            self._unfix()
+
+    def fit_report(self) -> dict:
+        """What the fitting chose and which cards (if any) are hidden: for tests and renders."""
+        return {"now_columns": self.now_panel.columns, "next_columns": self.next_panel.columns,
+                "now_hidden": self.now_panel.hidden_cards(), "next_hidden": self.next_panel.hidden_cards()}
 
     def _tick(self, now) -> None:
         text = now.strftime("%H:%M")
@@ -160,13 +328,17 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         lang = self.ui.language
         self.name.setText(self.event_info.name.get(lang))
-        self.subtitle.setText(self.event_info.subtitle.get(lang))
-        self.theme_label.setText(f"“{self.event_info.theme.get(lang)}”")
+        self._compose_header()
         self.venue.setText(self.event_info.venue_name.get(lang))
-        self.agenda_tile.setText(QCoreApplication.translate("Home", "Agenda  ›"))
-        self.exhibitors_tile.setText(QCoreApplication.translate("Home", "Exhibitors && floor map  ›"))
-        self.my_day_tile.setText(QCoreApplication.translate("Home", "My day (badge)  ›"))
-        self.board_tile.setText(QCoreApplication.translate("Home", "Business matchmaking  ›"))
+        for tile, text in ((self.agenda_tile, QCoreApplication.translate("Home", "Agenda  ›")),
+                           (self.exhibitors_tile, QCoreApplication.translate("Home", "Exhibitors && floor map  ›")),
+                           (self.my_day_tile, QCoreApplication.translate("Home", "My day (badge)  ›")),
+                           (self.board_tile, QCoreApplication.translate("Home", "Business matchmaking  ›"))):
+            # the chevron stays with the last word when the words wrap
+            words = text.replace("&&", "&").strip()
+            if words.endswith("›"):
+                words = words.rstrip(" ›") + "\u00a0›"
+            tile.set_label(words)
         self.staff.setText(QCoreApplication.translate("Home", "Staff"))
         self.refresh()
 
@@ -194,7 +366,10 @@ class HomeScreen(QWidget):
         ended = bool(sessions) and now >= max(s.end for s in sessions)
         if ended:
             nothing_now = QCoreApplication.translate("Home", "The fair has ended — thank you for coming.")
-        self.now_panel.set_items([by_id[s.id] for s in running], nothing_now)
+        # all-day sessions (the exhibition, matchmaking) on slim cards: they are on all day,
+        # their room is what matters
+        all_day = {s.id for s in running if s.end - s.start >= ALL_DAY}
+        self.now_panel.set_items([by_id[s.id] for s in running], nothing_now, all_day)
         self.next_panel.setVisible(not ended)
         if nn.next or not nn.later:
             self.next_panel.title.setText(QCoreApplication.translate("Home", "Next hour"))
@@ -204,4 +379,4 @@ class HomeScreen(QWidget):
             upcoming = nn.later
         self.next_panel.set_items([by_id[s.id] for s in upcoming],
                                   QCoreApplication.translate("Home", "Nothing more is scheduled."))
-        self._share_lists()
+        self._fit()

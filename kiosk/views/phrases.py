@@ -52,6 +52,11 @@ def next_badge(minutes_until: int) -> str:
     return QCoreApplication.translate("Phrases", "NEXT · in %n min", "", minutes_until)
 
 
+def until(end: datetime) -> str:
+    """"until 17:00": an all-day session on the home screen."""
+    return QCoreApplication.translate("Phrases", "until %1").replace("%1", hhmm(end))
+
+
 def cancelled() -> str:
     return QCoreApplication.translate("Phrases", "Cancelled")
 

@@ -62,31 +62,44 @@ def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_li
     return used + last.height()
 
 
+def line_height(font: QFont, *, tight: bool = False) -> int:
+    """One line of ``font``. ``tight``: at most 1.2 em — Noto Sans CJK reports 1.45 em, most of it
+    leading above the glyphs, which made every Korean and Chinese home card a third taller than
+    the English one (and pushed cards off the home screen); the glyphs fit in 1.2 em."""
+    h = QFontMetrics(font).height()
+    return min(h, round(1.2 * font.pixelSize())) if tight else h
+
+
 class CardMetrics:
     """Fonts and heights for the current theme and language.
 
-    ``compact`` cards (home screen) show one title line; full cards (agenda) two.
+    ``compact`` cards (home screen) show one title line, with CJK lines tightened; full cards
+    (agenda) two. ``slim`` cards (the home screen's all-day sessions: exhibition, matchmaking)
+    are two lines: the title with its NOW pill, then type and room.
     """
 
     def __init__(self, theme, lang: str, *, compact: bool = False) -> None:
         self.theme = theme
         self.compact = compact
-        self.pad = 14 if compact else PAD
+        self.pad = 12 if compact else PAD
         self.title_lines = 1 if compact else 2
         self.time = font_for(lang, theme.body, bold=True)
         self.title = font_for(lang, theme.title, bold=True)
         self.meta = font_for(lang, theme.body)
         self.small = font_for(lang, theme.small)
         self.badge = font_for(lang, theme.small, bold=True)
-        fm = QFontMetrics
-        self.time_h = fm(self.time).height() + 6
-        self.title_line = fm(self.title).height()
-        self.meta_h = fm(self.meta).height() + 4
-        self.small_h = fm(self.small).height() + 4
-        self.badge_h = fm(self.badge).height() + 12
+        tight = compact
+        self.time_h = line_height(self.time, tight=tight) + 6
+        self.title_line = line_height(self.title, tight=tight)
+        self.meta_h = line_height(self.meta, tight=tight) + 4
+        self.small_h = line_height(self.small, tight=tight) + 4
+        self.badge_h = QFontMetrics(self.badge).height() + 12
+        self.gap = 4 if compact else 6
 
-    def height(self, item: SessionItem) -> int:
-        h = 2 * self.pad + self.time_h + self.title_lines * self.title_line + 6 + self.meta_h
+    def height(self, item: SessionItem, *, slim: bool = False) -> int:
+        if slim:
+            return 2 * self.pad + self.time_h + self.meta_h + (8 + self.badge_h if change_badges(item) else 0)
+        h = 2 * self.pad + self.time_h + self.title_lines * self.title_line + self.gap + self.meta_h
         if item.people and not self.compact:
             h += self.small_h
         if change_badges(item):
@@ -95,7 +108,7 @@ class CardMetrics:
 
 
 def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: str,
-               metrics: CardMetrics, selected: bool = False) -> None:
+               metrics: CardMetrics, selected: bool = False, slim: bool = False) -> None:
     theme = metrics.theme
     s = item.session
     state = agenda.state_at(s, now)
@@ -129,6 +142,30 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     text = theme.color("past_text" if quiet else "text")
     muted = theme.color("past_text" if quiet else "text_muted")
 
+    pill = None
+    if s.cancelled:
+        pill = (phrases.cancelled(), theme.color("danger"))
+    elif state is State.NOW:
+        pill = (phrases.now_badge(agenda.minutes_left(s, now), s.end), theme.color("now"))
+    elif state is State.NEXT:
+        pill = (phrases.next_badge(agenda.minutes_until(s, now)), theme.color("next"))
+
+    if slim:
+        # an all-day session: its title across the card, then "until 17:00 · type · room"
+        title_font = QFont(metrics.time)
+        title_font.setStrikeOut(s.cancelled)
+        painter.setFont(title_font)
+        painter.setPen(text)
+        painter.drawText(QRectF(x, y, w, metrics.time_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(title_font).elidedText(s.title.get(lang), Qt.TextElideMode.ElideRight, int(w)))
+        y += metrics.time_h
+        _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text,
+                    lead=phrases.until(s.end))
+        y += metrics.meta_h + 8
+        _paint_badges(painter, metrics, item, x, y, r.right() - pad)
+        painter.restore()
+        return
+
     # line 1: time range, and the state pill at the right
     painter.setFont(metrics.time)
     painter.setPen(text)
@@ -138,15 +175,10 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
         when = phrases.relative_day(s.start.date(), now.astimezone(s.start.tzinfo).date()) + " · " + when
     painter.drawText(QRectF(x, y, w, metrics.time_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      when)
-    pill = None
-    if s.cancelled:
-        pill = (phrases.cancelled(), theme.color("danger"))
-    elif state is State.NOW:
-        pill = (phrases.now_badge(agenda.minutes_left(s, now), s.end), theme.color("now"))
-    elif state is State.NEXT:
-        pill = (phrases.next_badge(agenda.minutes_until(s, now)), theme.color("next"))
     if pill:
-        _pill(painter, metrics, QRectF(x, y, w, metrics.time_h), pill[0], pill[1], align_right=True)
+        # the pill takes what the time leaves (elided on a narrow card, never over the time)
+        room = w - QFontMetrics(metrics.time).horizontalAdvance(when) - 12
+        _pill(painter, metrics, QRectF(x + w - room, y, room, metrics.time_h), pill[0], pill[1], align_right=True)
     y += metrics.time_h
 
     # lines 2–3: the title (struck through when cancelled)
@@ -155,18 +187,10 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     painter.setPen(text)
     lines = metrics.title_lines
     draw_wrapped(painter, QRectF(x, y, w, lines * metrics.title_line), s.title.get(lang), title_font, lines)
-    y += lines * metrics.title_line + 6
+    y += lines * metrics.title_line + metrics.gap
 
     # line 4: type · room · floor
-    where = item.room.name.get(lang) if item.room else ""
-    if item.floor and item.room and item.room.kind != "entrance":
-        where = f"{where}{phrases.list_sep()}{item.floor.name.get(lang)}"
-    meta = " · ".join(p for p in (phrases.session_type(s.type), where) if p)
-    painter.setFont(metrics.meta)
-    painter.setPen(muted if not theme.high_contrast else text)
-    fm = QFontMetrics(metrics.meta)
-    painter.drawText(QRectF(x, y, w, metrics.meta_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     fm.elidedText(meta, Qt.TextElideMode.ElideRight, int(w)))
+    _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text)
     y += metrics.meta_h
 
     # line 5: people
@@ -180,15 +204,37 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     y += 8
 
     # line 6: what changed since the programme was printed
-    badges = change_badges(item)
-    bx = x
-    for label, colour_name in badges:
-        used = _pill(painter, metrics, QRectF(bx, y, r.right() - pad - bx, metrics.badge_h), label,
-                     theme.color(colour_name))
-        bx += used + 10
-        if bx > r.right() - pad - 60:
-            break
+    _paint_badges(painter, metrics, item, x, y, r.right() - pad)
     painter.restore()
+
+
+def _paint_meta(painter: QPainter, metrics: CardMetrics, item: SessionItem, lang: str,
+                x: float, y: float, w: float, colour: QColor, lead: str = "") -> None:
+    """Type · room · floor, on one line (after ``lead``, if any)."""
+    s = item.session
+    where = item.room.name.get(lang) if item.room else ""
+    if item.floor and item.room and item.room.kind != "entrance":
+        where = f"{where}{phrases.list_sep()}{item.floor.name.get(lang)}"
+    # after a lead ("until 17:00", an all-day session whose title says what it is): the room only
+    kind = "" if lead else phrases.session_type(s.type)
+    meta = " · ".join(p for p in (lead, kind, where) if p)
+    painter.setFont(metrics.meta)
+    painter.setPen(colour)
+    fm = QFontMetrics(metrics.meta)
+    painter.drawText(QRectF(x, y, w, metrics.meta_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     fm.elidedText(meta, Qt.TextElideMode.ElideRight, int(w)))
+
+
+def _paint_badges(painter: QPainter, metrics: CardMetrics, item: SessionItem, x: float, y: float,
+                  right: float) -> None:
+    """What changed since the programme was printed, as pills in the changes' colour."""
+    bx = x
+    for label, colour_name in change_badges(item):
+        used = _pill(painter, metrics, QRectF(bx, y, right - bx, metrics.badge_h), label,
+                     metrics.theme.color(colour_name))
+        bx += used + 10
+        if bx > right - 60:
+            break
 
 
 #: notices that only say the start moved: once the new time is shown, they would count twice
@@ -248,6 +294,10 @@ class SessionCardDelegate(QStyledItemDelegate):
         self.ui = ui
         self.gutter = gutter
         self.compact = compact
+        #: a fixed grid (the home screen's lists): cards per line, whatever a row holds
+        self.columns: int | None = None
+        #: sessions painted as slim cards (the home screen's all-day sessions)
+        self.slim_ids: frozenset[str] = frozenset()
         self._metrics: CardMetrics | None = None
         ui.languageChanged.connect(self._reset_metrics)
         ui.themeChanged.connect(self._reset_metrics)
@@ -262,11 +312,26 @@ class SessionCardDelegate(QStyledItemDelegate):
         return self._metrics
 
     def _per_line(self, width: int, count: int) -> int:
+        if self.columns:
+            return self.columns
         return max(1, min(count, (width - self.gutter + GAP) // (CARD_MIN_WIDTH + GAP)))
 
+    def card_height(self, item: SessionItem) -> int:
+        return self.metrics.height(item, slim=item.session.id in self.slim_ids)
+
     def _line_heights(self, items: list[SessionItem], per_line: int) -> list[int]:
-        return [max(self.metrics.height(i) for i in items[k:k + per_line])
+        return [max(self.card_height(i) for i in items[k:k + per_line])
                 for k in range(0, len(items), per_line)]
+
+    def rows_height(self, rows: list[list[SessionItem]], width: int, columns: int | None = None) -> int:
+        """The height ``rows`` take in a list ``width`` wide, ``columns`` cards a line (default:
+        as now): what the home screen fits."""
+        total = 0
+        for items in rows:
+            per_line = columns or self._per_line(width, len(items))
+            heights = self._line_heights(items, per_line)
+            total += sum(heights) + GAP * len(heights)
+        return total
 
     def card_rects(self, row: QRect, items: list[SessionItem]) -> list[QRect]:
         """Where each card of a row goes: side by side, wrapping to more lines when narrow."""
@@ -307,7 +372,8 @@ class SessionCardDelegate(QStyledItemDelegate):
                              phrases.hhmm(items[0].session.start))
             painter.restore()
         for rect, item in zip(rects, items):
-            paint_card(painter, rect, item, now=now, lang=lang, metrics=self.metrics)
+            paint_card(painter, rect, item, now=now, lang=lang, metrics=self.metrics,
+                       slim=item.session.id in self.slim_ids)
 
     def session_at(self, row_rect: QRect, items: list[SessionItem], pos) -> str | None:
         for rect, item in zip(self.card_rects(row_rect, items), items):

@@ -71,3 +71,7 @@ class SessionListModel(_RowsModel):
 
     def set_items(self, items: list[SessionItem]) -> None:
         self._set_rows([[i] for i in items])
+
+    def set_rows(self, rows: list[list[SessionItem]]) -> None:
+        """Rows of several cards (a grid: the home screen's busiest moments)."""
+        self._set_rows([list(r) for r in rows if r])

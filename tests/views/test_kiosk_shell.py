@@ -30,7 +30,7 @@ def test_one_tap_switches_to_korean_everywhere(make_kiosk, qtbot):
     window = make_kiosk()
     qtbot.mouseClick(window.lang_buttons["ko"], Qt.MouseButton.LeftButton)
     assert window.ui.language == "ko"
-    assert window.home.agenda_tile.text() == "프로그램  ›"
+    assert window.home.agenda_tile.text() == "프로그램\u00a0›"   # the chevron stays with its word
     assert window.home.now_panel.title.text() == "진행 중"
     assert window.home.name.text() == "사이언스파크 이노페어 2023"
     assert QFontInfo(font_for("ko", 24)).family() == "Noto Sans CJK KR"
