@@ -242,6 +242,10 @@ class MyDayScreen(QWidget):
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        # portrait: the walk gets half the height (at 3:2 the map was a 340 px strip under an
+        # emptied list); landscape: the day's text gets the wider column
+        self.columns.setStretch(0, 1 if portrait else 3)
+        self.columns.setStretch(1, 1 if portrait else 2)
         super().resizeEvent(event)
 
     def showEvent(self, event) -> None:

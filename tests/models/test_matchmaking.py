@@ -10,7 +10,8 @@ import pytest
 
 from kiosk.models import badges
 from kiosk.models.errors import KioskError
-from kiosk.models.matchmaking import Matchmaking, double_bookings
+from kiosk.models.domain import Text, unmarked
+from kiosk.models.matchmaking import Buyer, Matchmaking, directory_counts, double_bookings
 from kiosk.exchange.importer import Importer
 from tests.conftest import ROOT, kst
 
@@ -187,6 +188,47 @@ def test_meeting_check_in_by_badges_marks_held_or_no_show(mm, db):
         mm.mark_attendance(other.id, present=["A0003"], by="v", role="volunteer", device_id="d",
                            now=kst("06-14 10:05"))
     assert err.value.code == "not_participant"
+
+
+def test_looking_for_follows_country_and_interest(mm):
+    every = mm.looking_for()
+    assert set(every) == {c for b in mm.buyers() for c in b.interests}
+    auto = mm.looking_for(interest="auto")
+    assert list(auto) == ["auto"] and auto["auto"] == every["auto"]
+    taiwan = mm.looking_for(country="TW")
+    assert taiwan and all(b.country == "TW" for bs in taiwan.values() for b in bs)
+    assert {b.id for bs in taiwan.values() for b in bs} == {b.id for b in mm.buyers(country="TW")}
+    assert mm.looking_for(country="TW", interest="food") == {}          # none in the data
+    assert mm.looking_for(country="XX") == {}
+
+
+def test_directory_counts_say_what_a_tap_shows():
+    b = lambda i, country, *wants: Buyer(i, Text(i), country, tuple(wants), Text(""))
+    buyers = [b("1", "TW", "auto", "ict"), b("2", "TW", "food"), b("3", "JP", "auto"), b("4", "VN")]
+    by_country, by_interest = directory_counts(buyers)
+    assert by_country == {None: 4, "TW": 2, "JP": 1, "VN": 1}
+    assert by_interest == {None: 4, "auto": 2, "ict": 1, "food": 1}
+    # each row counts under the other row's choice, never its own
+    by_country, by_interest = directory_counts(buyers, country="TW", interest="auto")
+    assert by_country == {None: 2, "TW": 1, "JP": 1}
+    assert by_interest == {None: 2, "auto": 1, "ict": 1, "food": 1}
+
+
+@pytest.mark.parametrize("marked, public", [
+    ("Cyberjaya Hub (sample)", "Cyberjaya Hub"), ("南部科學園區（範例）", "南部科學園區"),
+    ("칠성밸브 (예시)", "칠성밸브"), ("Acme ( SAMPLE ) ", "Acme"), ("Sample Labs", "Sample Labs"),
+    ("A (sample) B", "A (sample) B"), ("", ""), (None, None)])
+def test_one_rule_hides_sample_marks(marked, public):
+    """Only a trailing mark goes: a name containing the word, or a mark mid-name, stays."""
+    assert unmarked(marked) == public
+    if marked:
+        assert Text(marked, marked, marked).public == Text(public, public, public)
+
+
+def test_buyers_keep_their_marks_in_the_data_and_lose_them_in_public(mm):
+    buyers = mm.buyers()
+    assert all(b.name.en.endswith("(sample)") for b in buyers if "name" in b.assumed)
+    assert not any("sample" in b.name.public.en for b in buyers)
 
 
 def test_board_shows_now_and_next_per_table(mm):
