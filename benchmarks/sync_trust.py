@@ -79,17 +79,23 @@ class Fleet:
 
 def offline_scans(store, device: str, n: int) -> None:
     """``n`` scans by ``device`` over the day: the first of a person on a list OK, later ones ALREADY."""
-    attendees = [r[0] for r in store.execute("SELECT id FROM attendee")]
     lists = ["entry", "reception", "gala", "tour"]
-    t0 = datetime(2023, 6, 14, 9, 0, tzinfo=KST)
+    # each list's scans within its opening window and of people it admits: every device re-checks
+    # a synced OK scan against both (kinds.recheck_scan), as a real door's scans would pass
+    opens = {"entry": datetime(2023, 6, 14, 9, 0, tzinfo=KST), "reception": datetime(2023, 6, 14, 18, 0, tzinfo=KST),
+             "gala": datetime(2023, 6, 15, 17, 30, tzinfo=KST), "tour": datetime(2023, 6, 16, 8, 0, tzinfo=KST)}
+    types = dict(store.execute("SELECT id, types FROM checkin_list"))
+    admitted = {lst: [a for a, t in store.execute("SELECT id, type FROM attendee") if t in types[lst].split(",")]
+                for lst in lists}
     seen = set()
     rows = []
     for i in range(n):
-        who, lst = attendees[(i * 7) % len(attendees)], lists[i % 4]
+        lst = lists[i % 4]
+        who = admitted[lst][(i * 7) % len(admitted[lst])]
         code = "ALREADY" if (who, lst) in seen else "OK"
         seen.add((who, lst))
-        rows.append((f"{device}-{i}", lst, device, (t0 + timedelta(seconds=i * 2)).isoformat(), "manual", None, who,
-                     code, '{"reason": ""}'))
+        rows.append((f"{device}-{i}", lst, device, (opens[lst] + timedelta(seconds=(i // 4) * 2)).isoformat(),
+                     "manual", None, who, code, '{"reason": ""}'))
     with store.atomic():
         store.executemany("INSERT INTO scan (scan_id, list_id, device_id, scanned_at, payload, serial, attendee_id, "
                           "code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

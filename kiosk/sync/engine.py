@@ -280,10 +280,12 @@ class SyncEngine:
             elif obj["k"] == "badge":
                 self._unapply_badge(b)
                 ctx.touched_reference.add("badge")
+                ctx.recheck_serials.add(b["serial"])
             elif obj["k"] == "window":
                 self.conn.execute("DELETE FROM list_window_edit WHERE edit_key = ? AND device_id = ?",
                                   (b["edit_key"], device))
                 ctx.touched_lists.add(b["list_id"])
+                ctx.recheck_lists.add(b["list_id"])
             elif obj["k"] == "register":
                 unregister.append(b["attendee_id"])
         for attendee_id in unregister:       # after its badges were taken back (the log's order)
@@ -634,6 +636,8 @@ class SyncEngine:
     # ---------------------------------------------------------------- derived state
     def _derive(self, ctx, result: MergeResult) -> None:
         """Re-decide what the merged entries touched, with the same two rules as local writes."""
+        if ctx.recheck_lists or ctx.recheck_serials:
+            self._recheck(ctx, result)
         for list_id, attendee_id in ctx.touched_pairs:
             result.duplicates += settle_checkin(self.store, list_id, attendee_id)
             result.list_ids.add(list_id)
@@ -653,6 +657,51 @@ class SyncEngine:
         ctx.touched_sessions.clear()
         ctx.touched_meetings.clear()
         ctx.touched_lists.clear()
+
+    def _recheck(self, ctx, result: MergeResult) -> None:
+        """A list's windows or a badge's revocation changed: OK scans from other devices that it
+        concerns are re-checked (``kinds.recheck_scan``) — one that fails now is quarantined and
+        its rows taken back; one quarantined by the re-check that passes now is applied."""
+        lists, serials = sorted(ctx.recheck_lists), sorted(ctx.recheck_serials)
+        ctx.recheck_lists.clear()
+        ctx.recheck_serials.clear()
+        ctx.rules = ctx.revoked = None
+        me = self.device_id or ""
+        where = " OR ".join(filter(None, (f"list_id IN ({', '.join('?' * len(lists))})" if lists else "",
+                                          f"serial IN ({', '.join('?' * len(serials))})" if serials else "")))
+        fields = ", ".join(kinds_mod.SCAN_FIELDS)
+        for row in self.conn.execute(f"SELECT {fields} FROM scan WHERE code = 'OK' AND device_id != ? AND ({where})",
+                                     (me, *lists, *serials)).fetchall():
+            b = dict(zip(kinds_mod.SCAN_FIELDS, row))
+            try:
+                kinds_mod.recheck_scan(ctx, b)
+                continue
+            except kinds_mod.Invalid as exc:
+                reason = exc.reason
+            self.conn.execute("UPDATE sync_log SET status = 'quarantined', reason = ? WHERE kind = 'scan' AND key = ? "
+                              "AND device = ? AND status = 'ok'", (reason[:300], b["scan_id"], b["device_id"]))
+            self.conn.execute("DELETE FROM sync_duplicate WHERE other_scan = ? OR kept_scan = ?",
+                              (b["scan_id"], b["scan_id"]))
+            self.conn.execute("DELETE FROM checkin WHERE scan_id = ?", (b["scan_id"],))
+            self.conn.execute("DELETE FROM undone_checkin WHERE scan_id = ?", (b["scan_id"],))
+            self.conn.execute("DELETE FROM scan WHERE scan_id = ?", (b["scan_id"],))
+            ctx.touched_pairs.add((b["list_id"], b["attendee_id"]))
+            result.quarantined += 1
+        promoted = 0
+        for device, n, text in self.conn.execute(
+                "SELECT device, n, entry FROM sync_log WHERE kind = 'scan' AND status = 'quarantined' "
+                "AND reason LIKE ? AND device != ?", (kinds_mod.RECHECKED + "%", me)).fetchall():
+            b = json.loads(text)["b"]
+            if b.get("list_id") not in lists and b.get("serial") not in serials:
+                continue
+            status, reason, _key = self._apply_one(ctx, device, n, "scan", b, {})
+            if status == "ok":
+                promoted += 1
+                self._count(result, status, "scan")
+            self.conn.execute("UPDATE sync_log SET status = ?, reason = ? WHERE device = ? AND n = ?",
+                              (status, reason[:300], device, n))
+        if promoted:
+            self._retry_pending(ctx, result)     # undos that waited for those scans
 
     # ---------------------------------------------------------------- refusals and review
     def refuse(self, source: str, reason: str, size: int = 0) -> None:

@@ -204,8 +204,8 @@ def test_a_run_of_hundreds_keeps_each_entrys_own_verdict_and_row(fleet):
     with its own status — a bad entry in the middle is quarantined alone."""
     b = fleet.engine("b")
     attendees = [r[0] for r in sqlite3.connect(fleet.paths["b"]).execute("SELECT id FROM attendee ORDER BY id")]
-    entries = [scan("c", f"big-{i}", attendee=attendees[i % len(attendees)], list_id="entry" if i % 2 else "reception",
-                    code="OK") for i in range(250)]
+    entries = [scan("c", f"big-{i}", attendee=attendees[i % len(attendees)], list_id="entry", code="OK",
+                    when="2023-06-14T09:00:00+09:00" if i % 2 else "2023-06-15T19:00:00+09:00") for i in range(250)]
     entries[150] = scan("c", "big-150", attendee="Z9999")            # unknown: waits (pending)
     entries[199] = scan("c", "big-199", when="2099-01-01T00:00:00+09:00")     # quarantined
     result = b.receive(forge(fleet, "c", entries), source="c")
