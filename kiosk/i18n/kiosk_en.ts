@@ -4,6 +4,23 @@
 <!-- English plural forms only: the source strings are English; Qt picks "1 exhibitor matches" /
      "69 exhibitors match" from here. Every %n message in the code needs its two forms (a test checks). -->
 <context>
+    <name>Changes</name>
+    <message numerus="yes">
+        <source>Starts %1 (%n min late)</source>
+        <translation>
+            <numerusform>Starts %1 (%n min late)</numerusform>
+            <numerusform>Starts %1 (%n min late)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts %1 (%n min early)</source>
+        <translation>
+            <numerusform>Starts %1 (%n min early)</numerusform>
+            <numerusform>Starts %1 (%n min early)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Exhibitors</name>
     <message numerus="yes">
         <source>%n exhibitor(s) match</source>

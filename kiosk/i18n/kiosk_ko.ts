@@ -96,16 +96,6 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="26"/>
-        <source>Room: %1 → %2</source>
-        <translation>장소: %1 → %2</translation>
-    </message>
-    <message>
-        <location filename="../views/changes.py" line="29"/>
-        <source>Time: %1 → %2</source>
-        <translation>시간: %1 → %2</translation>
-    </message>
-    <message>
         <location filename="../views/changes.py" line="67"/>
         <source>Changes to the programme</source>
         <translation>프로그램 변경 사항</translation>
@@ -114,6 +104,34 @@
         <location filename="../views/changes.py" line="82"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>변경 사항이 없습니다. 모두 인쇄된 프로그램과 같습니다.</translation>
+    </message>
+    <message>
+        <source>Moved to %1 (was %2)</source>
+        <translation>장소 변경: %1 (기존 %2)</translation>
+    </message>
+    <message>
+        <source>Now %1 at %2 (was %3 at %4)</source>
+        <translation>일정 변경: %1 %2 (기존 %3 %4)</translation>
+    </message>
+    <message>
+        <source>Starts %1 (%n min late)</source>
+        <translation>%1 시작 (%n분 지연)</translation>
+    </message>
+    <message>
+        <source>Starts %1 (%n min early)</source>
+        <translation>%1 시작 (%n분 앞당김)</translation>
+    </message>
+    <message>
+        <source>Ends %1 (was %2)</source>
+        <translation>%1 종료 (기존 %2)</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>%1 변경</translation>
+    </message>
+    <message>
+        <source>Tap a card to see the session and the way there.</source>
+        <translation>카드를 누르면 세션 정보와 가는 길을 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -152,6 +170,10 @@
         <location filename="../views/session_detail.py" line="179"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>아직 층별 안내도에 없는 장소입니다. 안내 데스크에 문의해 주세요.</translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation>%1 종료됨</translation>
     </message>
 </context>
 <context>

@@ -96,16 +96,6 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="26"/>
-        <source>Room: %1 → %2</source>
-        <translation>地點：%1 → %2</translation>
-    </message>
-    <message>
-        <location filename="../views/changes.py" line="29"/>
-        <source>Time: %1 → %2</source>
-        <translation>時間：%1 → %2</translation>
-    </message>
-    <message>
         <location filename="../views/changes.py" line="67"/>
         <source>Changes to the programme</source>
         <translation>議程異動</translation>
@@ -114,6 +104,34 @@
         <location filename="../views/changes.py" line="82"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>沒有異動，一切與印刷議程相同。</translation>
+    </message>
+    <message>
+        <source>Moved to %1 (was %2)</source>
+        <translation>改至 %1（原 %2）</translation>
+    </message>
+    <message>
+        <source>Now %1 at %2 (was %3 at %4)</source>
+        <translation>改期：%1 %2（原 %3 %4）</translation>
+    </message>
+    <message>
+        <source>Starts %1 (%n min late)</source>
+        <translation>%1 開始（延後 %n 分鐘）</translation>
+    </message>
+    <message>
+        <source>Starts %1 (%n min early)</source>
+        <translation>%1 開始（提前 %n 分鐘）</translation>
+    </message>
+    <message>
+        <source>Ends %1 (was %2)</source>
+        <translation>%1 結束（原 %2）</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>%1 更新</translation>
+    </message>
+    <message>
+        <source>Tap a card to see the session and the way there.</source>
+        <translation>點選卡片，查看場次資訊與前往路線。</translation>
     </message>
 </context>
 <context>
@@ -152,6 +170,10 @@
         <location filename="../views/session_detail.py" line="179"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>此場地尚未標示於樓層平面圖，請洽詢服務台。</translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation>已於 %1 結束</translation>
     </message>
 </context>
 <context>

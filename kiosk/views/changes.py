@@ -1,21 +1,28 @@
-"""What changed since the schedule was published, newest first — open to everyone."""
+"""What changed since the schedule was published, newest first — open to everyone.
+
+One card per changed session: its title, where and when it is now, then each change in words
+that cannot be misread ("Moved to Room 204 (was Room 101)", "Starts 17:30 (10 min late)",
+"Cancelled") and when it was changed. A tap opens the session (and the walk there).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-
-
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from . import phrases
-from .widgets import label, make_kinetic
+from .session_card import LATE_NOTICES
+from .widgets import kinetic_scroll, label
 
 
-def describe(change, session, rooms, lang: str) -> list[str]:
-    """The lines for one changed session: a move as a move, a new time beside the old one."""
-    lines = []
+def describe(change, session, rooms, lang: str) -> list[tuple[str, str]]:
+    """(line, palette colour) for one changed session: a move as a move ("Moved to Room 204
+    (was Room 101)"), a new start with how late or early it now is, a new end beside the
+    printed one, a notice — never a new time next to a delay that would add up twice."""
+    lines: list[tuple[str, str]] = []
     if change.cancelled:
-        lines.append(phrases.cancelled())
+        lines.append((phrases.cancelled(), "danger"))
     if change.moved:
         old, new = change.moved
 
@@ -23,14 +30,119 @@ def describe(change, session, rooms, lang: str) -> list[str]:
             room = rooms.get(room_id or "")
             return room.name.get(lang) if room else "—"
 
-        lines.append(QCoreApplication.translate("Changes", "Room: %1 → %2").replace("%1", name(old)).replace("%2", name(new)))
-    if change.retimed:
+        lines.append((QCoreApplication.translate("Changes", "Moved to %1 (was %2)")
+                      .replace("%1", name(new)).replace("%2", name(old)), "change"))
+    start_moved = False
+    if change.retimed and not change.cancelled:
         (ps, pe), (ns, ne) = change.retimed
-        lines.append(QCoreApplication.translate("Changes", "Time: %1 → %2").replace("%1", phrases.time_range(ps, pe))
-                     .replace("%2", phrases.time_range(ns, ne)))
-    if change.notice:
-        lines.append(phrases.notice_text(change.notice))
+        if ns.date() != ps.date():
+            start_moved = True
+            lines.append((QCoreApplication.translate("Changes", "Now %1 at %2 (was %3 at %4)")
+                          .replace("%1", phrases.day_label(ns.date())).replace("%2", phrases.hhmm(ns))
+                          .replace("%3", phrases.day_label(ps.date())).replace("%4", phrases.hhmm(ps)), "change"))
+        elif ns != ps:
+            start_moved = True
+            minutes = round(abs((ns - ps).total_seconds()) / 60)
+            if ns > ps:
+                text = QCoreApplication.translate("Changes", "Starts %1 (%n min late)", "", minutes)
+            else:
+                text = QCoreApplication.translate("Changes", "Starts %1 (%n min early)", "", minutes)
+            lines.append((text.replace("%1", phrases.hhmm(ns)), "change"))
+        if ne - ns != pe - ps or (ns == ps and ne != pe):
+            lines.append((QCoreApplication.translate("Changes", "Ends %1 (was %2)")
+                          .replace("%1", phrases.hhmm(ne)).replace("%2", phrases.hhmm(pe)), "change"))
+    if change.notice and not (start_moved and change.notice in LATE_NOTICES):
+        lines.append((phrases.notice_text(change.notice), "change"))
     return lines
+
+
+class ChangeCard(QFrame):
+    """One changed session as a card; a tap (not a flick) emits ``tapped(session_id)``."""
+
+    tapped = Signal(str)
+
+    def __init__(self, session_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChangeCard")
+        self.session_id = session_id
+        self._pressed: QPoint | None = None
+        self.title = label(wrap=True)
+        self.when = label(wrap=True)
+        self.lines: list = []
+        self.changed_at = label(wrap=True)
+        self.more = label("›")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(28, 18, 20, 18)
+        self.box.setSpacing(6)
+        self.box.addWidget(self.title)
+        self.box.addWidget(self.when)
+        self.change_box = QVBoxLayout()
+        self.change_box.setSpacing(2)
+        self.box.addLayout(self.change_box)
+        foot = QHBoxLayout()
+        foot.addWidget(self.changed_at, 1)
+        foot.addWidget(self.more, 0, Qt.AlignmentFlag.AlignBottom)
+        self.box.addLayout(foot)
+        self.box.addStretch(1)
+
+    def fill(self, *, title: str, when: str, lines: list[tuple[str, str]], changed_at: str, theme) -> None:
+        p = theme.p
+        self._theme = theme
+        self._accent = theme.color("danger" if any(c == "danger" for _l, c in lines) else "change")
+        self.setStyleSheet(f"QFrame#ChangeCard QLabel {{ background: transparent; border: none; color: {p.text}; }}")
+        self.update()
+        self.title.setText(title)
+        self.title.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
+        self.when.setText(when)
+        self.when.setStyleSheet(f"font-size: {theme.body}px; color: {p.text_muted if not theme.high_contrast else p.text};")
+        for old in self.lines:
+            self.change_box.removeWidget(old)
+            old.deleteLater()
+        self.lines = []
+        for text, colour in lines:
+            line = label(text, wrap=True)
+            line.setStyleSheet(f"font-size: {theme.body}px; font-weight: 700; color: {getattr(p, colour)};")
+            self.change_box.addWidget(line)
+            self.lines.append(line)
+        self.changed_at.setText(changed_at)
+        self.changed_at.setStyleSheet(f"font-size: {theme.small}px; color: {p.text_muted if not theme.high_contrast else p.text};")
+        self.changed_at.setVisible(bool(changed_at))
+        self.more.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700; color: {p.accent};")
+
+    def paintEvent(self, event) -> None:
+        """A card like the agenda's: rounded, with the change colour's bar down its left side."""
+        theme = getattr(self, "_theme", None)
+        if theme is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        path = QPainterPath()
+        path.addRoundedRect(r, 14, 14)
+        painter.fillPath(path, theme.color("surface"))
+        if theme.high_contrast:
+            pen = QPen(theme.color("border"))
+            pen.setWidth(3)
+            painter.setPen(pen)
+            painter.drawPath(path)
+        bar = QPainterPath()
+        bar.addRoundedRect(QRectF(r.left(), r.top(), 14, r.height()), 7, 7)
+        painter.fillPath(bar, self._accent)
+        painter.end()
+
+    def line_texts(self) -> list[str]:
+        return [line.text() for line in self.lines]
+
+    # a tap opens the session; a flick (the kinetic scroll) does not
+    def mousePressEvent(self, event) -> None:
+        self._pressed = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        pressed, self._pressed = self._pressed, None
+        if pressed is not None and (event.position().toPoint() - pressed).manhattanLength() < 24:
+            self.tapped.emit(self.session_id)
+        super().mouseReleaseEvent(event)
 
 
 class ChangesScreen(QWidget):
@@ -41,20 +153,25 @@ class ChangesScreen(QWidget):
         self.setObjectName("Screen")
         self.ui = ui
         self.programme = programme
-        self.heading = label(role="heading")
+        self.heading = label(role="heading", wrap=True)
+        self.hint = label(role="onDarkMuted", wrap=True)
         self.empty = label(role="onDarkMuted", wrap=True)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.list.itemClicked.connect(lambda item: self.openSession.emit(item.data(Qt.ItemDataRole.UserRole)))
-        make_kinetic(self.list)
+        self.cards: list[ChangeCard] = []
+        self._columns = 0
+        self.content = QWidget()
+        self.content.setObjectName("ChangesContent")
+        self.content.setStyleSheet("QWidget#ChangesContent { background: transparent; }")
+        self.grid = QGridLayout(self.content)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(16)
+        self.scroll = kinetic_scroll(self.content)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 20, 32, 20)
         box.setSpacing(14)
         box.addWidget(self.heading)
+        box.addWidget(self.hint)
         box.addWidget(self.empty)
-        box.addWidget(self.list, 1)
+        box.addWidget(self.scroll, 1)
         ui.languageChanged.connect(lambda _l: self.refresh())
         ui.themeChanged.connect(lambda _t: self.refresh())
         self.refresh()
@@ -62,22 +179,64 @@ class ChangesScreen(QWidget):
     def count(self) -> int:
         return len(self.programme.repo.changes())
 
+    def _wanted_columns(self) -> int:
+        # two columns of cards on a landscape screen, one in portrait
+        return 2 if self.width() > self.height() and self.width() >= 1400 else 1
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._wanted_columns() != self._columns:
+            self._place()
+
+    def _place(self) -> None:
+        self._columns = self._wanted_columns()
+        while self.grid.count():
+            self.grid.takeAt(0)
+        for i, card in enumerate(self.cards):
+            row, col = divmod(i, self._columns)
+            self.grid.addWidget(card, row, col)
+        for col in range(2):
+            self.grid.setColumnStretch(col, 1 if col < self._columns else 0)
+        rows = (len(self.cards) + self._columns - 1) // self._columns
+        for row in range(rows + 2):
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(rows, 1)     # the cards at the top, the space below them
+
     def refresh(self) -> None:
         lang, theme = self.ui.language, self.ui.theme
+        now = self.ui.now()
         self.heading.setText(QCoreApplication.translate("Changes", "Changes to the programme"))
-        self.list.setStyleSheet(f"QListWidget {{ background: transparent; color: #ffffff; font-size: {theme.body}px; }}"
-                                f"QListWidget::item {{ background: {theme.p.surface}; color: {theme.p.text};"
-                                f" border-radius: 12px; margin: 6px 0; padding: 16px; }}")
-        self.list.clear()
+        self.hint.setText(QCoreApplication.translate("Changes", "Tap a card to see the session and the way there."))
+        # drop the old cards (and every reference to them) before building the new ones
+        old, self.cards = self.cards, []
+        for card in old:
+            self.grid.removeWidget(card)
+            card.hide()
+            card.deleteLater()
         changes = self.programme.repo.changes()
+        rooms = self.programme.rooms
         for change in changes:
-            session = self.programme.repo.session(change.session_id)
-            if session is None:
+            item = self.programme.get(change.session_id)
+            if item is None:
                 continue
-            when = f"{phrases.day_label(session.start.date())} {phrases.time_range(session.start, session.end)}"
-            lines = describe(change, session, self.programme.rooms, lang)
-            item = QListWidgetItem(f"{session.title.get(lang)}\n{when}\n" + "\n".join("• " + x for x in lines))
-            item.setData(Qt.ItemDataRole.UserRole, session.id)
-            self.list.addItem(item)
+            s = item.session
+            where = item.room.name.get(lang) if item.room else ""
+            if item.floor and item.room and item.room.kind != "entrance":
+                where = f"{where}{phrases.list_sep()}{item.floor.name.get(lang)}"
+            when = " · ".join(p for p in (phrases.day_label(s.start.date()), phrases.time_range(s.start, s.end), where) if p)
+            at = ""
+            if change.at is not None:
+                local = change.at.astimezone(now.tzinfo)
+                stamp = phrases.hhmm(local) if local.date() == now.date() else \
+                    f"{phrases.day_label(local.date())} {phrases.hhmm(local)}"
+                at = QCoreApplication.translate("Changes", "Changed %1").replace("%1", stamp)
+            card = ChangeCard(s.id)
+            card.fill(title=s.title.get(lang), when=when, lines=describe(change, s, rooms, lang),
+                      changed_at=at, theme=theme)
+            card.tapped.connect(self.openSession)
+            self.cards.append(card)
+        self._place()
         self.empty.setText(QCoreApplication.translate("Changes", "No changes: everything is as printed in the programme."))
-        self.empty.setVisible(not changes)
+        self.empty.setVisible(not self.cards)
+        self.hint.setVisible(bool(self.cards))
+        self.scroll.setVisible(bool(self.cards))

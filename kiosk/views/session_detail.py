@@ -42,6 +42,7 @@ class SessionDetail(QWidget):
         panel = QFrame()
         panel.setObjectName("Panel")
         self.when = label(wrap=True)
+        self.ended = label(wrap=True)
         self.changes = label(wrap=True)
         self.description = label(wrap=True)
         self.people_heading = label()
@@ -52,7 +53,7 @@ class SessionDetail(QWidget):
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)
-        for w in (self.when, self.changes, self.description, self.people_heading, self.people):
+        for w in (self.when, self.ended, self.changes, self.description, self.people_heading, self.people):
             inner.addWidget(w)
         qr_row = QHBoxLayout()
         qr_row.addWidget(self.calendar_qr)
@@ -107,6 +108,14 @@ class SessionDetail(QWidget):
         root.addLayout(self.columns, 1)
         ui.languageChanged.connect(lambda _l: self.refresh())
         ui.themeChanged.connect(lambda _t: self.refresh())
+        ui.minuteTick.connect(self._minute)
+        self._over: bool | None = None
+
+    def _minute(self, now) -> None:
+        """The session ends while shown: say so and take the walk and the calendar code away."""
+        item = self.programme.get(self.session_id) if self.session_id else None
+        if item is not None and (now >= item.session.end) != self._over:
+            self.refresh()
 
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
@@ -127,6 +136,16 @@ class SessionDetail(QWidget):
         lang = self.ui.language
         theme = self.ui.theme
         s = item.session
+        now = self.ui.now()
+        # over (or cancelled): no walk there and no calendar code; say when it ended
+        self._over = over = now >= s.end
+        gone = over or s.cancelled
+        if over and not s.cancelled:
+            end = s.end.astimezone(now.tzinfo)
+            stamp = phrases.hhmm(end) if end.date() == now.date() else f"{phrases.day_label(end.date())} {phrases.hhmm(end)}"
+            self.ended.setText(QCoreApplication.translate("Detail", "Ended %1").replace("%1", stamp))
+        self.ended.setStyleSheet(f"color: {theme.p.text}; font-size: {theme.title}px; font-weight: 700;")
+        self.ended.setVisible(over and not s.cancelled)
         self.back_button.setText(QCoreApplication.translate("Detail", "‹ Back"))
         self.title.setText(s.title.get(lang))
         day = phrases.day_label(s.start.date())
@@ -162,9 +181,12 @@ class SessionDetail(QWidget):
 
         from .qr import qr_pixmap
 
-        self.calendar_qr.setPixmap(qr_pixmap(session_qr_event(s, item.room), theme.px(190)))
+        if not gone:
+            self.calendar_qr.setPixmap(qr_pixmap(session_qr_event(s, item.room), theme.px(190)))
         self.calendar_caption.setText(QCoreApplication.translate("Detail", "Scan to add this session to your phone's calendar."))
         self.calendar_caption.setStyleSheet(f"font-size: {theme.small}px;")
+        self.calendar_qr.setVisible(not gone)
+        self.calendar_caption.setVisible(not gone)
         self.where_heading.setText(QCoreApplication.translate("Detail", "Where"))
         self.where_heading.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
         if item.room and item.room.not_on_plan:
@@ -187,7 +209,7 @@ class SessionDetail(QWidget):
             # (an assumed room is marked for staff on the schedule desk and in the data, not here)
             self.where.setText(line)
             self.room = item.room
-            self.route = self.venue.route_to(f"room:{item.room.id}")
+            self.route = None if gone else self.venue.route_to(f"room:{item.room.id}")
             self.steps = self.venue.steps(self.route, f"room:{item.room.id}") if self.route is not None else []
             if self.route is not None:
                 self.route_label.setText(QCoreApplication.translate("Detail", "From this kiosk:") + " "
@@ -263,4 +285,5 @@ class SessionDetail(QWidget):
             ys.append(kiosk["y"] + 5)
         if not xs:
             xs, ys = [0, floor.width], [0, floor.depth]
-        self.plan.show_area(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), margin_m=6)
+        # no walk (the session is over): the room among its neighbours, not the room alone
+        self.plan.show_area(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), margin_m=6 if points else 20)

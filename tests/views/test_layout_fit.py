@@ -16,8 +16,18 @@ SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "my-da
 
 
 def _open(window, screen: str) -> None:
+    if screen == "changes":
+        # the cards, not only the "no changes" line: a move with a new start, a cancellation,
+        # an earlier start, a new end, a notice
+        from tests.conftest import kst
+
+        for session_id, change in (("d1-masterclass2", {"room": "204", "start": kst("06-14 17:30"),
+                                                        "notice": "preset:late10"}),
+                                   ("d1-reception", {"cancel": True}), ("d2-forum1", {"start": kst("06-15 09:50")}),
+                                   ("d2-forum2", {"end": kst("06-15 13:30")}), ("d1-roundtable", {"notice": "preset:full"})):
+            window.ops.edit_session(session_id, by="Mina", role="volunteer", **change)
     if screen == "detail":
-        window.open_session("d1-keynote")
+        window.open_session("d1-roundtable")   # on now at 16:30: the walk and its steps show (d1-keynote has ended)
     elif screen == "pin":
         window.open_staff()
     elif screen == "checkin":
