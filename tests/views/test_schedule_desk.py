@@ -78,8 +78,8 @@ def test_a_change_from_a_second_process_reaches_the_open_agenda_and_changes_scre
     other.close()
     qtbot.waitUntil(lambda: agenda_item(window, "d1-reception").session.cancelled, timeout=1000)
     window.show_view("changes")
-    text = window.changes.list.item(0).text()
-    assert "Welcome dinner" in text and "Cancelled" in text
+    card = window.changes.cards[0]
+    assert card.title.text() == "Welcome dinner" and card.line_texts() == ["Cancelled"]
     assert "(1)" in window.home.changes_button.text()
 
 
@@ -93,7 +93,7 @@ def test_changes_screen_shows_moves_as_moves_newest_first(qtbot, window):
                                        **change)
         window.watcher.publish(done.change)
     window.show_view("changes")
-    first, second = window.changes.list.item(0).text(), window.changes.list.item(1).text()
-    assert "Lunch" in first and "Time: 13:00–14:00 → 13:15–14:15" in first
-    assert "Room: Room 101 → Room 204" in second
+    first, second = window.changes.cards[:2]
+    assert first.title.text() == "Lunch" and first.line_texts() == ["Starts 13:15 (15 min late)"]
+    assert second.line_texts() == ["Moved to Room 204 (was Room 101)"]
 
