@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
     QApplication, QBoxLayout, QFrame, QHBoxLayout, QLineEdit, QListWidget, QPushButton, QStackedWidget,
@@ -117,6 +117,7 @@ class MyDayScreen(QWidget):
         self.day = None
         self.route = None
         self._table_items: dict = {}
+        self._tag = None                   # the destination table's number on the map
 
         # --- waiting for a badge
         self.prompt_title = label(role="heading", wrap=True)
@@ -485,6 +486,7 @@ class MyDayScreen(QWidget):
         if getattr(self, "_scene_key", None) != key:
             self._scene_key = key
             self._table_items = {}          # references dropped before the scene deletes the items
+            self._tag = None
             self.scene.build(floor=floor, rooms=self.venue.rooms.values(), booths={}, occupants={},
                              categories=self.venue.categories, features=self.venue.features,
                              kiosk=self.venue.kiosk)
@@ -499,6 +501,7 @@ class MyDayScreen(QWidget):
             item.setPen(QPen(QColor("#ff6a00" if mine else "#5a7394"), 5 if mine else 1.5))
             item.setBrush(QBrush(QColor("#ff6a00" if mine else "#ffffff")))
             item.setZValue(16 if mine else 2)
+        self._tag_table(tables.get(nxt.place))
         self.scene.highlight_room(nxt.place if nxt.place in self.venue.rooms else None)
         points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor_id for p in leg.points]
         self.scene.show_route(points or None)
@@ -513,6 +516,41 @@ class MyDayScreen(QWidget):
         from kiosk.models.venue_map import Rect
 
         self.plan.fit(Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1), margin_m=6)
+
+    def _tag_table(self, table) -> None:
+        """The table's number beside its orange mark, above the lounge's name and the other
+        tables (seen: the lounge's label lay over the destination, which then had no name)."""
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
+
+        if self._tag is None:
+            box = QGraphicsRectItem()
+            box.setBrush(QBrush(QColor("#ff6a00")))
+            box.setPen(QPen(QColor("#ffffff"), 2))
+            text = QGraphicsSimpleTextItem(box)
+            font = QFont()
+            font.setPixelSize(30)            # scene units (12 a metre): as the map's room names
+            font.setBold(True)
+            text.setFont(font)
+            text.setBrush(QBrush(QColor("#ffffff")))
+            box.setZValue(17)
+            self.scene.addItem(box)
+            self._tag = box
+        box = self._tag
+        box.setVisible(table is not None)
+        # the name of the place the table stands in fades behind the tables (still there to read)
+        spot = QPointF(table.x * SCALE, table.y * SCALE) if table is not None else None
+        for label_item in self.scene.label_items:
+            area = label_item.data(1)
+            label_item.setOpacity(0.3 if spot is not None and area is not None and area.contains(spot) else 1.0)
+        if table is None:
+            return
+        text = box.childItems()[0]
+        text.setText(table.id)
+        r = text.boundingRect()
+        box.setRect(QRectF(0, 0, r.width() + 12, r.height() + 4))
+        text.setPos(6, 2)
+        box.setPos((table.x + 1.0) * SCALE, table.y * SCALE - (r.height() + 4) / 2)
 
     def _style(self) -> None:
         """Sizes and colours of the next-meeting card: set when the theme changes, not per visitor

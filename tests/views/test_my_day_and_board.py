@@ -60,6 +60,12 @@ def test_badge_scanned_at_the_kiosk_shows_the_next_meeting_with_the_route(qtbot,
     assert "@" not in shown                                          # no contact details, ever
     assert screen.route is not None and screen.plan.isVisible()
     assert screen.qr.pixmap() is not None and not screen.qr.pixmap().isNull()
+    # the destination's number on the map, above the lounge's name (which lay over it)
+    tag = screen._tag
+    assert tag.isVisible() and tag.childItems()[0].text() == "T01"
+    spot = screen._table_items["T01"].rect().center()
+    lounge = [i for i in screen.scene.label_items if i.data(1).contains(spot)]
+    assert lounge and all(i.opacity() < 1 and i.zValue() < tag.zValue() for i in lounge)
 
 
 def test_my_day_clears_itself_after_30_seconds_and_on_a_touch_elsewhere(qtbot, make_kiosk, clock, db, key):
