@@ -636,6 +636,11 @@ class SyncEngine:
     # ---------------------------------------------------------------- derived state
     def _derive(self, ctx, result: MergeResult) -> None:
         """Re-decide what the merged entries touched, with the same two rules as local writes."""
+        for list_id in ctx.touched_lists:        # first: the re-check reads the lists' windows as they now are
+            if settle_list_windows(self.store, list_id):
+                result.reference.add("checkin_window")
+            result.list_ids.add(list_id)
+        ctx.touched_lists.clear()
         if ctx.recheck_lists or ctx.recheck_serials:
             self._recheck(ctx, result)
         for list_id, attendee_id in ctx.touched_pairs:
@@ -647,10 +652,6 @@ class SyncEngine:
         for meeting_id in ctx.touched_meetings:
             settle_meeting(self.store, meeting_id)
             result.meeting_ids.add(meeting_id)
-        for list_id in ctx.touched_lists:
-            if settle_list_windows(self.store, list_id):
-                result.reference.add("checkin_window")
-            result.list_ids.add(list_id)
         result.reference |= ctx.touched_reference
         ctx.touched_reference.clear()
         ctx.touched_pairs.clear()

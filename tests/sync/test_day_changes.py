@@ -115,6 +115,12 @@ def test_before_the_sync_the_walk_in_is_unknown_elsewhere_and_after_a_file_it_is
     result = import_file(day.engine("k2"), export_file(day.engine("desk")), "desk.sync")
     assert result.quarantined == 0 and {"attendee", "badge"} <= result.reference
     assert scan_code(day.paths["k2"], payload, "entry", at(9, 6), "u2") == "OK"
+    # staff at that kiosk find the walk-in by name, for a check-in without the badge
+    k2 = open_event_db(day.paths["k2"])
+    assert [a.id for a in k2.checkins.find_attendees("chen mei")] == [attendee.id]
+    assert operations.check_in(k2, payload="manual", manual_attendee=attendee.id, list_id="reception",
+                               device_id="k2", scan_id="u2m", now=at(18, 5)).result.code == "OK"
+    k2.close()
     # and on from that kiosk to another, which never met the desk
     import_file(day.engine("kiosk"), export_file(day.engine("k2")), "k2.sync")
     assert scan_code(day.paths["kiosk"], payload, "entry", at(9, 7), "u3") == "ALREADY"

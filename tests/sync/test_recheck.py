@@ -138,3 +138,23 @@ def test_a_device_that_had_not_heard_of_a_later_opening_is_not_punished(day):  #
     assert rows(day.paths["k2"], "SELECT scan_id FROM checkin WHERE attendee_id = 'A0013'") == [("stale-1810",)]
     assert operations.check_in(k2.store, payload="manual", manual_attendee="A0014", list_id="reception",
                                device_id="k2", scan_id="new", now=at(18, 10)).result.code == "OUTSIDE_WINDOW"
+
+
+def test_revoking_a_desk_that_opened_a_list_at_night_takes_back_the_scans_only_that_window_allowed(day):  # noqa: F811
+    from kiosk.sync.identity import revocation
+
+    from .conftest import CLOCK, EVENT
+
+    night = window_change("desk", "night", [["2023-06-15T02:00:00+09:00", "2023-06-15T04:00:00+09:00"]],
+                          list_id="gala")
+    k2 = day.engine("k2")
+    k2.receive(forge(day, "desk", [night]), source="desk")
+    k2.receive(forge(day, "kiosk", [scan("kiosk", "at-0300", attendee="A0009", list_id="gala",
+                                         when="2023-06-15T03:00:00+09:00")]), source="kiosk")
+    assert rows(day.paths["k2"], "SELECT scan_id FROM checkin WHERE list_id = 'gala'") == [("at-0300",)], [q["reason"] for q in k2.quarantined()]
+    statement, sig = revocation(day.authority, "desk", event_id=EVENT, after=0, now=CLOCK.now(), reason="stolen")
+    k2.add_statement(statement, sig)
+    assert rows(day.paths["k2"], "SELECT start FROM checkin_window WHERE list_id = 'gala'") == \
+        [("2023-06-15T17:30:00+09:00",)]
+    assert rows(day.paths["k2"], "SELECT count(*) FROM checkin WHERE list_id = 'gala'") == [(0,)]
+    assert rows(day.paths["k2"], "SELECT status FROM sync_log WHERE key = 'at-0300'") == [("quarantined",)]
