@@ -37,20 +37,36 @@ def settle_checkin(store: "EventStore", list_id: str, attendee_id: str) -> int:
     scan (time, device, scan id) that is not undone. Any other OK scan for the same person and
     list is a *duplicate* (kept, and listed for staff). Call inside ``atomic()``. Returns the
     number of duplicates."""
-    oks = store.execute("SELECT scan_id, scanned_at, device_id FROM scan s INDEXED BY scan_list_attendee "
-                        "WHERE list_id = ? AND attendee_id = ? "
-                        "AND code = 'OK' AND NOT EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
-                        "ORDER BY scanned_at, device_id, scan_id", (list_id, attendee_id)).fetchall()
-    store.execute("DELETE FROM checkin WHERE list_id = ? AND attendee_id = ?", (list_id, attendee_id))
-    store.execute("DELETE FROM sync_duplicate WHERE list_id = ? AND attendee_id = ?", (list_id, attendee_id))
-    if not oks:
-        return 0
-    first = oks[0]
-    store.execute("INSERT INTO checkin (list_id, attendee_id, scan_id, device_id, checked_in_at) VALUES (?, ?, ?, ?, ?)",
-                  (list_id, attendee_id, first[0], first[2], first[1]))
-    for other in oks[1:]:
-        store.execute("INSERT INTO sync_duplicate VALUES (?, ?, ?, ?)", (list_id, attendee_id, first[0], other[0]))
-    return len(oks) - 1
+    return settle_checkins(store, [(list_id, attendee_id)])
+
+
+_PAIRS = "SELECT json_extract(value, '$[0]') AS list_id, json_extract(value, '$[1]') AS attendee_id FROM json_each(?)"
+
+
+def settle_checkins(store: "EventStore", pairs) -> int:
+    """:func:`settle_checkin`'s rule for many (list, attendee) pairs at once, in five statements
+    however many there are (a sync merge of 10,000 scans touches thousands: one by one that
+    was five statements each). Returns the number of duplicates."""
+    pairs = json.dumps([[list_id, attendee_id] for list_id, attendee_id in pairs])
+    oks = store.execute(
+        f"SELECT s.list_id, s.attendee_id, s.scan_id, s.scanned_at, s.device_id FROM ({_PAIRS}) p "
+        "JOIN scan s INDEXED BY scan_list_attendee ON s.list_id = p.list_id AND s.attendee_id = p.attendee_id "
+        "AND s.code = 'OK' WHERE NOT EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
+        "ORDER BY s.list_id, s.attendee_id, s.scanned_at, s.device_id, s.scan_id", (pairs,)).fetchall()
+    store.execute(f"DELETE FROM checkin WHERE (list_id, attendee_id) IN ({_PAIRS})", (pairs,))
+    store.execute(f"DELETE FROM sync_duplicate WHERE (list_id, attendee_id) IN ({_PAIRS})", (pairs,))
+    firsts, duplicates = [], []
+    first = None
+    for list_id, attendee_id, scan_id, scanned_at, device_id in oks:
+        if first is not None and first[0] == list_id and first[1] == attendee_id:
+            duplicates.append((list_id, attendee_id, first[2], scan_id))
+        else:
+            first = (list_id, attendee_id, scan_id, device_id, scanned_at)
+            firsts.append(first)
+    store.executemany("INSERT INTO checkin (list_id, attendee_id, scan_id, device_id, checked_in_at) "
+                      "VALUES (?, ?, ?, ?, ?)", firsts)
+    store.executemany("INSERT INTO sync_duplicate VALUES (?, ?, ?, ?)", duplicates)
+    return len(duplicates)
 
 
 NAME_MAX = 100

@@ -41,7 +41,8 @@ class SyncState:
         if row is None:
             return None
         duplicates = self.store.execute("SELECT count(*) FROM sync_duplicate").fetchone()[0]
-        quarantined = self.store.execute("SELECT count(*) FROM sync_log WHERE status = 'quarantined'").fetchone()[0]
+        quarantined = self.store.execute("SELECT count(*) FROM sync_log WHERE status = 'quarantined' "
+                                         "AND status != 'ok'").fetchone()[0]
         updated = datetime.fromisoformat(row[5])
         fresh = None
         if now is not None:

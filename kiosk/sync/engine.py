@@ -27,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Callable
 
 from kiosk.models.change import Change
-from kiosk.models.checkin_store import settle_checkin, settle_list_windows
+from kiosk.models.checkin_store import settle_checkins, settle_list_windows
 from kiosk.models.errors import KioskError
 from kiosk.models.matchmaking import settle_meeting
 from kiosk.models.schedule import settle_session
@@ -119,6 +119,10 @@ def _key_of(kind, body) -> str | None:
     return key if isinstance(key, str) and len(key) <= 80 else None
 
 
+#: Added to every query for waiting or quarantined entries: SQLite uses the partial index
+#: ``sync_log_status`` (``WHERE status != 'ok'``) only when the query repeats its condition word
+#: for word — ``status = 'pending'`` alone read the whole log (30,000 rows here) four times a merge.
+PARTIAL = "AND status != 'ok'"
 LOG_COLUMNS = "INSERT INTO sync_log (device, n, entry, sig, link, kind, key, status, reason) VALUES "
 LOG_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 LOG_ROWS_AT_ONCE = 100                # 900 parameters per statement (SQLite allows 32,766)
@@ -323,9 +327,14 @@ class SyncEngine:
     # ---------------------------------------------------------------- heads
     def heads(self) -> dict[str, tuple[int, str]]:
         """Per device: the number and link of the last entry held."""
+        # one index seek per device (a skip-scan over the primary key), not a pass over every entry:
+        # this runs after each merge and every quarter second, and the log holds 200,000 entries
+        # at 20 devices x 10,000 (1.4 ms -> 0.01 ms at 30,000 entries)
         return {d: (n, lk) for d, n, lk in self.conn.execute(
-            "SELECT l.device, l.n, l.link FROM sync_log l JOIN (SELECT device, max(n) AS n FROM sync_log "
-            "GROUP BY device) m ON m.device = l.device AND m.n = l.n")}
+            "WITH RECURSIVE d(device) AS (SELECT min(device) FROM sync_log UNION ALL "
+            "SELECT (SELECT min(device) FROM sync_log WHERE device > d.device) FROM d WHERE d.device IS NOT NULL) "
+            "SELECT l.device, l.n, l.link FROM d JOIN sync_log l ON l.device = d.device "
+            "AND l.n = (SELECT max(n) FROM sync_log m WHERE m.device = d.device)")}
 
     # ---------------------------------------------------------------- local rows → own log
     def collect_local(self) -> int:
@@ -519,7 +528,7 @@ class SyncEngine:
             self._retry_pending(ctx, result)
         self._bound_pending(result)
         self._derive(ctx, result)
-        result.pending = self.conn.execute("SELECT count(*) FROM sync_log WHERE status = 'pending'").fetchone()[0]
+        result.pending = self._pending_count()
 
     def settle_pending(self) -> MergeResult:
         """Try the waiting entries again (one whose clock ran ahead may be due now) and quarantine
@@ -530,7 +539,7 @@ class SyncEngine:
             self._retry_pending(ctx, result)
             self._bound_pending(result)
             self._derive(ctx, result)
-            result.pending = self.conn.execute("SELECT count(*) FROM sync_log WHERE status = 'pending'").fetchone()[0]
+            result.pending = self._pending_count()
         return result
 
     def _bound_pending(self, result: MergeResult) -> None:
@@ -541,17 +550,18 @@ class SyncEngine:
         pile them up without limit. Quarantined, they stay in the log and on staff's list."""
         now = self.clock().astimezone(timezone.utc)
         me = self.device_id or ""
-        self.conn.execute("UPDATE sync_log SET since = ? WHERE status = 'pending' AND since IS NULL",
+        self.conn.execute(f"UPDATE sync_log SET since = ? WHERE status = 'pending' {PARTIAL} AND since IS NULL",
                           (now.isoformat(timespec="seconds"),))
         hours = int(MAX_PENDING_AGE.total_seconds() // 3600)
         expired = self.conn.execute(
             "UPDATE sync_log SET status = 'quarantined', reason = substr(? || reason, 1, 300) "
-            "WHERE status = 'pending' AND device != ? AND since < ?",
+            f"WHERE status = 'pending' {PARTIAL} AND device != ? AND since < ?",
             (f"waited more than {hours} h for: ", me,
              (now - MAX_PENDING_AGE).isoformat(timespec="seconds"))).rowcount
         over = 0
         for device, count in self.conn.execute(
-                "SELECT device, count(*) FROM sync_log WHERE status = 'pending' AND device != ? GROUP BY device "
+                f"SELECT device, count(*) FROM sync_log WHERE status = 'pending' {PARTIAL} AND device != ? "
+                "GROUP BY device "
                 "HAVING count(*) > ?", (me, MAX_PENDING_PER_DEVICE)).fetchall():
             last_kept = self.conn.execute("SELECT n FROM sync_log WHERE status = 'pending' AND device = ? ORDER BY n "
                                           "LIMIT 1 OFFSET ?", (device, MAX_PENDING_PER_DEVICE - 1)).fetchone()[0]
@@ -561,12 +571,16 @@ class SyncEngine:
                 (f"more than {MAX_PENDING_PER_DEVICE} of its entries waiting: ", device, last_kept)).rowcount
         result.quarantined += expired + over
 
+    def _pending_count(self) -> int:
+        return self.conn.execute(f"SELECT count(*) FROM sync_log WHERE status = 'pending' {PARTIAL}").fetchone()[0]
+
     def _retry_pending(self, ctx, result: MergeResult) -> None:
         progress = True
         while progress:
             progress = False
             for device, n, text in self.conn.execute(
-                    "SELECT device, n, entry FROM sync_log WHERE status = 'pending' ORDER BY device, n").fetchall():
+                    f"SELECT device, n, entry FROM sync_log WHERE status = 'pending' {PARTIAL} "
+                    "ORDER BY device, n").fetchall():
                 obj = json.loads(text)
                 # our own waiting entries were rows here before they were signed: check, do not apply
                 status, reason, _key = self._apply_one(ctx, device, n, obj["k"], obj["b"], {},
@@ -643,9 +657,9 @@ class SyncEngine:
         ctx.touched_lists.clear()
         if ctx.recheck_lists or ctx.recheck_serials:
             self._recheck(ctx, result)
-        for list_id, attendee_id in ctx.touched_pairs:
-            result.duplicates += settle_checkin(self.store, list_id, attendee_id)
-            result.list_ids.add(list_id)
+        if ctx.touched_pairs:
+            result.duplicates += settle_checkins(self.store, ctx.touched_pairs)
+            result.list_ids.update(list_id for list_id, _a in ctx.touched_pairs)
         for session_id in ctx.touched_sessions:
             settle_session(self.store, session_id)
             result.session_ids.add(session_id)
@@ -690,7 +704,7 @@ class SyncEngine:
             result.quarantined += 1
         promoted = 0
         for device, n, text in self.conn.execute(
-                "SELECT device, n, entry FROM sync_log WHERE kind = 'scan' AND status = 'quarantined' "
+                f"SELECT device, n, entry FROM sync_log WHERE kind = 'scan' AND status = 'quarantined' {PARTIAL} "
                 "AND reason LIKE ? AND device != ?", (kinds_mod.RECHECKED + "%", me)).fetchall():
             b = json.loads(text)["b"]
             if b.get("list_id") not in lists and b.get("serial") not in serials:
@@ -718,7 +732,8 @@ class SyncEngine:
                           (MAX_REFUSED_KEPT,))
 
     def quarantined(self) -> list[dict]:
-        rows = self.conn.execute("SELECT device, n, kind, status, reason FROM sync_log WHERE status != 'ok' "
+        rows = self.conn.execute("SELECT device, n, kind, status, reason FROM sync_log INDEXED BY sync_log_status "
+                                 "WHERE status != 'ok' "
                                  "ORDER BY device, n LIMIT 1000").fetchall()
         return [{"device": r[0], "n": r[1], "kind": r[2], "status": r[3], "reason": r[4]} for r in rows]
 

@@ -267,12 +267,13 @@ class SyncNode:
                 others = self._sessions.get(peer.device, [])
                 if peer in others:
                     others.remove(peer)
+                if not others:
+                    self._sessions.pop(peer.device, None)
                 if self.online.get(peer.device) is peer:
                     if others:
                         self.online[peer.device] = others[-1]
                     else:
                         del self.online[peer.device]
-                        self._sessions.pop(peer.device, None)
                 for device, (who, _t) in list(self._wanted.items()):
                     if who is peer:
                         del self._wanted[device]
@@ -417,11 +418,12 @@ class SyncNode:
         """Close the live connections of devices the roster now says are revoked (a revocation
         written here by another process, or one that arrived from a peer)."""
         members = self.engine.roster.members
-        for device, peer in list(self.online.items()):
+        for device, sessions in list(self._sessions.items()):
             if members.get(device) is not None and members[device].cut_off is not None:
-                del self.online[device]
+                self.online.pop(device, None)
                 log.warning("%s was revoked: its connection is closed", device)
-                peer.writer.close()
+                for peer in sessions:       # (both, when two devices dialled each other)
+                    peer.writer.close()
         me = members.get(self.device_id)
         if me is not None and me.cut_off is not None:
             self.message = f"{self.device_id} has been revoked by the organiser; it no longer syncs."

@@ -328,3 +328,54 @@ def test_badges_command_writes_pngs_and_a_pdf(db_path, tmp_path):
     assert reissued.returncode == 0 and (out / "badge-A0001-2.png").exists()
     inside = run("keys", "--out", ROOT / "tmp-keys")
     assert inside.returncode != 0 and "never reach" in inside.stderr
+
+
+def test_settling_many_pairs_at_once_decides_exactly_as_one_by_one(db):
+    """The sync merge settles thousands of (list, attendee) pairs in one go; the desk settles one.
+    Both must reach the same owner and the same duplicates, ties and undone scans included."""
+    import random
+
+    from kiosk.models.checkin_store import settle_checkin, settle_checkins
+
+    rng = random.Random(13)
+    attendees = [r[0] for r in db.execute("SELECT id FROM attendee ORDER BY id LIMIT 40")]
+    lists = [r[0] for r in db.execute("SELECT id FROM checkin_list")]
+    rows_, undone = [], []
+    for i in range(600):
+        when = f"2023-06-14T{9 + rng.randrange(3):02d}:{rng.randrange(2) * 30:02d}:00+09:00"     # many ties
+        code = rng.choice(["OK", "OK", "OK", "ALREADY", "INVALID"])
+        rows_.append((f"x{i}", rng.choice(lists), rng.choice(["gate-1", "gate-2", "desk"]), when, "manual", None,
+                      rng.choice(attendees), code, ""))
+        if code == "OK" and rng.random() < 0.15:
+            undone.append((f"x{i}", when, rows_[-1][2]))
+    pairs = {(r[1], r[6]) for r in rows_} | {(lists[0], "nobody-scanned")}
+
+    def decide(batch: bool):
+        with db.atomic():
+            db.execute("DELETE FROM checkin")
+            db.execute("DELETE FROM sync_duplicate")
+            db.execute("DELETE FROM undone_checkin")
+            db.execute("DELETE FROM scan")
+            db.executemany("INSERT INTO scan (scan_id, list_id, device_id, scanned_at, payload, serial, attendee_id, "
+                           "code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows_)
+            db.executemany("INSERT INTO undone_checkin (scan_id, undone_at, device_id) VALUES (?, ?, ?)", undone)
+            if batch:
+                dups = settle_checkins(db, sorted(pairs))
+            else:
+                dups = sum(settle_checkin(db, lst, who) for lst, who in sorted(pairs))
+        return (dups, db.execute("SELECT * FROM checkin ORDER BY 1, 2").fetchall(),
+                db.execute("SELECT * FROM sync_duplicate ORDER BY 1, 2, 4").fetchall())
+
+    one_by_one, at_once = decide(False), decide(True)
+    assert one_by_one == at_once
+    # and both are the rule, worked out here independently: the earliest OK scan not undone
+    gone = {u[0] for u in undone}
+    owners, expected_dups = [], []
+    for lst, who in sorted(pairs):
+        oks = sorted((r[3], r[2], r[0]) for r in rows_ if (r[1], r[6]) == (lst, who) and r[7] == "OK"
+                     and r[0] not in gone)
+        if oks:
+            owners.append((lst, who, oks[0][2], oks[0][1], oks[0][0]))
+            expected_dups += [(lst, who, oks[0][2], o[2]) for o in oks[1:]]
+    assert at_once == (len(expected_dups), owners, sorted(expected_dups))
+    assert one_by_one[0] > 20 and len(one_by_one[1]) > 50      # the case is not trivial
