@@ -54,6 +54,8 @@ HEADS_EVERY = 0.25
 PENDING_EVERY = 30.0        # waiting entries are retried (and their bounds applied) this often
 RETRY_EVERY = 2.0
 WANT_TIMEOUT = 10.0
+RUNS_CACHE_MAX = 16 * 1024 * 1024      # encoded entries kept for the next identical want (bytes)
+ROSTER_INLINE = 32 * 1024              # roster statements that fit in a data message beside a full bundle
 
 
 def server_context(identity: Identity) -> ssl.SSLContext:
@@ -76,7 +78,11 @@ def client_context(identity: Identity) -> ssl.SSLContext:
 
 
 async def send_frame(writer: asyncio.StreamWriter, obj: dict) -> int:
-    payload = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+    return await send_payload(writer, json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+async def send_payload(writer: asyncio.StreamWriter, payload: bytes) -> int:
+    """Send one message already encoded as JSON."""
     if len(payload) > MAX_FRAME:
         raise ValueError("message too large to send")
     writer.write(struct.pack(">I", len(payload)) + payload)
@@ -158,6 +164,7 @@ class SyncNode:
         self._heads: dict[str, int] = {}
         self._version = None
         self._stop = asyncio.Event()
+        self._runs_cache: tuple[tuple, list[bytes]] | None = None      # see _data_frames
         self._next_settle = time.monotonic() + PENDING_EVERY
         self._server = None
         self.bound_port: int | None = None
@@ -341,13 +348,37 @@ class SyncNode:
         known = {k for k in known[:10_000] if isinstance(k, str)} if isinstance(known, list) else set()
         mine = self.engine.heads()
         # what they asked for, only: not the rest of what they lack (another peer may be sending that)
-        bundles = self.engine.bundles_since({d: theirs.get(d, n) for d, (n, _l) in mine.items()},
-                                            roster_known=known)
-        bundles = bundles or [{"roster": [], "runs": {}}]
+        frames = self._data_frames({d: theirs.get(d, n) for d, (n, _l) in mine.items()}, mine, known)
         async with peer.lock:
-            for i, bundle in enumerate(bundles):
-                self.traffic["sent"] += await send_frame(peer.writer, {"t": "data", "bundle": bundle,
-                                                                       "last": i == len(bundles) - 1})
+            for payload in frames:
+                self.traffic["sent"] += await send_payload(peer.writer, payload)
+
+    def _data_frames(self, request: dict[str, int], mine: dict, known: set[str]) -> list[bytes]:
+        """The ``data`` messages answering a want: the log entries asked for, and the roster
+        statements the peer lacks (in the first message, or one of its own when there are many).
+        The entries' encoded JSON is kept for the next want that asks for the same: when devices
+        start at once, every peer asks each device for its own log, and reading and encoding
+        10,000 entries again for each costs 25 ms."""
+        key = (tuple(sorted(request.items())), tuple(sorted((d, n) for d, (n, _l) in mine.items())),
+               len(self.engine.roster.statements))
+        if self._runs_cache is not None and self._runs_cache[0] == key:
+            runs = self._runs_cache[1]
+        else:
+            bundles = self.engine.bundles_since(request, roster_known=set(self.engine.roster.statements))
+            runs = [json.dumps(b["runs"], ensure_ascii=False, separators=(",", ":")).encode() for b in bundles]
+            self._runs_cache = (key, runs) if sum(map(len, runs)) <= RUNS_CACHE_MAX else None
+        roster = json.dumps([[st, sig] for k, (st, sig) in sorted(self.engine.roster.statements.items())
+                             if k not in known], ensure_ascii=False, separators=(",", ":")).encode()
+        frames = []
+        if len(roster) > ROSTER_INLINE and runs:     # a large roster goes first, on its own
+            frames.append(b'{"t":"data","bundle":{"roster":' + roster + b',"runs":{}},"last":false}')
+            roster = b"[]"
+        runs = runs or [b"{}"]
+        for i, part in enumerate(runs):
+            last = b"true" if i == len(runs) - 1 else b"false"
+            frames.append(b'{"t":"data","bundle":{"roster":' + (roster if i == 0 else b"[]") + b',"runs":' + part
+                          + b'},"last":' + last + b"}")
+        return frames
 
     def _take_data(self, peer: Peer, bundle) -> None:
         result = operations.merge_from_sync(self.store, self.engine, bundle, source=f"device {peer.device}",

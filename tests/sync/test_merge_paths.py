@@ -36,3 +36,45 @@ def test_no_statement_of_a_merge_walks_the_whole_log(fleet):
         if bad:
             walks[sql[:160]] = bad
     assert not walks, walks
+
+
+def test_data_messages_carry_what_was_asked_and_the_encoded_entries_are_reused(fleet, monkeypatch):
+    import json
+
+    from kiosk.sync import net
+    from kiosk.sync.net import SyncNode
+
+    from .conftest import CLOCK
+
+    b = fleet.engine("b")
+    b.receive(forge(fleet, "c", [scan("c", f"d-{i}", attendee="A0100") for i in range(30)]), source="c")
+    node = SyncNode(b.store, fleet.identity("b"), clock=CLOCK.now, status=False)
+    mine = node.engine.heads()
+    request = {d: n for d, (n, _l) in mine.items()} | {"c": 10}
+    known = {k for k, (st, _g) in node.engine.roster.statements.items() if '"d":"b"' in st}
+
+    def messages(frames):
+        return [json.loads(f) for f in frames]
+
+    first = messages(node._data_frames(request, mine, known))
+    assert [m["last"] for m in first] == [True] and all(m["t"] == "data" for m in first)
+    expected = node.engine.bundles_since(request, roster_known=known)[0]
+    assert first[0]["bundle"] == expected           # what bundles_since says, roster included
+    assert first[0]["bundle"]["runs"]["c"]["from"] == 11 and len(first[0]["bundle"]["runs"]["c"]["entries"]) == 20
+    cached = node._runs_cache
+    assert messages(node._data_frames(request, mine, set())) != first        # another peer: whole roster...
+    assert node._runs_cache is cached                                        # ...the same encoded entries
+    log = forge(fleet, "c", [scan("c", f"d-{i}", attendee="A0100") for i in range(31)])["runs"]["c"]["entries"]
+    b.receive({"runs": {"c": {"from": 31, "entries": log[30:]}}}, source="c")     # c's log grows by one
+    mine = node.engine.heads()
+    assert mine["c"][0] == 31
+    again = messages(node._data_frames(request, mine, known))
+    assert len(again[0]["bundle"]["runs"]["c"]["entries"]) == 21          # not the stale cached copy
+    monkeypatch.setattr(net, "ROSTER_INLINE", 0)                             # a large roster goes on its own
+    split = messages(node._data_frames(request, mine, set()))
+    assert [m["last"] for m in split] == [False, True]
+    assert split[0]["bundle"]["runs"] == {} and split[0]["bundle"]["roster"]
+    assert split[1]["bundle"]["roster"] == [] and len(split[1]["bundle"]["runs"]["c"]["entries"]) == 21
+    everything_known = set(node.engine.roster.statements)
+    nothing = messages(node._data_frames({d: n for d, (n, _l) in mine.items()}, mine, everything_known))
+    assert nothing == [{"t": "data", "bundle": {"roster": [], "runs": {}}, "last": True}]
