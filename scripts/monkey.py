@@ -20,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,9 @@ def main() -> int:
     ap.add_argument("--x", action="store_true", help="real input through xdotool (needs DISPLAY)")
     ap.add_argument("--idle-seconds", type=float, default=1.5)
     ap.add_argument("--trace", action="store_true", help="one line per event on stderr (kind, screen, ms)")
+    ap.add_argument("--now", default="2023-06-14T16:30",
+                    help="the kiosk's (fixed) clock at the start; 'clock' events move it on (default: five "
+                         "sessions on at once)")
     args = ap.parse_args()
     if not args.x:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,7 +57,7 @@ def main() -> int:
     db_path = tmp / "event.db"
     build_database(db_path, ROOT / "data")
     recorder = ErrorRecorder()
-    app, db, window = build_kiosk(db_path, idle_seconds=args.idle_seconds)
+    app, db, window = build_kiosk(db_path, idle_seconds=args.idle_seconds, now=args.now)
     db.pins.set_pin("staff", PIN, window.ui.now())
     db.pins.set_pin("volunteer", "135790", window.ui.now())
     driver = Driver(app)
@@ -119,6 +123,30 @@ def main() -> int:
             elif QApplication.focusWidget() is not None:
                 QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
 
+    from kiosk.models.errors import KioskError
+
+    rooms = sorted(window.repo.rooms())
+    first_instant = window.ui.now().replace(hour=9, minute=0)
+    last_instant = first_instant + timedelta(days=2, hours=10)
+
+    def edit_programme():
+        session_id = rng.choice(SESSIONS)
+        session = window.repo.session(session_id)
+        what = rng.random()
+        by = {"by": "monkey", "role": "volunteer"}
+        if what < 0.15:
+            window.ops.undo_edit(**by)
+        elif what < 0.35:
+            window.ops.edit_session(session_id, room=rng.choice(rooms), **by)
+        elif what < 0.55:
+            window.ops.edit_session(session_id, start=session.start + timedelta(minutes=rng.choice([-15, 10, 20])), **by)
+        elif what < 0.7:
+            window.ops.edit_session(session_id, notice=rng.choice(["preset:late10", "preset:full", ""]), **by)
+        elif what < 0.85:
+            window.ops.edit_session(session_id, cancel=True, **by)
+        else:
+            window.ops.edit_session(session_id, revert=True, **by)
+
     t0 = time.perf_counter()
     for i in range(args.events):
         t_event = time.perf_counter()
@@ -159,6 +187,22 @@ def main() -> int:
             if edits and not isinstance(QApplication.focusWidget(), QLineEdit):
                 tap(edits[0])
             type_text()
+        elif r < 0.375:
+            # another desk edits the programme: every screen showing it rebuilds under the taps
+            kind = "edit"
+            try:
+                edit_programme()
+            except KioskError:
+                kind = "edit_refused"          # a clear refusal (a clash, an end before start) is fine
+        elif r < 0.39:
+            # time passes: sessions start and end under the visitor (cards move, walks go)
+            kind = "clock"
+            clock = window.ui.clock
+            later = clock.now() + timedelta(minutes=rng.choice([1, 5, 20, 45, 90]))
+            if later > last_instant:
+                later = first_instant + timedelta(minutes=rng.randrange(0, 60 * 10))
+            clock.set(later)
+            window.ui.tick()
         else:
             kind = "tap"
             tap(rng.choice(targets()))
