@@ -34,8 +34,13 @@ edit() { "$PY" main.py edit --db "$TMP/event.db" "$@" >/dev/null; }
 edit d1-masterclass2 --room 204 --start 17:30 --notice preset:late10 --by Mina --now 2023-06-14T16:10
 edit d1-reception --cancel --by Joon --reason "Moved to the gala" --now 2023-06-14T16:20
 edit d1-roundtable --notice preset:full --by Mina --now 2023-06-14T16:25
+edit d2-forum2 --end 13:30 --by Joon --now 2023-06-14T16:28
 shot --db "$TMP/event.db" --view agenda --lang zh-Hant --now 2023-06-14T16:30 --screenshot $OUT/agenda-live-zh-Hant-1920x1080.png
 shot --db "$TMP/event.db" --view changes --lang ko --now 2023-06-14T16:30 --screenshot $OUT/changes-ko-1920x1080.png
+shot --db "$TMP/event.db" --view changes --lang zh-Hant --accessible --now 2023-06-14T16:30 --size 1080x1920 \
+     --screenshot $OUT/changes-zh-Hant-accessible-1080x1920.png
+# a session that has ended: no walk, no calendar code
+shot --session d1-keynote --lang en --now 2023-06-14T16:30 --screenshot $OUT/detail-ended-en-1920x1080.png
 shot --db "$TMP/event.db" --view editor --session d1-masterclass2 --lang en --now 2023-06-14T16:30 \
      --screenshot $OUT/editor-en-1920x1080.png
 # portrait and larger text, for the layout work (issue 12)
