@@ -366,6 +366,14 @@ class Operations:
                                    scan_id=scan_id, now=now or self.clock.now(), manual_attendee=manual_attendee,
                                    wait_ms=wait_ms))
 
+    def register_attendee(self, *, name: str, type_: str):
+        """A walk-in registered at this desk, with a badge number: ``(attendee, serial)``."""
+        return self._done(register_attendee(self.store, name=name, type_=type_, device_id=self.device_id,
+                                            now=self.clock.now()))
+
+    def shares_registrations(self) -> bool:
+        return self.store.sync.shares_registrations(self.device_id)
+
     def undo_checkin(self, *, list_id: str):
         return self._done(undo_checkin(self.store, list_id=list_id, device_id=self.device_id, now=self.clock.now()))
 

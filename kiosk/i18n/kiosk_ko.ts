@@ -1417,6 +1417,26 @@
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
+    <message>
+        <source>New walk-in: register “%1”…</source>
+        <translation>현장 등록: “%1” 등록…</translation>
+    </message>
+    <message>
+        <source>Register “%1” as: %2</source>
+        <translation>“%1” 등록 구분: %2</translation>
+    </message>
+    <message>
+        <source>Not registered: check the name (at most 100 characters).</source>
+        <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
+    </message>
+    <message>
+        <source>Not registered: another device was saving. Try again.</source>
+        <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Registered %1: badge number %2 (print it with main.py badges).</source>
+        <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>

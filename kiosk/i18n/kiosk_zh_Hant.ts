@@ -1417,6 +1417,26 @@
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
+    <message>
+        <source>New walk-in: register “%1”…</source>
+        <translation>現場報名：登記「%1」…</translation>
+    </message>
+    <message>
+        <source>Register “%1” as: %2</source>
+        <translation>登記「%1」為：%2</translation>
+    </message>
+    <message>
+        <source>Not registered: check the name (at most 100 characters).</source>
+        <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
+    </message>
+    <message>
+        <source>Not registered: another device was saving. Try again.</source>
+        <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
+    </message>
+    <message>
+        <source>Registered %1: badge number %2 (print it with main.py badges).</source>
+        <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>

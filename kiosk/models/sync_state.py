@@ -67,6 +67,26 @@ class SyncState:
             (*values, now.isoformat(timespec="seconds")))
         return before is None or tuple(before) != values
 
+    def shares_registrations(self, device_id: str) -> bool:
+        """Whether people registered on ``device_id`` reach the other devices: this database
+        syncs with no one (no sync authority), or the device is enrolled as a desk or the
+        organiser's laptop (a kiosk's registrations are refused by every other device).
+        The roster's signatures are the sync engine's to check; this only gates the desk's form."""
+        if self.store.execute("SELECT 1 FROM sync_authority").fetchone() is None:
+            return True
+        for (statement,) in self.store.execute("SELECT statement FROM sync_roster"):
+            try:
+                body = json.loads(statement)
+            except ValueError:
+                continue
+            if body.get("d") == device_id:
+                if body.get("k") == "revoke":
+                    return False
+                if body.get("k") == "enrol" and body.get("role") not in ("desk", "organiser"):
+                    return False
+        return any(json.loads(s).get("d") == device_id for (s,) in self.store.execute(
+            "SELECT statement FROM sync_roster WHERE key LIKE 'enrol:%'"))
+
     # ---------------------------------------------------------------- review
     def duplicates(self) -> list[dict]:
         rows = self.store.execute(

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from kiosk.models.checkin import ATTENDEE_TYPES
+
 from . import phrases
 from .feedback import Sounds, camera_available
 from .wedge import WedgeInput
@@ -309,7 +311,7 @@ class CheckInDesk(QWidget):
         self.search.textChanged.connect(self._look_up)
         self.results = QListWidget()
         self.results.setMinimumHeight(200)
-        self.results.itemClicked.connect(lambda item: self.manual(item.data(Qt.ItemDataRole.UserRole)))
+        self.results.itemClicked.connect(self._result_clicked)
         make_kinetic(self.results)
         self.recent_title = label(role="sectionTitle")
         self.recent = QListWidget()
@@ -628,6 +630,48 @@ class CheckInDesk(QWidget):
                                    f"{a.organisation or ''}  ·  {phrases.attendee_type(a.type)}  ·  {a.id}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.results.addItem(item)
+        name = " ".join(text.split())
+        # nobody by that name: a walk-in can be registered here (a desk's registrations travel)
+        if 2 <= len(name) <= 100 and not name.isdigit() and self.ops.shares_registrations():
+            item = QListWidgetItem(QCoreApplication.translate("Staff", "New walk-in: register “%1”…").replace("%1", name))
+            item.setData(Qt.ItemDataRole.UserRole, ("walk-in", name))
+            self.results.addItem(item)
+
+    def _result_clicked(self, item) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(data, str):
+            self.manual(data)
+        elif data[0] == "walk-in":         # which kind of attendee: that decides the lists they may enter
+            name = data[1]
+            self.results.clear()
+            for kind in ATTENDEE_TYPES:
+                choice = QListWidgetItem(QCoreApplication.translate("Staff", "Register “%1” as: %2")
+                                         .replace("%1", name).replace("%2", phrases.attendee_type(kind)))
+                choice.setData(Qt.ItemDataRole.UserRole, ("register", name, kind))
+                self.results.addItem(choice)
+        else:
+            self.register_walk_in(data[1], data[2])
+
+    def register_walk_in(self, name: str, kind: str) -> None:
+        """Register a person at the desk, give them a badge number, and check them in on this list."""
+        from kiosk.models.errors import KioskError, is_busy
+
+        try:
+            attendee, serial = self.ops.register_attendee(name=name, type_=kind)
+        except KioskError:
+            self.status.setText(QCoreApplication.translate("Staff", "Not registered: check the name (at most 100 "
+                                                                    "characters)."))
+            return
+        except Exception as exc:  # sqlite3.Error: locked by another process, read-only, disk full
+            if not is_busy(exc) and self.health is not None:
+                self.health.write_failed(exc)
+            self.status.setText(QCoreApplication.translate("Staff", "Not registered: another device was saving. "
+                                                                    "Try again."))
+            return
+        self.manual(attendee.id)
+        self.status.setText(QCoreApplication.translate("Staff", "Registered %1: badge number %2 (print it with "
+                                                                "main.py badges).")
+                            .replace("%1", attendee.name).replace("%2", serial))
 
     def undo(self) -> None:
         if self.list_id is None:
