@@ -139,3 +139,27 @@ def test_a_revoked_devices_certificate_is_refused_on_connect_and_mid_session(fle
     assert hello == "hello" and before == "hello" and online
     assert cut and gone                                  # mid-session: the connection is closed
     assert after == "closed (0 bytes)"                   # on connect: not even a hello
+
+
+def test_both_connections_of_a_device_that_dialled_and_was_dialled_are_closed_on_revocation(fleet):
+    """Two devices that dial each other hold two connections; a revocation closes both."""
+    async def main():
+        a = node(fleet, "a")
+        atask = await started(a)
+        c = node(fleet, "c", peers=[f"127.0.0.1:{a.bound_port}"])
+        ctask = await started(c)
+        a.peers.append(f"127.0.0.1:{c.bound_port}")
+        dial = asyncio.create_task(a._dial(f"127.0.0.1:{c.bound_port}"))
+        both = await until(lambda: len(a._sessions.get("c", [])) == 2, timeout=10)
+        sessions = list(a._sessions.get("c", []))
+        statement, sig = revocation(fleet.authority, "c", event_id=EVENT, after=0, now=CLOCK.now())
+        SyncEngine(open_event_db(fleet.paths["a"]), None, clock=CLOCK.now).add_statement(statement, sig)
+        closed = await until(lambda: all(p.writer.is_closing() for p in sessions) and "c" not in a.online)
+        dial.cancel()
+        a.stop(), c.stop()
+        await asyncio.gather(atask, ctask, return_exceptions=True)
+        return both, len(sessions), closed
+
+    both, count, closed = asyncio.run(main())
+    assert both and count == 2
+    assert closed
