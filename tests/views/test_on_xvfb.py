@@ -120,3 +120,12 @@ def test_board_chips_with_real_taps(display, portrait_display, db_path, tmp_path
     assert zh["chips"]["TW"] == f"臺灣 {both['rows']}" and zh["country"] == "TW" and zh["interest"] == "auto"
     assert zh["looking"].startswith("A 汽車零件：") and "(sample)" not in zh["looking"]
     assert (tmp_path / f"board-xvfb-{size}.png").stat().st_size > 10_000
+
+
+def test_a_walk_in_registered_at_the_desk_with_real_typing_and_taps(display, db_path, tmp_path):
+    r = scenario(display, "walk_in", db_path, tmp_path)
+    assert r["typed"] == "Lee Walkin"
+    assert r["offered"] and r["kinds"] == 8 and r["chose"]
+    assert r["verdict"] == "OK" and r["verdict_name"] == "Lee Walkin" and r["scans"] == 1
+    assert len(r["rows"]) == 1 and r["rows"][0][1] == "press" and r["rows"][0][0].startswith("W")
+    assert f"{r['rows'][0][0]}-1" in r["status"]
