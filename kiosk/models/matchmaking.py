@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from . import badges
+from . import badges, settle
 from .checkin import Attendee
 from .domain import Text
 from .errors import KioskError
@@ -237,30 +237,25 @@ def _state(row) -> dict:
 STATE_FIELDS = frozenset({"table_id", "room_id", "start", "end", "status"})
 
 
+#: meetings: with no edit, the published table, room and times, planned (and no edit's stamp)
+MEETING_RULE = settle.Rule(
+    table="meeting", edit_table="meeting_edit", edit_key="meeting_id",
+    fields=("table_id", "room_id", "start", "end", "status"),
+    published=("published_table_id", "published_room_id", "published_start", "published_end"),
+    unedited=lambda _current, pub, _updated_at: ({"table_id": pub["published_table_id"],
+                                                  "room_id": pub["published_room_id"],
+                                                  "start": pub["published_start"], "end": pub["published_end"],
+                                                  "status": "planned"}, None))
+
+
 def settle_meeting(store: "EventStore", meeting_id: str) -> bool:
     """THE rule for a meeting's current table, room, times and status — used by the meetings
     desk, the CLI and sync alike, so every device derives the same state: the latest edit by
-    (hybrid logical clock, device id) wins; with none, the published place and time, planned.
+    (hybrid logical clock, device id) wins; with none, the published place and time, planned
+    (:func:`kiosk.models.settle.settle`, the same rule as sessions').
     Attendance marks apply as they come (a person marked present stays present). Call inside
     ``atomic()``. Returns whether the meeting's row changed."""
-    row = store.execute('SELECT table_id, room_id, start, "end", status, published_table_id, published_room_id, '
-                        'published_start, published_end FROM meeting WHERE id = ?', (meeting_id,)).fetchone()
-    if row is None:
-        return False
-    current = _state(row)
-    edit = store.execute("SELECT after, at FROM meeting_edit WHERE meeting_id = ? "
-                         "ORDER BY hlc IS NOT NULL DESC, hlc DESC, device_id DESC, id DESC LIMIT 1",
-                         (meeting_id,)).fetchone()
-    if edit is None:
-        target, at = {"table_id": row[5], "room_id": row[6], "start": row[7], "end": row[8], "status": "planned"}, None
-    else:
-        target, at = json.loads(edit[0]), edit[1]
-    if target == current:
-        return False
-    store.execute('UPDATE meeting SET table_id = ?, room_id = ?, start = ?, "end" = ?, status = ?, updated_at = ? '
-                  "WHERE id = ?", (target["table_id"], target["room_id"], target["start"], target["end"],
-                                   target["status"], at, meeting_id))
-    return True
+    return settle.settle(store, MEETING_RULE, meeting_id)
 
 
 def apply_attendance(store: "EventStore", meeting_id: str, reason: str, at: str) -> None:

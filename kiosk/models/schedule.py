@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from . import settle
 from .errors import KioskError
 
 if TYPE_CHECKING:
@@ -104,9 +105,19 @@ def observe_hlc(store: "EventStore", hlc: str) -> None:
                       (hlc,))
 
 
+#: sessions: with no edit, exactly as published (room, times, status, notice), keeping the row's stamp
+SESSION_RULE = settle.Rule(
+    table="session", edit_table="session_edit", edit_key="session_id", fields=FIELDS,
+    published=("published_room_id", "published_start", "published_end", "published_status", "published_notice"),
+    unedited=lambda _current, pub, updated_at: ({"room_id": pub["published_room_id"], "start": pub["published_start"],
+                                                 "end": pub["published_end"], "status": pub["published_status"],
+                                                 "notice": pub["published_notice"]}, updated_at))
+
+
 def settle_session(store: "EventStore", session_id: str) -> bool:
     """THE rule for a session's current room, times, status and notice — used by the schedule
-    desk, undo, the importer and sync alike, so every device derives the same state.
+    desk, undo, the importer and sync alike, so every device derives the same state
+    (:func:`kiosk.models.settle.settle`, the same rule as meetings').
 
     The latest edit by (hybrid logical clock, device id) wins (edits from before the clock
     existed sort first, by id); the edits that lost stay in the audit trail. With no edit at
@@ -114,26 +125,7 @@ def settle_session(store: "EventStore", session_id: str) -> bool:
     published: room, times, status and notice. Call inside ``atomic()``. Returns whether the
     session's row changed.
     """
-    row = store.execute('SELECT room_id, start, "end", status, notice, published_room_id, published_start, '
-                        'published_end, updated_at, published_status, published_notice FROM session WHERE id = ?',
-                        (session_id,)).fetchone()
-    if row is None:
-        return False
-    current = _state(row)
-    edit = store.execute("SELECT kinds, after, at FROM session_edit WHERE session_id = ? "
-                         "ORDER BY hlc IS NOT NULL DESC, hlc DESC, device_id DESC, id DESC LIMIT 1",
-                         (session_id,)).fetchone()
-    published = {"room_id": row[5], "start": row[6], "end": row[7], "status": row[9], "notice": row[10]}
-    if edit is None:
-        target, at = published, row[8]
-    else:
-        target, at = json.loads(edit[1]), edit[2]
-    if target == current:
-        return False
-    store.execute('UPDATE session SET room_id = ?, start = ?, "end" = ?, status = ?, notice = ?, updated_at = ? '
-                  "WHERE id = ?", (target["room_id"], target["start"], target["end"], target["status"],
-                                   target["notice"], at, session_id))
-    return True
+    return settle.settle(store, SESSION_RULE, session_id)
 
 
 class Schedule:
