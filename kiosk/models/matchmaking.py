@@ -17,6 +17,7 @@ twice at once — raises :class:`KioskError` and writes nothing.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -187,6 +188,130 @@ class BoardRow:
     next: Meeting | None
 
 
+class _Slot:
+    """One meeting on a table's day: its times parsed; the :class:`Meeting` itself is read only
+    when the board shows it (:meth:`BoardPlan.rows_at` reads those in one query)."""
+
+    __slots__ = ("id", "start", "end", "meeting")
+
+    def __init__(self, meeting_id: str, start: str, end: str, meeting: "Meeting | None" = None) -> None:
+        parse = datetime.fromisoformat
+        self.id, self.start, self.end, self.meeting = meeting_id, parse(start), parse(end), meeting
+
+
+def _slot_order(s: _Slot):
+    return (s.start, s.id)
+
+
+class BoardPlan:
+    """The matchmaking board's day, held in memory: every table's meetings of one day (not
+    cancelled), in start order. The board's minute tick then reads nothing — now and next at
+    any moment of the day, and the moment the board next changes, come from memory — and a
+    meeting moved, cancelled or marked anywhere updates only its tables (:meth:`apply`).
+
+    The rule, per table: of its first two meetings that have not ended (``end > now``), the
+    first is *on now* if it has started, and the first one not yet started is *next*."""
+
+    #: more changed meetings than this at once (an import) read the whole day again
+    REREAD_ABOVE = 200
+
+    def __init__(self, mm: "Matchmaking") -> None:
+        self.mm = mm
+        self.day: date | None = None
+        self.tables: list[MeetingTable] = []
+        self.index: dict[str, int] = {}             # table id → its row on the board
+        self.slots: dict[str, list[_Slot]] = {}     # table id → its day, by (start, id)
+        self.where: dict[str, str] = {}             # meeting id → table id
+
+    def _day_bounds(self, day: date) -> tuple[str, str]:
+        lo = datetime.combine(day, time(0), self.mm.tz)
+        return lo.isoformat(), (lo + timedelta(days=1)).isoformat()
+
+    def load(self, day: date) -> None:
+        """Read the tables and the day's meetings at them (one query each)."""
+        self.day = day
+        self.tables = list(self.mm.tables().values())
+        self.index = {t.id: i for i, t in enumerate(self.tables)}
+        self.slots = {t.id: [] for t in self.tables}
+        self.where = {}
+        lo, hi = self._day_bounds(day)
+        for mid, table, start, end in self.mm.store.execute(
+                'SELECT id, table_id, start, "end" FROM meeting WHERE start >= ? AND start < ? '
+                "AND table_id IS NOT NULL AND status != 'cancelled' ORDER BY start, id", (lo, hi)):
+            mine = self.slots.get(table)
+            if mine is not None:
+                mine.append(_Slot(mid, start, end))
+                self.where[mid] = table
+
+    def _shows(self, r) -> bool:
+        return r[7] in self.slots and r[16] != "cancelled" and _dt(r[5]).astimezone(self.mm.tz).date() == self.day
+
+    def apply(self, meeting_ids) -> set[str] | None:
+        """Bring the plan up to date after these meetings changed (moved, retimed, cancelled,
+        reinstated, marked): each leaves the table it was on and goes where it is now, if that
+        is a table on this day. Returns the table ids whose day changed, or None when the whole
+        day was read again (many meetings at once)."""
+        ids = list(dict.fromkeys(meeting_ids))
+        if self.day is None or len(ids) > self.REREAD_ABOVE:
+            if self.day is not None:
+                self.load(self.day)
+            return None
+        touched: set[str] = set()
+        for mid in ids:
+            table = self.where.pop(mid, None)
+            if table is not None:
+                self.slots[table] = [s for s in self.slots[table] if s.id != mid]
+                touched.add(table)
+        if ids:
+            marks = ",".join("?" * len(ids))
+            for r in self.mm.store.execute(_MEETING_SQL + f" WHERE m.id IN ({marks})", ids):
+                if not self._shows(r):
+                    continue
+                slot, mine = _Slot(r[0], r[5], r[6], _meeting(r)), self.slots[r[7]]
+                at = bisect.bisect_left([_slot_order(s) for s in mine], _slot_order(slot))
+                mine.insert(at, slot)
+                self.where[slot.id] = r[7]
+                touched.add(r[7])
+        return touched
+
+    def _pick(self, table_id: str, now: datetime) -> tuple["_Slot | None", "_Slot | None"]:
+        first = second = None
+        for s in self.slots[table_id]:
+            if s.end > now:
+                if first is None:
+                    first = s
+                else:
+                    second = s
+                    break
+        if first is None:
+            return None, None
+        if first.start > now:
+            return None, first
+        return first, (second if second is not None and second.start > now else None)
+
+    def _read(self, slots) -> None:
+        """The meetings these slots show, in one query per 500."""
+        missing = list({s.id: s for s in slots if s is not None and s.meeting is None}.values())
+        for i in range(0, len(missing), 500):
+            chunk = {s.id: s for s in missing[i:i + 500]}
+            for r in self.mm.store.execute(_MEETING_SQL + f" WHERE m.id IN ({','.join('?' * len(chunk))})",
+                                           list(chunk)):
+                chunk[r[0]].meeting = _meeting(r)
+
+    def rows_at(self, now: datetime, tables=None) -> list[BoardRow]:
+        """Now and next at every table (or at ``tables``, in board order) at ``now``."""
+        chosen = self.tables if tables is None else [t for t in self.tables if t.id in tables]
+        picks = [self._pick(t.id, now) for t in chosen]
+        self._read(s for pair in picks for s in pair)
+        return [BoardRow(t, on and on.meeting, nxt and nxt.meeting) for t, (on, nxt) in zip(chosen, picks)]
+
+    @staticmethod
+    def changes_at(rows: list[BoardRow], now: datetime) -> datetime | None:
+        """When these rows next change: the earliest end of a meeting on now or start of a next one."""
+        moments = [m.end if m.start <= now else m.start for r in rows for m in (r.now, r.next) if m is not None]
+        return min(moments) if moments else None
+
+
 @dataclass
 class HourCount:
     hour: int
@@ -340,28 +465,11 @@ class Matchmaking:
 
     def board(self, now: datetime) -> list[BoardRow]:
         """Per table: the meeting on now (if any) and the next one today (cancelled ones left out).
-
-        One query: for each table, its first two meetings that have not ended (the table index
-        finds them; a day's earlier meetings are skipped by start, as a table's meetings never
-        overlap and none is longer than the day)."""
-        day = now.astimezone(self.tz).date()
-        end_of_day = datetime.combine(day + timedelta(days=1), time(0), self.tz).isoformat()
-        start_of_day = datetime.combine(day, time(0), self.tz).isoformat()
-        stamp = now.isoformat()
-        current: dict[str, Meeting] = {}
-        upcoming: dict[str, Meeting] = {}
-        for r in self.store.execute(
-                _MEETING_SQL + " WHERE m.rowid IN (SELECT (SELECT x.rowid FROM meeting x WHERE x.table_id = t.id "
-                "AND x.start >= ?3 AND x.start < ?2 AND x.\"end\" > ?1 AND x.status != 'cancelled' ORDER BY x.start "
-                "LIMIT 1) FROM meeting_table t UNION ALL SELECT (SELECT x.rowid FROM meeting x WHERE x.table_id = t.id "
-                "AND x.start >= ?3 AND x.start < ?2 AND x.\"end\" > ?1 AND x.status != 'cancelled' ORDER BY x.start "
-                "LIMIT 1 OFFSET 1) FROM meeting_table t) ORDER BY m.start", (stamp, end_of_day, start_of_day)):
-            m = _meeting(r)
-            if m.start <= now:
-                current.setdefault(m.table_id, m)
-            else:
-                upcoming.setdefault(m.table_id, m)
-        return [BoardRow(t, current.get(t.id), upcoming.get(t.id)) for t in self.tables().values()]
+        One read of the day's table meetings (:class:`BoardPlan`; the board screen keeps its plan
+        and updates it by meeting instead of reading again)."""
+        plan = BoardPlan(self)
+        plan.load(now.astimezone(self.tz).date())
+        return plan.rows_at(now)
 
     def hourly_counts(self, day: date) -> list[HourCount]:
         """Held, no-show, open (planned, not yet marked) and cancelled meetings per starting hour."""

@@ -474,9 +474,11 @@ class KioskWindow(QWidget):
         # matchmaking: a moved or marked meeting shows on the board and in an open "my day" at once;
         # "my day" also lists sessions, so a moved session refreshes it too
         if change.touches(MEETINGS, REFERENCE, SESSIONS):
-            for name in ("my-day", "board", "meetings"):
+            for name in ("my-day", "meetings"):
                 if name in self._lazy:
                     self._lazy[name].refresh()
+            if "board" in self._lazy:
+                self._lazy["board"].refresh(change)     # only the tables of the meetings named
 
     def _tick(self, now) -> None:
         text = now.strftime("%H:%M")

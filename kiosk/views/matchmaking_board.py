@@ -5,14 +5,14 @@ category. Item models over the domain's reads; a refresh only signals the rows t
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt,
+    QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QBoxLayout, QButtonGroup, QGridLayout, QHeaderView, QListView, QTableView, QVBoxLayout,
     QWidget,
 )
 
-from kiosk.models.matchmaking import directory_counts
+from kiosk.models.matchmaking import BoardPlan, directory_counts
 
 from . import phrases
 from .widgets import WrappingButton, kinetic_scroll, label, make_kinetic
@@ -50,14 +50,32 @@ def _key(m):
     return None if m is None else (m.id, m.status, m.table_id, m.room_id, m.start, m.end)
 
 
+def row_key(r) -> tuple:
+    return (r.table.id, _key(r.now), _key(r.next))
+
+
+_CHANGED = None
+
+
+def _changed_colour():
+    global _CHANGED
+    if _CHANGED is None:
+        from PySide6.QtGui import QColor
+
+        _CHANGED = QColor("#b00020")
+    return _CHANGED
+
+
 class BoardModel(QAbstractTableModel):
-    """One row per table: table, the meeting on now, the next one. Cell texts are made when a
-    row is painted (a 500-table board shows ~15 rows at a time)."""
+    """One row per table: table, the meeting on now, the next one. A row's texts are made the
+    first time it is painted and kept until its meetings or the language change (a 500-table
+    board shows ~15 rows at a time; a paint asks for each cell's text several times)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list = []           # BoardRow
         self.keys: list = []
+        self.texts: list = []          # per row: (table, now, next) texts, or None until painted
         self.lang = "en"
         self.headers = ("", "", "")
 
@@ -68,23 +86,22 @@ class BoardModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def cell(self, row: int, column: int) -> str:
-        r = self.rows[row]
         if column == 0:
-            return r.table.id
-        return meeting_cell(r.now if column == 1 else r.next, self.lang)
+            return self.rows[row].table.id
+        texts = self.texts[row]
+        if texts is None:
+            r = self.rows[row]
+            texts = self.texts[row] = (meeting_cell(r.now, self.lang), meeting_cell(r.next, self.lang))
+        return texts[column - 1]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column():
             r = self.rows[index.row()]
             m = r.now if index.column() == 1 else r.next
             if m is not None and m.display_status != "planned":
-                from PySide6.QtGui import QColor
-
-                return QColor("#b00020")
+                return _changed_colour()
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -96,19 +113,47 @@ class BoardModel(QAbstractTableModel):
         self.headers = tuple(headers)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
-    def set_rows(self, rows, lang: str) -> int:
-        """Replace the rows; returns how many changed. One dataChanged over the changed span:
-        only the visible rows in it repaint."""
-        keys = [(r.table.id, _key(r.now), _key(r.next)) for r in rows]
-        if len(rows) != len(self.rows) or lang != self.lang:
+    def _signal(self, changed: list[int]) -> None:
+        """One dataChanged per run of adjacent changed rows (the view repaints only the visible
+        cells among them)."""
+        i = 0
+        while i < len(changed):
+            j = i
+            while j + 1 < len(changed) and changed[j + 1] == changed[j] + 1:
+                j += 1
+            self.dataChanged.emit(self.index(changed[i], 0), self.index(changed[j], 2))
+            i = j + 1
+
+    def set_rows(self, rows, lang: str, keys=None) -> int:
+        """Replace every row; returns how many changed. A reset only when the number of tables
+        changes; otherwise the changed rows are signalled (a language change: all of them)."""
+        keys = keys if keys is not None else [row_key(r) for r in rows]
+        if len(rows) != len(self.rows):
             self.beginResetModel()
-            self.rows, self.keys, self.lang = list(rows), keys, lang
+            self.rows, self.keys, self.lang, self.texts = list(rows), keys, lang, [None] * len(rows)
             self.endResetModel()
             return len(rows)
-        changed = [i for i, (a, b) in enumerate(zip(self.keys, keys)) if a != b]
-        self.rows, self.keys = list(rows), keys
-        if changed:
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 2))
+        if lang != self.lang:
+            changed = list(range(len(rows)))
+        else:
+            changed = [i for i, (a, b) in enumerate(zip(self.keys, keys)) if a != b]
+        self.rows, self.keys, self.lang = list(rows), keys, lang
+        for i in changed:
+            self.texts[i] = None
+        self._signal(changed)
+        return len(changed)
+
+    def update_rows(self, updates: dict[int, object]) -> int:
+        """Replace some rows (index → BoardRow); returns how many changed."""
+        changed = []
+        for i in sorted(updates):
+            key = row_key(updates[i])
+            if key != self.keys[i]:
+                self.rows[i], self.keys[i], self.texts[i] = updates[i], key, None
+                changed.append(i)
+            else:
+                self.rows[i] = updates[i]
+        self._signal(changed)
         return len(changed)
 
 
@@ -190,7 +235,9 @@ class MatchmakingBoard(QWidget):
         # rows of one fixed height (time, buyer, exhibitor, a mark): a tick that changes every
         # row repaints the visible ones, instead of measuring 500 rows of wrapped text
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # the table column's width is measured once per font over the table numbers (to contents,
+        # it would ask every row at every change: 500 rows' texts at a slot boundary)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         make_kinetic(self.table)
@@ -249,7 +296,14 @@ class MatchmakingBoard(QWidget):
         root.addWidget(self.title)
         root.addLayout(self.columns, 1)
 
+        self.plan = BoardPlan(self.mm)
         self._valid_until = None
+        self._shown_at = None
+        self._prepared = None              # (from, until, rows, keys): the rows of the next change
+        self._prepare_timer = QTimer(self)    # the idle time after a paint: work out the next change's rows
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self.prepare)
         ui.minuteTick.connect(lambda _now: self.tick())
         ui.languageChanged.connect(lambda _l: self.retranslate())
         ui.themeChanged.connect(lambda _t: self.retranslate())
@@ -353,22 +407,84 @@ class MatchmakingBoard(QWidget):
         """Idle: no filters."""
         self.set_filter(country=None, interest=None)
 
+    # ---------------------------------------------------------------- the tables, tick by tick
     def tick(self) -> int:
-        """The clock's minute tick: nothing to do until a meeting starts or ends (data changes
-        come through :meth:`refresh`)."""
-        if self._valid_until is not None and self.ui.now() < self._valid_until:
-            return 0
-        return self.refresh()
-
-    def refresh(self) -> int:
-        """Now/next per table at the clock's time; returns how many rows changed."""
+        """The clock's minute tick. Nothing to do until a meeting starts or ends; at that moment
+        the rows prepared ahead (:meth:`prepare`, in the idle time after the last change) are
+        swapped in and only the rows that differ repaint. Returns how many rows changed."""
         now = self.ui.now()
-        rows = self.mm.board(now)
-        moments = [m.end if m.start <= now else m.start for r in rows for m in (r.now, r.next) if m is not None]
-        self._valid_until = min(moments) if moments else None
-        if self._valid_until is None:     # nothing more today: look again at midnight's tick anyway
-            self._valid_until = now.replace(hour=23, minute=59, second=59)
-        return self.model.set_rows(rows, self.ui.language)
+        if self.plan.day != now.astimezone(self.plan.mm.tz).date():
+            return self.refresh()                                  # a new day: read it
+        if self._valid_until is not None and self._shown_at <= now < self._valid_until:
+            return 0                                               # (a clock set back is worked out again)
+        ready = self._prepared
+        if ready is not None and ready[0] <= now and (ready[1] is None or now < ready[1]):
+            _at, until, rows, keys = ready
+        else:                                                      # the clock jumped: work it out now
+            rows = self.plan.rows_at(now)
+            keys, until = [row_key(r) for r in rows], BoardPlan.changes_at(rows, now)
+        self._prepared = None
+        self._set_valid_until(now, until)
+        changed = self.model.set_rows(rows, self.ui.language, keys)
+        self._schedule_prepare()
+        return changed
+
+    def _set_valid_until(self, now, until) -> None:
+        self._shown_at = now
+        # nothing more today: look again at the day's last tick (and the next day's first) anyway
+        self._valid_until = until if until is not None else now.replace(hour=23, minute=59, second=59)
+
+    def _schedule_prepare(self) -> None:
+        self._prepare_timer.start()
+
+    def prepare(self) -> None:
+        """Work out the rows the board will show from the moment it next changes, ahead of it
+        (run from the event loop once the current rows are painted)."""
+        at = self._valid_until
+        if at is None or self.plan.day != at.astimezone(self.plan.mm.tz).date():
+            self._prepared = None
+            return
+        rows = self.plan.rows_at(at)
+        self._prepared = (at, BoardPlan.changes_at(rows, at), rows, [row_key(r) for r in rows])
+
+    def _fit_table_column(self) -> None:
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        widths = [fm.horizontalAdvance(t.id) for t in self.plan.tables]
+        widths.append(header.fontMetrics().horizontalAdvance(self.model.headers[0]))
+        header.resizeSection(0, max(widths) + 2 * fm.averageCharWidth() + 8)
+
+    def refresh(self, change=None) -> int:
+        """Now/next per table at the clock's time after a data change; returns how many rows
+        changed. A change naming meetings updates only their tables (where they were, where
+        they are now); a session change leaves the board alone; anything else — reference data
+        (tables, buyers, exhibitors' names), an unknown writer, no change given — reads the day
+        again."""
+        from kiosk.models.change import MEETINGS, REFERENCE
+
+        now = self.ui.now()
+        day = now.astimezone(self.plan.mm.tz).date()
+        if change is not None and not change.everything and not change.touches(REFERENCE) \
+                and self.plan.day == day:
+            if not change.touches(MEETINGS):
+                return 0
+            touched = self.plan.apply(change.meetings)
+            if touched is not None:
+                rows = self.plan.rows_at(now, touched)
+                changed = self.model.update_rows({self.plan.index[r.table.id]: r for r in rows})
+                self._set_valid_until(now, BoardPlan.changes_at(self.model.rows, now))
+                self._prepared = None
+                self._schedule_prepare()
+                return changed
+        else:
+            self.plan.load(day)
+            self._fit_table_column()
+        rows = self.plan.rows_at(now)
+        self._set_valid_until(now, BoardPlan.changes_at(rows, now))
+        self._prepared = None
+        changed = self.model.set_rows(rows, self.ui.language)
+        self._schedule_prepare()
+        return changed
 
     def retranslate(self) -> None:
         lang = self.ui.language

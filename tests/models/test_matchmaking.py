@@ -396,3 +396,77 @@ def test_data_honesty_fixes(repo, db):
     assert any("international cooperation opportunities" in t for t in talks)
     gala = db.checkins.lists()["gala"]
     assert {"exhibitor", "press"} <= gala.types
+
+
+# ---------------------------------------------------------------- the board's plan, kept by meeting
+def _ids(rows):
+    return [(r.table.id, r.now and (r.now.id, r.now.table_id, r.now.start, r.now.status),
+             r.next and (r.next.id, r.next.table_id, r.next.start, r.next.status)) for r in rows]
+
+
+def plain_rule(mm, now):
+    """The rule spelt out over every meeting: on now = started, not ended; next = the first later
+    start that day; cancelled never shown."""
+    day = [m for m in mm.meetings(day=now.date()) if m.table_id and m.status != "cancelled"]
+    out = []
+    for t in mm.tables().values():
+        mine = sorted((m for m in day if m.table_id == t.id), key=lambda m: (m.start, m.id))
+        on = next((m for m in mine if m.start <= now < m.end), None)
+        nxt = next((m for m in mine if m.start > now), None)
+        out.append((t.id, on and on.id, nxt and nxt.id))
+    return out
+
+
+def test_board_plan_kept_by_meeting_agrees_with_reading_it_again(mm, db):
+    """Moves to another table or slot, a move to a room, cancels, reinstates and marks, each
+    applied to the kept plan by meeting id only: at every half hour of the day the kept plan,
+    a plan read afresh and the plain rule show the same rows."""
+    import random
+
+    from kiosk.models.matchmaking import BoardPlan
+
+    rng = random.Random(15)
+    kept = BoardPlan(mm)
+    day = kst("06-14 10:00").date()
+    kept.load(day)
+    now = kst("06-14 11:10")
+    ids = [m.id for m in mm.meetings(day=day) if m.table_id]
+    tables = list(mm.tables())
+    done = 0
+    for step in range(120):
+        mid = rng.choice(ids)
+        m = mm.meeting(mid)
+        what = rng.choice(["table", "slot", "room", "cancel", "reinstate", "held"])
+        try:
+            if what == "table":
+                mm.move(mid, table=rng.choice(tables), by="v", role="volunteer", device_id="d", now=now)
+            elif what == "slot":
+                start = m.start + rng.choice([-1, 1, 2]) * mm.slot
+                mm.move(mid, start=start, by="v", role="volunteer", device_id="d", now=now)
+            elif what == "room":
+                mm.move(mid, room="105", by="v", role="volunteer", device_id="d", now=now)
+            else:
+                status = {"cancel": "cancelled", "reinstate": "planned", "held": "held"}[what]
+                mm.set_status(mid, status, by="v", role="volunteer", device_id="d", now=now)
+        except KioskError:
+            continue                 # refused (double-booked, outside the event): nothing written
+        done += 1
+        touched = kept.apply([mid])
+        assert touched is not None
+    assert done > 40
+    fresh = BoardPlan(mm)
+    fresh.load(day)
+    for hhmm in ("09:00", "10:00", "10:15", "10:30", "11:10", "12:00", "13:29", "13:30", "15:45", "16:59", "17:00"):
+        at = kst(f"06-14 {hhmm}")
+        assert _ids(kept.rows_at(at)) == _ids(fresh.rows_at(at)), hhmm
+        assert [(t, a and a[0], b and b[0]) for t, a, b in _ids(kept.rows_at(at))] == plain_rule(mm, at), hhmm
+
+
+def test_board_plan_reads_the_day_again_for_many_meetings_at_once(mm):
+    from kiosk.models.matchmaking import BoardPlan
+
+    plan = BoardPlan(mm)
+    plan.load(kst("06-14 10:00").date())
+    assert plan.apply(["no-such-meeting"]) == set()
+    assert plan.apply([f"x{i}" for i in range(BoardPlan.REREAD_ABOVE + 1)]) is None
+    assert BoardPlan.changes_at(plan.rows_at(kst("06-14 10:10")), kst("06-14 10:10")) == kst("06-14 10:30")
