@@ -682,7 +682,7 @@ def _meetings_command(name: str):
     return run_it
 
 
-for _name in ("my-day", "meetings", "edit-meeting"):   # matchmaking (kiosk/cli_meetings.py)
+for _name in ("my-day", "meetings", "edit-meeting", "seed-meetings"):   # matchmaking (kiosk/cli_meetings.py)
     COMMANDS[_name] = _meetings_command(_name)
 
 

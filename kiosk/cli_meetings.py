@@ -1,4 +1,4 @@
-"""Headless matchmaking commands: ``my-day``, ``meetings``, ``edit-meeting``."""
+"""Headless matchmaking commands: ``my-day``, ``meetings``, ``edit-meeting``, ``seed-meetings``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
+from pathlib import Path
 
-from kiosk.cli import _db_arg, _edit_args, _fail, _now, _open
+from kiosk.cli import DATA_DIR, _db_arg, _edit_args, _fail, _now, _open
 
 #: my-day's exit codes beyond 0 (a day printed): one per reason a badge shows nothing
 BADGE_EXIT = {"INVALID": 1, "REVOKED": 1, "UNKNOWN": 1}
@@ -120,7 +121,39 @@ def edit_meeting(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"my-day": my_day, "meetings": meetings, "edit-meeting": edit_meeting}
+def seed_meetings(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py seed-meetings", description=(
+        "For a database built before matchmaking existed (its buyer, table and meeting tables empty): fill "
+        "them from data/matchmaking.toml, checked against this database's rooms, exhibitors and attendees. "
+        "Check-ins, live changes and imports are kept; a database that holds any buyer, table or meeting is "
+        "left alone. Exit 0 when seeded or when there is nothing to do, 1 when the file has problems (each "
+        "listed; nothing written)."))
+    p.add_argument("--data", type=Path, default=DATA_DIR, help="folder with matchmaking.toml (default: data/)")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    from kiosk import operations
+    from kiosk.models.errors import KioskError
+    from kiosk.models.loader import DataError
+
+    conn = _open(args.db)
+    try:
+        counts = operations.seed_meetings(conn, args.data, now=_now(args, conn.info.tz)).result
+    except DataError as exc:
+        return _fail(str(exc), 1)
+    except KioskError as exc:
+        if exc.code == "meetings_present":
+            print(f"{args.db}: {exc.message}")
+            return 0
+        raise
+    if not counts:
+        print(f"{args.db}: no matchmaking data in {args.data}; nothing changed.")
+        return 0
+    print(f"{args.db}: matchmaking added from {args.data}: "
+          + ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in counts.items()))
+    return 0
+
+
+COMMANDS = {"my-day": my_day, "meetings": meetings, "edit-meeting": edit_meeting, "seed-meetings": seed_meetings}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(1)

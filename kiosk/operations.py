@@ -179,6 +179,22 @@ def mark_meeting_attendance(store: "EventStore", meeting_id: str, *, present: li
     return Outcome(result, out)
 
 
+def seed_meetings(store: "EventStore", data_dir: Path, *, now: datetime) -> Outcome:
+    """A database built before matchmaking existed: fill its empty buyer, table and meeting
+    tables from ``data_dir`` (:func:`kiosk.models.loader.seed_matchmaking`), in one transaction,
+    nothing else touched. Result: rows added per table (``{}``: nothing to do)."""
+    from kiosk.models.loader import seed_matchmaking
+
+    with store.atomic():
+        counts = seed_matchmaking(store, data_dir)
+        change = Change()
+        if counts:
+            change = Change(reference=frozenset(counts), meetings=frozenset(
+                r[0] for r in store.execute("SELECT id FROM meeting")))
+            store.record(change, at=now)
+    return Outcome(counts, change)
+
+
 # ---------------------------------------------------------------- staff, badges, keys
 def set_pin(store: "EventStore", *, role: str, pin: str, now: datetime) -> Outcome:
     with store.atomic():

@@ -61,7 +61,16 @@ db=data/innofair2023.db
 if [ ! -f "$db" ]; then
   echo "==> Building the event database $db from data/"
   .venv/bin/python main.py init-db "$db"
-elif [ -n "$(find data -name '*.toml' -newer "$db" -print -quit)" ]; then
-  echo "==> Note: data/ changed after $db was built. To rebuild it (this drops live room changes"
-  echo "    and check-ins): .venv/bin/python main.py init-db $db --force"
+else
+  # a database built before matchmaking existed migrates to empty meeting tables: fill them from
+  # data/ (only when empty; check-ins and live changes stay). Quiet when there is nothing to do.
+  if ! seeded=$(.venv/bin/python main.py seed-meetings --db "$db" 2>&1); then
+    echo "==> Warning: could not add the matchmaking data to $db:"; echo "$seeded"
+  elif [ -n "$seeded" ] && ! echo "$seeded" | grep -q "already holds\|nothing changed"; then
+    echo "==> $seeded"
+  fi
+  if [ -n "$(find data -name '*.toml' -newer "$db" -print -quit)" ]; then
+    echo "==> Note: data/ changed after $db was built. To rebuild it (this drops live room changes"
+    echo "    and check-ins): .venv/bin/python main.py init-db $db --force"
+  fi
 fi

@@ -1126,6 +1126,11 @@
         <source>until %1</source>
         <translation>%1까지</translation>
     </message>
+    <message>
+        <location filename="../views/phrases.py" line="39"/>
+        <source>No business meetings are scheduled on this kiosk — ask at the information desk.</source>
+        <translation>이 키오스크에는 예정된 비즈니스 상담이 없습니다. 안내 데스크에 문의하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>

@@ -1126,6 +1126,11 @@
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
+    <message>
+        <location filename="../views/phrases.py" line="39"/>
+        <source>No business meetings are scheduled on this kiosk — ask at the information desk.</source>
+        <translation>本機沒有排定的商務洽談——請洽詢服務台。</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>

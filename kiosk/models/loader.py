@@ -608,6 +608,61 @@ def _load_matchmaking(data: dict, name: str, *, tz, first, last, room_floor: dic
     return out
 
 
+#: the tables matchmaking.toml fills (migration m009 made them; a database built before it has them empty)
+MATCHMAKING_TABLES = ("buyer", "buyer_rep", "exhibitor_rep", "meeting_table", "meeting", "meeting_participant",
+                      "session_registration")
+
+
+def seed_matchmaking(store: EventStore, data_dir: str | Path) -> dict[str, int]:
+    """Fill a database's *empty* matchmaking tables from ``data_dir/matchmaking.toml`` — the case
+    of a kiosk whose database was built before matchmaking existed: the migration made the tables,
+    nothing filled them. Checked against this database's own rooms, floors, exhibitors, attendees,
+    sessions and categories (not data/'s), so check-ins, live room changes and imports stay as
+    they are; nothing else is written. Call inside ``atomic()``.
+
+    Returns the rows added per table; ``{}`` when there is nothing to do (no matchmaking.toml, or
+    it holds no tables, buyers or meetings). Raises :class:`KioskError` ``meetings_present`` when
+    the database already holds buyers, tables or meetings (its own: never overwritten), and
+    :class:`DataError` listing every problem (nothing written)."""
+    path = Path(data_dir) / MATCHMAKING_FILE
+    if not path.exists():
+        return {}
+    held = {t: store.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("buyer", "meeting_table", "meeting")}
+    if any(held.values()):
+        raise KioskError("This database already holds matchmaking data ("
+                         + ", ".join(f"{n} {t.replace('_', ' ')}s" for t, n in held.items()) + "); nothing changed.",
+                         code="meetings_present",
+                         hint="Meetings are changed with `main.py import FILE --kind meetings` or `edit-meeting`.")
+    problems: list[str] = []
+    data = _read(path, problems)
+    if problems:
+        raise DataError(problems)
+    info = store.info
+    col = lambda sql: {r[0] for r in store.execute(sql)}             # noqa: E731
+    room_floor = {r[0]: r[1] for r in store.execute("SELECT id, floor_id FROM room")}
+    slot = (data.get("matchmaking") or {}).get("slot_minutes", 30)
+    if not isinstance(slot, int) or not 5 <= slot <= 240:
+        problems.append(f"{path.name}: [matchmaking] slot_minutes must be a whole number of minutes (5–240)")
+    rows = _load_matchmaking(
+        data, path.name, tz=info.tz, first=info.first_day, last=info.last_day, room_floor=room_floor,
+        floor_ids=col("SELECT id FROM floor"), exhibitor_ids=col("SELECT id FROM exhibitor"),
+        attendee_ids=col("SELECT id FROM attendee"), session_ids=col("SELECT id FROM session"),
+        category_ids=col("SELECT id FROM category"), problems=problems)
+    if problems:
+        err = DataError(problems)
+        err.hint = (f"Fix them in {path} (checked against this database's rooms, exhibitors and attendees) and run "
+                    "`main.py seed-meetings` again; nothing was written.")
+        raise err
+    if not (rows["meeting_table"] or rows["buyer"] or rows["meeting"]):
+        return {}
+    store.execute("UPDATE event SET meeting_slot_minutes = ?", (slot,))
+    for table in MATCHMAKING_TABLES:
+        if rows.get(table):
+            # registrations an organiser made meanwhile stay; the rest are new
+            store.db[table].insert_all(rows[table], ignore=table == "session_registration")
+    return {table: len(rows[table]) for table in MATCHMAKING_TABLES if rows.get(table)}
+
+
 def build_database(path: str | Path, data_dir: str | Path, *, venue_only: bool = False) -> dict[str, int]:
     """Write a fresh event database at ``path`` from ``data_dir``, replacing it only on success.
 

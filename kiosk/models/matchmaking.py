@@ -738,6 +738,10 @@ class Matchmaking:
             out.append(d)
         return out
 
+    def any_meetings(self) -> bool:
+        """Whether this database holds any meeting (of any kind, in any state)."""
+        return self.store.execute("SELECT 1 FROM meeting LIMIT 1").fetchone() is not None
+
     def status_counts(self) -> Counter:
         return Counter(dict(self.store.execute("SELECT status, count(*) FROM meeting GROUP BY status").fetchall()))
 

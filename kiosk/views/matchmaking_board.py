@@ -223,6 +223,8 @@ class MatchmakingBoard(QWidget):
 
         self.title = label(role="heading", wrap=True)
         self.board_title = label(role="sectionTitle")
+        self.no_meetings = label(role="onDark", wrap=True)      # shown when this kiosk holds no meeting at all
+        self.no_meetings.hide()
         self.model = BoardModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -270,6 +272,7 @@ class MatchmakingBoard(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(self.board_title)
+        left.addWidget(self.no_meetings)
         left.addWidget(self.table, 1)
         self.right_side = QWidget()
         right = QVBoxLayout(self.right_side)
@@ -479,6 +482,8 @@ class MatchmakingBoard(QWidget):
         else:
             self.plan.load(day)
             self._fit_table_column()
+            self.no_meetings.setText(phrases.no_meetings())
+            self.no_meetings.setVisible(not self.mm.any_meetings())
         rows = self.plan.rows_at(now)
         self._set_valid_until(now, BoardPlan.changes_at(rows, now))
         self._prepared = None

@@ -133,6 +133,8 @@ class MyDayScreen(QWidget):
                                    "QListWidget::item { padding: 12px; border-bottom: 1px solid #3d5a80; }")
         self.matches.itemClicked.connect(lambda item: self.show_attendee(item.data(Qt.ItemDataRole.UserRole)))
         self.error = label(role="onDark", wrap=True)
+        self.no_meetings = label(role="onDark", wrap=True)      # shown when this kiosk holds no meeting at all
+        self.no_meetings.hide()
         self.camera_button = QPushButton()
         self.camera_button.setCheckable(True)
         self.camera_button.setVisible(False)
@@ -145,6 +147,7 @@ class MyDayScreen(QWidget):
         wbox.setSpacing(18)
         wbox.addWidget(self.prompt_title)
         wbox.addWidget(self.prompt)
+        wbox.addWidget(self.no_meetings)
         wbox.addWidget(self.error)
         wbox.addWidget(self.search)
         wbox.addWidget(self.matches, 1)
@@ -154,7 +157,7 @@ class MyDayScreen(QWidget):
         self.day_page = QWidget()
         self.name = label(role="heading", wrap=True)
         self.org = label(role="onDarkMuted", wrap=True)
-        self.next_title = label(role="sectionTitle")
+        self.next_title = label(role="sectionTitle", wrap=True)
         self.next_card = QFrame()
         self.next_card.setObjectName("Panel")
         self.next_time = label(wrap=True)
@@ -249,9 +252,14 @@ class MyDayScreen(QWidget):
         self.columns.setStretch(1, 1 if portrait else 2)
         super().resizeEvent(event)
 
+    def _check_meetings(self) -> None:
+        self.no_meetings.setText(phrases.no_meetings())
+        self.no_meetings.setVisible(not self.mm.any_meetings())
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.wedge.set_active(True)
+        self._check_meetings()
         if not self._camera_checked:
             from .feedback import camera_available
 
@@ -364,6 +372,7 @@ class MyDayScreen(QWidget):
 
     def refresh(self) -> None:
         """Read the day again (also when another device moved a meeting)."""
+        self._check_meetings()
         if self.attendee is None:
             return
         now = self.ui.now()
@@ -376,7 +385,11 @@ class MyDayScreen(QWidget):
         self.org.setText(" · ".join(x for x in (unmarked(a.organisation) or "", phrases.attendee_type(a.type)) if x))
         nxt = day.next_meeting
         self.next_card.setVisible(nxt is not None)
-        if not day.all_meetings:
+        if not self.no_meetings.isHidden():
+            # this kiosk holds no meeting at all (a database from before matchmaking): say so
+            self.next_title.setText(phrases.no_meetings())
+            self.route = None
+        elif not day.all_meetings:
             # not "no more meetings today" (that reads as if there had been some): none at all,
             # and where a visitor who wants one can ask
             self.next_title.setText(QCoreApplication.translate("MyDay", "You have no business meetings booked"))
@@ -573,5 +586,6 @@ class MyDayScreen(QWidget):
         self._look_up(self.search.text())          # the matches' role words follow the language
         self.camera_button.setText(QCoreApplication.translate("MyDay", "Use the camera"))
         self.done.setText(QCoreApplication.translate("MyDay", "Done"))
+        self._check_meetings()
         if self.attendee is not None:
             self.refresh()

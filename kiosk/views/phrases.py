@@ -33,6 +33,13 @@ def role(name: str) -> str:
     return names.get(name, name)
 
 
+def no_meetings() -> str:
+    """The board and "my day" when this kiosk holds no meeting at all (a database built before
+    matchmaking existed, or an event without it): said, not an empty screen."""
+    return QCoreApplication.translate("Phrases", "No business meetings are scheduled on this kiosk — "
+                                                 "ask at the information desk.")
+
+
 def hhmm(value: datetime) -> str:
     return value.strftime("%H:%M")
 
