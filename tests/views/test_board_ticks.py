@@ -129,9 +129,13 @@ def test_a_clock_set_back_is_worked_out_again(qtbot, board, clock, db):
 
 
 def test_a_language_switch_repaints_the_rows_without_a_reset(qtbot, board):
-    i = next(i for i, r in enumerate(board.model.rows) if r.now is not None and r.now.buyer_name)
+    i = next(i for i, r in enumerate(board.model.rows) if r.now is not None and r.now.exhibitor_name
+             and r.now.exhibitor_name.ko)
+    english = board.model.cell(i, 1)
     seen = Signals(board.model)
     board.ui.set_language("ko")
     assert seen.resets == 0 and i in seen.rows
-    assert board.model.rows[i].now.buyer_name.get("ko") in board.model.cell(i, 1)
+    korean = board.model.cell(i, 1)
+    assert korean != english and any("\uac00" <= ch <= "\ud7a3" for ch in korean)      # Hangul now
     board.ui.set_language("en")
+    assert board.model.cell(i, 1) == english
