@@ -54,6 +54,7 @@ HEADS_EVERY = 0.25
 PENDING_EVERY = 30.0        # waiting entries are retried (and their bounds applied) this often
 RETRY_EVERY = 2.0
 WANT_TIMEOUT = 10.0
+PUSH_AFTER = 0.05                      # heads go out this long after a merge (see _push_soon)
 RUNS_CACHE_MAX = 16 * 1024 * 1024      # encoded entries kept for the next identical want (bytes)
 ROSTER_INLINE = 32 * 1024              # roster statements that fit in a data message beside a full bundle
 
@@ -133,6 +134,7 @@ class Peer:
         self.heads: dict[str, int] = {}
         self.roster: set[str] = set()
         self.sent_heads: dict[str, int] | None = None
+        self.sent_roster = -1           # how many roster statements we had when we last listed them
         self.awaiting = False           # a want is out to this peer and its last bundle not in yet
         self.lock = asyncio.Lock()
 
@@ -165,6 +167,7 @@ class SyncNode:
         self._version = None
         self._stop = asyncio.Event()
         self._runs_cache: tuple[tuple, list[bytes]] | None = None      # see _data_frames
+        self._push_task: asyncio.Future | None = None                    # see _push_soon
         self._next_settle = time.monotonic() + PENDING_EVERY
         self._server = None
         self.bound_port: int | None = None
@@ -222,7 +225,8 @@ class SyncNode:
             if device == self.device_id:
                 raise KioskError("a connection to itself (a reflection?)", code="sync_self")
             self._refuse_revoked(device)        # known and revoked: not even a hello
-            await send_frame(writer, self._hello())
+            hello_mine = self._hello()
+            await send_frame(writer, hello_mine)
             hello, size = await asyncio.wait_for(recv_frame(reader), HELLO_SECONDS)
             if hello.get("t") != "hello":
                 raise ValueError("no hello")
@@ -237,6 +241,7 @@ class SyncNode:
             # second copy of 5 MB, and a second of convergence lost at start-up.) The dialler
             # dials no more once the device is connected, so there are never more than two.
             peer = Peer(device, writer)
+            peer.sent_roster = len(hello_mine["roster"])
             self._take_heads(peer, hello)
             self._sessions.setdefault(device, []).append(peer)
             self.online[device] = peer
@@ -261,7 +266,7 @@ class SyncNode:
                             if who is peer:
                                 del self._wanted[device]
                         await self._ask(peer)
-                    await self._push_heads()     # now, not at the next poll: peers ask for what we got
+                    self._push_soon()            # peers ask for what we got without waiting for the poll
         except KioskError as exc:
             self.message = exc.message
             log.warning("sync with %s refused: %s", dialled or "a peer", exc.message)
@@ -323,19 +328,34 @@ class SyncNode:
         except (ConnectionError, OSError, RuntimeError):
             pass
 
+    def _push_soon(self) -> None:
+        """Push our heads ``PUSH_AFTER`` from now (once, however many merges happen meanwhile: with
+        20 devices a push after every merge sent four times the heads messages, and the wants
+        they set off, for a quarter more traffic and a slower convergence)."""
+        if self._push_task is None or self._push_task.done():
+            async def later():
+                await asyncio.sleep(PUSH_AFTER)
+                await self._push_heads()
+
+            self._push_task = asyncio.ensure_future(later())
+
     async def _push_heads(self) -> None:
         """Tell every connected device our log heads, if they moved since we last told it. Not
         waiting for the send buffer to drain: a peer busy reading a 5 MB bundle from us must not
         hold up this connection's loop for a message of a few hundred bytes (it is skipped
-        instead when a peer has read nothing for a whole frame's worth)."""
+        instead when a peer has read nothing for a whole frame's worth). The roster's statement
+        keys go along only when there are new ones (a peer keeps the list it was last sent)."""
         for peer in list(self.online.values()):
             if peer.sent_heads != self._heads:
                 transport = peer.writer.transport
                 if transport.is_closing() or transport.get_write_buffer_size() > MAX_FRAME:
                     continue
                 peer.sent_heads = dict(self._heads)
-                payload = json.dumps({"t": "heads", "heads": self._heads,
-                                      "roster": sorted(self.engine.roster.statements)}, separators=(",", ":")).encode()
+                msg = {"t": "heads", "heads": self._heads}
+                if peer.sent_roster != len(self.engine.roster.statements):
+                    peer.sent_roster = len(self.engine.roster.statements)
+                    msg["roster"] = sorted(self.engine.roster.statements)
+                payload = json.dumps(msg, separators=(",", ":")).encode()
                 peer.writer.write(struct.pack(">I", len(payload)) + payload)
                 self.traffic["sent"] += len(payload) + 4
 

@@ -78,3 +78,53 @@ def test_data_messages_carry_what_was_asked_and_the_encoded_entries_are_reused(f
     everything_known = set(node.engine.roster.statements)
     nothing = messages(node._data_frames({d: n for d, (n, _l) in mine.items()}, mine, everything_known))
     assert nothing == [{"t": "data", "bundle": {"roster": [], "runs": {}}, "last": True}]
+
+
+def test_heads_after_merges_go_out_once_and_list_the_roster_only_when_it_grew(fleet):
+    """With 20 devices a heads message after every merge (with the whole roster in each) was four
+    times the messages of the quarter-second poll and a quarter more traffic than needed."""
+    import asyncio
+    import json
+
+    from kiosk.sync import net
+    from kiosk.sync.net import Peer, SyncNode
+
+    from .conftest import CLOCK
+
+    class Transport:
+        def is_closing(self):
+            return False
+
+        def get_write_buffer_size(self):
+            return 0
+
+    class Writer:
+        transport = Transport()
+
+        def __init__(self):
+            self.messages = []
+
+        def write(self, data):
+            self.messages.append(json.loads(data[4:]))
+
+    b = fleet.engine("b")
+    node = SyncNode(b.store, fleet.identity("b"), clock=CLOCK.now, status=False)
+    peer = Peer("c", Writer())
+    peer.sent_roster = len(node.engine.roster.statements)          # as the hello listed it
+    node.online["c"] = peer
+    node._heads = {"b": 3}
+
+    async def run():
+        for _ in range(5):                  # five merges in a row
+            node._push_soon()
+        await asyncio.sleep(net.PUSH_AFTER * 3)
+        node._heads = {"b": 3}              # nothing moved: nothing sent
+        await node._push_heads()
+        node._heads = {"b": 4}
+        peer.sent_roster = -1               # the roster grew since
+        await node._push_heads()
+
+    asyncio.run(run())
+    assert peer.writer.messages == [
+        {"t": "heads", "heads": {"b": 3}},
+        {"t": "heads", "heads": {"b": 4}, "roster": sorted(node.engine.roster.statements)}]
