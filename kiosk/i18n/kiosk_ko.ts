@@ -1131,6 +1131,11 @@
         <source>No business meetings are scheduled on this kiosk — ask at the information desk.</source>
         <translation>이 키오스크에는 예정된 비즈니스 상담이 없습니다. 안내 데스크에 문의하세요.</translation>
     </message>
+    <message>
+        <location filename="../views/phrases.py" line="46"/>
+        <source>By invitation · not open to visitors</source>
+        <translation>초청자 전용 · 일반 관람 불가</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>

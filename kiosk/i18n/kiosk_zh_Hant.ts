@@ -1131,6 +1131,11 @@
         <source>No business meetings are scheduled on this kiosk — ask at the information desk.</source>
         <translation>本機沒有排定的商務洽談——請洽詢服務台。</translation>
     </message>
+    <message>
+        <location filename="../views/phrases.py" line="46"/>
+        <source>By invitation · not open to visitors</source>
+        <translation>僅限受邀者 · 不開放參觀</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>

@@ -29,6 +29,26 @@ def _rows(db: sqlite3.Connection, sql: str, params: tuple | list = ()) -> list[d
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def _by_invitation(kind: str, delegation: str, start: datetime, end: datetime, *, end_known: bool,
+                   room_known: bool) -> Text:
+    """What a visitor reads about a closed-door meeting, in the three languages."""
+    hm_s, hm_e = start.strftime("%H:%M"), end.strftime("%H:%M")
+    what = {"bilateral": ("A bilateral meeting", "양자 회의", "雙邊會談"),
+            "courtesy": ("A courtesy meeting", "예방 면담", "禮貌性拜會")}.get(kind, ("A meeting", "회의", "會談"))
+    en = f"{what[0]} between delegations, by invitation: not open to visitors. {delegation}."
+    ko = f"초청자만 참석하는 대표단 간 {what[1]}로, 일반 관람객은 참석할 수 없습니다. {delegation}."
+    zh = f"代表團之間的{what[2]}，僅限受邀者，不開放參觀。{delegation}。"
+    if not end_known:
+        en += f" Starts {hm_s}; the end time is not published ({hm_e} is an estimate)."
+        ko += f" {hm_s} 시작, 종료 시각은 공개되지 않았습니다({hm_e}은 추정)."
+        zh += f" {hm_s} 開始；結束時間未公布（{hm_e} 為推估）。"
+    if not room_known:
+        en += " The room is not published: the one shown is this demo's assumption."
+        ko += " 회의실은 공개되지 않았으며, 표시된 곳은 이 데모의 가정입니다."
+        zh += " 會議室未公布，所示為本展示的假設。"
+    return Text(en, ko, zh)
+
+
 class Repository:
     """Reads (and, in later issues, writes) the event through one connection."""
 
@@ -118,8 +138,48 @@ class Repository:
         return [self._session(r) for r in rows]
 
     def session(self, session_id: str) -> Session | None:
+        """A session by id — or a public meeting's agenda entry (:meth:`public_meetings`)."""
         rows = _rows(self.db, "SELECT * FROM session WHERE id = ?", (session_id,))
-        return self._session(rows[0]) if rows else None
+        if rows:
+            return self._session(rows[0])
+        return next(iter(self.public_meetings(meeting_id=session_id)), None)
+
+    def public_meetings(self, day: date | None = None, *, meeting_id: str | None = None) -> list[Session]:
+        """Bilateral and courtesy meetings as agenda entries (type ``meeting``), for visitors to
+        see what the delegations do at the fair. Closed-door: each says it is by invitation. Only
+        meetings whose day and start are known (not marked assumed) — a visitor must not read an
+        invented time as fact; the report's Hsinchu–Uzbekistan IT Park meeting (15 June 15:00) is
+        one, the courtesy meetings (day and time assumed) are not. An assumed end or room is said
+        so, as the MOU signing's is. B2B table meetings are the board's and "my day"'s."""
+        sql = ('SELECT id, kind, title_en, title_ko, title_zh, start, "end", room_id, published_start, published_end, '
+               "published_room_id, status, delegation, assumed FROM meeting WHERE kind != 'b2b' "
+               "AND room_id IS NOT NULL")
+        params: list = []
+        if meeting_id is not None:
+            sql += " AND id = ?"
+            params.append(meeting_id)
+        if day is not None:
+            change = datetime.strptime(self.event().day_change, "%H:%M").time()
+            lo = datetime.combine(day, change, self.tz)
+            sql += " AND start >= ? AND start < ?"
+            params += [lo.isoformat(), (lo + timedelta(days=1)).isoformat()]
+        tz = self.tz
+        out = []
+        for (mid, kind, t_en, t_ko, t_zh, start, end, room, p_start, p_end, p_room, status, delegation,
+             assumed) in self.db.execute(sql + " ORDER BY start, id", params):
+            guessed = {x for x in (assumed or "").split(",") if x}
+            if guessed & {"day", "start"}:
+                continue
+            start_dt, end_dt = _dt(start, tz), _dt(end, tz)
+            out.append(Session(
+                id=mid, type="meeting", title=Text(t_en or delegation, t_ko, t_zh),
+                description=_by_invitation(kind, delegation, start_dt, end_dt, end_known="end" not in guessed,
+                                           room_known="room" not in guessed),
+                start=start_dt, end=end_dt, room_id=room, published_start=_dt(p_start, tz),
+                published_end=_dt(p_end, tz), published_room_id=p_room,
+                status=SessionStatus.CANCELLED if status == "cancelled" else SessionStatus.SCHEDULED,
+                room_assumed="room" in guessed, source_type=kind))
+        return out
 
     def participants(self, session_id: str) -> list[Participation]:
         """Moderators first, then speakers and panelists, in programme order."""

@@ -470,6 +470,12 @@ class KioskWindow(QWidget):
             for name in ("changes", "editor"):
                 if name in self._lazy:
                     self._lazy[name].refresh()
+        elif change.touches(MEETINGS):
+            # the agenda lists the public bilateral meetings too: a moved or cancelled one shows
+            if "agenda" in self._lazy:
+                self._lazy["agenda"].refresh()
+            if "detail" in self._lazy and self.stack.currentWidget() is self.detail:
+                self.detail.refresh()
         if "checkin" in self._lazy:
             if change.touches(CHECKINS, REFERENCE):
                 self._lazy["checkin"].refresh()

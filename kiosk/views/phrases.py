@@ -40,6 +40,11 @@ def no_meetings() -> str:
                                                  "ask at the information desk.")
 
 
+def by_invitation() -> str:
+    """A delegations' meeting on the agenda: visitors may know of it, not walk in."""
+    return QCoreApplication.translate("Phrases", "By invitation · not open to visitors")
+
+
 def hhmm(value: datetime) -> str:
     return value.strftime("%H:%M")
 

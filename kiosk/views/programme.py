@@ -42,8 +42,13 @@ class Programme:
             people=tuple(self._people.get(session.id, ())),
         )
 
-    def items(self, day: date | None = None) -> list[SessionItem]:
-        return [self.item(s) for s in self.repo.sessions(day)]
+    def items(self, day: date | None = None, *, meetings: bool = False) -> list[SessionItem]:
+        """The day's sessions; ``meetings``: with the public bilateral meetings among them (the
+        agenda's day), in start order."""
+        sessions = self.repo.sessions(day)
+        if meetings:
+            sessions = sorted(sessions + self.repo.public_meetings(day), key=lambda s: (s.start, s.end, s.id))
+        return [self.item(s) for s in sessions]
 
     def get(self, session_id: str) -> SessionItem | None:
         s = self.repo.session(session_id)

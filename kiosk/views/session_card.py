@@ -100,11 +100,20 @@ class CardMetrics:
         if slim:
             return 2 * self.pad + self.time_h + self.meta_h + (8 + self.badge_h if change_badges(item) else 0)
         h = 2 * self.pad + self.time_h + self.title_lines * self.title_line + self.gap + self.meta_h
-        if item.people and not self.compact:
+        if _people_line(item) and not self.compact:
             h += self.small_h
         if change_badges(item):
             h += 8 + self.badge_h
         return h
+
+
+def _people_line(item: SessionItem) -> str:
+    """The card's small last line: the speakers; for a delegations' meeting, that it is closed."""
+    if item.people:
+        return ", ".join(item.people)
+    if item.session.type == "meeting" and item.session.source_type in ("bilateral", "courtesy"):
+        return phrases.by_invitation()
+    return ""
 
 
 def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: str,
@@ -194,12 +203,12 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     y += metrics.meta_h
 
     # line 5: people
-    if item.people and not metrics.compact:
+    if _people_line(item) and not metrics.compact:
         painter.setFont(metrics.small)
         painter.setPen(muted)
         fm = QFontMetrics(metrics.small)
         painter.drawText(QRectF(x, y, w, metrics.small_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(", ".join(item.people), Qt.TextElideMode.ElideRight, int(w)))
+                         fm.elidedText(_people_line(item), Qt.TextElideMode.ElideRight, int(w)))
         y += metrics.small_h
     y += 8
 

@@ -61,7 +61,7 @@ class AgendaModel(_RowsModel):
         self.refresh()
 
     def refresh(self) -> None:
-        items = {i.session.id: i for i in self.programme.items(self.day)}
+        items = {i.session.id: i for i in self.programme.items(self.day, meetings=True)}
         groups = agenda.parallel_groups(i.session for i in items.values())
         self._set_rows([[items[s.id] for s in group] for group in groups])
 
