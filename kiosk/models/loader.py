@@ -634,9 +634,16 @@ def seed_matchmaking(store: EventStore, data_dir: str | Path) -> dict[str, int]:
                          code="meetings_present",
                          hint="Meetings are changed with `main.py import FILE --kind meetings` or `edit-meeting`.")
     problems: list[str] = []
+
+    def refused() -> DataError:
+        err = DataError(problems)
+        err.hint = (f"Fix them in {path} (checked against this database's rooms, exhibitors and attendees) and run "
+                    "`main.py seed-meetings` again; nothing was written.")
+        return err
+
     data = _read(path, problems)
     if problems:
-        raise DataError(problems)
+        raise refused()
     info = store.info
     col = lambda sql: {r[0] for r in store.execute(sql)}             # noqa: E731
     room_floor = {r[0]: r[1] for r in store.execute("SELECT id, floor_id FROM room")}
@@ -649,10 +656,7 @@ def seed_matchmaking(store: EventStore, data_dir: str | Path) -> dict[str, int]:
         attendee_ids=col("SELECT id FROM attendee"), session_ids=col("SELECT id FROM session"),
         category_ids=col("SELECT id FROM category"), problems=problems)
     if problems:
-        err = DataError(problems)
-        err.hint = (f"Fix them in {path} (checked against this database's rooms, exhibitors and attendees) and run "
-                    "`main.py seed-meetings` again; nothing was written.")
-        raise err
+        raise refused()
     if not (rows["meeting_table"] or rows["buyer"] or rows["meeting"]):
         return {}
     store.execute("UPDATE event SET meeting_slot_minutes = ?", (slot,))

@@ -124,6 +124,19 @@ def test_a_matchmaking_file_with_problems_is_refused_with_each_listed(old_db, tm
     store.close()
 
 
+@pytest.mark.parametrize("content", [b'tables = [ {id="T1"\n', bytes(range(256)) * 8])
+def test_a_broken_or_binary_matchmaking_file_is_refused_in_one_line_each(old_db, tmp_path, content):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "matchmaking.toml").write_bytes(content)
+    done = run("seed-meetings", "--db", str(old_db), "--data", str(data))
+    assert done.returncode == 1
+    assert "matchmaking.toml" in done.stderr and "seed-meetings" in done.stderr and "Traceback" not in done.stderr
+    store = database.open_event_db(old_db)
+    assert set(counts(store).values()) == {0}
+    store.close()
+
+
 def test_no_matchmaking_file_is_nothing_to_do(old_db, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
