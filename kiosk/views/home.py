@@ -54,10 +54,12 @@ class NowNextPanel(QFrame):
         self.empty.setVisible(not items)
         self._apply(relayout)
 
-    def set_columns(self, columns: int) -> None:
-        if columns != self.columns:
+    def set_columns(self, columns: int, title_lines: int = 1) -> None:
+        delegate = self.list.card_delegate
+        if (columns, title_lines) != (self.columns, delegate.most_title_lines):
             self.columns = columns
-            self.list.card_delegate.columns = columns
+            delegate.columns = columns
+            delegate.most_title_lines = title_lines
             self._apply(True)
 
     def rows(self, columns: int) -> list[list]:
@@ -73,13 +75,14 @@ class NowNextPanel(QFrame):
             self.list.scheduleDelayedItemsLayout()
             self.list.viewport().update()
 
-    def needed_height(self, width: int, columns: int) -> int:
-        """The height this panel needs ``width`` wide with ``columns`` cards a line: title, then
-        every card (or the "nothing on" line)."""
+    def needed_height(self, width: int, columns: int, title_lines: int = 1) -> int:
+        """The height this panel needs ``width`` wide with ``columns`` cards a line and titles on
+        up to ``title_lines`` lines: title, then every card (or the "nothing on" line)."""
         h = self.title.sizeHint().height() + self.box.spacing()
         if not self.items:
             return h + self.empty.heightForWidth(width)
-        return h + self.list.card_delegate.rows_height(self.rows(columns), width, columns) + 2 * self.list.frameWidth()
+        return h + self.list.card_delegate.rows_height(self.rows(columns), width, columns, title_lines) \
+            + 2 * self.list.frameWidth()
 
     def hidden_cards(self) -> list[str]:
         """The sessions whose card is not wholly inside the list's visible area (none, on a fitted
@@ -282,26 +285,31 @@ class HomeScreen(QWidget):
             return (panel_width - GAP * (cols - 1)) // cols
 
         choices = []
-        for nc in (1, 2, 3):
-            for xc in ((1, 2) if with_next else (1,)):
-                if portrait or not with_next:
-                    now_w, next_w = width, width
-                else:
-                    now_w = (width - gap) * nc // (nc + xc)
-                    next_w = width - gap - now_w
-                if (nc > 1 and card_width(now_w, nc) < self.MIN_CARD) or (
-                        xc > 1 and card_width(next_w, xc) < self.MIN_CARD):
-                    continue
-                hn = now.needed_height(now_w, nc)
-                hx = nxt.needed_height(next_w, xc) if with_next else 0
-                fits_now = hn <= (height - gap - nxt.title.sizeHint().height() if portrait and with_next else height)
-                fits_all = (hn + gap + hx <= height) if portrait and with_next else max(hn, hx) <= height
-                choices.append((not fits_all, not fits_now, nc + xc, nc, xc, hn))
+        combos = [(nc, xc, lines) for nc in (1, 2, 3) for xc in ((1, 2) if with_next else (1,)) for lines in (2, 1)]
+        for nc, xc, lines in combos:
+            if portrait or not with_next:
+                now_w, next_w = width, width
+            else:
+                now_w = (width - gap) * nc // (nc + xc)
+                next_w = width - gap - now_w
+            if (nc > 1 and card_width(now_w, nc) < self.MIN_CARD) or (
+                    xc > 1 and card_width(next_w, xc) < self.MIN_CARD):
+                continue
+            # (measured a little narrower than planned: the layout's split may differ by a few px,
+            # and a title that wraps there must not push the last card out of sight)
+            hn = now.needed_height(now_w - 24, nc, lines)
+            hx = nxt.needed_height(next_w - 24, xc, lines) if with_next else 0
+            fits_now = hn <= (height - gap - nxt.title.sizeHint().height() if portrait and with_next else height)
+            fits_all = (hn + gap + hx <= height) if portrait and with_next else max(hn, hx) <= height
+            if lines > 1 and not fits_all:
+                continue                     # a second title line only when every card still shows
+            # fewest columns first; then titles on two lines rather than one
+            choices.append((not fits_all, not fits_now, nc + xc, -lines, nc, xc, hn))
         if not choices:
-            choices.append((True, True, 2, 1, 1, 0))
-        _a, now_short, _t, nc, xc, hn = min(choices)
-        now.set_columns(nc)
-        nxt.set_columns(xc)
+            choices.append((True, True, 2, -1, 1, 1, 0))
+        _a, now_short, _t, minus_lines, nc, xc, hn = min(choices)
+        now.set_columns(nc, -minus_lines)
+        nxt.set_columns(xc, -minus_lines)
         if portrait or not with_next:
             self.lists.setStretch(0, 1)
             self.lists.setStretch(1, 1)
@@ -318,6 +326,7 @@ class HomeScreen(QWidget):
     def fit_report(self) -> dict:
         """What the fitting chose and which cards (if any) are hidden: for tests and renders."""
         return {"now_columns": self.now_panel.columns, "next_columns": self.next_panel.columns,
+                "title_lines": self.now_panel.list.card_delegate.most_title_lines,
                 "now_hidden": self.now_panel.hidden_cards(), "next_hidden": self.next_panel.hidden_cards()}
 
     def _tick(self, now) -> None:

@@ -95,11 +95,47 @@ class CardMetrics:
         self.small_h = line_height(self.small, tight=tight) + 4
         self.badge_h = QFontMetrics(self.badge).height() + 12
         self.gap = 4 if compact else 6
+        self.lang = lang
+        self._wraps: dict[tuple[str, int], int] = {}
 
-    def height(self, item: SessionItem, *, slim: bool = False) -> int:
+    def text_width(self, card_width: int) -> int:
+        """The width a card's lines get (what paint_card leaves inside the pad and the bar)."""
+        return card_width - 2 - 2 * self.pad - 8
+
+    def title_lines_for(self, text: str, width: float, most: int) -> int:
+        """Lines a compact card's title takes ``width`` wide: as many as it needs, up to ``most``
+        (the home screen gives a title a second line when the cards still fit)."""
+        if not self.compact:
+            return self.title_lines
+        if most <= 1:
+            return 1
+        key = (text, int(width))
+        if key not in self._wraps:
+            layout = QTextLayout(text, self.title)
+            opt = QTextOption()
+            opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(opt)
+            layout.beginLayout()
+            n = 0
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(max(1.0, float(int(width))))
+                n += 1
+            layout.endLayout()
+            self._wraps[key] = max(1, n)
+        return min(most, self._wraps[key])
+
+    def height(self, item: SessionItem, *, slim: bool = False, card_width: int | None = None,
+               most_title_lines: int = 1) -> int:
         if slim:
             return 2 * self.pad + self.time_h + self.meta_h + (8 + self.badge_h if change_badges(item) else 0)
-        h = 2 * self.pad + self.time_h + self.title_lines * self.title_line + self.gap + self.meta_h
+        lines = self.title_lines
+        if self.compact and card_width is not None:
+            lines = self.title_lines_for(item.session.title.get(self.lang), self.text_width(card_width),
+                                         most_title_lines)
+        h = 2 * self.pad + self.time_h + lines * self.title_line + self.gap + self.meta_h
         if _people_line(item) and not self.compact:
             h += self.small_h
         if change_badges(item):
@@ -117,7 +153,7 @@ def _people_line(item: SessionItem) -> str:
 
 
 def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: str,
-               metrics: CardMetrics, selected: bool = False, slim: bool = False) -> None:
+               metrics: CardMetrics, selected: bool = False, slim: bool = False, most_title_lines: int = 1) -> None:
     theme = metrics.theme
     s = item.session
     state = agenda.state_at(s, now)
@@ -194,7 +230,7 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     title_font = QFont(metrics.title)
     title_font.setStrikeOut(s.cancelled)
     painter.setPen(text)
-    lines = metrics.title_lines
+    lines = metrics.title_lines_for(s.title.get(lang), metrics.text_width(rect.width()), most_title_lines)
     draw_wrapped(painter, QRectF(x, y, w, lines * metrics.title_line), s.title.get(lang), title_font, lines)
     y += lines * metrics.title_line + metrics.gap
 
@@ -307,6 +343,8 @@ class SessionCardDelegate(QStyledItemDelegate):
         self.columns: int | None = None
         #: sessions painted as slim cards (the home screen's all-day sessions)
         self.slim_ids: frozenset[str] = frozenset()
+        #: compact cards: a title may take this many lines (the home screen sets 2 when they fit)
+        self.most_title_lines = 1
         self._metrics: CardMetrics | None = None
         ui.languageChanged.connect(self._reset_metrics)
         ui.themeChanged.connect(self._reset_metrics)
@@ -325,20 +363,27 @@ class SessionCardDelegate(QStyledItemDelegate):
             return self.columns
         return max(1, min(count, (width - self.gutter + GAP) // (CARD_MIN_WIDTH + GAP)))
 
-    def card_height(self, item: SessionItem) -> int:
-        return self.metrics.height(item, slim=item.session.id in self.slim_ids)
+    def card_height(self, item: SessionItem, card_width: int | None = None, most_title_lines: int | None = None) -> int:
+        return self.metrics.height(item, slim=item.session.id in self.slim_ids, card_width=card_width,
+                                   most_title_lines=self.most_title_lines if most_title_lines is None else most_title_lines)
 
-    def _line_heights(self, items: list[SessionItem], per_line: int) -> list[int]:
-        return [max(self.card_height(i) for i in items[k:k + per_line])
+    def _card_width(self, width: int, per_line: int) -> int:
+        return (width - self.gutter - GAP * (per_line - 1)) // per_line
+
+    def _line_heights(self, items: list[SessionItem], per_line: int, width: int | None = None,
+                      most_title_lines: int | None = None) -> list[int]:
+        card_width = self._card_width(width, per_line) if width else None
+        return [max(self.card_height(i, card_width, most_title_lines) for i in items[k:k + per_line])
                 for k in range(0, len(items), per_line)]
 
-    def rows_height(self, rows: list[list[SessionItem]], width: int, columns: int | None = None) -> int:
+    def rows_height(self, rows: list[list[SessionItem]], width: int, columns: int | None = None,
+                    most_title_lines: int | None = None) -> int:
         """The height ``rows`` take in a list ``width`` wide, ``columns`` cards a line (default:
-        as now): what the home screen fits."""
+        as now), titles on up to ``most_title_lines`` lines: what the home screen fits."""
         total = 0
         for items in rows:
             per_line = columns or self._per_line(width, len(items))
-            heights = self._line_heights(items, per_line)
+            heights = self._line_heights(items, per_line, width, most_title_lines)
             total += sum(heights) + GAP * len(heights)
         return total
 
@@ -347,7 +392,7 @@ class SessionCardDelegate(QStyledItemDelegate):
         area = row.adjusted(self.gutter, 0, 0, 0)
         per_line = self._per_line(row.width(), len(items))
         width = (area.width() - GAP * (per_line - 1)) // per_line
-        heights = self._line_heights(items, per_line)
+        heights = self._line_heights(items, per_line, row.width())
         rects = []
         for i in range(len(items)):
             line, col = divmod(i, per_line)
@@ -362,7 +407,7 @@ class SessionCardDelegate(QStyledItemDelegate):
             width = option.widget.viewport().width()
         if not items:
             return QSize(width, 0)
-        heights = self._line_heights(items, self._per_line(width, len(items)))
+        heights = self._line_heights(items, self._per_line(width, len(items)), width)
         return QSize(width, sum(heights) + GAP * len(heights))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
@@ -382,7 +427,7 @@ class SessionCardDelegate(QStyledItemDelegate):
             painter.restore()
         for rect, item in zip(rects, items):
             paint_card(painter, rect, item, now=now, lang=lang, metrics=self.metrics,
-                       slim=item.session.id in self.slim_ids)
+                       slim=item.session.id in self.slim_ids, most_title_lines=self.most_title_lines)
 
     def session_at(self, row_rect: QRect, items: list[SessionItem], pos) -> str | None:
         for rect, item in zip(self.card_rects(row_rect, items), items):

@@ -89,6 +89,13 @@ class SessionList(QListView):
         self.scheduleDelayedItemsLayout()
         self.viewport().update()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a card's height follows its width (a title wraps): rows measured at another width are
+        # stale (seen: a gap under a home card after the lists were re-fitted)
+        if event.oldSize().width() != event.size().width():
+            self.scheduleDelayedItemsLayout()
+
 
 def label(text: str = "", *, role: str | None = None, wrap: bool = False, parent=None) -> QLabel:
     lab = QLabel(text, parent)

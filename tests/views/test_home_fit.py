@@ -108,3 +108,25 @@ def test_a_card_grows_no_taller_in_korean_than_a_fifth_over_english(make_kiosk, 
         window.ui.set_language(lang)
         heights[lang] = panel.list.card_delegate.card_height(item)
     assert heights["ko"] <= heights["en"] * 1.2 and heights["zh-Hant"] <= heights["en"] * 1.2, heights
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_card_hides_at_any_half_hour_of_the_fair(make_kiosk, qtbot, clock, size):
+    """Not only the busiest moments: every half hour of the two busy days, with larger text in
+    Korean (the tallest cards) and English (the longest titles), whatever the fitting chose
+    (two title lines when they fit, one when not)."""
+    window = make_kiosk(size=size)
+    window.access_button.setChecked(True)
+    hidden = []
+    for lang in ("ko", "en"):
+        window.ui.set_language(lang)
+        for day in ("06-14", "06-15"):
+            for hour in range(9, 20):
+                for minute in (0, 30):
+                    clock.set(kst(f"{day} {hour:02d}:{minute:02d}"))
+                    window.ui.tick()
+                    _settle(qtbot)
+                    report = window.home.fit_report()
+                    if report["now_hidden"] or report["next_hidden"]:
+                        hidden.append(f"{day} {hour:02d}:{minute:02d} {lang}: {report}")
+    assert not hidden, "cards behind a scroll:\n" + "\n".join(hidden)
