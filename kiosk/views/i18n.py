@@ -57,10 +57,18 @@ def ensure_compiled(directory: Path = I18N_DIR) -> None:
             continue
         import subprocess  # only when a catalogue needs compiling
 
+        from kiosk.models.errors import KioskError
+        from kiosk.models.safefile import replacing
+
+        # Compiled beside it and renamed over it: a kiosk already running from this folder has
+        # the old .qm memory-mapped (QTranslator), and lrelease writing into that file in place
+        # changed its strings under it (a Korean screen read Chinese after another process
+        # recompiled; tests/views/test_translations_compile.py).
         try:
-            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
-                           capture_output=True, timeout=60)
-        except (OSError, subprocess.SubprocessError) as exc:
+            with replacing(qm) as tmp:
+                subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], check=True,
+                               capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError, KioskError) as exc:
             log.warning("could not compile %s: %s", ts, exc)
 
 
