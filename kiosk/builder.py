@@ -38,6 +38,9 @@ class Kiosk:
         """Stop timers and close the window before the database connection goes."""
         from PySide6.QtWidgets import QApplication
 
+        from kiosk.views.first_frame import AfterFirstFrame
+
+        AfterFirstFrame.drop()
         self.bus.stop()
         self.ui.stop()
         self.window.stop()
@@ -94,11 +97,11 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
     if fast_start:
         from PySide6.QtCore import QTimer
 
-        from kiosk.views.widgets import KineticStartup
+        from kiosk.views.first_frame import AfterFirstFrame
 
-        KineticStartup.hold()
+        AfterFirstFrame.hold()
     window = KioskWindow(ui, repo, bus, ops=ops, health=health, idle_seconds=idle_seconds,
                          staff_idle_seconds=staff_idle_seconds, kiosk_id=kiosk_id, start_view=start_view)
     if fast_start:
-        QTimer.singleShot(AFTER_FIRST_FRAME_MS, window, KineticStartup.release)
+        QTimer.singleShot(AFTER_FIRST_FRAME_MS, window, AfterFirstFrame.release)
     return Kiosk(store=store, repo=repo, clock=clock, ui=ui, bus=bus, ops=ops, health=health, window=window)

@@ -16,7 +16,6 @@ No Qt here; ``now`` always comes from the caller's clock.
 from __future__ import annotations
 
 import contextlib
-import csv
 import os
 from datetime import datetime
 from pathlib import Path
@@ -69,6 +68,8 @@ def export_checkins_csv(store: "EventStore", folder: Path, *, list_id: str | Non
     stamp = now.strftime("%Y%m%d-%H%M%S")
     path = folder / f"checkins-{list_id or 'all'}-{stamp}.csv"
     with atomic_write(path, text=True, encoding="utf-8-sig", newline="") as fh:   # unique temp, no symlinks
+        import csv
+
         writer = csv.writer(fh)
         for row in store.checkins.checkins_csv_rows(list_id):
             writer.writerow(row)

@@ -56,6 +56,10 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".${extras}"
   touch "$stamp"
 fi
+# The kiosk's own bytecode, written now rather than on its first start (a read-only install, or
+# PYTHONDONTWRITEBYTECODE, would otherwise compile it at every start: ~25 ms of CPU). Quiet and
+# quick when nothing changed; a failure here costs only speed.
+.venv/bin/python -m compileall -q kiosk main.py >/dev/null || true
 
 db=data/innofair2023.db
 if [ ! -f "$db" ]; then

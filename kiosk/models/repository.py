@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import json
@@ -11,8 +12,10 @@ import sqlite3
 from .domain import (
     Event, Floor, Organisation, Participation, Room, Session, SessionStatus, Text,
 )
-from .exhibition import Booth, Category, Exhibitor, fts_phrase, like_pattern
-from .venue_map import Connector, Rect, WalkGraph
+
+if TYPE_CHECKING:   # imported where used: the first screen (home or agenda) needs neither
+    from .exhibition import Booth, Category, Exhibitor
+    from .venue_map import WalkGraph
 
 
 def _dt(value: str, tz: ZoneInfo | None = None) -> datetime:
@@ -21,6 +24,12 @@ def _dt(value: str, tz: ZoneInfo | None = None) -> datetime:
     if tz is None:
         return moment
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+
+
+def _clock_time(text: str) -> time:
+    """``04:00`` (or ``4:00``) → a time; no ``strptime``, whose first use costs the start ~5 ms."""
+    hours, _, minutes = text.partition(":")
+    return time(int(hours), int(minutes))
 
 
 def _rows(db: sqlite3.Connection, sql: str, params: tuple | list = ()) -> list[dict]:
@@ -127,7 +136,7 @@ class Repository:
             rows = _rows(self.db, 'SELECT * FROM session ORDER BY start, "end", id')
         else:
             tz = self.tz
-            change = datetime.strptime(self.event().day_change, "%H:%M").time()
+            change = _clock_time(self.event().day_change)
             lo = datetime.combine(day, change, tz)
             hi = lo + timedelta(days=1)
             rows = _rows(
@@ -240,10 +249,15 @@ class Repository:
         return self.db.execute("SELECT count(*) FROM exhibitor").fetchone()[0]
 
     def categories(self) -> list[Category]:
+        from .exhibition import Category
+
         return [Category(r["id"], Text.from_row(r, "name"), r["colour"], r["symbol"])
                 for r in _rows(self.db, "SELECT * FROM category ORDER BY position")]
 
     def booths(self) -> dict[str, Booth]:
+        from .exhibition import Booth
+        from .venue_map import Rect
+
         rows = _rows(self.db, "SELECT b.*, r.floor_id FROM booth b JOIN room r ON r.id = b.room_id ORDER BY b.id")
         return {
             r["id"]: Booth(r["id"], r["room_id"], r["floor_id"],
@@ -254,6 +268,8 @@ class Repository:
 
     def exhibitors(self) -> list[Exhibitor]:
         """Every exhibitor with its booths, sorted by English name."""
+        from .exhibition import Exhibitor
+
         booths: dict[str, list[str]] = {}
         for eid, bid in self.db.execute("SELECT exhibitor_id, booth_id FROM exhibitor_booth ORDER BY booth_id"):
             booths.setdefault(eid, []).append(bid)
@@ -270,6 +286,8 @@ class Repository:
         Three or more characters use the trigram index; one or two fall back to LIKE
         (a trigram index cannot hold shorter strings). A booth number matches too.
         """
+        from .exhibition import fts_phrase, like_pattern
+
         # control characters (NUL, escapes from a scanner) are never part of a name
         text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
         if not text:
@@ -305,6 +323,8 @@ class Repository:
 
         Door ids: booths by number, rooms as ``room:ID``, kiosks as ``kiosk:ID``, matchmaking
         tables as ``table:ID``."""
+        from .venue_map import Connector, WalkGraph
+
         walkways, doors, connectors = [], [], []
         for f in self.map_features():
             g = f["geometry"]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import secrets
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -407,6 +406,8 @@ class EventStore:
     @cached_property
     def origin(self) -> str:
         """This connection's name in the change log (its own rows are not news to it)."""
+        import secrets
+
         return secrets.token_hex(8)
 
     def record(self, change: Change, *, at: datetime) -> None:

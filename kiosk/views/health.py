@@ -138,7 +138,10 @@ class LockDown(QObject):
         super().__init__(parent)
         from PySide6.QtWidgets import QApplication
 
-        QApplication.instance().installEventFilter(self)
+        from .first_frame import AfterFirstFrame
+
+        # no context menu can open before the first frame: the filter waits for it (first_frame.py)
+        AfterFirstFrame.later(lambda: QApplication.instance().installEventFilter(self))
 
     def eventFilter(self, obj, event) -> bool:
         return event.type() == QEvent.Type.ContextMenu

@@ -108,8 +108,10 @@ class Translations:
         return True
 
 
-def available_families() -> set[str]:
-    return set(QFontDatabase.families())
+@functools.lru_cache(maxsize=1)
+def available_families() -> frozenset[str]:
+    """The installed font families (asked once: each call walks Qt's whole font database)."""
+    return frozenset(QFontDatabase.families())
 
 
 @functools.lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.models.domain import LANGUAGES
 
+from .first_frame import AfterFirstFrame
 from .i18n import LANGUAGE_LABELS, font_for
 from .programme import Programme
 from .widgets import label
@@ -53,7 +54,8 @@ class IdleWatcher(QObject):
         self.timer.setInterval(int(seconds * 1000))
         self.timer.timeout.connect(on_idle)
         self.timer.start()
-        QApplication.instance().installEventFilter(self)
+        # just after the first frame (see first_frame.py): nobody touches a screen before it shows
+        AfterFirstFrame.later(lambda: QApplication.instance().installEventFilter(self))
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() in _ACTIVITY:

@@ -3,40 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QLabel, QListView, QPushButton, QScrollArea, QScroller, QScrollerProperties,
-    QStyle, QStyleOptionButton, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QPushButton, QWidget
 
+from .first_frame import AfterFirstFrame
 from .session_card import SessionCardDelegate
-
-
-class KineticStartup:
-    """Kinetic scrolling waits until the first frame is on screen: the first ``QScroller`` sets
-    up Qt's gesture machinery (~70 ms), which the first frame does not need. The builder
-    holds it while the start screen is built (``hold``) and releases it just after (``release``)."""
-
-    _pending: list | None = None
-
-    @classmethod
-    def hold(cls) -> None:
-        cls._pending = []
-
-    @classmethod
-    def release(cls) -> None:
-        pending, cls._pending = cls._pending or [], None
-        for widget in pending:
-            try:
-                make_kinetic(widget)
-            except RuntimeError:      # the widget went (a rebuild) before it got its scroller
-                pass
 
 
 def make_kinetic(widget: QAbstractItemView | QWidget) -> None:
     """Flick to scroll with a finger (and with the mouse, for testing on a desktop)."""
-    if KineticStartup._pending is not None:
-        KineticStartup._pending.append(widget)
+    if AfterFirstFrame.holding():   # the first QScroller sets up Qt's gestures (~70 ms)
+        AfterFirstFrame.later(lambda: make_kinetic(widget))
         return
+    # imported here: PySide6 sets up a class's Python enums on first touch (QScroller's and
+    # QScrollerProperties' cost the first frame milliseconds it does not need)
+    from PySide6.QtWidgets import QScroller, QScrollerProperties
+
     target = widget.viewport() if hasattr(widget, "viewport") else widget
     QScroller.grabGesture(target, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(target)
@@ -51,8 +32,10 @@ def make_kinetic(widget: QAbstractItemView | QWidget) -> None:
     scroller.setScrollerProperties(props)
 
 
-def kinetic_scroll(content: QWidget) -> QScrollArea:
+def kinetic_scroll(content: QWidget):
     """A frameless, see-through scroll area around ``content`` that flicks with a finger."""
+    from PySide6.QtWidgets import QScrollArea
+
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -69,6 +52,10 @@ class SessionList(QListView):
 
     def __init__(self, ui, *, gutter: int = 0, compact: bool = False, parent=None) -> None:
         super().__init__(parent)
+        # A viewport made in Python, the same plain QWidget Qt would make: Qt's own comes back
+        # from ``viewport()`` unwrapped, and PySide6 then works out its class by resolving every
+        # QtWidgets class and enum (~15–20 ms) — on the first frame, which paints this list.
+        self.setViewport(QWidget())
         self.card_delegate = SessionCardDelegate(ui, gutter=gutter, compact=compact, parent=self)
         self.setItemDelegate(self.card_delegate)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -126,6 +113,8 @@ class WrappingButton(QPushButton):
             self._rewrap()
 
     def _content_width(self) -> int:
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton   # QStyle's many enums: not at start
+
         opt = QStyleOptionButton()
         self.initStyleOption(opt)
         return self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self).width()

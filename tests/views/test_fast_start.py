@@ -1,0 +1,102 @@
+"""The kiosk's start (main.py, ``build_kiosk(fast_start=True)``): the first frame is the real
+agenda, and what it does not need waits until just after it (docs/BENCHMARKS.md, issue 11)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QScroller, QWidget
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_PROBE = """
+import json, sys
+sys.path.insert(0, {root!r})
+import main
+rc = main.main(["--db", {db!r}, "--view", "agenda", "--now", "2023-06-14T16:30", "--exit-after-first-frame"])
+import PySide6.QtCore as core, PySide6.QtWidgets as widgets
+print(json.dumps({{"rc": rc, "core": sorted(vars(core)), "widgets": sorted(vars(widgets))}}))
+"""
+
+
+def test_first_frame_is_the_agenda_without_resolving_every_qt_class(built_db, tmp_path):
+    # PySide6 makes a Qt class (and its Python enums) on first touch. An app-wide Python event
+    # filter, or a C++-made widget handed to Python (a list's own viewport), makes it resolve
+    # every class of the module — QTabWidget, QMdiArea, QSharedMemory… (~25 ms of a 170 ms
+    # start). At the first frame none of that may have happened.
+    db = tmp_path / "kiosk.db"
+    shutil.copy(built_db, db)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_IM_MODULE", None)
+    out = subprocess.run([sys.executable, "-c", _PROBE.format(root=str(ROOT), db=str(db))], env=env,
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    lines = out.stdout.splitlines()
+    assert out.returncode == 0, out.stderr
+    frame = [line for line in lines if line.startswith("first-frame")]
+    assert frame and float(frame[0].split()[1]) > 0          # painted, with its CPU time
+    seen = json.loads(lines[-1])
+    assert seen["rc"] == 0
+    for name in ("QTabWidget", "QMdiArea", "QPlainTextEdit", "QScroller", "QStyle"):
+        assert name not in seen["widgets"], f"{name} was set up before the first frame"
+    for name in ("QSharedMemory", "QSettings", "QLibrary"):
+        assert name not in seen["core"], f"{name} was set up before the first frame"
+
+
+class _MenuProbe(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.menus = 0
+
+    def contextMenuEvent(self, event) -> None:
+        self.menus += 1
+
+
+def _menu_event() -> QContextMenuEvent:
+    return QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+
+
+def test_fast_start_kiosk_listens_for_touches_once_its_first_frame_is_up(qtbot, db, clock):
+    from kiosk.builder import AFTER_FIRST_FRAME_MS, build_kiosk
+    from kiosk.views.first_frame import AfterFirstFrame
+
+    kiosk = build_kiosk(db, clock=clock, language="en", device_id="kiosk", idle_seconds=1.5,
+                        start_view="agenda", fast_start=True)
+    from kiosk.views.health import LockDown
+
+    lockdown = LockDown(kiosk.window)
+    window = kiosk.window
+    qtbot.addWidget(window)
+    try:
+        window.resize(1920, 1080)
+        window.show()
+        qtbot.waitExposed(window)
+        viewport = window.agenda.list.viewport()
+        assert AfterFirstFrame.holding()                 # built, the extras still waiting
+        assert not QScroller.hasScroller(viewport)
+        probe = _MenuProbe()
+        QApplication.sendEvent(probe, _menu_event())
+        assert probe.menus == 1                               # no lock-down filter yet
+        qtbot.waitUntil(lambda: not AfterFirstFrame.holding(), timeout=AFTER_FIRST_FRAME_MS + 2000)
+        # now: kinetic scrolling, the idle watcher and the lock-down are in place
+        assert QScroller.hasScroller(viewport)
+        for _ in range(5):      # touches 0.4 s apart keep a 1.5 s idle reset away
+            qtbot.wait(400)
+            qtbot.mouseClick(window.agenda.day_buttons[1], Qt.MouseButton.LeftButton)
+        assert window.current_view() == "agenda"
+        QApplication.sendEvent(probe, _menu_event())
+        assert probe.menus == 1                               # the lock-down swallowed it
+        qtbot.waitUntil(lambda: window.current_view() == "home", timeout=5000)   # untouched: reset
+    finally:
+        lockdown.deleteLater()
+        kiosk.bus.stop()
+        kiosk.ui.stop()
+        kiosk.window.stop()
+        AfterFirstFrame.drop()
+        QApplication.processEvents()
