@@ -147,7 +147,7 @@ def run_kiosk(argv: list[str]) -> int:
                               keep=args.backup_keep, health=kiosk.health, parent=window)
         kiosk.services += [LockDown(window), Watchdog(window), backups]
         if not args.exit_after_first_frame:
-            app.aboutToQuit.connect(lambda: backups.run("exit"))
+            app.aboutToQuit.connect(lambda: backups.run_now("exit"))
     if args.accessible:
         window.access_button.setChecked(True)
     if args.view in ("checkin", "editor"):

@@ -79,7 +79,7 @@ def main() -> int:
         elif r < 0.24 and window.current_view() == "exhibitors":  # tap a booth or a row
             screen = window.exhibitors
             if rng.random() < 0.5 and screen.model.rowCount():
-                screen.select_exhibitor(screen.model._rows[rng.randrange(screen.model.rowCount())].id)
+                screen.select_exhibitor(rng.choice(screen.model.ids()))
             else:
                 screen.set_search(rng.choice(["", "han", "한빛", "系統", "bio", "a0"]))
         else:

@@ -211,6 +211,24 @@ def try_pin(store: "EventStore", pin: str, *, device_id: str, now: datetime) -> 
     return Outcome(result, Change())
 
 
+def begin_pin_try(store: "EventStore", pin: str, *, device_id: str, now: datetime):
+    """The PIN pad's first step (fast, on the UI thread): the lock state (a ``PinResult``)
+    while this device is locked out, else the slow check — a function of no arguments,
+    safe on a worker thread, returning the role the PIN opens or None — for
+    :func:`finish_pin_try`. ``try_pin`` is all three steps at once."""
+    from kiosk.models.pins import PinResult, match_pin
+
+    found = store.pins.candidates(device_id, now)
+    if isinstance(found, PinResult):
+        return found
+    return lambda: match_pin(pin, found)
+
+
+def finish_pin_try(store: "EventStore", role: str | None, *, device_id: str, now: datetime) -> Outcome:
+    """The last step: a right PIN resets this device's count, a wrong one counts towards the lock-out."""
+    return Outcome(store.pins.record_try(role, device_id=device_id, now=now), Change())
+
+
 def register_key(store: "EventStore", raw: bytes, *, now: datetime) -> Outcome:
     with store.atomic():
         kid = store.badges.register_public_key(raw, now)
@@ -349,6 +367,28 @@ def back_up(store: "EventStore", folder: Path, *, now: datetime, keep: int = 20,
     return Outcome(backup(store, folder, now=now, keep=keep, label=label), Change())
 
 
+def back_up_off_thread(store: "EventStore", folder: Path, *, now: datetime, keep: int = 20, label: str = ""):
+    """A backup to run on a worker thread: returns a function of no arguments that takes it
+    through its own read-only connection (``store.reader()``), never the kiosk's, and returns
+    the ``Outcome``. Everything it needs is read now, on the caller's thread."""
+    import sqlite3
+
+    from kiosk.models.backup import backup
+    from kiosk.models.errors import KioskError
+
+    def work() -> Outcome:
+        try:
+            conn = store.reader()
+        except sqlite3.Error as exc:
+            raise KioskError(f"Backup failed: cannot read the database: {exc}", code="backup_failed") from exc
+        try:
+            return Outcome(backup(conn, folder, now=now, keep=keep, label=label), Change())
+        finally:
+            conn.close()
+
+    return work
+
+
 def restore(backup_file: Path, db_path: Path) -> Outcome:
     """Put a backup in place of the database (kiosks stopped); everything may differ after it."""
     from kiosk.models.backup import restore as _restore
@@ -422,6 +462,13 @@ class Operations:
 
     def try_pin(self, pin: str):
         return self._done(try_pin(self.store, pin, device_id=self.device_id, now=self.clock.now()))
+
+    def begin_pin_try(self, pin: str):
+        """A ``PinResult`` while locked out, else the scrypt check to run off the UI thread."""
+        return begin_pin_try(self.store, pin, device_id=self.device_id, now=self.clock.now())
+
+    def finish_pin_try(self, role: str | None):
+        return self._done(finish_pin_try(self.store, role, device_id=self.device_id, now=self.clock.now()))
 
     def export_checkins_csv(self, list_id: str | None) -> Path:
         if self.export_dir is None:

@@ -64,13 +64,13 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
             window.ops.move_meeting(nxt.id, table=free, by="Mina", role="volunteer")
         if view == "my-day":
             window.show_view("my-day")
-            window._lazy["my-day"].scan(badge(person))
+            window.screen("my-day").scan(badge(person))
         elif view == "board":
             window.show_view("board")
         else:
             window.staff_role = "staff"
             window.open_meeting_desk()
-            desk = window._lazy["meetings"]
+            desk = window.screen("meetings")
             m = next(m for m in mm.meetings() if m.start.isoformat().startswith("2023-06-14T10:00") and
                      {p.side for p in mm.participants(m.id)} == {"buyer", "exhibitor"})
             for p in mm.participants(m.id):

@@ -120,6 +120,10 @@ def typing(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     for d in PIN + "K":
         driver.tap(window.pin_pad.keys["OK" if d == "K" else d])
     driver.wait(200)
+    for _ in range(100):            # the PIN is checked on a worker thread: its answer comes back
+        if not window.pin_pad.checking:
+            break
+        driver.wait(50)
     r["view_after_pin"] = window.current_view()
     desk = window.desk
     driver.tap(desk.list_buttons["gala"])

@@ -86,16 +86,18 @@ class PinStore:
         # the lock has run out: after a lock-out, one try at a time (each failure locks again)
         return PinResult(None, tries_left=max(1, MAX_FAILURES - failures))
 
-    def try_pin(self, pin: str, *, device_id: str, now: datetime) -> PinResult:
-        """The role ``pin`` opens on this device, counting failures towards the lock-out."""
+    def candidates(self, device_id: str, now: datetime) -> PinResult | tuple[tuple[str, str], ...]:
+        """A try's first step (fast): the lock state while locked, else every role's stored hash,
+        staff first — for :func:`match_pin`, which may run on another thread."""
         state = self.lock_state(device_id, now)
         if state.locked_for:
             return state
-        role = None
-        for r, stored in self.store.execute("SELECT role, hash FROM staff_pin ORDER BY role = 'staff' DESC"):
-            if verify_pin(pin, stored):
-                role = r
-                break
+        return tuple((r, stored) for r, stored in
+                     self.store.execute("SELECT role, hash FROM staff_pin ORDER BY role = 'staff' DESC"))
+
+    def record_try(self, role: str | None, *, device_id: str, now: datetime) -> PinResult:
+        """A try's last step: ``role`` (what :func:`match_pin` found, None: wrong PIN) resets or
+        counts towards the lock-out. Writes only when something changes."""
         if role is not None:
             if self.store.execute("SELECT 1 FROM pin_lockout WHERE device_id = ?", (device_id,)).fetchone() is None:
                 return PinResult(role)     # nothing to reset: no write (a read-only kiosk still lets staff in)
@@ -106,9 +108,6 @@ class PinStore:
                 pass     # the right PIN opens even when the count cannot be reset (read-only, busy)
             return PinResult(role)
         with self.store.atomic():
-            if role is not None:
-                self.store.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))
-                return PinResult(role)
             row = self.store.execute("SELECT failures FROM pin_lockout WHERE device_id = ?", (device_id,)).fetchone()
             failures = (row[0] if row else 0) + 1
             lock = lockout_after(failures)
@@ -119,6 +118,23 @@ class PinStore:
         if locked_until:
             return PinResult(None, locked_for=int(lock.total_seconds()), tries_left=0)
         return PinResult(None, tries_left=MAX_FAILURES - failures)
+
+    def try_pin(self, pin: str, *, device_id: str, now: datetime) -> PinResult:
+        """The role ``pin`` opens on this device, counting failures towards the lock-out (all three
+        steps on this thread; the kiosk's pad runs the scrypt step on a worker thread)."""
+        found = self.candidates(device_id, now)
+        if isinstance(found, PinResult):
+            return found
+        return self.record_try(match_pin(pin, found), device_id=device_id, now=now)
+
+
+def match_pin(pin: str, candidates) -> str | None:
+    """The role whose stored hash ``pin`` matches, or None. scrypt per candidate — slow by
+    design (~50 ms each); touches no database, so it may run on any thread."""
+    for role, stored in candidates:
+        if verify_pin(pin, stored):
+            return role
+    return None
 
 
 def lockout_after(failures: int) -> timedelta | None:

@@ -298,6 +298,15 @@ class EventStore:
     def close(self) -> None:
         self.conn.close()
 
+    def reader(self) -> sqlite3.Connection:
+        """A second, read-only connection to this store's file, for work on another thread (a
+        backup taken while the kiosk keeps reading and writing through its own connection: in
+        WAL mode the reader sees one consistent snapshot and blocks no writer). The caller
+        closes it."""
+        if self.path is None:
+            raise KioskError("This database has no file to read again.", code="no_file")
+        return _connect_read_only(self.path)
+
     # ---------------------------------------------------------------- reading
     def execute(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Cursor:
         """Run one parameterised statement on the store's connection (reads; writes only inside

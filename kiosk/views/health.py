@@ -67,39 +67,72 @@ class Health(QObject):
 
 
 class BackupTimer(QObject):
-    """A backup every few minutes and one when the kiosk closes."""
+    """A backup every few minutes — written on a worker thread (a copy of the whole database,
+    fsynced, would freeze touch for as long as it takes) — and one when the kiosk closes."""
 
     def __init__(self, conn, folder: Path, *, minutes: float, keep: int, health: Health, parent=None,
                  clock=None) -> None:
         super().__init__(parent)
+        from .background import Background
+
         self.conn, self.folder, self.keep, self.health = conn, folder, keep, health
         if clock is None:   # real time, not the kiosk's (possibly replayed) clock: backups are about this machine
             from kiosk.clock import SystemClock
 
             clock = SystemClock(conn.tz)
         self.clock = clock
+        self.background = Background(self)
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self.run)
         if minutes > 0:
             self.timer.start()
 
-    def run(self, label: str = "") -> Path | None:
-        from kiosk.models.backup import backup
-        from kiosk.models.errors import KioskError
+    def run(self, label: str = "") -> bool:
+        """Start a backup on the worker thread; ``health`` hears how it went (on the UI thread).
+        False when the last one is still being written (this turn is skipped)."""
+        from kiosk import operations
 
+        if self.background.busy:
+            return False
+        work = operations.back_up_off_thread(self.conn, self.folder, now=self.clock.now(), keep=self.keep,
+                                             label=label)
+        self.background.run(work, lambda outcome: self._written(outcome.result), self._failed)
+        return True
+
+    @property
+    def busy(self) -> bool:
+        return self.background.busy
+
+    def run_now(self, label: str = "") -> Path | None:
+        """A backup on this thread (the kiosk is closing: nothing to keep responsive), after
+        the one in progress, if any."""
+        from kiosk import operations
+
+        self.background.wait()
         try:
-            path = backup(self.conn, self.folder, now=self.clock.now(), keep=self.keep, label=label)
-        except (KioskError, OSError) as exc:
-            log.error("backup failed: %s", exc)
-            self.health.backup_problem = str(exc)
-            self.health.changed.emit()
+            path = operations.back_up(self.conn, self.folder, now=self.clock.now(), keep=self.keep, label=label).result
+        except Exception as exc:  # noqa: BLE001 — reported to health, never raised at exit
+            self._failed(exc)
             return None
+        self._written(path)
+        return path
+
+    def _written(self, path: Path) -> None:
         self.health.last_backup = path
         if self.health.backup_problem:
             self.health.backup_problem = None
             self.health.changed.emit()
-        return path
+
+    def _failed(self, exc: BaseException) -> None:
+        from kiosk.models.errors import KioskError
+
+        if isinstance(exc, (KioskError, OSError)):
+            log.error("backup failed: %s", exc)
+        else:
+            log.error("backup failed", exc_info=(type(exc), exc, exc.__traceback__))
+        self.health.backup_problem = str(exc)
+        self.health.changed.emit()
 
 
 class Watchdog(QObject):

@@ -95,7 +95,3 @@ class ChangeBus(QObject):
         """Call ``slot(change)`` for changes touching any of ``topics``."""
         topics = tuple(topics)
         self.changed.connect(lambda change: slot(change) if change.touches(*topics) else None)
-
-
-#: The earlier name (one signal, no content); kept for code written against it.
-ChangeWatcher = ChangeBus

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.models.checkin import ATTENDEE_TYPES
 
 from . import phrases
+from .background import Background
 from .feedback import Sounds, camera_available
 from .wedge import WedgeInput
 from .widgets import label, make_kinetic
@@ -99,6 +100,11 @@ class PinPad(QWidget):
         self.entered = ""
         self._unsaved_failures = 0          # wrong tries on a kiosk that cannot write them down
         self._local_lock_until = 0.0
+        # the scrypt check (~50–100 ms per stored PIN, slow by design) runs on a worker thread:
+        # touch stays live; the keys wait for its answer
+        self.background = Background(self)
+        self._checking = False
+        self._attempt = 0                   # a result for an earlier attempt (pad closed since) is dropped
         self._error = ""
         self.heading = label(role="heading")
         self.dots = label(role="heading")
@@ -145,6 +151,7 @@ class PinPad(QWidget):
     def open(self) -> None:
         self.entered = ""
         self._error = ""
+        self._forget_check()
         self._show_state()
         self._lock_timer.start()
 
@@ -160,6 +167,7 @@ class PinPad(QWidget):
     def close_pad(self) -> None:
         self.entered = ""
         self._error = ""
+        self._forget_check()
         self._lock_timer.stop()
         self.cancelled.emit()
 
@@ -191,9 +199,20 @@ class PinPad(QWidget):
             f"background:{COLOURS['red']}; color:#ffffff; font-weight:700; border-radius:10px; padding:10px 16px;"
             f" font-size:{theme.title}px;" if error else f"font-size:{theme.title}px; padding:10px 16px;")
         for key in self.keys.values():
-            key.setEnabled(not state.locked_for)
+            key.setEnabled(not state.locked_for and not self._checking)
+
+    @property
+    def checking(self) -> bool:
+        """A PIN is being checked (on the worker thread); its answer is on the way."""
+        return self._checking
+
+    def _forget_check(self) -> None:
+        self._attempt += 1
+        self._checking = False
 
     def press(self, key: str) -> None:
+        if self._checking:
+            return         # the keys are disabled meanwhile; a tap that slipped through changes nothing
         self._error = ""   # the next key clears the last error
         if key == "⌫":
             self.entered = self.entered[:-1]
@@ -209,21 +228,31 @@ class PinPad(QWidget):
         if not pin:
             self._show_state()
             return
-        from kiosk.models.errors import is_busy
-
         try:
-            result = self.ops.try_pin(pin)
-        except Exception as exc:  # the tries are counted on disk: locked by another process, or read-only
-            if is_busy(exc):
-                self.entered = pin      # kept (never shown): tapping OK again retries
-                self._show_state(QCoreApplication.translate("Staff", "Busy: another device is saving. Tap OK again."))
-                return
-            # the database cannot be written (read-only, full): count wrong tries here instead
-            self._unsaved_failures += 1
-            if self._unsaved_failures >= 5:
-                self._unsaved_failures = 0
-                self._local_lock_until = time.monotonic() + 60
-            self._show_state(QCoreApplication.translate("Staff", "Wrong PIN."))
+            check = self.ops.begin_pin_try(pin)      # a read: the lock state and the stored hashes
+        except Exception as exc:  # noqa: BLE001 — said on the pad, never a crash
+            self._not_recorded(pin, exc)
+            return
+        if not callable(check):                      # locked out: the pad says for how long
+            self._show_state()
+            return
+        self._checking = True
+        self._attempt += 1
+        attempt = self._attempt
+        self._show_state()
+        self.background.run(check, lambda role: self._checked(attempt, pin, role),
+                            lambda exc: self._check_failed(attempt, exc))
+
+    def _checked(self, attempt: int, pin: str, role: str | None) -> None:
+        """The worker's answer, back on the UI thread: record it (a right PIN resets the count,
+        a wrong one counts) and open the desk or say what is wrong."""
+        if attempt != self._attempt:
+            return           # the pad was closed or reopened meanwhile
+        self._checking = False
+        try:
+            result = self.ops.finish_pin_try(role)
+        except Exception as exc:  # noqa: BLE001 — the tries are counted on disk: busy, or read-only
+            self._not_recorded(pin, exc)
             return
         if result.role:
             self._lock_timer.stop()
@@ -234,6 +263,29 @@ class PinPad(QWidget):
         else:
             tries = result.tries_left
             self._show_state(QCoreApplication.translate("Staff", "Wrong PIN. %n tries left.", "", tries))
+
+    def _check_failed(self, attempt: int, exc: BaseException) -> None:
+        if attempt != self._attempt:
+            return
+        self._checking = False
+        import logging
+
+        logging.getLogger(__name__).error("PIN check failed: %s", exc)
+        self._show_state(QCoreApplication.translate("Staff", "Wrong PIN."))
+
+    def _not_recorded(self, pin: str, exc: Exception) -> None:
+        from kiosk.models.errors import is_busy
+
+        if is_busy(exc):
+            self.entered = pin      # kept (never shown): tapping OK again retries
+            self._show_state(QCoreApplication.translate("Staff", "Busy: another device is saving. Tap OK again."))
+            return
+        # the database cannot be written (read-only, full): count wrong tries here instead
+        self._unsaved_failures += 1
+        if self._unsaved_failures >= 5:
+            self._unsaved_failures = 0
+            self._local_lock_until = time.monotonic() + 60
+        self._show_state(QCoreApplication.translate("Staff", "Wrong PIN."))
 
 
 @dataclass

@@ -158,7 +158,7 @@ def test_a_kiosk_started_where_it_cannot_write_shows_everything_and_refuses_scan
         for key in "246813":
             window.pin_pad.press(key)
         window.pin_pad.press("OK")
-        assert window.stack.currentWidget() is window.desk
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.desk, timeout=5000)
         assert window.desk.banner.isVisible() and "cannot be saved" in window.desk.banner.text()
         assert ("read-only" if how == "read-only" else "full") in window.desk.banner.text()
         window.desk.choose_list("entry")

@@ -43,7 +43,7 @@ def test_the_schedule_desk_tells_volunteers_which_rooms_are_not_on_the_plan(make
     qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)       # through the PIN pad, as a volunteer
     for d in ["1", "3", "5", "7", "9", "1", "OK"]:
         qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
-    assert window.current_view() == "editor"
+    qtbot.waitUntil(lambda: window.current_view() == "editor", timeout=5000)   # checked off the UI thread
     lines = [window.editor.sessions.item(i).text() for i in range(window.editor.sessions.count())]
     popup = next(line for line in lines if "Pop-up demo" in line)
     assert "room not on the floor plan yet" in popup

@@ -21,7 +21,8 @@ def open_editor(qtbot, window):
     qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
     for d in ["1", "3", "5", "7", "9", "1", "OK"]:
         qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
-    assert window.current_view() == "editor" and window.staff_role == "volunteer"
+    qtbot.waitUntil(lambda: window.current_view() == "editor", timeout=5000)   # checked off the UI thread
+    assert window.staff_role == "volunteer"
     return window.editor
 
 

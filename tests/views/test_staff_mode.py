@@ -34,13 +34,17 @@ def badge(window, key, attendee_id):
 def type_pin(qtbot, window, digits):
     for d in digits + ["OK"]:
         qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
+    # the scrypt check runs on a worker thread; its answer comes back through the event loop
+    qtbot.waitUntil(lambda: not window.pin_pad.checking, timeout=5000)
 
 
 def unlock(qtbot, window):
     qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
     assert window.current_view() == "pin"
     type_pin(qtbot, window, list("246813"))
-    assert window.current_view() == "checkin" and window.staff_role == "staff"
+    # the scrypt check runs on a worker thread: the desk opens when its answer is back
+    qtbot.waitUntil(lambda: window.current_view() == "checkin", timeout=5000)
+    assert window.staff_role == "staff"
     qtbot.mouseClick(window.desk.list_buttons["gala"], Qt.MouseButton.LeftButton)
 
 

@@ -35,7 +35,8 @@ def desk_kiosk(make_kiosk, db, key, clock, qtbot):
     for d in "246813":
         qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.pin_pad.keys["OK"], Qt.MouseButton.LeftButton)
-    assert window.current_view() == "checkin" and window.desk.wedge.active
+    qtbot.waitUntil(lambda: window.current_view() == "checkin", timeout=5000)   # checked off the UI thread
+    assert window.desk.wedge.active
     qtbot.mouseClick(window.desk.list_buttons["gala"], Qt.MouseButton.LeftButton)
     return window
 
