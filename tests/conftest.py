@@ -22,6 +22,28 @@ DATA = ROOT / "data"
 KST = ZoneInfo("Asia/Seoul")
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "mounts: mounts a small tmpfs (a real full or read-only disk); "
+                                       "not root: run inside a user namespace (tests/fault_fixtures.py)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Not root: each ``mounts`` test runs again inside ``unshare --map-root-user --mount``, where
+    mounting a tmpfs is allowed, instead of being skipped."""
+    if not any(item.get_closest_marker("mounts") for item in items):
+        return
+    from tests.fault_fixtures import InUserNamespace, user_namespace_command
+
+    command = user_namespace_command()
+    if command is None:
+        return
+    for i, item in enumerate(items):
+        if item.get_closest_marker("mounts"):
+            again = InUserNamespace.from_parent(item.parent, name=item.name, target=item.nodeid, command=command)
+            again.own_markers.extend(item.iter_markers())      # still selected by -m mounts, -k …
+            items[i] = again
+
+
 def kst(text: str) -> datetime:
     """``"06-14 16:30"`` → that minute of June 2023 in Seoul."""
     return datetime.strptime(f"2023-{text}", "%Y-%m-%d %H:%M").replace(tzinfo=KST)

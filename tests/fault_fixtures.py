@@ -41,14 +41,82 @@ def lock_held(db_path: Path, seconds: float = 30.0):
         proc.wait()
 
 
+#: Tests that mount a small tmpfs (a real full or read-only disk). As root they run in place;
+#: otherwise conftest runs each again inside a user namespace (``unshare --map-root-user
+#: --mount``), where an unprivileged user may mount a tmpfs that only that process tree sees.
+mounts = pytest.mark.mounts
+IN_USER_NAMESPACE = "KIOSK_TEST_IN_USER_NAMESPACE"
+
+
 def _can_mount() -> str | None:
     if sys.platform != "linux":
         return "mounting a tmpfs needs Linux"
     if os.geteuid() != 0:
-        return "mounting a small tmpfs (a real full or read-only disk) needs root"
+        return ("mounting a small tmpfs (a real full or read-only disk) needs root, or user namespaces "
+                "(unshare --map-root-user --mount) — neither is available here")
     if shutil.which("mount") is None:
         return "no mount command"
     return None
+
+
+def user_namespace_command() -> list[str] | None:
+    """The command prefix that runs a test as root of its own user and mount namespace, when
+    this process is not root and the kernel allows it; None otherwise (as root, or already inside)."""
+    if sys.platform != "linux" or os.geteuid() == 0 or os.environ.get(IN_USER_NAMESPACE):
+        return None
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return None
+    command = [unshare, "--map-root-user", "--mount"]
+    try:
+        probe = subprocess.run([*command, "true"], capture_output=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return command if probe.returncode == 0 else None
+
+
+class InUserNamespace(pytest.Item):
+    """A ``mounts`` test run again, whole (its fixtures too), by a pytest inside a user
+    namespace; its outcome (passed, skipped with the reason, failed with the output) is this item's."""
+
+    def __init__(self, *, target: str, command: list[str], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.target, self.command = target, command
+
+    def runtest(self) -> None:
+        import tempfile
+
+        root = Path(__file__).resolve().parent.parent
+        env = {**os.environ, IN_USER_NAMESPACE: "1", "QT_QPA_PLATFORM": "offscreen"}
+        # its own base folder: pytest's default one is shared and pruned by every run
+        base = Path(tempfile.mkdtemp(prefix="kiosk-userns-"))
+        try:
+            done = subprocess.run([*self.command, sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+                                   "--basetemp", str(base / "t"), self.target],
+                                  cwd=root, env=env, capture_output=True, text=True, timeout=600)
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+        lines = done.stdout.strip().splitlines()
+        summary = lines[-1] if lines else ""
+        if done.returncode == 0 and " passed" in summary:
+            return
+        if done.returncode == 0 and " skipped" in summary:
+            reasons = [line.split(": ", 1)[-1] for line in lines if line.startswith("SKIPPED")]
+            pytest.skip(f"in a user namespace: {reasons[0] if reasons else summary}")
+        raise NamespacedFailure(f"{self.target} inside {' '.join(self.command)} (exit {done.returncode}):\n"
+                                + "\n".join(lines[-60:]) + ("\n" + done.stderr[-3000:] if done.stderr else ""))
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, NamespacedFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, None, f"{self.name} [in a user namespace]"
+
+
+class NamespacedFailure(Exception):
+    pass
 
 
 @contextmanager
@@ -81,5 +149,8 @@ def fill(folder: Path) -> None:
 
 def remount_read_only(where: Path) -> None:
     done = subprocess.run(["mount", "-o", "remount,ro", str(where)], capture_output=True, text=True)
+    if done.returncode != 0:
+        # in a user namespace the file system's own flags are locked: make the mount read-only
+        done = subprocess.run(["mount", "-o", "remount,bind,ro", str(where)], capture_output=True, text=True)
     if done.returncode != 0:
         pytest.skip(f"cannot remount read-only: {done.stderr.strip()}")

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from tests.conftest import ROOT
-from tests.fault_fixtures import fill, lock_held, remount_read_only, tmpfs
+from tests.fault_fixtures import fill, lock_held, mounts, remount_read_only, tmpfs
 
 BUSY_EXIT = 4
 
@@ -80,6 +80,7 @@ def test_an_export_does_not_follow_a_symlink_planted_at_the_old_part_name(db_pat
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
+@mounts
 @pytest.mark.parametrize("fmt", ["ics", "checkins-csv", "exhibitors-csv"])
 def test_an_export_on_a_full_disk_leaves_no_part_file(db_path, tmp_path, fmt):
     with tmpfs(tmp_path / "usb", "256k") as usb:
@@ -104,6 +105,7 @@ def test_a_kiosk_start_sweeps_temporaries_that_killed_writers_left(db_path, tmp_
 
 
 # ---------------------------------------------------------------- start-up on a read-only or full disk
+@mounts
 def test_a_read_only_mount_starts_the_kiosk_read_only(built_db, tmp_path):
     with tmpfs(tmp_path / "ro", "64m") as disk:
         db = disk / "event.db"
@@ -119,6 +121,7 @@ def test_a_read_only_mount_starts_the_kiosk_read_only(built_db, tmp_path):
         assert result.returncode != 0 and "Unexpected" not in result.stderr
 
 
+@mounts
 def test_the_desks_csv_export_on_a_full_disk_leaves_nothing(db, tmp_path):
     from kiosk import operations
     from kiosk.models.errors import KioskError

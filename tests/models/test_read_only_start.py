@@ -5,7 +5,7 @@ import shutil
 import sqlite3
 
 from kiosk.models.database import open_event_db
-from tests.fault_fixtures import fill, remount_read_only, tmpfs
+from tests.fault_fixtures import fill, mounts, remount_read_only, tmpfs
 
 
 def _crash_with_wal(source, folder):
@@ -26,6 +26,7 @@ def _crash_with_wal(source, folder):
     return folder / "event.db"
 
 
+@mounts
 def test_a_read_only_mount_after_a_crash_shows_what_the_wal_holds(built_db, tmp_path):
     with tmpfs(tmp_path / "disk", "64m") as disk:
         path = _crash_with_wal(built_db, disk)
@@ -40,6 +41,7 @@ def test_a_read_only_mount_after_a_crash_shows_what_the_wal_holds(built_db, tmp_
             store.close()
 
 
+@mounts
 def test_a_full_disk_at_start_opens_read_only_and_writes_nothing(built_db, tmp_path):
     with tmpfs(tmp_path / "disk", "3m") as disk:
         path = disk / "event.db"

@@ -13,7 +13,7 @@ import pytest
 from kiosk.models import safefile
 from kiosk.models.errors import KioskError
 from tests.conftest import ROOT
-from tests.fault_fixtures import fill, tmpfs
+from tests.fault_fixtures import fill, mounts, tmpfs
 
 
 def test_a_write_appears_whole_and_leaves_no_temporary(tmp_path):
@@ -65,6 +65,7 @@ def test_a_symlink_planted_at_the_old_predictable_part_name_is_left_alone(tmp_pa
     assert (tmp_path / "out.ics").read_text() == "BEGIN:VCALENDAR\n"
 
 
+@mounts
 def test_a_full_disk_leaves_no_empty_part_file(tmp_path):
     with tmpfs(tmp_path / "small", "256k") as disk:
         fill(disk)
@@ -151,6 +152,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
     assert safefile.read_input(small, limit=safefile.IMPORT_LIMIT, what="import") == b"id,name\n"
 
 
+@mounts
 def test_the_badge_sheet_on_a_full_disk_is_refused_and_leaves_nothing(qapp, tmp_path):   # a QApplication, not a bare QGuiApplication
     """QPdfWriter writing straight to a file on a full disk reported success and left a
     truncated PDF; painted in memory and written through safefile, it is refused whole."""

@@ -8,7 +8,7 @@ import sys
 
 from kiosk.sync.engine import export_file
 from tests.conftest import ROOT
-from tests.fault_fixtures import fill, lock_held, tmpfs
+from tests.fault_fixtures import fill, lock_held, mounts, tmpfs
 
 BUSY_EXIT = 4
 
@@ -42,6 +42,7 @@ def test_sync_import_refuses_a_fifo_and_a_device_without_hanging(fleet, tmp_path
         assert kind in result.stderr and "Unexpected" not in result.stderr
 
 
+@mounts
 def test_sync_export_on_a_full_stick_leaves_nothing(fleet, tmp_path):
     with tmpfs(tmp_path / "usb", "256k") as usb:
         fill(usb)

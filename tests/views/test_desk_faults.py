@@ -11,7 +11,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 
 from kiosk.models import badges
 from tests.conftest import kst
-from tests.fault_fixtures import fill, lock_held, remount_read_only, tmpfs
+from tests.fault_fixtures import fill, lock_held, mounts, remount_read_only, tmpfs
 
 
 def _payload(conn):
@@ -134,6 +134,7 @@ def read_only_db_path(built_db, tmp_path, request):
         yield path, payload, how
 
 
+@mounts
 @pytest.mark.parametrize("read_only_db_path", ["read-only", "disk-full"], indirect=True)
 def test_a_kiosk_started_where_it_cannot_write_shows_everything_and_refuses_scans(read_only_db_path, qtbot, clock):
     from kiosk.builder import build_kiosk
