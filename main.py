@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -24,17 +23,45 @@ LOG_DIR = ROOT / "logs"
 log = logging.getLogger("kiosk")
 
 
-def setup_logging(to_file: bool, console: bool = True) -> None:
+LOG_FILE = LOG_DIR / "kiosk.log"
+
+
+def _rotating_log() -> logging.Handler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(LOG_FILE, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+
+
+def setup_logging(to_file: bool, console: bool = True, *, rotate_later: bool = False) -> None:
+    """Log to stderr and ``logs/kiosk.log`` (rotated at 2 MB, 5 kept). ``rotate_later`` (the
+    kiosk's start): a plain handler on the same file until :func:`use_rotating_log` swaps in the
+    rotating one after the first frame — ``logging.handlers`` brings socket, pickle, queue… (~4 ms)."""
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)] if console else []
     if to_file:
         try:
             LOG_DIR.mkdir(exist_ok=True)
-            handlers.append(logging.handlers.RotatingFileHandler(
-                LOG_DIR / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"))
+            handlers.append(logging.FileHandler(LOG_FILE, encoding="utf-8", delay=True) if rotate_later
+                            else _rotating_log())
         except OSError:
             pass  # a read-only install still runs; stderr keeps the messages
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         handlers=handlers)
+
+
+def use_rotating_log() -> None:
+    """Replace the start's plain file handler by the rotating one (see :func:`setup_logging`)."""
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        if type(old) is logging.FileHandler and old.baseFilename == os.path.abspath(LOG_FILE):
+            try:
+                new = _rotating_log()
+            except OSError:
+                return
+            new.setFormatter(old.formatter)
+            new.setLevel(old.level)
+            root.addHandler(new)
+            root.removeHandler(old)
+            old.close()
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -91,7 +118,7 @@ def kiosk_parser() -> argparse.ArgumentParser:
 
 def run_kiosk(argv: list[str]) -> int:
     args = kiosk_parser().parse_args(argv)
-    setup_logging(to_file=args.screenshot is None)
+    setup_logging(to_file=args.screenshot is None, rotate_later=True)
     offscreen = args.screenshot is not None or args.exit_after_first_frame
     if offscreen:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -120,6 +147,7 @@ def run_kiosk(argv: list[str]) -> int:
         store = EventStore.open(args.db)
         tz = store.tz
     except KioskError as exc:
+        use_rotating_log()
         log.error("cannot open %s: %s", args.db, exc)
         return _show(app, _error_screen(app, exc, args), args)
     try:
@@ -135,10 +163,11 @@ def run_kiosk(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         return 2
     window, repo = kiosk.window, kiosk.repo
-    from PySide6.QtCore import QTimer
-
     # stale temporary files of a killed backup or export: swept once the first frame is up
-    QTimer.singleShot(100, window, lambda: _sweep_temporaries(
+    from kiosk.views.first_frame import AfterFirstFrame
+
+    AfterFirstFrame.later(use_rotating_log)
+    AfterFirstFrame.later(lambda: _sweep_temporaries(
         [args.db.parent, args.backup_dir or args.db.parent / "backups", ROOT / "exports"]))
     if args.screenshot is None:   # the start the benchmark times (--exit-after-first-frame) builds these too
         from kiosk.views.health import BackupTimer, LockDown, Watchdog

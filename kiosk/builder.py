@@ -15,8 +15,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the check-in desk writes its CSV exports (there is no file dialog on a kiosk).
 DEFAULT_EXPORT_DIR = ROOT / "exports"
-#: ``fast_start``: what waits for the first frame runs this long after the window is built.
-AFTER_FIRST_FRAME_MS = 120
 
 
 @dataclass
@@ -95,13 +93,11 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
                      export_dir=export_dir or DEFAULT_EXPORT_DIR)
     health = Health(store)
     if fast_start:
-        from PySide6.QtCore import QTimer
-
         from kiosk.views.first_frame import AfterFirstFrame
 
         AfterFirstFrame.hold()
     window = KioskWindow(ui, repo, bus, ops=ops, health=health, idle_seconds=idle_seconds,
                          staff_idle_seconds=staff_idle_seconds, kiosk_id=kiosk_id, start_view=start_view)
     if fast_start:
-        QTimer.singleShot(AFTER_FIRST_FRAME_MS, window, AfterFirstFrame.release)
+        AfterFirstFrame.release_after_first_paint(window)
     return Kiosk(store=store, repo=repo, clock=clock, ui=ui, bus=bus, ops=ops, health=health, window=window)

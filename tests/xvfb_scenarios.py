@@ -124,6 +124,7 @@ def typing(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
         if not window.pin_pad.checking:
             break
         driver.wait(50)
+    driver.wait(300)                # the desk, just shown, lays itself out before a finger finds its buttons
     r["view_after_pin"] = window.current_view()
     desk = window.desk
     driver.tap(desk.list_buttons["gala"])

@@ -10,7 +10,6 @@ means "rebuild what you read once".
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 SESSIONS = "sessions"      # a session's room, time, status or notice (which ones: Change.sessions)
@@ -76,11 +75,15 @@ class Change:
         for name in ("sync", "staff", "everything"):
             if getattr(self, name):
                 d[name] = True
+        import json   # here: the kiosk's start reads no change and writes none
+
         return json.dumps(d, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> "Change":
         try:
+            import json
+
             d = json.loads(text)
             return cls(frozenset(d.get("sessions", ())), frozenset(d.get("lists", ())),
                        frozenset(d.get("reference", ())), bool(d.get("sync")), bool(d.get("staff")),

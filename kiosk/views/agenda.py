@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolic
 from kiosk.models import agenda
 
 from . import phrases
+from .first_frame import AfterFirstFrame
 from .programme import Programme
 from .session_models import AgendaModel, SessionsRole
 from .widgets import SessionList, label
@@ -109,7 +110,7 @@ class AgendaScreen(QWidget):
         url = self.programme.event.agenda_url
         if url:  # the organiser's full agenda online, to take away on a phone
             # drawn just after the first frame: the QR encoder is not needed to paint the agenda
-            QTimer.singleShot(QR_AFTER_MS, self, self._draw_url_qr)
+            AfterFirstFrame.later(lambda: QTimer.singleShot(QR_AFTER_MS, self, self._draw_url_qr))
             self.url_caption.setText(QCoreApplication.translate("Agenda", "Full agenda on your phone"))
         self.url_qr.setVisible(bool(url))
         self.url_caption.setVisible(bool(url))

@@ -73,20 +73,27 @@ class BackupTimer(QObject):
     def __init__(self, conn, folder: Path, *, minutes: float, keep: int, health: Health, parent=None,
                  clock=None) -> None:
         super().__init__(parent)
-        from .background import Background
-
         self.conn, self.folder, self.keep, self.health = conn, folder, keep, health
         if clock is None:   # real time, not the kiosk's (possibly replayed) clock: backups are about this machine
             from kiosk.clock import SystemClock
 
             clock = SystemClock(conn.tz)
         self.clock = clock
-        self.background = Background(self)
+        self._background = None
         self.timer = QTimer(self)
         self.timer.setInterval(int(minutes * 60_000))
         self.timer.timeout.connect(self.run)
         if minutes > 0:
             self.timer.start()
+
+    @property
+    def background(self):
+        """The worker thread, made at the first backup (not on the way to the first frame)."""
+        if self._background is None:
+            from .background import Background
+
+            self._background = Background(self)
+        return self._background
 
     def run(self, label: str = "") -> bool:
         """Start a backup on the worker thread; ``health`` hears how it went (on the UI thread).
@@ -102,14 +109,15 @@ class BackupTimer(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.background.busy
+        return self._background is not None and self._background.busy
 
     def run_now(self, label: str = "") -> Path | None:
         """A backup on this thread (the kiosk is closing: nothing to keep responsive), after
         the one in progress, if any."""
         from kiosk import operations
 
-        self.background.wait()
+        if self._background is not None:
+            self._background.wait()
         try:
             path = operations.back_up(self.conn, self.folder, now=self.clock.now(), keep=self.keep, label=label).result
         except Exception as exc:  # noqa: BLE001 — reported to health, never raised at exit

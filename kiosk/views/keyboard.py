@@ -69,7 +69,11 @@ class VirtualKeyboard(QObject):
         if not self.active:
             return
         ui.languageChanged.connect(self.follow)
-        self.follow(ui.language)
+        # its settings live in a QML engine (QtQml, tens of ms to set up): made just after the
+        # first frame — the keyboard shows only once a text field is tapped
+        from .first_frame import AfterFirstFrame
+
+        AfterFirstFrame.later(lambda: self.follow(self.ui.language))
 
     def settings(self):
         if self._settings is None:

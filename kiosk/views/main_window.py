@@ -191,8 +191,7 @@ class KioskWindow(QWidget):
         self.staff = StaffMode(self.idle, idle_seconds=idle_seconds, staff_idle_seconds=staff_idle_seconds,
                                parent=self)
         self.staff.locked.connect(self._staff_locked)
-        self.apply_theme(ui.theme)
-        self.retranslate(ui.language)
+        self.apply_theme(ui.theme)          # (retranslates the bar too)
         self._tick(ui.now())
         self.show_view(start_view if start_view in ("home", "agenda") else "home")
         # the other visitor screens, once the first frame is on screen and nobody is waiting
@@ -200,7 +199,7 @@ class KioskWindow(QWidget):
         self._warm_timer.setSingleShot(True)
         self._warm_timer.setInterval(WARM_AFTER_MS)
         self._warm_timer.timeout.connect(self._warm)
-        self._warm_timer.start()
+        AfterFirstFrame.later(self._warm_timer.start)
 
     def _warm(self) -> None:
         for name in ("home", "agenda"):

@@ -20,9 +20,19 @@ _PROBE = """
 import json, sys
 sys.path.insert(0, {root!r})
 import main
-rc = main.main(["--db", {db!r}, "--view", "agenda", "--now", "2023-06-14T16:30", "--exit-after-first-frame"])
+import builtins
 import PySide6.QtCore as core, PySide6.QtWidgets as widgets
-print(json.dumps({{"rc": rc, "core": sorted(vars(core)), "widgets": sorted(vars(widgets))}}))
+seen, real_print = {{}}, builtins.print
+
+def spy(*args, **kwargs):   # what PySide6 had set up when the first frame was reported
+    if args and args[0] == "first-frame":
+        seen.update(core=sorted(vars(core)), widgets=sorted(vars(widgets)))
+    real_print(*args, **kwargs)
+
+builtins.print = spy
+rc = main.main(["--db", {db!r}, "--view", "agenda", "--now", "2023-06-14T16:30", "--exit-after-first-frame"])
+builtins.print = real_print
+print(json.dumps({{"rc": rc, **seen}}))
 """
 
 
@@ -63,7 +73,7 @@ def _menu_event() -> QContextMenuEvent:
 
 
 def test_fast_start_kiosk_listens_for_touches_once_its_first_frame_is_up(qtbot, db, clock):
-    from kiosk.builder import AFTER_FIRST_FRAME_MS, build_kiosk
+    from kiosk.builder import build_kiosk
     from kiosk.views.first_frame import AfterFirstFrame
 
     kiosk = build_kiosk(db, clock=clock, language="en", device_id="kiosk", idle_seconds=1.5,
@@ -75,15 +85,15 @@ def test_fast_start_kiosk_listens_for_touches_once_its_first_frame_is_up(qtbot, 
     qtbot.addWidget(window)
     try:
         window.resize(1920, 1080)
-        window.show()
-        qtbot.waitExposed(window)
+        window.show()                                     # (shown; painted only once the loop runs)
         viewport = window.agenda.list.viewport()
-        assert AfterFirstFrame.holding()                 # built, the extras still waiting
+        assert AfterFirstFrame.holding()                 # built and shown, not yet painted: the extras wait
         assert not QScroller.hasScroller(viewport)
+        assert window.agenda.url_qr.pixmap().isNull()    # the QR code too
         probe = _MenuProbe()
         QApplication.sendEvent(probe, _menu_event())
         assert probe.menus == 1                               # no lock-down filter yet
-        qtbot.waitUntil(lambda: not AfterFirstFrame.holding(), timeout=AFTER_FIRST_FRAME_MS + 2000)
+        qtbot.waitUntil(lambda: not AfterFirstFrame.holding(), timeout=5000)   # released by the first paint
         # now: kinetic scrolling, the idle watcher and the lock-down are in place
         assert QScroller.hasScroller(viewport)
         for _ in range(5):      # touches 0.4 s apart keep a 1.5 s idle reset away
@@ -92,6 +102,8 @@ def test_fast_start_kiosk_listens_for_touches_once_its_first_frame_is_up(qtbot, 
         assert window.current_view() == "agenda"
         QApplication.sendEvent(probe, _menu_event())
         assert probe.menus == 1                               # the lock-down swallowed it
+        qtbot.waitUntil(lambda: not window.agenda.url_qr.pixmap().isNull(), timeout=5000)
+        qtbot.waitUntil(lambda: window.stack.count() >= 2, timeout=5000)   # the other visitor screens follow
         qtbot.waitUntil(lambda: window.current_view() == "home", timeout=5000)   # untouched: reset
     finally:
         lockdown.deleteLater()
@@ -100,3 +112,29 @@ def test_fast_start_kiosk_listens_for_touches_once_its_first_frame_is_up(qtbot, 
         kiosk.window.stop()
         AfterFirstFrame.drop()
         QApplication.processEvents()
+
+
+_LOGGING = """
+import logging, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+import main
+main.LOG_DIR = Path({logs!r})
+main.LOG_FILE = main.LOG_DIR / "kiosk.log"
+main.setup_logging(to_file=True, console=False, rotate_later=True)
+before = [type(h).__name__ for h in logging.getLogger().handlers]
+logging.getLogger("kiosk").info("before the first frame")
+main.use_rotating_log()
+logging.getLogger("kiosk").info("after the first frame")
+after = [type(h).__name__ for h in logging.getLogger().handlers]
+print(before, after, "logging.handlers" in sys.modules)
+"""
+
+
+def test_the_start_logs_to_the_file_at_once_and_rotates_it_after_the_first_frame(tmp_path):
+    out = subprocess.run([sys.executable, "-c", _LOGGING.format(root=str(ROOT), logs=str(tmp_path / "logs"))],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[0] == "['FileHandler'] ['RotatingFileHandler'] True"
+    text = (tmp_path / "logs" / "kiosk.log").read_text()
+    assert "INFO kiosk: before the first frame" in text and "INFO kiosk: after the first frame" in text
