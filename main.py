@@ -132,6 +132,8 @@ def run_kiosk(argv: list[str]) -> int:
     else:
         _enable_virtual_keyboard()
 
+    import sqlite3
+
     from PySide6.QtWidgets import QApplication
 
     from kiosk.builder import build_kiosk
@@ -144,7 +146,8 @@ def run_kiosk(argv: list[str]) -> int:
     app.setApplicationName("innofair-kiosk")
 
     try:
-        store = EventStore.open(args.db)
+        # the whole-file integrity check (its time grows with the file) runs after the first frame
+        store = EventStore.open(args.db, check_integrity=False)
         tz = store.tz
     except KioskError as exc:
         use_rotating_log()
@@ -162,11 +165,21 @@ def run_kiosk(argv: list[str]) -> int:
     except ValueError as exc:   # an unknown --kiosk-id
         print(exc, file=sys.stderr)
         return 2
+    except sqlite3.DatabaseError as exc:   # a damaged file that opened: the whole check says what is wrong
+        from kiosk.models.store import damaged
+        from kiosk.views.first_frame import AfterFirstFrame
+
+        AfterFirstFrame.drop()
+        use_rotating_log()
+        problem = store.check_integrity() or damaged(args.db, str(exc))
+        log.error("cannot open %s: %s", args.db, problem)
+        return _show(app, _error_screen(app, problem, args), args)
     window, repo = kiosk.window, kiosk.repo
-    # stale temporary files of a killed backup or export: swept once the first frame is up
     from kiosk.views.first_frame import AfterFirstFrame
 
     AfterFirstFrame.later(use_rotating_log)
+    AfterFirstFrame.later(lambda: _check_integrity_after_start(app, kiosk, args))
+    # stale temporary files of a killed backup or export: swept once the first frame is up
     AfterFirstFrame.later(lambda: _sweep_temporaries(
         [args.db.parent, args.backup_dir or args.db.parent / "backups", ROOT / "exports"]))
     if args.screenshot is None:   # the start the benchmark times (--exit-after-first-frame) builds these too
@@ -217,6 +230,35 @@ def run_kiosk(argv: list[str]) -> int:
             return 2
         window.open_session(args.session)
     return _show(app, window, args, kiosk)
+
+
+def _check_integrity_after_start(app, kiosk, args) -> None:
+    """The whole-file check ``EventStore.open`` skipped, on a worker thread (it reads every page).
+    A damaged file: the kiosk stops and the calm error screen takes its place."""
+    from kiosk.views.background import Background
+
+    def found(problem) -> None:
+        if problem is None:
+            return
+        log.error("the event database is damaged: %s", problem)
+        kiosk.bus.stop()
+        kiosk.ui.stop()
+        kiosk.window.stop()
+        screen = _error_screen(app, problem, args)
+        kiosk.services.append(screen)
+        screen.setGeometry(kiosk.window.geometry())
+        if kiosk.window.isFullScreen():
+            from PySide6.QtCore import Qt
+
+            screen.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            screen.showFullScreen()
+        else:
+            screen.show()
+        kiosk.window.hide()
+
+    worker = Background(kiosk.window)
+    kiosk.services.append(worker)
+    worker.run(kiosk.store.check_integrity, found, lambda exc: log.error("integrity check failed: %s", exc))
 
 
 def _error_screen(app, exc, args):

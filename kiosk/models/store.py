@@ -60,6 +60,11 @@ def _hints(p: Path) -> dict[str, str]:
         "wrong": (f"This file was left untouched. Check the --db path; or move the file aside (keep it) and "
                   f"build an event database with:  python main.py init-db {p}"),
     }
+def damaged(p: Path, result: str) -> KioskError:
+    """What a failed integrity check says (``db_corrupt``), with advice that destroys nothing."""
+    return KioskError(f"The event database {p} is damaged ({result}).", code="db_corrupt", hint=_hints(p)["damaged"])
+
+
 #: How long a writer waits for another process's write lock before giving up (ms).
 BUSY_TIMEOUT_MS = 5000
 
@@ -250,8 +255,7 @@ class EventStore:
             if check_integrity:
                 result = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
-                    raise KioskError(f"The event database {p} is damaged ({result}).", code="db_corrupt",
-                                     hint=hints["damaged"])
+                    raise damaged(p, result)
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if MIGRATIONS_TABLE not in tables:
                 raise KioskError(f"{p} is an SQLite file, but not a kiosk event database.",
@@ -297,6 +301,19 @@ class EventStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def check_integrity(self) -> KioskError | None:
+        """SQLite's ``quick_check`` of the whole file (its time grows with the file: the kiosk
+        runs it after its first frame, on a worker thread — hence through a reader of its own).
+        None when the file is sound, else the error :meth:`open` would have raised."""
+        conn = self.reader()
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            result = str(exc)
+        finally:
+            conn.close()
+        return None if result == "ok" else damaged(self.path, result)
 
     def reader(self) -> sqlite3.Connection:
         """A second, read-only connection to this store's file, for work on another thread (a

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
@@ -138,3 +139,54 @@ def test_the_start_logs_to_the_file_at_once_and_rotates_it_after_the_first_frame
     assert out.stdout.split("\n")[0] == "['FileHandler'] ['RotatingFileHandler'] True"
     text = (tmp_path / "logs" / "kiosk.log").read_text()
     assert "INFO kiosk: before the first frame" in text and "INFO kiosk: after the first frame" in text
+
+
+def _damage(db, table_or_index: str) -> None:
+    """Overwrite the head of ``table_or_index``'s root page with nonsense (SQLite: 'malformed')."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table_or_index,)).fetchone()[0]
+    conn.close()
+    with open(db, "r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\x0d\xff\xff\xff\xff\xff\xff\xff")
+
+
+def _kiosk_cmd(db, *extra):
+    return [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--now", "2023-06-14T16:30", *extra]
+
+
+def test_a_file_damaged_where_the_start_does_not_read_is_caught_just_after_the_first_frame(built_db, tmp_path):
+    # the whole-file check (quick_check: its time grows with the file) runs after the first frame,
+    # on a worker thread; what it finds replaces the kiosk by the calm error screen
+    db = tmp_path / "kiosk.db"
+    shutil.copy(built_db, db)
+    _damage(db, "attendee_name")                  # an index the first frame never reads
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_IM_MODULE", None)
+    first = subprocess.run(_kiosk_cmd(db, "--view", "agenda", "--exit-after-first-frame"), env=env,
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert first.returncode == 0 and first.stdout.startswith("first-frame")   # the frame did not wait for it
+    # a real start (it runs until stopped): what it logged in its first seconds
+    with pytest.raises(subprocess.TimeoutExpired) as ran:
+        subprocess.run(_kiosk_cmd(db, "--windowed", "--backup-minutes", "0"), env=env, capture_output=True,
+                       text=True, timeout=12, cwd=tmp_path)
+    logged = (ran.value.stderr or b"")
+    logged = logged.decode() if isinstance(logged, bytes) else logged
+    assert "the event database is damaged" in logged and "Page " in logged, logged[-2000:]
+    assert "Traceback" not in logged
+
+
+def test_a_file_damaged_where_the_start_reads_shows_the_error_screen_not_a_traceback(built_db, tmp_path):
+    db = tmp_path / "kiosk.db"
+    shutil.copy(built_db, db)
+    _damage(db, "session")                        # the agenda reads it to paint its first frame
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_IM_MODULE", None)
+    run = subprocess.run(_kiosk_cmd(db, "--view", "agenda", "--exit-after-first-frame"), env=env,
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert run.returncode == 0 and run.stdout.startswith("first-frame")     # the error screen painted
+    assert "is damaged" in run.stderr and "restore" in run.stderr and "Traceback" not in run.stderr
