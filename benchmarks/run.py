@@ -54,14 +54,16 @@ def _kiosk(db: Path, now: str, **kw):
     return kiosk
 
 
-def time_to_first_frame(cmd: list[str], cpu: list | None = None, cpu_at_frame: list | None = None) -> float:
+def time_to_first_frame(cmd: list[str], cpu: list | None = None, cpu_at_frame: list | None = None,
+                        env: dict | None = None) -> float:
     """Wall ms from spawn to the process printing ``first-frame CPU_MS``. With ``cpu``, the
     process's CPU ms to its exit just after that frame (``os.wait4``: user + system, teardown
     included) is appended to it; with ``cpu_at_frame``, the CPU ms the process itself read at
     the frame (``time.process_time``). CPU figures are ones the other programs on a shared
     machine do not inflate."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=ENV, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env or ENV,
+                            cwd=ROOT)
     for line in proc.stdout:
         words = line.split()
         if words[:1] == ["first-frame"]:
@@ -110,6 +112,37 @@ def first_frames(db: Path, runs: int) -> None:
     emit("first_frame_bare_window_cpu_to_exit_median", med(bc), "ms")
     emit("first_frame_cpu_to_exit_ratio_agenda_to_bare", med(kc) / med(bc), "x")
     emit("first_frame_load_average", os.getloadavg()[0], "")
+
+
+def first_frames_on_x(db: Path, runs: int) -> None:
+    """The same on an X server (Xvfb), as a kiosk starts: the xcb platform, and for the kiosk the
+    on-screen keyboard's input method (``QT_IM_MODULE=qtvirtualkeyboard``, as main.py sets it);
+    the bare window gets neither the keyboard nor anything else."""
+    import shutil
+
+    if shutil.which("Xvfb") is None:
+        print("first_frames_on_x: Xvfb is not installed; skipped", file=sys.stderr)
+        return
+    from tests.xdriver import xvfb
+
+    kiosk = [sys.executable, "main.py", "--db", str(db), "--view", "agenda", "--now", "2023-06-14T16:30",
+             "--exit-after-first-frame"]
+    bare = [sys.executable, "benchmarks/bare_window.py"]
+    with xvfb() as display:
+        on_x = {**ENV, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        with_keyboard = {**on_x, "QT_IM_MODULE": "qtvirtualkeyboard"}
+        time_to_first_frame(kiosk, env=with_keyboard), time_to_first_frame(bare, env=on_x)
+        k, b, kf, bf = [], [], [], []
+        for _ in range(runs):
+            k.append(time_to_first_frame(kiosk, None, kf, env=with_keyboard))
+            b.append(time_to_first_frame(bare, None, bf, env=on_x))
+    med = statistics.median
+    emit("first_frame_on_x_agenda_median", med(k), "ms")
+    emit("first_frame_on_x_bare_window_median", med(b), "ms")
+    emit("first_frame_on_x_ratio_agenda_to_bare", med(k) / med(b), "x")
+    emit("first_frame_on_x_agenda_cpu_at_frame_median", med(kf), "ms")
+    emit("first_frame_on_x_bare_window_cpu_at_frame_median", med(bf), "ms")
+    emit("first_frame_on_x_cpu_at_frame_ratio_agenda_to_bare", med(kf) / med(bf), "x")
 
 
 def change_latency(db: Path, changes: int) -> None:
@@ -839,7 +872,7 @@ def main() -> int:
     ap.add_argument("--changes", type=int, default=20)
     ap.add_argument("--idle-seconds", type=float, default=30)
     ap.add_argument("--samples", type=int, default=60, help="category taps per hall size")
-    ap.add_argument("--only", choices=["shell", "exhibitors", "checkin", "sync", "matchmaking", "locked"],
+    ap.add_argument("--only", choices=["shell", "start", "exhibitors", "checkin", "sync", "matchmaking", "locked"],
                     help="run one group of figures")
     ap.add_argument("--my-day-samples", type=int, default=200, help="badge scans timed into \"my day\"")
     ap.add_argument("--sync-scans", type=int, default=10_000, help="offline scans per device for the sync figures")
@@ -856,8 +889,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         build_database(db, ROOT / "data")
+        if args.only == "start":          # the start-up figures alone
+            first_frames(db, args.runs)
+            first_frames_on_x(db, args.runs)
         if args.only in (None, "shell"):
             first_frames(db, args.runs)
+            first_frames_on_x(db, args.runs)
             change_latency(db, args.changes)
             idle_and_memory(db, args.idle_seconds)
             idle_and_memory(db, args.idle_seconds, with_sync=True)

@@ -206,13 +206,18 @@ class KioskWindow(QWidget):
             self._screen(name)
 
     def stop(self) -> None:
-        """Stop the window's timers (before its database connection closes)."""
+        """Stop every timer of the window and its screens — a desk's verdict hold, a PIN pad's
+        countdown, a board's tick — and drop a PIN answer still on its way: each would read the
+        database after its connection closed."""
         self.idle.timer.stop()
         self._warm_timer.stop()
         # and every screen's: a verdict's 3 s hold on the check-in desk, started by a scan just
         # before closing, fired after the connection had closed (found by a test that scans last)
         for timer in self.findChildren(QTimer):
             timer.stop()
+        # and a PIN answer still on its way (checked on a worker thread) is dropped
+        if "pin" in self._lazy:
+            self._lazy["pin"].stop()
 
     # ---------------------------------------------------------------- staff mode (its own object)
     @property

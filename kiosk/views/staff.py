@@ -206,6 +206,11 @@ class PinPad(QWidget):
         """A PIN is being checked (on the worker thread); its answer is on the way."""
         return self._checking
 
+    def stop(self) -> None:
+        """The kiosk is closing: no countdown, and an answer still on its way is dropped."""
+        self._lock_timer.stop()
+        self._forget_check()
+
     def _forget_check(self) -> None:
         self._attempt += 1
         self._checking = False
