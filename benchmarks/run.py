@@ -757,7 +757,7 @@ def board_figures(db: Path, label: str, ticks_n: int, start) -> None:
     window.resize(1920, 1080)
     window.show()
     window.show_view("board")
-    board = window._lazy["board"]
+    board = window.screen("board")
     app.processEvents()
     ticks, ticks_cpu, boundary = [], [], []
     for _ in range(ticks_n):
