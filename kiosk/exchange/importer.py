@@ -212,8 +212,24 @@ HEADER_ALIASES = {
     "부스": "booths", "제품": "products", "웹사이트": "website", "홈페이지": "website",
     # meetings (matchmaking)
     "테이블": "table", "상담 테이블": "table", "바이어": "buyer", "참가기업": "exhibitor", "참가 기업": "exhibitor",
-    "전시기업": "exhibitor", "전시 기업": "exhibitor", "참가자": "participants", "참석자": "participants",
+    "전시기업": "exhibitor", "전시 기업": "exhibitor", "전시업체": "exhibitor", "전시 업체": "exhibitor",
+    "출품기업": "exhibitor", "출품 기업": "exhibitor", "출품업체": "exhibitor", "업체": "exhibitor", "기업": "exhibitor",
+    "전시사": "exhibitor", "참가업체": "exhibitor", "참가 업체": "exhibitor", "구매자": "buyer", "바이어사": "buyer",
+    "참가자": "participants", "참석자": "participants",
     "비고": "notes", "메모": "notes",
+}
+
+#: The columns each kind reads. A column outside these is refused (never dropped silently: an
+#: exhibitor column under a name we do not know would otherwise import as "no exhibitor").
+KNOWN_COLUMNS = {
+    "agenda": ("id", "day", "start", "end", "duration", "room", "type", "title_en", "title_ko", "title_zh",
+               "subtitle", "description_en", "description_ko", "description_zh", "speakers", "people",
+               "cancelled", "url"),
+    "rooms": ("id", "floor", "part_of", "kind", "name_en", "name_ko", "name_zh", "area_m2", "seats"),
+    "exhibitors": ("id", "name_en", "name_ko", "name_zh", "country", "category", "booths", "description_en",
+                   "description_ko", "products", "website"),
+    "attendees": ("id", "name", "name_local", "organisation", "country", "type"),
+    "meetings": ("id", "date", "day", "start", "end", "table", "buyer", "exhibitor", "participants", "notes"),
 }
 
 
@@ -257,7 +273,7 @@ def _read_csv(reader, state) -> list[Record]:
     if twice:
         raise KioskError("line 1: the header names a column twice (" + ", ".join(twice)
                          + "): keep one; nothing was imported", code="bad_csv")
-    records = [Record({"__header__": header}, 1)]
+    records = [Record({"__header__": header, "__labels__": labels}, 1)]
     overlong = []
     for row in rows:
         if not any(cell.strip() for cell in row):
@@ -397,7 +413,19 @@ class Importer:
                        and not (kind == "meetings" and c == "date" and "day" in header)]   # 날짜
             for c in missing:
                 report.problems.append(Problem(path.name, 1, None, f"missing column '{c}'"))
-            if missing:
+            labels = records[0].data.get("__labels__", header)
+            self._unknown_columns(path.name, kind, [(i, labels[i], h) for i, h in enumerate(header) if h], report)
+            if report.problems:
+                return report
+        elif source.fmt == "json" and records:
+            seen_keys: dict[str, tuple[int, str]] = {}
+            for rec in records:
+                for key, label in rec.columns.items():
+                    seen_keys.setdefault(key, (rec.line, label))
+            for key, (line, label) in seen_keys.items():
+                if key not in KNOWN_COLUMNS[kind]:
+                    report.problems.append(Problem(path.name, line, label, self._unknown_message(kind, label)))
+            if report.problems:
                 return report
         validate = getattr(self, f"_validate_{kind}")
         rows = validate(path.name, source, records, report, progress)
@@ -411,6 +439,18 @@ class Importer:
         return report
 
     # -- helpers
+    @staticmethod
+    def _unknown_message(kind, label):
+        return (f"unknown column {label!r}: nothing was imported (a column under a name the kiosk does not "
+                f"know would be lost); rename it to one of {', '.join(KNOWN_COLUMNS[kind])} "
+                "(Korean names like 날짜, 시작, 테이블, 바이어, 전시업체 work too) or delete the column")
+
+    def _unknown_columns(self, name, kind, columns, report):
+        for i, label, key in columns:
+            if key not in KNOWN_COLUMNS[kind]:
+                report.problems.append(Problem(name, 1, f"{_col_label(i)} ({label})",
+                                               self._unknown_message(kind, label)))
+
     @staticmethod
     def _p(report, name, rec, column, message):
         report.problems.append(Problem(name, rec.line, rec.columns.get(column, column) if column else None, message))
@@ -971,9 +1011,11 @@ class Importer:
                 bad = True
             if bad:
                 continue
+            # a column the file does not carry keeps what the database has (never cleared by omission)
+            carried = {c for c in ("buyer", "exhibitor", "participants", "notes") if c in d}
             row = {"id": ident, "start": start, "end": end, "table": table, "room": room, "buyer": buyer,
                    "exhibitor": exhibitor, "participants": people, "notes": str(d.get("notes") or "").strip(),
-                   "kind": "b2b" if (buyer and exhibitor) else "bilateral"}
+                   "kind": "b2b" if (buyer and exhibitor) else "bilateral", "carried": carried}
             rows.append(row)
             checked.append(row)
             line_of[ident] = rec
@@ -986,12 +1028,14 @@ class Importer:
                 continue
             existing.append({"id": mid, "start": datetime.fromisoformat(start), "end": datetime.fromisoformat(end),
                              "table": table, "status": status, "participants": []})
-        if existing:
-            people_of: dict[str, list[str]] = {}
-            for mid, aid in self.conn.execute("SELECT meeting_id, attendee_id FROM meeting_participant"):
-                people_of.setdefault(mid, []).append(aid)
-            for m in existing:
-                m["participants"] = people_of.get(m["id"], [])
+        people_of: dict[str, list[str]] = {}
+        for mid, aid in self.conn.execute("SELECT meeting_id, attendee_id FROM meeting_participant"):
+            people_of.setdefault(mid, []).append(aid)
+        for m in existing:
+            m["participants"] = people_of.get(m["id"], [])
+        # a file without a participants column keeps each meeting's people: check those
+        checked = [r if "participants" in r["carried"] else {**r, "participants": people_of.get(r["id"], [])}
+                   for r in checked]
         for mid, message in double_bookings(existing + checked):
             if mid in line_of:
                 self._p(report, name, line_of[mid], "table" if message.startswith("table") else "participants",
@@ -1001,7 +1045,7 @@ class Importer:
     def _apply_meetings(self, rows, source, report):
         have = {r[0]: r[1:] for r in self.conn.execute(
             'SELECT id, table_id, room_id, start, "end", published_table_id, published_room_id, published_start, '
-            "published_end FROM meeting")}
+            "published_end, buyer_id, exhibitor_id, notes, kind FROM meeting")}
         sides = {r[0]: "buyer" for r in self.conn.execute("SELECT attendee_id FROM buyer_rep")}
         for r in self.conn.execute("SELECT attendee_id FROM exhibitor_rep"):
             sides.setdefault(r[0], "exhibitor")
@@ -1010,6 +1054,14 @@ class Importer:
                       "end": r["end"].isoformat(), "buyer": r["buyer"], "exhibitor": r["exhibitor"],
                       "notes": r["notes"], "kind": r["kind"]}
             old = have.get(r["id"])
+            carried = r.get("carried", {"buyer", "exhibitor", "participants", "notes"})
+            if old is not None:
+                for col, at in (("buyer", 8), ("exhibitor", 9), ("notes", 10)):
+                    if col not in carried:
+                        values[col] = old[at]
+            # the kind follows the data on every import: a buyer and an exhibitor make a B2B meeting
+            values["kind"] = ("b2b" if values["buyer"] and values["exhibitor"] else
+                              old[11] if old is not None and old[11] == "courtesy" else "bilateral")
             if old is None:
                 self.conn.execute(
                     "INSERT INTO meeting (id, kind, published_start, published_end, published_table_id, "
@@ -1021,8 +1073,8 @@ class Importer:
                 live_changed = (old[0], old[1], old[2], old[3]) != (old[4], old[5], old[6], old[7])
                 self.conn.execute(
                     "UPDATE meeting SET published_start = :start, published_end = :end, published_table_id = :table, "
-                    "published_room_id = :room, buyer_id = :buyer, exhibitor_id = :exhibitor, notes = :notes "
-                    "WHERE id = :id", values)
+                    "published_room_id = :room, buyer_id = :buyer, exhibitor_id = :exhibitor, notes = :notes, "
+                    "kind = :kind WHERE id = :id", values)
                 if live_changed:
                     report.kept_live.append(f"{r['id']}: changed on site ({old[0] or old[1]} {old[2][11:16]}); "
                                             f"kept, the file's {r['table'] or r['room']} {r['start']:%H:%M} "
@@ -1031,10 +1083,12 @@ class Importer:
                     self.conn.execute('UPDATE meeting SET start = :start, "end" = :end, table_id = :table, '
                                       "room_id = :room WHERE id = :id", values)
                 report.updated += 1
+            if old is not None and "participants" not in carried:
+                continue
             self.conn.execute("DELETE FROM meeting_participant WHERE meeting_id = ?", (r["id"],))
             self.conn.executemany(
                 "INSERT INTO meeting_participant (meeting_id, attendee_id, side) VALUES (?, ?, ?)",
-                [(r["id"], aid, sides.get(aid, "other" if r["kind"] == "b2b" else "delegation"))
+                [(r["id"], aid, sides.get(aid, "other" if values["kind"] == "b2b" else "delegation"))
                  for aid in r["participants"]])
         report.not_in_file = len(set(have) - {r["id"] for r in rows})
 

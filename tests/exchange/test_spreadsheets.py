@@ -189,3 +189,70 @@ def test_korean_excel_meetings_read_like_the_agenda_and_list_every_problem(tmp_p
     for says in ("bad time '9:3O'", "unknown table or room 'T99'", "unknown buyer 'b-nope'",
                  "unknown exhibitor 'ex-nope'", "unknown attendee 'ZZZ'"):
         assert says in out, (says, out)
+
+
+MEETING_HEADER_KO = ["ID", "날짜", "시작", "종료", "테이블", "바이어", "전시업체", "참가자", "비고"]
+
+
+@pytest.mark.parametrize("word", ["전시업체", "출품기업", "업체", "기업", "전시사", "참가기업"])
+def test_meetings_csv_takes_the_korean_words_for_exhibitor_and_makes_a_b2b_meeting(tmp_path, db_path, word):
+    path = tmp_path / "상담.csv"
+    path.write_bytes(excel_csv([MEETING_HEADER_KO[:6] + [word] + MEETING_HEADER_KO[7:],
+                                ["m7", "2023.06.14", "9:30", "10:00", "T09", "b-bandung", "kr-cheomseong-xr", "", ""]]))
+    result = main("import", path, "--kind", "meetings", db=db_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    row = sqlite3.connect(db_path).execute("SELECT exhibitor_id, buyer_id, kind FROM meeting WHERE id = 'm7'").fetchone()
+    assert row == ("kr-cheomseong-xr", "b-bandung", "b2b")
+
+
+def test_meetings_csv_with_an_unknown_column_is_refused_with_line_column_and_the_known_names(tmp_path, db_path):
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = digest(db_path)
+    path = tmp_path / "foo.csv"
+    path.write_bytes(excel_csv([["ID", "날짜", "시작", "종료", "테이블", "바이어", "foo"],
+                                ["m7", "2023.06.14", "9:30", "10:00", "T09", "b-bandung", "kr-cheomseong-xr"]]))
+    result = main("import", path, "--kind", "meetings", db=db_path)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "foo.csv:1: column G (foo): unknown column 'foo'" in out, out
+    assert "exhibitor" in out and "participants" in out and "nothing was imported" in out
+    assert digest(db_path) == before
+
+
+def test_agenda_csv_with_an_unknown_column_is_refused_too(tmp_path, db_path):
+    path = tmp_path / "agenda.csv"
+    path.write_bytes(excel_csv([KOREAN_HEADER + ["좌장"],
+                                ["x1", "2023.06.14", "9:30", "10:15", "101", "forum", "Morning", "오전", "", "김"]]))
+    result = main("import", path, "--kind", "agenda", db=db_path)
+    assert result.returncode != 0
+    assert "column J (좌장): unknown column '좌장'" in result.stdout + result.stderr
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM session WHERE id = 'x1'").fetchone()[0] == 0
+
+
+def test_meetings_reimport_keeps_fields_the_file_does_not_carry_and_derives_the_kind(tmp_path, db_path):
+    first = tmp_path / "first.csv"
+    first.write_bytes(excel_csv([["ID", "날짜", "시작", "종료", "테이블", "바이어"],
+                                 ["m7", "2023.06.14", "9:30", "10:00", "T09", "b-bandung"]]))
+    assert main("import", first, "--kind", "meetings", db=db_path).returncode == 0
+    query = "SELECT buyer_id, exhibitor_id, kind, notes FROM meeting WHERE id = 'm7'"
+    assert sqlite3.connect(db_path).execute(query).fetchone() == ("b-bandung", None, "bilateral", "")
+    # the corrected file adds the exhibitor: the meeting becomes B2B (the board shows both names)
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_bytes(excel_csv([MEETING_HEADER_KO,
+                                 ["m7", "2023.06.14", "9:30", "10:00", "T09", "b-bandung", "kr-cheomseong-xr", "",
+                                  "VIP"]]))
+    assert main("import", fixed, "--kind", "meetings", db=db_path).returncode == 0
+    assert sqlite3.connect(db_path).execute(query).fetchone() == ("b-bandung", "kr-cheomseong-xr", "b2b", "VIP")
+    # a later file with only the times keeps the exhibitor, buyer and notes
+    times = tmp_path / "times.csv"
+    times.write_bytes(excel_csv([["ID", "날짜", "시작", "종료", "테이블"], ["m7", "2023.06.14", "9:40", "10:10", "T09"]]))
+    assert main("import", times, "--kind", "meetings", db=db_path).returncode == 0
+    assert sqlite3.connect(db_path).execute(query).fetchone() == ("b-bandung", "kr-cheomseong-xr", "b2b", "VIP")
+    # and a file with an unrecognised exhibitor header is refused rather than clearing it
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(excel_csv([["ID", "날짜", "시작", "종료", "테이블", "바이어", "상대기업명"],
+                               ["m7", "2023.06.14", "9:40", "10:10", "T09", "b-bandung", "kr-cheomseong-xr"]]))
+    assert main("import", odd, "--kind", "meetings", db=db_path).returncode != 0
+    assert sqlite3.connect(db_path).execute(query).fetchone() == ("b-bandung", "kr-cheomseong-xr", "b2b", "VIP")
