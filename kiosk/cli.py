@@ -494,6 +494,11 @@ def restore_cmd(argv: list[str]) -> int:
     p.add_argument("backup", type=Path, nargs="?")
     p.add_argument("--from", dest="folder", type=Path, help="backup folder (default: next to the database, backups/)")
     p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    p.add_argument("--other-event", action="store_true",
+                   help="accept a database of another event (another name, zone or days) and replace this one")
+    p.add_argument("--force", action="store_true",
+                   help="also accept a backup from an older kiosk whose restore loses data (e.g. meetings); "
+                        "implies --other-event")
     _db_arg(p)
     args = p.parse_args(argv)
     from kiosk.models.backup import backups
@@ -509,7 +514,7 @@ def restore_cmd(argv: list[str]) -> int:
         return _fail(f"No backups in {folder}.", 2)
     from kiosk import operations
 
-    kept = operations.restore(chosen, args.db).result
+    kept = operations.restore(chosen, args.db, other_event=args.other_event, force=args.force).result
     print(f"Restored {args.db} from {chosen}." + (f" The replaced database is kept as {kept}." if kept else ""))
     return 0
 

@@ -389,11 +389,11 @@ def back_up_off_thread(store: "EventStore", folder: Path, *, now: datetime, keep
     return work
 
 
-def restore(backup_file: Path, db_path: Path) -> Outcome:
+def restore(backup_file: Path, db_path: Path, *, other_event: bool = False, force: bool = False) -> Outcome:
     """Put a backup in place of the database (kiosks stopped); everything may differ after it."""
     from kiosk.models.backup import restore as _restore
 
-    return Outcome(_restore(backup_file, db_path), Change.all())
+    return Outcome(_restore(backup_file, db_path, other_event=other_event, force=force), Change.all())
 
 
 # ---------------------------------------------------------------- bound to one kiosk

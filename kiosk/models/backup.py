@@ -96,6 +96,38 @@ def _event_of(conn: sqlite3.Connection) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
+def _identity(conn: sqlite3.Connection) -> tuple | None:
+    """What makes an event this event: its id, name, zone and days (an import into an empty
+    event adopts another conference's name, zone and days under the same id)."""
+    try:
+        rows = conn.execute("SELECT id, name_en, timezone, first_day, last_day FROM event").fetchall()
+    except sqlite3.Error:
+        return None
+    return tuple(rows[0]) if len(rows) == 1 else None
+
+
+def _describe(identity: tuple) -> str:
+    return f"{identity[1]!r} ({identity[2]}, {identity[3]} – {identity[4]})"
+
+
+#: tables the kiosk keeps for itself: no organiser's data is lost with them
+_BOOKKEEPING = ("sqlite_", "_")
+
+
+def _lost_tables(current: sqlite3.Connection, src: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Tables with rows in the current database that the backup's (older) schema has not got:
+    restoring it loses those rows (the migrations recreate the tables empty)."""
+    def tables(conn):
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                if not r[0].startswith(_BOOKKEEPING)}
+    try:
+        missing = sorted(tables(current) - tables(src))
+        counts = [(t, current.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in missing]
+    except sqlite3.Error:
+        return []
+    return [(t, n) for t, n in counts if n]
+
+
 @functools.lru_cache(maxsize=1)
 def _objects_we_make() -> frozenset:
     """Triggers and views exactly as the kiosk's migrations create them."""
@@ -225,12 +257,16 @@ def _keep_bytes(db_path: Path) -> Path:
     return _claim_kept(db_path, fill)
 
 
-def restore(backup_file: Path, db_path: Path) -> Path | None:
+def restore(backup_file: Path, db_path: Path, *, other_event: bool = False, force: bool = False) -> Path | None:
     """Put ``backup_file`` in place of ``db_path`` (stop the kiosks first). Only an intact
     kiosk database of the same event is accepted (of any event when ``db_path`` is missing
     or unreadable). The database being replaced is kept beside it as
     ``NAME.before-restore.N`` (the next free number: every earlier state stays), so a restore
-    can itself be undone. Returns that file (None when there was no database)."""
+    can itself be undone. Returns that file (None when there was no database).
+
+    Another event (another id, or the same id with another name, zone or days) is refused
+    unless ``other_event`` (or ``force``); a backup from before a schema step whose tables hold
+    data now (meetings, say) is refused with what would be lost unless ``force``."""
     db_path = Path(db_path)
     expected = None
     old = None
@@ -243,8 +279,24 @@ def restore(backup_file: Path, db_path: Path) -> Path | None:
             old.close()
             old = None
     try:
-        src = check_backup(backup_file, expected_event=expected)
+        src = check_backup(backup_file, expected_event=None if (other_event or force) else expected)
         try:
+            if old is not None:
+                mine, theirs = _identity(old), _identity(src)
+                if mine and theirs and mine != theirs and not (other_event or force):
+                    raise KioskError(
+                        f"{backup_file} is a database of another event: {_describe(theirs)}, not "
+                        f"{_describe(mine)}.", code="backup_other_event",
+                        hint="Pick a backup of this event; nothing was changed. To replace this event with "
+                             "that one anyway: `restore --other-event` (the current database is kept).")
+                lost = _lost_tables(old, src)
+                if lost and not force:
+                    what = ", ".join(f"{n} {t}" for t, n in lost)
+                    raise KioskError(
+                        f"{backup_file} was made before parts of this database existed: restoring it would "
+                        f"lose {what} (rows in tables the backup has not got).", code="backup_loses_data",
+                        hint="Pick a newer backup; nothing was changed. To restore it anyway and lose those: "
+                             "`restore --force` (the current database is kept as NAME.before-restore.N).")
             kept = None
             if db_path.exists():
                 if old is None:       # unreadable: keep its bytes as they are

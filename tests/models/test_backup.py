@@ -178,3 +178,60 @@ def test_restore_refuses_a_database_with_a_trigger_the_kiosk_never_makes(db_path
     assert result.returncode != 0 and "never makes (evil)" in result.stdout + result.stderr
     assert db_path.read_bytes() == before
     assert run("restore", good, "--db", db_path).returncode == 0      # the kiosk's own backup still restores
+
+
+def _other_event_copy(db_path, tmp_path, **changes):
+    other = tmp_path / "other-event.db"
+    other.write_bytes(db_path.read_bytes())
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE event SET " + ", ".join(f"{k} = ?" for k in changes), tuple(changes.values()))
+    conn.commit()
+    conn.close()
+    return other
+
+
+def test_restore_refuses_another_event_under_the_same_id_unless_told(db_path, tmp_path):
+    """An organiser restored a 36C3 database (an import into an empty event adopts 36C3's name,
+    zone and days under the same event id) over InnoFair, and it was accepted."""
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    other = _other_event_copy(db_path, tmp_path, name_en="36th Chaos Communication Congress",
+                              timezone="Etc/GMT-1", first_day="2019-12-27", last_day="2019-12-30")
+    before = db_path.read_bytes()
+    result = run("restore", other, "--db", db_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "another event: '36th Chaos Communication Congress' (Etc/GMT-1, 2019-12-27 – 2019-12-30)" in result.stderr
+    assert "SCIENCEPARK INNOFAIR 2023" in result.stderr and "--other-event" in result.stderr
+    assert db_path.read_bytes() == before and kept_states(db_path) == []
+    result = run("restore", other, "--db", db_path, "--other-event")
+    assert result.returncode == 0, result.stderr
+    assert sqlite3.connect(db_path).execute("SELECT name_en FROM event").fetchone()[0].startswith("36th")
+    assert len(kept_states(db_path)) == 1
+
+
+def test_restore_of_an_older_schema_that_loses_meetings_says_what_and_needs_force(db_path, tmp_path):
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    meetings = con.execute("SELECT count(*) FROM meeting").fetchone()[0]
+    con.close()
+    assert meetings > 0
+    old = tmp_path / "before-matchmaking.db"          # as a kiosk before schema step m009 left it
+    old.write_bytes(db_path.read_bytes())
+    conn = sqlite3.connect(old)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    mm_tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'meeting%' OR name LIKE 'buyer%')")]
+    for t in mm_tables:
+        conn.execute(f'DROP TABLE "{t}"')
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    result = run("restore", old, "--db", db_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"lose {meetings} meeting" in result.stderr.replace("\n", " ") or f"{meetings} meeting," in result.stderr
+    assert "--force" in result.stderr
+    assert db_path.read_bytes() == before and kept_states(db_path) == []
+    result = run("restore", old, "--db", db_path, "--force")
+    assert result.returncode == 0, result.stderr
+    assert len(kept_states(db_path)) == 1
