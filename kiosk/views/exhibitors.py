@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListView, QPushButton,
+    QAbstractItemView, QBoxLayout, QFrame, QHBoxLayout, QLineEdit, QListView, QPushButton,
     QStyledItemDelegate, QVBoxLayout, QWidget,
 )
 
@@ -17,7 +17,8 @@ from . import phrases
 from .directions import steps_html
 from .i18n import font_for
 from .map_view import MapView, VenueScene, step_markers
-from .widgets import WrappingButton, label, make_kinetic
+from .chips import Chip, ChipStrip
+from .widgets import label, make_kinetic
 
 ExhibitorRole = Qt.ItemDataRole.UserRole + 10
 
@@ -219,22 +220,24 @@ class ExhibitorsScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(72)
         self.search.textChanged.connect(self.set_search)
-        self.chip_grid = QGridLayout()
-        self.chip_grid.setSpacing(8)
-        # category chips wrap their name rather than lose their count
-        self.all_chip = self._chip(lambda: self.set_categories(set()), wrapping=True)
-        self.category_chips: dict[str, QPushButton] = {}
+        # Two strips of chips, one row each, that flick sideways: categories (with live counts)
+        # and countries. A wrapped grid of them left the list about 1.5 rows (issue 12); every
+        # category's name and colour also stays in sight in the legend over the map.
+        self.category_strip = ChipStrip()
+        self.all_chip = self._chip(lambda: self.set_categories(set()))
+        self.category_strip.add(self.all_chip)
+        self.category_chips: dict[str, Chip] = {}
         keys = list(self.categories) + ([UNCATEGORISED] if any(e.category_id is None for e in self.exhibitors) else [])
         for key in keys:
-            self.category_chips[key] = self._chip(lambda _=False, k=key: self.toggle_category(k), wrapping=True)
-        self.country_grid = QGridLayout()
-        self.country_grid.setSpacing(8)
+            self.category_chips[key] = self._chip(lambda _=False, k=key: self.toggle_category(k))
+            self.category_strip.add(self.category_chips[key])
+        self.country_strip = ChipStrip()
         self.country_all = self._chip(lambda: self.set_country(None))
-        self.country_chips: dict[str, QPushButton] = {}
+        self.country_strip.add(self.country_all)
+        self.country_chips: dict[str, Chip] = {}
         for code in self.countries:
             self.country_chips[code] = self._chip(lambda _=False, c=code: self.set_country(c))
-        for i, chip in enumerate([self.country_all, *self.country_chips.values()]):
-            self.country_grid.addWidget(chip, i // 4, i % 4)
+            self.country_strip.add(self.country_chips[code])
         self.count = label(role="onDark")
         self.empty = label(role="onDarkMuted", wrap=True)
         self.model = ExhibitorListModel(self)
@@ -253,8 +256,8 @@ class ExhibitorsScreen(QWidget):
         left.setSpacing(10)
         left.addWidget(self.heading)
         left.addWidget(self.search)
-        left.addLayout(self.chip_grid)
-        left.addLayout(self.country_grid)
+        left.addWidget(self.category_strip)
+        left.addWidget(self.country_strip)
         left.addWidget(self.count)
         left.addWidget(self.empty)
         left.addWidget(self.list, 1)
@@ -289,7 +292,6 @@ class ExhibitorsScreen(QWidget):
         self.columns.setSpacing(24)
         self.columns.addWidget(self.left_panel, 4)
         self.columns.addWidget(self.map_panel, 7)
-        self._layout_chips(columns=2)
 
         ui.languageChanged.connect(lambda _l: self.retranslate())
         ui.themeChanged.connect(lambda _t: self.retranslate())
@@ -297,8 +299,8 @@ class ExhibitorsScreen(QWidget):
         self.retranslate()
 
     # ---------------------------------------------------------------- building
-    def _chip(self, on_click, *, wrapping: bool = False) -> QPushButton:
-        chip = WrappingButton() if wrapping else QPushButton()
+    def _chip(self, on_click) -> Chip:
+        chip = Chip()
         chip.setCheckable(True)
         chip.setProperty("role", "bar")
         chip.clicked.connect(on_click)
@@ -351,15 +353,6 @@ class ExhibitorsScreen(QWidget):
         self.columns.setStretch(1, 5 if portrait else 7)
         super().resizeEvent(event)
 
-    def _layout_chips(self, columns: int) -> None:
-        chips = [self.all_chip, *self.category_chips.values()]
-        for chip in chips:
-            self.chip_grid.removeWidget(chip)
-        for i, chip in enumerate(chips):
-            self.chip_grid.addWidget(chip, i // columns, i % columns)
-        for c in range(4):
-            self.chip_grid.setColumnStretch(c, 1 if c < columns else 0)
-
     def retranslate(self) -> None:
         lang, theme = self.ui.language, self.ui.theme
         self.heading.setText(QCoreApplication.translate("Exhibitors", "Exhibitors"))
@@ -379,10 +372,10 @@ class ExhibitorsScreen(QWidget):
         for key, chip in self.category_chips.items():
             cat = self.categories.get(key)
             colour = cat.colour if cat else "#b8c2cf"
-            chip.setStyleSheet(f"QPushButton {{ border-left: 14px solid {colour}; text-align: left; padding: 0 8px 0 12px;"
+            chip.setStyleSheet(f"QPushButton {{ border-left: 14px solid {colour}; text-align: left; padding: 0 14px 0 12px;"
                                f" font-size: {theme.small}px; }}")
-        for chip in (self.country_all, *self.country_chips.values()):
-            chip.setStyleSheet(f"QPushButton {{ padding: 0 8px; font-size: {theme.small}px; }}")
+        for chip in (self.all_chip, self.country_all, *self.country_chips.values()):
+            chip.setStyleSheet(f"QPushButton {{ padding: 0 14px; font-size: {theme.small}px; }}")
         self._build_scene()
         self.apply()
         if self.selected_id is not None:      # the card and the steps in the new language
@@ -409,11 +402,13 @@ class ExhibitorsScreen(QWidget):
             name = f"{cat.symbol} · {cat.name.get(lang)}" if cat else QCoreApplication.translate("Exhibitors", "Uncategorised")
             chip.set_label(name, str(result.category_counts.get(key, 0)))
             chip.setChecked(key in self.chosen)
-        self.country_all.setText(QCoreApplication.translate("Exhibitors", "All countries"))
+        self.country_all.set_label(QCoreApplication.translate("Exhibitors", "All countries"))
         self.country_all.setChecked(self.country is None)
         for code, chip in self.country_chips.items():
-            chip.setText(phrases.country(code).replace("&", "&&"))
+            chip.set_label(phrases.country(code))
             chip.setChecked(code == self.country)
+        self.category_strip.fit_height()
+        self.country_strip.fit_height()
         total = result.total  # lupdate only sees %n when n is a plain name
         self.count.setText(QCoreApplication.translate("Exhibitors", "%n exhibitor(s) match", "", total))
         self.count.setStyleSheet(f"font-size:{self.ui.theme.body}px; font-weight:700;")
@@ -435,6 +430,8 @@ class ExhibitorsScreen(QWidget):
     def set_categories(self, keys: set[str]) -> None:
         self.chosen = set(keys)
         self.apply()
+        first = next((chip for key, chip in self.category_chips.items() if key in self.chosen), self.all_chip)
+        self.category_strip.reveal(first)
 
     def toggle_category(self, key: str) -> None:
         self.chosen ^= {key}
@@ -443,6 +440,7 @@ class ExhibitorsScreen(QWidget):
     def set_country(self, code: str | None) -> None:
         self.country = code
         self.apply()
+        self.country_strip.reveal(self.country_chips.get(code or "", self.country_all))
 
     def set_search(self, text: str) -> None:
         if text == self.text:
@@ -522,8 +520,8 @@ class ExhibitorsScreen(QWidget):
     def set_compact(self, on: bool) -> None:
         """While the on-screen keyboard takes the bottom of the screen the chips step aside, so
         the search's results stay in sight above it."""
-        for chip in (self.all_chip, *self.category_chips.values(), self.country_all, *self.country_chips.values()):
-            chip.setVisible(not on)
+        self.category_strip.setVisible(not on)
+        self.country_strip.setVisible(not on)
 
     def reset(self) -> None:
         """Idle: no search, no filters, no selection, the whole hall in view."""
@@ -534,4 +532,6 @@ class ExhibitorsScreen(QWidget):
         self.search.blockSignals(False)
         self.select_exhibitor(None)
         self.apply()
+        self.category_strip.horizontalScrollBar().setValue(0)
+        self.country_strip.horizontalScrollBar().setValue(0)
         self.map.reset_view()

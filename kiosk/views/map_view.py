@@ -487,13 +487,26 @@ class MapView(QGraphicsView):
         self.reset_button.setToolTip(self.reset_button.accessibleName())
         self._place_buttons()
 
+    #: The zoom buttons' rail: a strip beside the map (not over it), so no booth number or place
+    #: name ever sits under a button, whatever the fit, pan or zoom.
+    RAIL_GAP = 10
+
+    def button_side(self) -> int:
+        return 72 if self.height() >= 260 else max(44, (self.height() - 2 * 8) // 3)
+
+    def rail_width(self) -> int:
+        return self.button_side() + self.RAIL_GAP
+
     def _place_buttons(self) -> None:
-        side = 72 if self.height() >= 420 else max(44, min(72, (self.height() - 40) // 3))
+        side = self.button_side()
         gap = 8
-        x = self.width() - side - 12
+        rail = side + self.RAIL_GAP
+        if self.viewportMargins().right() != rail:
+            self.setViewportMargins(0, 0, rail, 0)
+        x = self.width() - side
         for i, button in enumerate(self.map_buttons()):
             button.setFixedSize(side, side)
-            button.move(x, 12 + i * (side + gap))
+            button.move(x, i * (side + gap))
             button.raise_()
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:

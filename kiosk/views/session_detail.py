@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget,
+    QBoxLayout, QFrame, QHBoxLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from . import phrases
@@ -14,7 +14,36 @@ from .directions import steps_html
 from .map_view import MapView, VenueScene, step_markers
 from .programme import Programme
 from .session_card import change_badges
-from .widgets import kinetic_scroll, label
+from .widgets import kinetic_scroll, label, make_kinetic
+
+
+#: The floor plan of a session's room is never drawn shorter than this (px), at any text size.
+PLAN_MIN = 400
+
+
+class StepsScroll(QScrollArea):
+    """The numbered steps, as tall as they are when there is room (asks for their whole height),
+    scrolling when there is not."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.setWidget(content)
+        self.viewport().setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        make_kinetic(self)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        width = max(200, self.viewport().width())
+        height = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        return QSize(width, max(0, height) + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 2 * self.fontMetrics().height())
 
 
 class SessionDetail(QWidget):
@@ -70,36 +99,39 @@ class SessionDetail(QWidget):
         self.route_label = label(wrap=True)
         self.steps_label = label(wrap=True)
         self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.steps: list = []
         self.floor_row = QHBoxLayout()
         self.floor_buttons: list[QPushButton] = []
         self.scene = VenueScene(ui, self)
         self.plan = MapView(self.scene)
-        self.plan.setMinimumHeight(300)
+        self.plan.setMinimumHeight(PLAN_MIN)
         side = QVBoxLayout(where_panel)
         side.setContentsMargins(32, 28, 32, 28)
         side.setSpacing(14)
-        # The words (room, walk, numbered steps) scroll when larger text makes them taller than
-        # the room left above the floor plan: the plan and the window keep their size.
-        words = QWidget()
-        words_box = QVBoxLayout(words)
-        words_box.setContentsMargins(0, 0, 0, 0)
-        words_box.setSpacing(14)
-        words_box.addWidget(self.where_heading)
-        words_box.addWidget(self.where)
-        words_box.addWidget(self.route_label)
-        words_box.addWidget(self.steps_label)
-        self.words_scroll = kinetic_scroll(words)
-        self.words_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
-        side.addWidget(self.words_scroll)
-        side.addLayout(self.floor_row)
-        side.addWidget(self.plan, 1)
+        # The room and the walk's length on top, then the route itself: the numbered steps beside
+        # the floor plan (landscape) or above it (portrait). Larger text used to squeeze the plan
+        # and the steps to ~70 px (issue 12): the plan keeps PLAN_MIN, the steps scroll only when
+        # they cannot all show.
+        side.addWidget(self.where_heading)
+        side.addWidget(self.where)
+        side.addWidget(self.route_label)
+        self.steps_scroll = StepsScroll(self.steps_label)
+        map_col = QVBoxLayout()
+        map_col.setSpacing(14)
+        map_col.addLayout(self.floor_row)
+        map_col.addWidget(self.plan, 1)
+        self.route_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.route_row.setSpacing(24)
+        self.route_row.addWidget(self.steps_scroll, 2)
+        self.route_row.addLayout(map_col, 3)
+        side.addLayout(self.route_row, 1)
 
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.setSpacing(24)
-        # the where-panel holds the room, the numbered steps and the floor drawn: half the width
-        self.columns.addWidget(scroll, 1)
-        self.columns.addWidget(where_panel, 1)
+        # the where-panel holds the room, the numbered steps and the floor drawn: the larger share
+        self.columns.addWidget(scroll, 2)
+        self.columns.addWidget(where_panel, 3)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 20, 32, 20)
@@ -120,6 +152,9 @@ class SessionDetail(QWidget):
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        # portrait: the steps above the plan, full width; landscape: beside it
+        self.route_row.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.route_row.setStretch(0, 0 if portrait else 2)
         super().resizeEvent(event)
 
     def show_session(self, session_id: str) -> None:
@@ -196,7 +231,7 @@ class SessionDetail(QWidget):
             self.route = None
             self.steps = []
             self.route_label.hide()
-            self.steps_label.hide()
+            self.steps_scroll.hide()
             self._floor_buttons([])
             self.where.setText(f"<b>{item.room.name.get(lang)}</b><br>" + QCoreApplication.translate(
                 "Detail", "Not on the floor plan yet: please ask at the information desk."))
@@ -218,7 +253,8 @@ class SessionDetail(QWidget):
                                                     size=theme.small))
             self.route_label.setStyleSheet(f"font-size:{theme.body}px; font-weight:700; color:{theme.p.warning};")
             self.route_label.setVisible(self.route is not None)
-            self.steps_label.setVisible(self.route is not None)
+            self.steps_scroll.setVisible(self.route is not None)
+            self.steps_scroll.updateGeometry()
             self.plan.retranslate()
             self._floor_buttons([leg.floor_id for leg in self.route.legs] if self.route else [item.room.floor_id])
             self.show_floor(item.room.floor_id)
@@ -228,7 +264,7 @@ class SessionDetail(QWidget):
             self.route = None
             self.steps = []
             self.route_label.hide()
-            self.steps_label.hide()
+            self.steps_scroll.hide()
             self._floor_buttons([])
             self.where.setText(QCoreApplication.translate("Detail", "Room to be announced."))
             self.plan.setVisible(False)

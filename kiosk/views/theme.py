@@ -141,5 +141,7 @@ QPushButton[role="discreet"] {{
 QListView {{ background: transparent; border: none; }}
 QScrollBar:vertical {{ width: 18px; background: transparent; }}
 QScrollBar::handle:vertical {{ background: {"#ffffff" if self.high_contrast else "#5a7394"}; border-radius: 9px; min-height: 80px; }}
-QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+QScrollBar:horizontal {{ height: 10px; background: transparent; }}
+QScrollBar::handle:horizontal {{ background: {"#ffffff" if self.high_contrast else "#5a7394"}; border-radius: 5px; min-width: 80px; }}
 """

@@ -159,3 +159,4 @@ class WrappingButton(QPushButton):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._rewrap()
+

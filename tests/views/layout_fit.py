@@ -131,10 +131,13 @@ def problems(window: QWidget) -> list[str]:
                 reported.add(id(w))
                 continue
         else:
-            # inside a scroll area only vertical overflow is allowed (horizontal scroll is off)
+            # inside a scroll area only vertical overflow is allowed (horizontal scroll is off),
+            # except in one whose design flicks sideways (a strip of chips: ``scrollsSideways``)
             view = scroll.viewport()
             left = w.mapTo(view, QPoint(0, 0)).x()
-            if left < -SLACK or left + w.width() > view.width() + SLACK:
+            sideways = bool(scroll.property("scrollsSideways")) and (
+                scroll.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            if not sideways and (left < -SLACK or left + w.width() > view.width() + SLACK):
                 out.append(f"{_name(w)} is {w.width()}px wide at x={left} in a {view.width()}px scroll view")
                 reported.add(id(w))
                 continue
