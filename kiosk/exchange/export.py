@@ -290,11 +290,12 @@ class Exporter:
     def exhibitors_csv(self, fh) -> int:
         writer = csv.writer(fh)
         writer.writerow(["id", "name_en", "name_ko", "name_zh", "country", "category", "booths", "description_en",
-                         "description_ko", "products", "website"])
+                         "description_ko", "products", "website", "description_zh", "products_ko", "products_zh"])
         n = 0
         for e in self.repo.exhibitors():
             writer.writerow([e.id, e.name.en, e.name.ko or "", e.name.zh or "", e.country, e.category_id or "",
-                             " ".join(e.booths), e.description.en, e.description.ko or "", e.products, e.website or ""])
+                             " ".join(e.booths), e.description.en, e.description.ko or "", e.products.en,
+                             e.website or "", e.description.zh or "", e.products.ko or "", e.products.zh or ""])
             n += 1
         return n
 

@@ -209,7 +209,8 @@ HEADER_ALIASES = {
     "이름": "name", "영문 이름": "name_en", "영문명": "name_en", "국문 이름": "name_ko", "국문명": "name_ko",
     "중문 이름": "name_zh", "중문명": "name_zh", "층": "floor", "좌석": "seats", "좌석 수": "seats", "면적": "area_m2",
     "국가": "country", "소속": "organisation", "기관": "organisation", "분류": "category", "카테고리": "category",
-    "부스": "booths", "제품": "products", "웹사이트": "website", "홈페이지": "website",
+    "부스": "booths", "제품": "products", "영문 제품": "products", "국문 제품": "products_ko",
+    "중문 제품": "products_zh", "웹사이트": "website", "홈페이지": "website",
     # meetings (matchmaking)
     "테이블": "table", "상담 테이블": "table", "바이어": "buyer", "참가기업": "exhibitor", "참가 기업": "exhibitor",
     "전시기업": "exhibitor", "전시 기업": "exhibitor", "전시업체": "exhibitor", "전시 업체": "exhibitor",
@@ -876,7 +877,11 @@ class Importer:
                          "name_zh": str(d.get("name_zh") or "") or None, "country": country, "category_id": cat,
                          "description_en": str(d.get("description_en") or "") or None,
                          "description_ko": str(d.get("description_ko") or "") or None,
-                         "products": str(d.get("products") or ""), "website": str(d.get("website") or "") or None,
+                         "description_zh": str(d.get("description_zh") or "") or None,
+                         "products": str(d.get("products") or ""),
+                         "products_ko": str(d.get("products_ko") or "") or None,
+                         "products_zh": str(d.get("products_zh") or "") or None,
+                         "website": str(d.get("website") or "") or None,
                          "booths": blist})
         return rows
 
@@ -887,14 +892,16 @@ class Importer:
             if r["id"] in have:
                 self.conn.execute("UPDATE exhibitor SET name_en = :name_en, name_ko = :name_ko, name_zh = :name_zh, "
                                   "country = :country, category_id = :category_id, description_en = :description_en, "
-                                  "description_ko = :description_ko, products = :products, website = :website "
-                                  "WHERE id = :id", r)
+                                  "description_ko = :description_ko, description_zh = :description_zh, "
+                                  "products = :products, products_ko = :products_ko, products_zh = :products_zh, "
+                                  "website = :website WHERE id = :id", r)
                 report.updated += 1
             else:
                 self.conn.execute("INSERT INTO exhibitor (id, name_en, name_ko, name_zh, country, category_id, "
-                                  "description_en, description_ko, products, website) VALUES (:id, :name_en, :name_ko, "
-                                  ":name_zh, :country, :category_id, :description_en, :description_ko, :products, "
-                                  ":website)", r)
+                                  "description_en, description_ko, description_zh, products, products_ko, products_zh, "
+                                  "website) VALUES (:id, :name_en, :name_ko, :name_zh, :country, :category_id, "
+                                  ":description_en, :description_ko, :description_zh, :products, :products_ko, "
+                                  ":products_zh, :website)", r)
                 report.added += 1
             self.conn.execute("DELETE FROM exhibitor_booth WHERE exhibitor_id = ?", (r["id"],))
             self.conn.executemany("INSERT INTO exhibitor_booth VALUES (?, ?)", [(r["id"], b) for b in booths])

@@ -452,8 +452,8 @@
     </message>
     <message>
         <location filename="../views/exhibitors.py" line="174"/>
-        <source>Products</source>
-        <translation>產品</translation>
+        <source>Products: %1</source>
+        <translation>產品：%1</translation>
     </message>
     <message>
         <location filename="../views/exhibitors.py" line="186"/>

@@ -34,7 +34,7 @@ class Exhibitor:
     id: str
     name: Text
     description: Text
-    products: str
+    products: Text
     website: str | None
     country: str
     category_id: str | None

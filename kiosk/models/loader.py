@@ -474,10 +474,13 @@ def _load_exhibitors(data: dict, name: str, category_ids: set[str], booth_ids: s
                 problems.append(f"{where}: booth {booth!r} is not on the map")
             else:
                 out["exhibitor_booth"].append({"exhibitor_id": e.get("id"), "booth_id": booth})
+        # products: one English line, or a table of languages like the description
+        products = _i18n(e.get("products") or None, "products", where, problems, required=False)
         out["exhibitor"].append({
             "id": e.get("id"), **_i18n(e.get("name"), "name", where, problems),
             **_i18n(e.get("description"), "description", where, problems, required=False),
-            "products": str(e.get("products", "")), "website": e.get("website"),
+            "products": products["products_en"] or "", "products_ko": products["products_ko"],
+            "products_zh": products["products_zh"], "website": e.get("website"),
             "country": country.upper(), "category_id": category,
         })
     return out

@@ -625,10 +625,22 @@ ALTER TABLE sync_log ADD COLUMN since TEXT
     )
 
 
+def m015_exhibitor_products_languages(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- an exhibitor's products in Korean and Traditional Chinese (``products`` stays the English one)
+ALTER TABLE exhibitor ADD COLUMN products_ko TEXT;
+ALTER TABLE exhibitor ADD COLUMN products_zh TEXT
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
          m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
-         m011_imported_schedules, m012_sync_logs, m013_badge_sync, m014_day_changes_travel)
+         m011_imported_schedules, m012_sync_logs, m013_badge_sync, m014_day_changes_travel,
+         m015_exhibitor_products_languages)
 
 
 def _registry():

@@ -275,7 +275,7 @@ class Repository:
             booths.setdefault(eid, []).append(bid)
         return [
             Exhibitor(id=r["id"], name=Text.from_row(r, "name"), description=Text.from_row(r, "description"),
-                      products=r["products"], website=r["website"], country=r["country"],
+                      products=Text(en=r["products"] or "", ko=r["products_ko"], zh=r["products_zh"]), website=r["website"], country=r["country"],
                       category_id=r["category_id"], booths=tuple(booths.get(r["id"], ())))
             for r in _rows(self.db, "SELECT * FROM exhibitor ORDER BY name_en COLLATE NOCASE")
         ]

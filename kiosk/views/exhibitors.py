@@ -3,6 +3,8 @@ either selects the exhibitor on both, shows its card and draws the walk from thi
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
@@ -171,9 +173,10 @@ class ExhibitorCard(QFrame):
         self.meta.setText(f"<b>{booth_word} {booths}</b> · {cat_name} · {phrases.country(e.country)}")
         self.meta.setStyleSheet(f"font-size:{theme.body}px;")
         desc = e.description.get(lang)
-        if e.products:
-            products_word = QCoreApplication.translate("Exhibitors", "Products")
-            desc += f"<br><i>{products_word}: {e.products}</i>"
+        products = e.products.get(lang)
+        if products:
+            line = QCoreApplication.translate("Exhibitors", "Products: %1").replace("%1", escape(products))
+            desc += f"<br><i>{line}</i>"
         self.description.setText(desc)
         self.description.setStyleSheet(f"font-size:{theme.body}px;")
         self.route.setText(route_text)

@@ -166,3 +166,26 @@ def notice_text(notice: str) -> str:
         "preset:ended_early": QCoreApplication.translate("Phrases", "Ended early"),
     }
     return presets.get(notice, notice)
+
+
+def _script(text: str) -> str | None:
+    """"ko" for Hangul, "zh-Hant" for Han characters, None otherwise (the first letter decides)."""
+    for ch in text:
+        code = ord(ch)
+        if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+            return "ko"
+        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+            return "zh-Hant"
+    return None
+
+
+def person_name(name: str, local: str | None, lang: str) -> str:
+    """A person as the visitor reads them: the name in the screen's own script first when the
+    data knows it (김대식 on a Korean screen, 王永壯 on a Chinese one), the printed Latin name in
+    brackets; otherwise the Latin name first. A name is never transliterated here: only a local
+    form given in the data is shown."""
+    if not local:
+        return name
+    if _script(local) == lang:
+        return f"{local} ({name})"
+    return f"{name} ({local})"

@@ -202,7 +202,7 @@ class SessionDetail(QWidget):
         self.people_heading.setVisible(bool(people))
         rows = []
         for p in people:
-            name = p.name + (f" ({p.name_local})" if p.name_local else "")
+            name = phrases.person_name(p.name, p.name_local, lang)
             org = p.organisation.name.get(lang) if p.organisation else ""
             who = ", ".join(x for x in (p.title.get(lang), org) if x)
             talk = f"<br><i>“{p.talk.get(lang)}”</i>" if p.talk else ""
