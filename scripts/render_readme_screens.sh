@@ -23,7 +23,7 @@ shot --view exhibitors --lang ko --category food --category cosmetics --now 2023
      --screenshot $OUT/exhibitors-ko-1920x1080.png
 shot --view home --lang zh-Hant --now 2023-06-15T10:45 --size 1080x1920 --screenshot $OUT/home-zh-Hant-1080x1920.png
 shot --view agenda --lang en --now 2023-06-15T13:20 --size 1080x1920 --screenshot $OUT/agenda-en-1080x1920.png
-shot --view exhibitors --lang zh-Hant --search 科技 --now 2023-06-15T13:20 --size 1080x1920 \
+shot --view exhibitors --lang zh-Hant --search 蒙古 --now 2023-06-15T13:20 --size 1080x1920 \
      --screenshot $OUT/exhibitors-zh-Hant-1080x1920.png
 
 # live changes: a copy of the database, edited the way a volunteer would
@@ -45,6 +45,7 @@ shot --db "$TMP/event.db" --view editor --session d1-masterclass2 --lang en --no
      --screenshot $OUT/editor-en-1920x1080.png
 # portrait and larger text, for the layout work (issue 12)
 shot --view home --lang ko --accessible --now 2023-06-14T16:30 --size 1080x1920 --screenshot $OUT/home-ko-accessible-1080x1920.png
+shot --session d2-forum1 --lang ko --accessible --now 2023-06-14T16:30 --size 1080x1920 --screenshot $OUT/detail-ko-accessible-1080x1920.png
 shot --db "$TMP/event.db" --view editor --session d1-masterclass2 --lang zh-Hant --now 2023-06-14T16:30 --size 1080x1920 \
      --screenshot $OUT/editor-zh-Hant-1080x1920.png
 
