@@ -399,7 +399,71 @@ def walk_in(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
-SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day, "board": board, "walk_in": walk_in}
+
+def room_to_read(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """Issue 12's room to read, with real taps and drags: larger text and 한국어 tapped, the
+    exhibitors tile, the category strip dragged sideways until its last chip shows, that chip
+    tapped; a zoom button tapped; then a session's walk. What the screens then showed."""
+    from PySide6.QtCore import QPoint, QRect
+
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, now="2023-06-14T16:30", size=size)
+    driver = Driver(app)
+    r: dict = {"errors": recorder.errors}
+    driver.wait(400)
+    driver.tap(window.access_button)
+    driver.tap(window.lang_buttons["ko"])
+    driver.wait(200)
+    driver.tap(window.home.exhibitors_tile)
+    driver.wait(400)
+    screen = window.exhibitors
+    strip = screen.category_strip
+    view = strip.viewport()
+    last_key = list(screen.category_chips)[-1]
+    last = screen.category_chips[last_key]
+
+    def shown(widget, port) -> bool:
+        return port.rect().contains(QRect(widget.mapTo(port, QPoint(0, 0)), widget.size()))
+
+    def rows() -> int:
+        port = screen.list.viewport().rect()
+        return sum(1 for i in range(screen.model.rowCount())
+                   if port.contains(screen.list.visualRect(screen.model.index(i, 0))))
+
+    r["rows"] = rows()
+    r["last_shown_at_start"] = shown(last, view)
+    drags = 0
+    while not shown(last, view) and drags < 6:
+        a = view.mapToGlobal(QPoint(view.width() - 30, view.height() // 2))
+        b = view.mapToGlobal(QPoint(40, view.height() // 2))
+        driver.drag(a.x(), a.y(), b.x(), b.y(), steps=10)
+        driver.wait(700)
+        drags += 1
+    r["drags"] = drags
+    r["last_shown"] = shown(last, view)
+    driver.tap(last)
+    driver.wait(300)
+    r["chosen"] = sorted(screen.chosen)
+    r["last_key"] = last_key
+    r["chip_text"] = last.text()
+    r["rows_filtered"] = rows()
+    home_scale = screen.map.transform().m11()
+    driver.tap(screen.map.zoom_in_button)
+    driver.wait(200)
+    r["zoomed"] = round(screen.map.transform().m11() / home_scale, 2)
+    driver.screenshot(out / f"exhibitors-xvfb-{size[0]}x{size[1]}.png")
+    window.open_session("d2-forum1")
+    driver.wait(400)
+    detail = window.detail
+    r["plan_height"] = detail.plan.height()
+    r["steps_whole"] = detail.steps_label.visibleRegion().boundingRect() == detail.steps_label.rect()
+    r["people"] = detail.people.text()
+    driver.screenshot(out / f"detail-xvfb-{size[0]}x{size[1]}.png")
+    return r
+
+
+SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day, "board": board, "walk_in": walk_in,
+             "room_to_read": room_to_read}
 
 if __name__ == "__main__":
     name, db_arg, out_arg = sys.argv[1:4]

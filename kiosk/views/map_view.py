@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QPinchGesture,
@@ -464,6 +464,12 @@ class MapView(QGraphicsView):
         self.zoom_out_button = self._map_button("−", lambda: self._by_hand(self.zoom_centred, 1 / 1.5))
         self.reset_button = self._map_button("↺", self.reset_view)
         self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        """A modest wish, the same on every screen: QGraphicsView asks for its whole scene up to
+        3/4 of the *screen*, so on a real 1080x1920 display the map took the exhibitor list's
+        room (2 rows on Xvfb, 6 offscreen, whose screen is 800x800). Layouts give it the rest."""
+        return QSize(480, 360)
 
     def _map_button(self, text: str, on_click) -> QToolButton:
         button = QToolButton(self)

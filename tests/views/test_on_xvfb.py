@@ -129,3 +129,19 @@ def test_a_walk_in_registered_at_the_desk_with_real_typing_and_taps(display, db_
     assert r["verdict"] == "OK" and r["verdict_name"] == "Lee Walkin" and r["scans"] == 1
     assert len(r["rows"]) == 1 and r["rows"][0][1] == "press" and r["rows"][0][0].startswith("W")
     assert f"{r['rows'][0][0]}-1" in r["status"]
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
+def test_room_to_read_with_real_taps_and_drags(display, portrait_display, db_path, tmp_path, size):
+    """Issue 12 on a real X server, larger text, 한국어: the exhibitor list shows several rows
+    beside the chips; a finger's drag brings the last category chip into sight and a tap on it
+    filters; + zooms; a session's walk keeps its plan and every step in sight."""
+    r = scenario(display if size == "1920x1080" else portrait_display, "room_to_read", db_path, tmp_path, size)
+    assert r["rows"] >= 4
+    assert not r["last_shown_at_start"] and r["last_shown"] and 1 <= r["drags"] <= 6
+    # the last chip is "Uncategorised  8" (the overseas exhibitors, whose categories are not published)
+    assert r["chosen"] == [r["last_key"]] and r["chip_text"].endswith("  8") and r["rows_filtered"] >= 4
+    assert r["zoomed"] == 1.5
+    assert r["plan_height"] >= 400 and r["steps_whole"]
+    assert "Wang Yung-Chuang (王永壯)" in r["people"]
+    assert (tmp_path / f"exhibitors-xvfb-{size}.png").stat().st_size > 10_000
