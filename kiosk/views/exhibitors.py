@@ -352,9 +352,19 @@ class ExhibitorsScreen(QWidget):
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self.columns.setStretch(0, 6 if portrait else 4)
-        self.columns.setStretch(1, 5 if portrait else 7)
+        self._share_height()
         super().resizeEvent(event)
+
+    def _share_height(self) -> None:
+        """Portrait: the list the larger share while browsing (several rows in sight); with an
+        exhibitor's card open, the map and its walk a little more (the list keeps the chosen row
+        and its neighbours). Landscape: the map beside the list."""
+        portrait = self.height() > self.width()
+        card = self.selected_id is not None
+        left, right = ((4, 6) if card else (6, 5)) if portrait else (4, 7)
+        if (self.columns.stretch(0), self.columns.stretch(1)) != (left, right):
+            self.columns.setStretch(0, left)
+            self.columns.setStretch(1, right)
 
     def retranslate(self) -> None:
         lang, theme = self.ui.language, self.ui.theme
@@ -462,6 +472,7 @@ class ExhibitorsScreen(QWidget):
         self.selected_id = exhibitor_id if exhibitor_id in self.by_id else None
         self.route = None
         self.steps = []
+        self._share_height()
         if self.selected_id is None:
             self.card.hide()
             self.scene.show_route(None)
