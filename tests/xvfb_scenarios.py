@@ -399,7 +399,6 @@ def walk_in(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
-
 def room_to_read(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     """Issue 12's room to read, with real taps and drags: larger text and 한국어 tapped, the
     exhibitors tile, the category strip dragged sideways until its last chip shows, that chip
