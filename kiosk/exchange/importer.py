@@ -228,7 +228,7 @@ KNOWN_COLUMNS = {
                "cancelled", "url"),
     "rooms": ("id", "floor", "part_of", "kind", "name_en", "name_ko", "name_zh", "area_m2", "seats"),
     "exhibitors": ("id", "name_en", "name_ko", "name_zh", "country", "category", "booths", "description_en",
-                   "description_ko", "products", "website"),
+                   "description_ko", "description_zh", "products", "products_ko", "products_zh", "website"),
     "attendees": ("id", "name", "name_local", "organisation", "country", "type"),
     "meetings": ("id", "date", "day", "start", "end", "table", "buyer", "exhibitor", "participants", "notes"),
 }
