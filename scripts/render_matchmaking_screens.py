@@ -3,12 +3,13 @@
 desk, for the README and for looking at.
 
     python scripts/render_matchmaking_screens.py my-day|board|desk LANG WIDTHxHEIGHT OUT.png [--moved]
-        [--larger] [--person ATTENDEE_ID]
+        [--larger] [--person ATTENDEE_ID] [--asking]
 
 Builds a temporary database from data/ with a throw-away signing key, so the real database and
 keys are untouched. ``--moved`` first moves the person's next meeting to another table (as a
 volunteer would), to show how a move reads. ``--larger`` turns on larger text; ``--person`` shows
-another attendee's day (e.g. A0003, a delegate with no meetings).
+another attendee's day (e.g. A0003, a delegate with no meetings); ``--asking`` (desk): one
+badge scanned, then "Others absent" tapped once — the desk asking before it marks anyone.
 """
 
 import os
@@ -73,8 +74,11 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
             desk = window.screen("meetings")
             m = next(m for m in mm.meetings() if m.start.isoformat().startswith("2023-06-14T10:00") and
                      {p.side for p in mm.participants(m.id)} == {"buyer", "exhibitor"})
-            for p in mm.participants(m.id):
+            people = mm.participants(m.id)
+            for p in people[:1] if "--asking" in flags else people:
                 desk.scan(badge(p.attendee_id))
+            if "--asking" in flags:          # one came: "Others absent" asks before it marks
+                desk.others_absent()
         for _ in range(3):
             app.processEvents()
         ok = window.grab().save(out)

@@ -49,6 +49,13 @@
             <numerusform>Marked absent: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Yes, mark %n absent</source>
+        <translation>
+            <numerusform>Yes, mark %n person absent</numerusform>
+            <numerusform>Yes, mark %n people absent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MyDay</name>

@@ -43,52 +43,52 @@
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="309"/>
+        <location filename="../views/matchmaking_board.py" line="379"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="333"/>
+        <location filename="../views/matchmaking_board.py" line="403"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="337"/>
+        <location filename="../views/matchmaking_board.py" line="407"/>
         <source>No buyer matches these filters.</source>
         <translation>이 조건에 맞는 바이어가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="362"/>
+        <location filename="../views/matchmaking_board.py" line="496"/>
         <source>Business matchmaking</source>
         <translation>비즈니스 상담회</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="363"/>
+        <location filename="../views/matchmaking_board.py" line="497"/>
         <source>At the tables</source>
         <translation>테이블별 상담</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="364"/>
+        <location filename="../views/matchmaking_board.py" line="498"/>
         <source>Table</source>
         <translation>테이블</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="365"/>
+        <location filename="../views/matchmaking_board.py" line="499"/>
         <source>Now</source>
         <translation>지금</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="366"/>
+        <location filename="../views/matchmaking_board.py" line="500"/>
         <source>Next</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="367"/>
+        <location filename="../views/matchmaking_board.py" line="501"/>
         <source>Buyers</source>
         <translation>바이어</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="368"/>
+        <location filename="../views/matchmaking_board.py" line="502"/>
         <source>Looking for</source>
         <translation>찾는 분야</translation>
     </message>
@@ -96,40 +96,47 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="67"/>
+        <location filename="../views/changes.py" line="208"/>
         <source>Changes to the programme</source>
         <translation>프로그램 변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="82"/>
+        <location filename="../views/changes.py" line="239"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>변경 사항이 없습니다. 모두 인쇄된 프로그램과 같습니다.</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="33"/>
         <source>Moved to %1 (was %2)</source>
         <translation>장소 변경: %1 (기존 %2)</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="40"/>
         <source>Now %1 at %2 (was %3 at %4)</source>
         <translation>일정 변경: %1 %2 (기존 %3 %4)</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="47"/>
         <source>Starts %1 (%n min late)</source>
         <translation>%1 시작 (%n분 지연)</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="49"/>
         <source>Starts %1 (%n min early)</source>
         <translation>%1 시작 (%n분 앞당김)</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="52"/>
         <source>Ends %1 (was %2)</source>
         <translation>%1 종료 (기존 %2)</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="232"/>
         <source>Changed %1</source>
         <translation>%1 변경</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="209"/>
         <source>Tap a card to see the session and the way there.</source>
         <translation>카드를 누르면 세션 정보와 가는 길을 볼 수 있습니다.</translation>
     </message>
@@ -137,41 +144,42 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="130"/>
+        <location filename="../views/session_detail.py" line="149"/>
         <source>‹ Back</source>
         <translation>‹ 뒤로</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="146"/>
+        <location filename="../views/session_detail.py" line="165"/>
         <source>Speakers</source>
         <translation>연사</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="166"/>
+        <location filename="../views/session_detail.py" line="186"/>
         <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>스캔하면 휴대폰 캘린더에 이 세션이 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="168"/>
+        <location filename="../views/session_detail.py" line="190"/>
         <source>Where</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="193"/>
+        <location filename="../views/session_detail.py" line="215"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="211"/>
+        <location filename="../views/session_detail.py" line="233"/>
         <source>Room to be announced.</source>
         <translation>장소 추후 공지</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="179"/>
+        <location filename="../views/session_detail.py" line="201"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>아직 층별 안내도에 없는 장소입니다. 안내 데스크에 문의해 주세요.</translation>
     </message>
     <message>
+        <location filename="../views/session_detail.py" line="146"/>
         <source>Ended %1</source>
         <translation>%1 종료됨</translation>
     </message>
@@ -522,72 +530,73 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="191"/>
+        <location filename="../views/home.py" line="363"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="196"/>
+        <location filename="../views/home.py" line="368"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="166"/>
+        <location filename="../views/home.py" line="333"/>
         <source>Agenda  ›</source>
+        <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="167"/>
+        <location filename="../views/home.py" line="334"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="170"/>
+        <location filename="../views/home.py" line="342"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="176"/>
+        <location filename="../views/home.py" line="348"/>
         <source>Korea time (KST)</source>
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="180"/>
+        <location filename="../views/home.py" line="352"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="183"/>
+        <location filename="../views/home.py" line="355"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="187"/>
+        <location filename="../views/home.py" line="359"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="200"/>
+        <location filename="../views/home.py" line="375"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="203"/>
+        <location filename="../views/home.py" line="378"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="206"/>
+        <location filename="../views/home.py" line="381"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="168"/>
+        <location filename="../views/home.py" line="335"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="169"/>
+        <location filename="../views/home.py" line="336"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>
@@ -624,113 +633,146 @@
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../views/meeting_desk.py" line="150"/>
+        <location filename="../views/meeting_desk.py" line="196"/>
         <source>%1:00  held %2 · no-show %3 · open %4</source>
+        <extracomment>who is unlocked (set by the window when the desk opens): the audit rows record it &quot;Others absent&quot; waits for a second tap naming who will be marked (ids of the meeting)</extracomment>
         <translation>%1:00  진행 %2 · 불참 %3 · 대기 %4</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="166"/>
+        <location filename="../views/meeting_desk.py" line="214"/>
         <source>Scan a badge at a table, or pick a meeting.</source>
         <translation>테이블에서 명찰을 스캔하거나 상담을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="175"/>
+        <location filename="../views/meeting_desk.py" line="221"/>
+        <source>arrived</source>
+        <translation>도착</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="229"/>
         <source>planned</source>
         <translation>예정</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="176"/>
+        <location filename="../views/meeting_desk.py" line="230"/>
         <source>moved</source>
         <translation>이동됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="177"/>
+        <location filename="../views/meeting_desk.py" line="231"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="178"/>
+        <location filename="../views/meeting_desk.py" line="232"/>
         <source>held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="179"/>
+        <location filename="../views/meeting_desk.py" line="233"/>
         <source>no-show</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="180"/>
+        <location filename="../views/meeting_desk.py" line="234"/>
         <source>Status: %1</source>
         <translation>상태: %1</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="202"/>
+        <location filename="../views/meeting_desk.py" line="236"/>
+        <source>starts at %1</source>
+        <translation>%1 시작</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="259"/>
+        <source>Yes, mark %n absent</source>
+        <translation>예, %n명 불참 처리</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="283"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="209"/>
+        <location filename="../views/meeting_desk.py" line="291"/>
         <source>%1 has no meeting now.</source>
         <translation>%1 님은 지금 상담이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="218"/>
-        <source>%1 is here.</source>
-        <translation>%1 님 도착.</translation>
-    </message>
-    <message>
-        <location filename="../views/meeting_desk.py" line="240"/>
+        <location filename="../views/meeting_desk.py" line="349"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="250"/>
-        <location filename="../views/meeting_desk.py" line="261"/>
+        <location filename="../views/meeting_desk.py" line="359"/>
+        <location filename="../views/meeting_desk.py" line="370"/>
         <source>Moved.</source>
         <translation>이동했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="264"/>
+        <location filename="../views/meeting_desk.py" line="373"/>
         <source>Meetings desk</source>
         <translation>상담 데스크</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="265"/>
+        <location filename="../views/meeting_desk.py" line="374"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="267"/>
+        <location filename="../views/meeting_desk.py" line="251"/>
+        <location filename="../views/meeting_desk.py" line="261"/>
+        <location filename="../views/meeting_desk.py" line="376"/>
         <source>Others absent</source>
         <translation>나머지 불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="268"/>
+        <location filename="../views/meeting_desk.py" line="303"/>
+        <source>%1 has arrived for %2 (it starts at %3).</source>
+        <translation>%1 님이 %2 미팅에 도착했습니다(%3 시작).</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="306"/>
+        <source>%1 is here: counted for %2.</source>
+        <translation>%1 님 참석: %2 미팅으로 기록했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="310"/>
+        <source>(Not the meeting that was selected: now showing theirs.)</source>
+        <translation>(선택한 미팅이 아니라 이분의 미팅입니다. 지금 그 미팅을 보여 줍니다.)</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="326"/>
+        <source>Mark absent: %1? Tap the button again to confirm.</source>
+        <translation>불참 처리: %1? 확인하려면 버튼을 한 번 더 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="377"/>
         <source>Held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="269"/>
+        <location filename="../views/meeting_desk.py" line="378"/>
         <source>No-show</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="270"/>
+        <location filename="../views/meeting_desk.py" line="379"/>
         <source>Move to table</source>
         <translation>테이블 이동</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="271"/>
+        <location filename="../views/meeting_desk.py" line="380"/>
         <source>− 1 slot</source>
         <translation>− 1칸</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="272"/>
+        <location filename="../views/meeting_desk.py" line="381"/>
         <source>+ 1 slot</source>
         <translation>+ 1칸</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="230"/>
+        <location filename="../views/meeting_desk.py" line="339"/>
         <source>Marked absent: %n</source>
         <translation>불참 처리: %n명</translation>
     </message>
@@ -763,103 +805,103 @@
         <translation>%1호</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="282"/>
+        <location filename="../views/my_day.py" line="295"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 새 명찰을 사용하시거나 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="285"/>
+        <location filename="../views/my_day.py" line="298"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>이 키오스크 명단에 없는 명찰입니다. 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="287"/>
+        <location filename="../views/my_day.py" line="300"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>이 행사의 명찰이 아닙니다. 명찰의 QR 코드를 스캐너에 대거나 아래에 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="358"/>
+        <location filename="../views/my_day.py" line="371"/>
         <source>Clears in %n s</source>
         <translation>%n초 후 지워집니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="377"/>
+        <location filename="../views/my_day.py" line="395"/>
         <source>You have no business meetings booked</source>
         <translation>예약된 비즈니스 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="380"/>
+        <location filename="../views/my_day.py" line="398"/>
         <source>No more meetings today</source>
         <translation>오늘 남은 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="383"/>
+        <location filename="../views/my_day.py" line="401"/>
         <source>Your next meeting</source>
         <translation>다음 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="385"/>
-        <location filename="../views/my_day.py" line="441"/>
+        <location filename="../views/my_day.py" line="403"/>
+        <location filename="../views/my_day.py" line="459"/>
         <source>With %1</source>
         <translation>상대: %1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="393"/>
+        <location filename="../views/my_day.py" line="411"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="399"/>
+        <location filename="../views/my_day.py" line="417"/>
         <source>Other meetings today</source>
         <translation>오늘의 다른 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="402"/>
+        <location filename="../views/my_day.py" line="420"/>
         <source>Your sessions</source>
         <translation>등록한 세션</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="405"/>
+        <location filename="../views/my_day.py" line="423"/>
         <source>You may enter</source>
         <translation>입장 가능</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="408"/>
+        <location filename="../views/my_day.py" line="426"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>비즈니스 상담 문의는 웰컴센터에서 도와드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="424"/>
+        <location filename="../views/my_day.py" line="442"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>휴대폰으로 스캔하면 상담 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="426"/>
+        <location filename="../views/my_day.py" line="444"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>휴대폰으로 스캔하면 세션 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="527"/>
+        <location filename="../views/my_day.py" line="582"/>
         <source>My day</source>
         <translation>나의 일정</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="528"/>
+        <location filename="../views/my_day.py" line="583"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>명찰의 QR 코드를 스캐너에 대면 상담·세션 일정과 다음 장소를 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="530"/>
+        <location filename="../views/my_day.py" line="585"/>
         <source>…or type your name or badge number</source>
         <translation>…또는 이름이나 명찰 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="532"/>
+        <location filename="../views/my_day.py" line="587"/>
         <source>Use the camera</source>
         <translation>카메라 사용</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="533"/>
+        <location filename="../views/my_day.py" line="588"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -867,22 +909,22 @@
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="80"/>
+        <location filename="../views/phrases.py" line="92"/>
         <source>Tomorrow</source>
         <translation>내일</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="78"/>
+        <location filename="../views/phrases.py" line="90"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="69"/>
+        <location filename="../views/phrases.py" line="81"/>
         <source>Now %1 (was %2)</source>
         <translation>변경: %1 (원래 %2)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="87"/>
+        <location filename="../views/phrases.py" line="99"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -948,7 +990,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="131"/>
+        <location filename="../views/phrases.py" line="143"/>
         <source>Speaker</source>
         <translation>연사</translation>
     </message>
@@ -958,171 +1000,172 @@
         <translation>패널</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="47"/>
+        <location filename="../views/phrases.py" line="54"/>
         <source>NOW · until %1</source>
         <translation>진행 중 · %1까지</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="48"/>
+        <location filename="../views/phrases.py" line="55"/>
         <source>NOW · %n min left</source>
         <translation>진행 중 · %n분 남음</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="52"/>
+        <location filename="../views/phrases.py" line="59"/>
         <source>NEXT · in %n min</source>
         <translation>곧 시작 · %n분 후</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="56"/>
+        <location filename="../views/phrases.py" line="68"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="60"/>
+        <location filename="../views/phrases.py" line="72"/>
         <source>Moved: %1 → %2</source>
         <translation>장소 변경: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64"/>
+        <location filename="../views/phrases.py" line="76"/>
         <source>New time (was %1)</source>
         <translation>시간 변경 (기존 %1)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="96"/>
+        <location filename="../views/phrases.py" line="108"/>
         <source>ddd d MMMM</source>
         <translation>M월 d일 (ddd)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="102"/>
+        <location filename="../views/phrases.py" line="114"/>
         <source>Korea</source>
         <translation>한국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="103"/>
+        <location filename="../views/phrases.py" line="115"/>
         <source>Malaysia</source>
         <translation>말레이시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="104"/>
+        <location filename="../views/phrases.py" line="116"/>
         <source>Mongolia</source>
         <translation>몽골</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="105"/>
+        <location filename="../views/phrases.py" line="117"/>
         <source>Thailand</source>
         <translation>태국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="106"/>
+        <location filename="../views/phrases.py" line="118"/>
         <source>Pakistan</source>
         <translation>파키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="107"/>
+        <location filename="../views/phrases.py" line="119"/>
         <source>Iran</source>
         <translation>이란</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108"/>
+        <location filename="../views/phrases.py" line="120"/>
         <source>Taiwan</source>
         <translation>대만</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="109"/>
+        <location filename="../views/phrases.py" line="121"/>
         <source>Uzbekistan</source>
         <translation>우즈베키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="110"/>
+        <location filename="../views/phrases.py" line="122"/>
         <source>Indonesia</source>
         <translation>인도네시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="111"/>
+        <location filename="../views/phrases.py" line="123"/>
         <source>Japan</source>
         <translation>일본</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="112"/>
+        <location filename="../views/phrases.py" line="124"/>
         <source>Vietnam</source>
         <translation>베트남</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="119"/>
+        <location filename="../views/phrases.py" line="131"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1m · 도보 약 %n분</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="134"/>
         <source>lift to %1</source>
         <translation>엘리베이터로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>stairs to %1</source>
         <translation>계단으로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="130"/>
+        <location filename="../views/phrases.py" line="142"/>
         <source>Delegate</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="132"/>
+        <location filename="../views/phrases.py" line="144"/>
         <source>Exhibitor</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="133"/>
+        <location filename="../views/phrases.py" line="145"/>
         <source>Buyer</source>
         <translation>바이어</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="134"/>
+        <location filename="../views/phrases.py" line="146"/>
         <source>VIP</source>
         <translation>귀빈</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="135"/>
+        <location filename="../views/phrases.py" line="147"/>
         <source>Press</source>
         <translation>언론</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="136"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="137"/>
+        <location filename="../views/phrases.py" line="149"/>
         <source>Volunteer</source>
         <translation>자원봉사자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="145"/>
+        <location filename="../views/phrases.py" line="157"/>
         <source>Starts 10 min late</source>
         <translation>10분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="146"/>
+        <location filename="../views/phrases.py" line="158"/>
         <source>Starts 15 min late</source>
         <translation>15분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="147"/>
+        <location filename="../views/phrases.py" line="159"/>
         <source>Room full</source>
         <translation>만석</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="148"/>
+        <location filename="../views/phrases.py" line="160"/>
         <source>Moved — see the new room</source>
         <translation>장소 변경 — 새 장소 확인</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="149"/>
+        <location filename="../views/phrases.py" line="161"/>
         <source>Ended early</source>
         <translation>일찍 종료</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="64"/>
         <source>until %1</source>
         <translation>%1까지</translation>
     </message>
@@ -1140,310 +1183,316 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="55"/>
+        <location filename="../views/staff.py" line="57"/>
         <source>opens %1</source>
         <translation>%1 시작</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="51"/>
+        <location filename="../views/staff.py" line="53"/>
         <source>closed</source>
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="217"/>
+        <location filename="../views/staff.py" line="219"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="224"/>
+        <location filename="../views/staff.py" line="226"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="589"/>
-        <location filename="../views/staff.py" line="593"/>
+        <location filename="../views/staff.py" line="595"/>
+        <location filename="../views/staff.py" line="599"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="594"/>
+        <location filename="../views/staff.py" line="600"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="601"/>
+        <location filename="../views/staff.py" line="607"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="602"/>
+        <location filename="../views/staff.py" line="608"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="638"/>
+        <location filename="../views/staff.py" line="686"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="640"/>
+        <location filename="../views/staff.py" line="688"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33"/>
+        <location filename="../views/staff.py" line="35"/>
         <source>OK — welcome</source>
         <translation>확인 — 환영합니다</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34"/>
+        <location filename="../views/staff.py" line="36"/>
         <source>ALREADY CHECKED IN</source>
         <translation>이미 체크인됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>INVALID BADGE</source>
         <translation>유효하지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>REVOKED BADGE</source>
         <translation>폐기된 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>NOT ON THIS LIST</source>
         <translation>대상 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>지금은 운영 시간 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>UNKNOWN BADGE</source>
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="61"/>
+        <location filename="../views/staff.py" line="63"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="62"/>
+        <location filename="../views/staff.py" line="64"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="63"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="64"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="75"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="81"/>
+        <location filename="../views/staff.py" line="83"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="139"/>
+        <location filename="../views/staff.py" line="141"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="140"/>
+        <location filename="../views/staff.py" line="142"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="176"/>
+        <location filename="../views/staff.py" line="178"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="181"/>
+        <location filename="../views/staff.py" line="183"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="185"/>
+        <location filename="../views/staff.py" line="187"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="234"/>
+        <location filename="../views/staff.py" line="236"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="427"/>
+        <location filename="../views/staff.py" line="429"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="428"/>
+        <location filename="../views/staff.py" line="430"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="429"/>
+        <location filename="../views/staff.py" line="431"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430"/>
+        <location filename="../views/staff.py" line="432"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431"/>
+        <location filename="../views/staff.py" line="433"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432"/>
+        <location filename="../views/staff.py" line="434"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="225"/>
-        <location filename="../views/meeting_desk.py" line="266"/>
-        <location filename="../views/staff.py" line="433"/>
+        <location filename="../views/meeting_desk.py" line="375"/>
+        <location filename="../views/staff.py" line="435"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="434"/>
+        <location filename="../views/staff.py" line="436"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="450"/>
+        <location filename="../views/staff.py" line="452"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="454"/>
+        <location filename="../views/staff.py" line="456"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456"/>
+        <location filename="../views/staff.py" line="458"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="458"/>
+        <location filename="../views/staff.py" line="460"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="460"/>
+        <location filename="../views/staff.py" line="462"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="463"/>
+        <location filename="../views/staff.py" line="465"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="516"/>
+        <location filename="../views/staff.py" line="522"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="517"/>
+        <location filename="../views/staff.py" line="523"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="600"/>
-        <location filename="../views/staff.py" line="609"/>
+        <location filename="../views/staff.py" line="606"/>
+        <location filename="../views/staff.py" line="615"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="610"/>
+        <location filename="../views/staff.py" line="616"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="611"/>
+        <location filename="../views/staff.py" line="617"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="643"/>
+        <location filename="../views/staff.py" line="691"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="645"/>
+        <location filename="../views/staff.py" line="693"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="656"/>
+        <location filename="../views/staff.py" line="704"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="658"/>
+        <location filename="../views/staff.py" line="706"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="468"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="636"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="648"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="662"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="668"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="672"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>
@@ -1451,13 +1500,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="500"/>
+        <location filename="../views/main_window.py" line="505"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="501"/>
+        <location filename="../views/main_window.py" line="506"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

@@ -43,52 +43,52 @@
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="309"/>
+        <location filename="../views/matchmaking_board.py" line="379"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="333"/>
+        <location filename="../views/matchmaking_board.py" line="403"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="337"/>
+        <location filename="../views/matchmaking_board.py" line="407"/>
         <source>No buyer matches these filters.</source>
         <translation>沒有符合這些條件的買主。</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="362"/>
+        <location filename="../views/matchmaking_board.py" line="496"/>
         <source>Business matchmaking</source>
         <translation>商務洽談</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="363"/>
+        <location filename="../views/matchmaking_board.py" line="497"/>
         <source>At the tables</source>
         <translation>各桌洽談</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="364"/>
+        <location filename="../views/matchmaking_board.py" line="498"/>
         <source>Table</source>
         <translation>桌號</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="365"/>
+        <location filename="../views/matchmaking_board.py" line="499"/>
         <source>Now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="366"/>
+        <location filename="../views/matchmaking_board.py" line="500"/>
         <source>Next</source>
         <translation>下一場</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="367"/>
+        <location filename="../views/matchmaking_board.py" line="501"/>
         <source>Buyers</source>
         <translation>買主</translation>
     </message>
     <message>
-        <location filename="../views/matchmaking_board.py" line="368"/>
+        <location filename="../views/matchmaking_board.py" line="502"/>
         <source>Looking for</source>
         <translation>採購需求</translation>
     </message>
@@ -96,40 +96,47 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="67"/>
+        <location filename="../views/changes.py" line="208"/>
         <source>Changes to the programme</source>
         <translation>議程異動</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="82"/>
+        <location filename="../views/changes.py" line="239"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>沒有異動，一切與印刷議程相同。</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="33"/>
         <source>Moved to %1 (was %2)</source>
         <translation>改至 %1（原 %2）</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="40"/>
         <source>Now %1 at %2 (was %3 at %4)</source>
         <translation>改期：%1 %2（原 %3 %4）</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="47"/>
         <source>Starts %1 (%n min late)</source>
         <translation>%1 開始（延後 %n 分鐘）</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="49"/>
         <source>Starts %1 (%n min early)</source>
         <translation>%1 開始（提前 %n 分鐘）</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="52"/>
         <source>Ends %1 (was %2)</source>
         <translation>%1 結束（原 %2）</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="232"/>
         <source>Changed %1</source>
         <translation>%1 更新</translation>
     </message>
     <message>
+        <location filename="../views/changes.py" line="209"/>
         <source>Tap a card to see the session and the way there.</source>
         <translation>點選卡片，查看場次資訊與前往路線。</translation>
     </message>
@@ -137,41 +144,42 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="130"/>
+        <location filename="../views/session_detail.py" line="149"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="146"/>
+        <location filename="../views/session_detail.py" line="165"/>
         <source>Speakers</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="166"/>
+        <location filename="../views/session_detail.py" line="186"/>
         <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>掃描即可將本場次加入手機行事曆。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="168"/>
+        <location filename="../views/session_detail.py" line="190"/>
         <source>Where</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="193"/>
+        <location filename="../views/session_detail.py" line="215"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站：</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="211"/>
+        <location filename="../views/session_detail.py" line="233"/>
         <source>Room to be announced.</source>
         <translation>場地另行公告。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="179"/>
+        <location filename="../views/session_detail.py" line="201"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>此場地尚未標示於樓層平面圖，請洽詢服務台。</translation>
     </message>
     <message>
+        <location filename="../views/session_detail.py" line="146"/>
         <source>Ended %1</source>
         <translation>已於 %1 結束</translation>
     </message>
@@ -522,72 +530,73 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="191"/>
+        <location filename="../views/home.py" line="363"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="196"/>
+        <location filename="../views/home.py" line="368"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="166"/>
+        <location filename="../views/home.py" line="333"/>
         <source>Agenda  ›</source>
+        <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="167"/>
+        <location filename="../views/home.py" line="334"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="170"/>
+        <location filename="../views/home.py" line="342"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="176"/>
+        <location filename="../views/home.py" line="348"/>
         <source>Korea time (KST)</source>
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="180"/>
+        <location filename="../views/home.py" line="352"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="183"/>
+        <location filename="../views/home.py" line="355"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="187"/>
+        <location filename="../views/home.py" line="359"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="200"/>
+        <location filename="../views/home.py" line="375"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="203"/>
+        <location filename="../views/home.py" line="378"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="206"/>
+        <location filename="../views/home.py" line="381"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="168"/>
+        <location filename="../views/home.py" line="335"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="169"/>
+        <location filename="../views/home.py" line="336"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>
@@ -624,113 +633,146 @@
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../views/meeting_desk.py" line="150"/>
+        <location filename="../views/meeting_desk.py" line="196"/>
         <source>%1:00  held %2 · no-show %3 · open %4</source>
+        <extracomment>who is unlocked (set by the window when the desk opens): the audit rows record it &quot;Others absent&quot; waits for a second tap naming who will be marked (ids of the meeting)</extracomment>
         <translation>%1:00  已舉行 %2 · 未出席 %3 · 待進行 %4</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="166"/>
+        <location filename="../views/meeting_desk.py" line="214"/>
         <source>Scan a badge at a table, or pick a meeting.</source>
         <translation>請在桌邊掃描識別證，或選擇一場洽談。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="175"/>
+        <location filename="../views/meeting_desk.py" line="221"/>
+        <source>arrived</source>
+        <translation>已到場</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="229"/>
         <source>planned</source>
         <translation>預定</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="176"/>
+        <location filename="../views/meeting_desk.py" line="230"/>
         <source>moved</source>
         <translation>已移動</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="177"/>
+        <location filename="../views/meeting_desk.py" line="231"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="178"/>
+        <location filename="../views/meeting_desk.py" line="232"/>
         <source>held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="179"/>
+        <location filename="../views/meeting_desk.py" line="233"/>
         <source>no-show</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="180"/>
+        <location filename="../views/meeting_desk.py" line="234"/>
         <source>Status: %1</source>
         <translation>狀態：%1</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="202"/>
+        <location filename="../views/meeting_desk.py" line="236"/>
+        <source>starts at %1</source>
+        <translation>%1 開始</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="259"/>
+        <source>Yes, mark %n absent</source>
+        <translation>是，標記 %n 人缺席</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="283"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="209"/>
+        <location filename="../views/meeting_desk.py" line="291"/>
         <source>%1 has no meeting now.</source>
         <translation>%1 目前沒有洽談。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="218"/>
-        <source>%1 is here.</source>
-        <translation>%1 已到場。</translation>
-    </message>
-    <message>
-        <location filename="../views/meeting_desk.py" line="240"/>
+        <location filename="../views/meeting_desk.py" line="349"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="250"/>
-        <location filename="../views/meeting_desk.py" line="261"/>
+        <location filename="../views/meeting_desk.py" line="359"/>
+        <location filename="../views/meeting_desk.py" line="370"/>
         <source>Moved.</source>
         <translation>已移動。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="264"/>
+        <location filename="../views/meeting_desk.py" line="373"/>
         <source>Meetings desk</source>
         <translation>洽談服務台</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="265"/>
+        <location filename="../views/meeting_desk.py" line="374"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="267"/>
+        <location filename="../views/meeting_desk.py" line="251"/>
+        <location filename="../views/meeting_desk.py" line="261"/>
+        <location filename="../views/meeting_desk.py" line="376"/>
         <source>Others absent</source>
         <translation>其他人缺席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="268"/>
+        <location filename="../views/meeting_desk.py" line="303"/>
+        <source>%1 has arrived for %2 (it starts at %3).</source>
+        <translation>%1 已到場，會議 %2（%3 開始）。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="306"/>
+        <source>%1 is here: counted for %2.</source>
+        <translation>%1 已到：記入會議 %2。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="310"/>
+        <source>(Not the meeting that was selected: now showing theirs.)</source>
+        <translation>（不是原先選取的會議：現在顯示此人的會議。）</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="326"/>
+        <source>Mark absent: %1? Tap the button again to confirm.</source>
+        <translation>標記缺席：%1？再按一次按鈕確認。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="377"/>
         <source>Held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="269"/>
+        <location filename="../views/meeting_desk.py" line="378"/>
         <source>No-show</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="270"/>
+        <location filename="../views/meeting_desk.py" line="379"/>
         <source>Move to table</source>
         <translation>移至此桌</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="271"/>
+        <location filename="../views/meeting_desk.py" line="380"/>
         <source>− 1 slot</source>
         <translation>− 1 時段</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="272"/>
+        <location filename="../views/meeting_desk.py" line="381"/>
         <source>+ 1 slot</source>
         <translation>+ 1 時段</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="230"/>
+        <location filename="../views/meeting_desk.py" line="339"/>
         <source>Marked absent: %n</source>
         <translation>已標記缺席：%n 人</translation>
     </message>
@@ -763,103 +805,103 @@
         <translation>%1 室</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="282"/>
+        <location filename="../views/my_day.py" line="295"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>此識別證已由新證取代。請使用新的識別證，或洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="285"/>
+        <location filename="../views/my_day.py" line="298"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>此識別證不在本資訊站的名單中。請洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="287"/>
+        <location filename="../views/my_day.py" line="300"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>這不是本活動的識別證。請將識別證的 QR 碼對準掃描器，或在下方輸入姓名。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="358"/>
+        <location filename="../views/my_day.py" line="371"/>
         <source>Clears in %n s</source>
         <translation>%n 秒後清除</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="377"/>
+        <location filename="../views/my_day.py" line="395"/>
         <source>You have no business meetings booked</source>
         <translation>您沒有預約任何商務洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="380"/>
+        <location filename="../views/my_day.py" line="398"/>
         <source>No more meetings today</source>
         <translation>今天沒有其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="383"/>
+        <location filename="../views/my_day.py" line="401"/>
         <source>Your next meeting</source>
         <translation>您的下一場洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="385"/>
-        <location filename="../views/my_day.py" line="441"/>
+        <location filename="../views/my_day.py" line="403"/>
+        <location filename="../views/my_day.py" line="459"/>
         <source>With %1</source>
         <translation>對象：%1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="393"/>
+        <location filename="../views/my_day.py" line="411"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站出發：</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="399"/>
+        <location filename="../views/my_day.py" line="417"/>
         <source>Other meetings today</source>
         <translation>今天的其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="402"/>
+        <location filename="../views/my_day.py" line="420"/>
         <source>Your sessions</source>
         <translation>您報名的議程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="405"/>
+        <location filename="../views/my_day.py" line="423"/>
         <source>You may enter</source>
         <translation>可入場</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="408"/>
+        <location filename="../views/my_day.py" line="426"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>商務洽談相關問題，請洽服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="424"/>
+        <location filename="../views/my_day.py" line="442"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>用手機掃描，將洽談加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="426"/>
+        <location filename="../views/my_day.py" line="444"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>用手機掃描，將場次加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="527"/>
+        <location filename="../views/my_day.py" line="582"/>
         <source>My day</source>
         <translation>我的行程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="528"/>
+        <location filename="../views/my_day.py" line="583"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>將識別證的 QR 碼對準掃描器，即可查看您的洽談、議程及下一個地點。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="530"/>
+        <location filename="../views/my_day.py" line="585"/>
         <source>…or type your name or badge number</source>
         <translation>…或輸入姓名或識別證號碼</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="532"/>
+        <location filename="../views/my_day.py" line="587"/>
         <source>Use the camera</source>
         <translation>使用相機</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="533"/>
+        <location filename="../views/my_day.py" line="588"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -867,22 +909,22 @@
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="80"/>
+        <location filename="../views/phrases.py" line="92"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="78"/>
+        <location filename="../views/phrases.py" line="90"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="69"/>
+        <location filename="../views/phrases.py" line="81"/>
         <source>Now %1 (was %2)</source>
         <translation>改為 %1（原 %2）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="87"/>
+        <location filename="../views/phrases.py" line="99"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -948,7 +990,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="131"/>
+        <location filename="../views/phrases.py" line="143"/>
         <source>Speaker</source>
         <translation>講者</translation>
     </message>
@@ -958,171 +1000,172 @@
         <translation>與談人</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="47"/>
+        <location filename="../views/phrases.py" line="54"/>
         <source>NOW · until %1</source>
         <translation>進行中 · 至 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="48"/>
+        <location filename="../views/phrases.py" line="55"/>
         <source>NOW · %n min left</source>
         <translation>進行中 · 剩 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="52"/>
+        <location filename="../views/phrases.py" line="59"/>
         <source>NEXT · in %n min</source>
         <translation>即將開始 · %n 分鐘後</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="56"/>
+        <location filename="../views/phrases.py" line="68"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="60"/>
+        <location filename="../views/phrases.py" line="72"/>
         <source>Moved: %1 → %2</source>
         <translation>場地變更：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64"/>
+        <location filename="../views/phrases.py" line="76"/>
         <source>New time (was %1)</source>
         <translation>時間變更（原 %1）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="96"/>
+        <location filename="../views/phrases.py" line="108"/>
         <source>ddd d MMMM</source>
         <translation>M月d日（ddd）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="102"/>
+        <location filename="../views/phrases.py" line="114"/>
         <source>Korea</source>
         <translation>韓國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="103"/>
+        <location filename="../views/phrases.py" line="115"/>
         <source>Malaysia</source>
         <translation>馬來西亞</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="104"/>
+        <location filename="../views/phrases.py" line="116"/>
         <source>Mongolia</source>
         <translation>蒙古</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="105"/>
+        <location filename="../views/phrases.py" line="117"/>
         <source>Thailand</source>
         <translation>泰國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="106"/>
+        <location filename="../views/phrases.py" line="118"/>
         <source>Pakistan</source>
         <translation>巴基斯坦</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="107"/>
+        <location filename="../views/phrases.py" line="119"/>
         <source>Iran</source>
         <translation>伊朗</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108"/>
+        <location filename="../views/phrases.py" line="120"/>
         <source>Taiwan</source>
         <translation>臺灣</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="109"/>
+        <location filename="../views/phrases.py" line="121"/>
         <source>Uzbekistan</source>
         <translation>烏茲別克</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="110"/>
+        <location filename="../views/phrases.py" line="122"/>
         <source>Indonesia</source>
         <translation>印尼</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="111"/>
+        <location filename="../views/phrases.py" line="123"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="112"/>
+        <location filename="../views/phrases.py" line="124"/>
         <source>Vietnam</source>
         <translation>越南</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="119"/>
+        <location filename="../views/phrases.py" line="131"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1 公尺 · 步行約 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="134"/>
         <source>lift to %1</source>
         <translation>搭電梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>stairs to %1</source>
         <translation>走樓梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="130"/>
+        <location filename="../views/phrases.py" line="142"/>
         <source>Delegate</source>
         <translation>與會者</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="132"/>
+        <location filename="../views/phrases.py" line="144"/>
         <source>Exhibitor</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="133"/>
+        <location filename="../views/phrases.py" line="145"/>
         <source>Buyer</source>
         <translation>買主</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="134"/>
+        <location filename="../views/phrases.py" line="146"/>
         <source>VIP</source>
         <translation>貴賓</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="135"/>
+        <location filename="../views/phrases.py" line="147"/>
         <source>Press</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="136"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="137"/>
+        <location filename="../views/phrases.py" line="149"/>
         <source>Volunteer</source>
         <translation>志工</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="145"/>
+        <location filename="../views/phrases.py" line="157"/>
         <source>Starts 10 min late</source>
         <translation>延後 10 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="146"/>
+        <location filename="../views/phrases.py" line="158"/>
         <source>Starts 15 min late</source>
         <translation>延後 15 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="147"/>
+        <location filename="../views/phrases.py" line="159"/>
         <source>Room full</source>
         <translation>已額滿</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="148"/>
+        <location filename="../views/phrases.py" line="160"/>
         <source>Moved — see the new room</source>
         <translation>地點變更 — 請見新地點</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="149"/>
+        <location filename="../views/phrases.py" line="161"/>
         <source>Ended early</source>
         <translation>提前結束</translation>
     </message>
     <message>
+        <location filename="../views/phrases.py" line="64"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
@@ -1140,310 +1183,316 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="55"/>
+        <location filename="../views/staff.py" line="57"/>
         <source>opens %1</source>
         <translation>%1 開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="51"/>
+        <location filename="../views/staff.py" line="53"/>
         <source>closed</source>
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="217"/>
+        <location filename="../views/staff.py" line="219"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="224"/>
+        <location filename="../views/staff.py" line="226"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="589"/>
-        <location filename="../views/staff.py" line="593"/>
+        <location filename="../views/staff.py" line="595"/>
+        <location filename="../views/staff.py" line="599"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="594"/>
+        <location filename="../views/staff.py" line="600"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="601"/>
+        <location filename="../views/staff.py" line="607"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="602"/>
+        <location filename="../views/staff.py" line="608"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="638"/>
+        <location filename="../views/staff.py" line="686"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="640"/>
+        <location filename="../views/staff.py" line="688"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="33"/>
+        <location filename="../views/staff.py" line="35"/>
         <source>OK — welcome</source>
         <translation>通過 — 歡迎</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="34"/>
+        <location filename="../views/staff.py" line="36"/>
         <source>ALREADY CHECKED IN</source>
         <translation>已報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>INVALID BADGE</source>
         <translation>無效識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>REVOKED BADGE</source>
         <translation>已作廢識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>NOT ON THIS LIST</source>
         <translation>不在此名單</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>目前未開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>UNKNOWN BADGE</source>
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="61"/>
+        <location filename="../views/staff.py" line="63"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="62"/>
+        <location filename="../views/staff.py" line="64"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="63"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="64"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="75"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="81"/>
+        <location filename="../views/staff.py" line="83"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="139"/>
+        <location filename="../views/staff.py" line="141"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="140"/>
+        <location filename="../views/staff.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="176"/>
+        <location filename="../views/staff.py" line="178"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="181"/>
+        <location filename="../views/staff.py" line="183"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="185"/>
+        <location filename="../views/staff.py" line="187"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="234"/>
+        <location filename="../views/staff.py" line="236"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="427"/>
+        <location filename="../views/staff.py" line="429"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="428"/>
+        <location filename="../views/staff.py" line="430"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="429"/>
+        <location filename="../views/staff.py" line="431"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430"/>
+        <location filename="../views/staff.py" line="432"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431"/>
+        <location filename="../views/staff.py" line="433"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432"/>
+        <location filename="../views/staff.py" line="434"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="225"/>
-        <location filename="../views/meeting_desk.py" line="266"/>
-        <location filename="../views/staff.py" line="433"/>
+        <location filename="../views/meeting_desk.py" line="375"/>
+        <location filename="../views/staff.py" line="435"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="434"/>
+        <location filename="../views/staff.py" line="436"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="450"/>
+        <location filename="../views/staff.py" line="452"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="454"/>
+        <location filename="../views/staff.py" line="456"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456"/>
+        <location filename="../views/staff.py" line="458"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="458"/>
+        <location filename="../views/staff.py" line="460"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="460"/>
+        <location filename="../views/staff.py" line="462"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="463"/>
+        <location filename="../views/staff.py" line="465"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="516"/>
+        <location filename="../views/staff.py" line="522"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="517"/>
+        <location filename="../views/staff.py" line="523"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="600"/>
-        <location filename="../views/staff.py" line="609"/>
+        <location filename="../views/staff.py" line="606"/>
+        <location filename="../views/staff.py" line="615"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="610"/>
+        <location filename="../views/staff.py" line="616"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="611"/>
+        <location filename="../views/staff.py" line="617"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="643"/>
+        <location filename="../views/staff.py" line="691"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="645"/>
+        <location filename="../views/staff.py" line="693"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="656"/>
+        <location filename="../views/staff.py" line="704"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="658"/>
+        <location filename="../views/staff.py" line="706"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="468"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="636"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="648"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="662"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="668"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
+        <location filename="../views/staff.py" line="672"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>
@@ -1451,13 +1500,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="500"/>
+        <location filename="../views/main_window.py" line="505"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="501"/>
+        <location filename="../views/main_window.py" line="506"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

@@ -657,15 +657,23 @@ class Matchmaking:
 
     def mark_attendance(self, meeting_id: str, *, present: list[str], absent: list[str] = (), by: str, role: str,
                         device_id: str, now: datetime) -> MeetingEditResult:
-        """Meeting check-in at the table: who came (badges scanned) and who did not. When every
-        side has someone present the meeting is *held*; when someone came but a whole side is
-        absent, it is a *no-show* (of that side)."""
+        """Meeting check-in at the table: who came (badges scanned) and who did not.
+
+        Before the meeting starts a scan only records that the person has *arrived* (attendance
+        ``present``; the status stays as it was) and nobody can be marked absent yet (refused,
+        ``not_started``): a meeting cannot be held, or missed, before it begins. From its start,
+        when every side has someone present the meeting is *held*; when someone came but a whole
+        side is absent, it is a *no-show* (of that side)."""
         listed = {r[0]: r[1] for r in self.store.execute(
             "SELECT attendee_id, side FROM meeting_participant WHERE meeting_id = ?", (meeting_id,))}
         before = self._current(meeting_id)
         for aid in [*present, *absent]:
             if aid not in listed:
                 raise KioskError(f"{aid} is not a participant of meeting {meeting_id}.", code="not_participant")
+        started = now >= _dt(before["start"])
+        if absent and not started:
+            raise KioskError(f"Meeting {meeting_id} has not started yet ({_dt(before['start']):%H:%M}): nobody can "
+                             "be marked absent before it begins.", code="not_started")
         store = self.store
         with store.atomic():
             for aid in present:
@@ -680,7 +688,9 @@ class Matchmaking:
             for aid, side in listed.items():
                 sides.setdefault(side, set()).add(state[aid])
             status = before["status"]
-            if all("present" in s for s in sides.values()):
+            if not started or status == "cancelled":
+                pass                                   # arrived early / a cancelled meeting stays so
+            elif all("present" in s for s in sides.values()):
                 status = "held"
             elif any("present" in s for s in sides.values()) and any(s == {"absent"} for s in sides.values()):
                 status = "no_show"

@@ -420,6 +420,7 @@ class KioskWindow(QWidget):
         if self.staff_role is None:
             return
         desk = self._screen("meetings")
+        desk.role = self.staff_role          # the audit records who is unlocked (it said 'volunteer'/'staff' always)
         desk.back_to = self.stack.currentWidget()
         self.stack.setCurrentWidget(desk)
 
@@ -431,6 +432,8 @@ class KioskWindow(QWidget):
             self.desk.role = None
         if "editor" in self._lazy:
             self.editor.set_role(None)
+        if "meetings" in self._lazy:
+            self._lazy["meetings"].role = None
         self.stack.setCurrentWidget(self.home)
 
     def _keyboard_covers(self, px: int) -> None:

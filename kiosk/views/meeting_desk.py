@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QComboBox, QFrame, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout, QWidget,
+    QBoxLayout, QComboBox, QFrame, QGridLayout, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
 )
 
 from kiosk.models.errors import KioskError
 
-from . import phrases
+from . import phrases, theme
 from .matchmaking_board import meeting_cell
 from .wedge import WedgeInput
 from .widgets import label
@@ -32,6 +32,10 @@ class MeetingDesk(QWidget):
         self.mm = ops.matchmaking          # reads; every write goes through ops (audit, change bus)
         self.meeting_id: str | None = None
         self.back_to = None
+        #: who is unlocked (set by the window when the desk opens): the audit rows record it
+        self.role: str | None = None
+        #: "Others absent" waits for a second tap naming who will be marked (ids of the meeting)
+        self._confirm_absent: tuple[str, tuple[str, ...]] | None = None
 
         self.heading = label(role="heading")
         self.back_button = QPushButton()
@@ -50,7 +54,9 @@ class MeetingDesk(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(lambda item: self.select(item.data(MeetingRole)))
         self.list.setStyleSheet("QListWidget { background:#ffffff; color:#14213d; } "
-                                "QListWidget::item { border-bottom: 1px solid #c5cedb; padding: 4px; }")
+                                "QListWidget::item { border-bottom: 1px solid #c5cedb; padding: 4px; color:#14213d; } "
+                                # the selected row drew as an empty light-blue box (white text on it)
+                                "QListWidget::item:selected { background:#14213d; color:#ffffff; }")
         self.counts = label(role="onDark", wrap=True)
 
         panel = QFrame()
@@ -66,7 +72,16 @@ class MeetingDesk(QWidget):
         self.no_show_button = QPushButton()
         self.no_show_button.clicked.connect(lambda: self._status("no_show"))
         self.table_choice = QComboBox()
-        self.table_choice.setMinimumHeight(72)        # a finger's size, as the buttons beside it
+        self.table_choice.setMinimumHeight(theme.TOUCH_MIN)      # a finger's size, as the buttons beside it
+        # its popup rows too (they were 27 px, and the selected row drew as an empty light-blue box)
+        self.table_choice.setView(QListView())
+        self.table_choice.setStyleSheet(
+            f"QComboBox {{ padding: 0 16px; background:#eef2f7; color:#14213d; border:2px solid #5a7394; "
+            f"border-radius:12px; }} "
+            f"QComboBox QAbstractItemView {{ background:#ffffff; color:#14213d; outline:0; }} "
+            f"QComboBox QAbstractItemView::item {{ min-height:{theme.TOUCH_MIN}px; padding: 0 16px; "
+            f"color:#14213d; }} "
+            f"QComboBox QAbstractItemView::item:selected {{ background:#14213d; color:#ffffff; }}")
         self.move_button = QPushButton()
         self.move_button.clicked.connect(self.move_to_table)
         self.earlier_button = QPushButton()
@@ -74,8 +89,24 @@ class MeetingDesk(QWidget):
         self.later_button = QPushButton()
         self.later_button.clicked.connect(lambda: self.shift(1))
         pbox = QVBoxLayout(panel)
-        for w in (self.title, self.people, self.status):
-            pbox.addWidget(w)
+        # the meeting's details in an area of fixed height: selecting a meeting (or a message after
+        # a tap) must not push the buttons down under the finger (a tap aimed at the table picker
+        # hit "Others absent" when they moved 64 px)
+        details = QWidget()
+        details.setObjectName("MeetingDetails")
+        details.setStyleSheet("QWidget#MeetingDetails { background: transparent; }")
+        dbox = QVBoxLayout(details)
+        dbox.setContentsMargins(0, 0, 0, 0)
+        for w in (self.message, self.title, self.people, self.status):
+            dbox.addWidget(w)
+        dbox.addStretch(1)
+        self.details = QScrollArea()
+        self.details.setWidget(details)
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setStyleSheet("QScrollArea { background: transparent; }")
+        pbox.addWidget(self.details)
         # two buttons a row: each keeps its words whole in every language and with larger text
         # (four in a row were cut to "Move t…" in portrait)
         buttons = QGridLayout()
@@ -88,7 +119,6 @@ class MeetingDesk(QWidget):
         buttons.addWidget(self.earlier_button, 3, 0)
         buttons.addWidget(self.later_button, 3, 1)
         pbox.addLayout(buttons)
-        pbox.addWidget(self.message)
         pbox.addStretch(1)
 
         # side by side on a landscape screen; the list above the panel on a portrait one
@@ -109,7 +139,19 @@ class MeetingDesk(QWidget):
         ui.languageChanged.connect(lambda _l: self.retranslate())
         self.retranslate()
 
+    def _fix_details_height(self) -> None:
+        """Room for a message, the title (two lines), four people and the status, in the
+        current font (larger text included); more scrolls inside the area."""
+        line = self.title.fontMetrics().lineSpacing()
+        self.details.setFixedHeight(line * 9 + 24)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._fix_details_height()
+
     def resizeEvent(self, event) -> None:
+        self._fix_details_height()
         portrait = self.height() > self.width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.body.setStretch(1, 0 if portrait else 1)     # portrait: the list takes the height the panel does not need
@@ -145,6 +187,10 @@ class MeetingDesk(QWidget):
                 item = QListWidgetItem(f"{m.room_id}  {phrases.time_range(m.start, m.end)}  {m.title.get(lang)}")
                 item.setData(MeetingRole, m.id)
                 self.list.addItem(item)
+        for i in range(self.list.count()):
+            if self.list.item(i).data(MeetingRole) == self.meeting_id:
+                self.list.setCurrentRow(i)            # the selection stays marked after a refresh
+                break
         hours = self.mm.hourly_counts(now.date())
         self.counts.setText("\n".join(
             QCoreApplication.translate("Meetings", "%1:00  held %2 · no-show %3 · open %4")
@@ -154,6 +200,7 @@ class MeetingDesk(QWidget):
 
     def select(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
+        self._confirm_absent = None
         self.message.clear()
         self._show_selected()
 
@@ -162,6 +209,7 @@ class MeetingDesk(QWidget):
         for w in (self.absent_button, self.held_button, self.no_show_button, self.move_button,
                   self.earlier_button, self.later_button, self.table_choice):
             w.setEnabled(m is not None)
+        self._show_absent_button(m)
         if m is None:
             self.title.setText(QCoreApplication.translate("Meetings", "Scan a badge at a table, or pick a meeting."))
             self.people.clear()
@@ -169,15 +217,24 @@ class MeetingDesk(QWidget):
             return
         lang = self.ui.language
         self.title.setText(f"{m.place}  {meeting_cell(m, lang, public=False)}")
-        marks = {"present": "✔", "absent": "✘", "expected": "…"}
-        self.people.setText("\n".join(f"{marks[p.attendance]} {p.name} ({phrases.attendee_type(p.side) if p.side in ('buyer', 'exhibitor') else p.side})"
-                                      for p in self.mm.participants(m.id)))
+        started = self.ui.now() >= m.start
+        arrived = QCoreApplication.translate("Meetings", "arrived")
+        lines = []
+        for p in self.mm.participants(m.id):
+            who = phrases.attendee_type(p.side) if p.side in ("buyer", "exhibitor") else p.side
+            mark = {"present": "✔", "absent": "✘", "expected": "…"}[p.attendance]
+            early = f" · {arrived}" if p.attendance == "present" and not started else ""
+            lines.append(f"{mark} {p.name} ({who}){early}")
+        self.people.setText("\n".join(lines))
         names = {"planned": QCoreApplication.translate("Meetings", "planned"),
                  "moved": QCoreApplication.translate("Meetings", "moved"),
                  "cancelled": QCoreApplication.translate("Meetings", "cancelled"),
                  "held": QCoreApplication.translate("Meetings", "held"),
                  "no_show": QCoreApplication.translate("Meetings", "no-show")}
-        self.status.setText(QCoreApplication.translate("Meetings", "Status: %1").replace("%1", names[m.display_status]))
+        status = QCoreApplication.translate("Meetings", "Status: %1").replace("%1", names[m.display_status])
+        if not started:
+            status += " · " + QCoreApplication.translate("Meetings", "starts at %1").replace("%1", f"{m.start:%H:%M}")
+        self.status.setText(status)
         current = self.table_choice.currentText()
         self.table_choice.clear()
         self.table_choice.addItems(list(self.mm.tables()))
@@ -185,11 +242,35 @@ class MeetingDesk(QWidget):
             self.table_choice.setCurrentText(current)
 
     # ---------------------------------------------------------------- writing (domain verbs)
+    def _show_absent_button(self, m) -> None:
+        """"Others absent" only once the meeting has started and someone has been scanned (with
+        nobody scanned it would mark everyone absent: that is "No-show"); a first tap asks."""
+        if self._confirm_absent is not None and (m is None or self._confirm_absent[0] != m.id):
+            self._confirm_absent = None
+        if m is None:
+            self.absent_button.setText(QCoreApplication.translate("Meetings", "Others absent"))
+            return
+        people = self.mm.participants(m.id)
+        ok = (self.ui.now() >= m.start and any(p.attendance == "present" for p in people)
+              and any(p.attendance == "expected" for p in people) and m.status != "cancelled")
+        self.absent_button.setEnabled(ok)
+        if self._confirm_absent is not None:
+            n = len(self._confirm_absent[1])
+            self.absent_button.setText(QCoreApplication.translate("Meetings", "Yes, mark %n absent", "", n))
+        else:
+            self.absent_button.setText(QCoreApplication.translate("Meetings", "Others absent"))
+
+    @property
+    def _role(self) -> str:
+        return self.role or "volunteer"
+
     def _done(self, text: str) -> None:
+        self._confirm_absent = None
         self.message.setText(text)
         self.refresh()
 
     def _refused(self, exc: KioskError) -> None:
+        self._confirm_absent = None
         self.message.setText(exc.message)
 
     def scan(self, payload: str) -> None:
@@ -203,28 +284,56 @@ class MeetingDesk(QWidget):
                 "%1", exc.code))
             return
         ids = {p.attendee_id for p in self.mm.participants(self.meeting_id)} if self.meeting_id else set()
+        target = self.meeting_id
         if attendee.id not in ids:
             day = self.mm.my_day(attendee, now)
             if day.next_meeting is None:
                 self.message.setText(QCoreApplication.translate("Meetings", "%1 has no meeting now.").replace(
                     "%1", attendee.name))
                 return
-            self.meeting_id = day.next_meeting.id
+            target = day.next_meeting.id
         try:
-            self.ops.mark_meeting_attendance(self.meeting_id, present=[attendee.id], by="", role="staff")
+            self.ops.mark_meeting_attendance(target, present=[attendee.id], by="", role=self._role)
         except KioskError as exc:
             self._refused(exc)
             return
-        self._done(QCoreApplication.translate("Meetings", "%1 is here.").replace("%1", attendee.name))
+        m = self.mm.meeting(target)
+        where = f"{m.place} {m.start:%H:%M}–{m.end:%H:%M}"
+        if now < m.start:
+            text = QCoreApplication.translate("Meetings", "%1 has arrived for %2 (it starts at %3).")
+            text = text.replace("%3", f"{m.start:%H:%M}")
+        else:
+            text = QCoreApplication.translate("Meetings", "%1 is here: counted for %2.")
+        text = text.replace("%1", attendee.name).replace("%2", where)
+        if self.meeting_id is not None and target != self.meeting_id:
+            # said, not done silently: the desk now shows the meeting the scan was counted for
+            text += " " + QCoreApplication.translate("Meetings", "(Not the meeting that was selected: now showing theirs.)")
+        self.meeting_id = target
+        self._done(text)
 
     def others_absent(self) -> None:
+        """First tap: name who would be marked absent and ask again; second tap: mark them (the
+        same people — anyone scanned meanwhile is left out)."""
         if not self.meeting_id:
             return
-        absent = [p.attendee_id for p in self.mm.participants(self.meeting_id) if p.attendance == "expected"]
+        people = self.mm.participants(self.meeting_id)
+        expected = tuple(p.attendee_id for p in people if p.attendance == "expected")
+        if self._confirm_absent is None or self._confirm_absent[0] != self.meeting_id:
+            if not expected:
+                return
+            self._confirm_absent = (self.meeting_id, expected)
+            names = ", ".join(p.name for p in people if p.attendee_id in expected)
+            self.message.setText(QCoreApplication.translate(
+                "Meetings", "Mark absent: %1? Tap the button again to confirm.").replace("%1", names))
+            self._show_absent_button(self.mm.meeting(self.meeting_id))
+            return
+        absent = [a for a in self._confirm_absent[1] if a in expected]
+        self._confirm_absent = None
         try:
-            self.ops.mark_meeting_attendance(self.meeting_id, present=[], absent=absent, by="", role="staff")
+            self.ops.mark_meeting_attendance(self.meeting_id, present=[], absent=absent, by="", role=self._role)
         except KioskError as exc:
             self._refused(exc)
+            self._show_selected()
             return
         n = len(absent)
         self._done(QCoreApplication.translate("Meetings", "Marked absent: %n", "", n))
@@ -233,7 +342,7 @@ class MeetingDesk(QWidget):
         if not self.meeting_id:
             return
         try:
-            self.ops.set_meeting_status(self.meeting_id, status, by="", role="staff")
+            self.ops.set_meeting_status(self.meeting_id, status, by="", role=self._role)
         except KioskError as exc:
             self._refused(exc)
             return
@@ -243,7 +352,7 @@ class MeetingDesk(QWidget):
         if not self.meeting_id:
             return
         try:
-            self.ops.move_meeting(self.meeting_id, table=self.table_choice.currentText(), by="", role="volunteer")
+            self.ops.move_meeting(self.meeting_id, table=self.table_choice.currentText(), by="", role=self._role)
         except KioskError as exc:
             self._refused(exc)
             return
@@ -254,7 +363,7 @@ class MeetingDesk(QWidget):
             return
         m = self.mm.meeting(self.meeting_id)
         try:
-            self.ops.move_meeting(self.meeting_id, start=m.start + slots * self.mm.slot, by="", role="volunteer")
+            self.ops.move_meeting(self.meeting_id, start=m.start + slots * self.mm.slot, by="", role=self._role)
         except KioskError as exc:
             self._refused(exc)
             return

@@ -1,0 +1,166 @@
+"""The meetings desk, as a stranger drove it (issue 12/15): selecting a meeting must not move the
+buttons under the finger; "Others absent" asks first and is not offered before the start or with
+nobody scanned; a scan before the start is "arrived", not "held", and says which meeting it was
+counted for; the audit names the role that is unlocked; the table picker's rows are finger-sized.
+Taps are real mouse events on the widgets; badges are typed as a wedge scanner sends them."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.models.errors import KioskError
+from kiosk.views import theme
+from tests.conftest import kst
+from tests.views.test_my_day_and_board import badge, key, type_like_a_scanner  # noqa: F401  (fixture)
+
+
+def b2b_at(db, when):
+    return next(m for m in db.matchmaking.meetings() if m.start == when and m.table_id and
+                {p.side for p in db.matchmaking.participants(m.id)} == {"buyer", "exhibitor"})
+
+
+def tap(qtbot, widget, pos=None):
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     pos if pos is not None else widget.rect().center())
+    qtbot.wait(20)
+
+
+def tap_meeting(qtbot, desk, meeting_id):
+    for i in range(desk.list.count()):
+        item = desk.list.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == meeting_id:
+            desk.list.scrollToItem(item)
+            qtbot.wait(20)
+            tap(qtbot, desk.list.viewport(), desk.list.visualItemRect(item).center())
+            return
+    raise AssertionError(f"{meeting_id} not in the desk's list")
+
+
+def open_desk(make_kiosk, role="staff", size=(1920, 1080), language="en"):
+    window = make_kiosk(size=size, language=language)
+    window.enter_staff_mode(role)
+    window.open_meeting_desk()
+    return window, window.screen("meetings")
+
+
+def where(widget, window):
+    return widget.mapTo(window, QPoint(0, 0))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_selecting_a_meeting_does_not_move_the_buttons(qtbot, make_kiosk, clock, db, size):
+    """The stranger's next tap, aimed at the table picker, hit "Others absent" 64 px lower."""
+    clock.set(kst("06-14 10:49"))
+    window, desk = open_desk(make_kiosk, size=size)
+    qtbot.wait(50)
+    buttons = (desk.absent_button, desk.table_choice, desk.held_button, desk.later_button)
+    before = [where(b, window) for b in buttons]
+    m = b2b_at(db, kst("06-14 11:00"))
+    tap_meeting(qtbot, desk, m.id)
+    assert desk.meeting_id == m.id
+    qtbot.wait(50)
+    assert [where(b, window) for b in buttons] == before
+    desk.message.setText("A long message " * 20)      # a refusal's words do not move them either
+    qtbot.wait(50)
+    assert [where(b, window) for b in buttons] == before
+
+
+def test_others_absent_is_not_offered_before_the_start_nor_with_nobody_scanned(qtbot, make_kiosk, clock, db, key):
+    clock.set(kst("06-14 10:50"))
+    window, desk = open_desk(make_kiosk)
+    m = b2b_at(db, kst("06-14 11:00"))
+    tap_meeting(qtbot, desk, m.id)
+    assert not desk.absent_button.isEnabled()                 # before the start
+    tap(qtbot, desk.absent_button)
+    assert {p.attendance for p in db.matchmaking.participants(m.id)} == {"expected"}
+    clock.set(kst("06-14 11:05"))
+    window.ui.minuteTick.emit(clock.now())
+    qtbot.wait(20)
+    assert not desk.absent_button.isEnabled()                 # started, but nobody scanned: that is No-show
+    with pytest.raises(KioskError) as exc:                    # and the domain refuses it before the start
+        db.matchmaking.mark_attendance(m.id, present=[], absent=[m_p.attendee_id for m_p in
+                                       db.matchmaking.participants(m.id)], by="", role="staff",
+                                       device_id="t", now=kst("06-14 10:59"))
+    assert exc.value.code == "not_started"
+
+
+def test_others_absent_asks_first_and_names_who(qtbot, make_kiosk, clock, db, key):
+    clock.set(kst("06-14 11:05"))
+    window, desk = open_desk(make_kiosk)
+    m = b2b_at(db, kst("06-14 11:00"))
+    buyer, exhibitor = sorted(db.matchmaking.participants(m.id), key=lambda p: p.side)
+    tap_meeting(qtbot, desk, m.id)
+    type_like_a_scanner(qtbot, window, badge(db, key, buyer.attendee_id))
+    assert desk.meeting_id == m.id
+    assert desk.absent_button.isEnabled()
+    tap(qtbot, desk.absent_button)                            # first tap: nothing written yet
+    assert db.matchmaking.participants(m.id) == sorted(db.matchmaking.participants(m.id), key=lambda p: p.side)
+    assert {p.attendee_id: p.attendance for p in db.matchmaking.participants(m.id)}[exhibitor.attendee_id] \
+        == "expected"
+    assert exhibitor.name in desk.message.text()
+    assert "1" in desk.absent_button.text()
+    tap_meeting(qtbot, desk, m.id)                            # selecting again forgets the question
+    assert desk.absent_button.text() == "Others absent"
+    tap(qtbot, desk.absent_button)
+    tap(qtbot, desk.absent_button)                            # asked, then confirmed
+    marks = {p.attendee_id: p.attendance for p in db.matchmaking.participants(m.id)}
+    assert marks == {buyer.attendee_id: "present", exhibitor.attendee_id: "absent"}
+    assert db.matchmaking.meeting(m.id).status == "no_show"
+
+
+def test_a_scan_before_the_start_is_arrived_not_held_and_says_which_meeting(qtbot, make_kiosk, clock, db, key):
+    """Scanning the only participant at 10:50 marked an 11:00 meeting held and jumped the desk."""
+    clock.set(kst("06-14 10:50"))
+    window, desk = open_desk(make_kiosk)
+    m = b2b_at(db, kst("06-14 11:00"))
+    other = next(x for x in db.matchmaking.meetings() if x.start == kst("06-14 10:30") and x.table_id
+                 and not {p.attendee_id for p in db.matchmaking.participants(x.id)}
+                 & {p.attendee_id for p in db.matchmaking.participants(m.id)})
+    tap_meeting(qtbot, desk, other.id)
+    for p in db.matchmaking.participants(m.id):
+        type_like_a_scanner(qtbot, window, badge(db, key, p.attendee_id))
+    assert db.matchmaking.meeting(m.id).status == "planned"        # everyone arrived, not yet held
+    assert {p.attendance for p in db.matchmaking.participants(m.id)} == {"present"}
+    assert desk.meeting_id == m.id
+    assert m.table_id in desk.message.text() and "11:00" in desk.message.text()
+    assert "arrived" in desk.people.text()
+    # the first of the two scans moved the desk from the selected meeting: it said so
+    clock.set(kst("06-14 10:50"))
+    tap_meeting(qtbot, desk, other.id)
+    type_like_a_scanner(qtbot, window, badge(db, key, db.matchmaking.participants(m.id)[0].attendee_id))
+    assert "Not the meeting that was selected" in desk.message.text()
+    clock.set(kst("06-14 11:01"))                                  # from its start a scan makes it held
+    type_like_a_scanner(qtbot, window, badge(db, key, db.matchmaking.participants(m.id)[1].attendee_id))
+    assert db.matchmaking.meeting(m.id).status == "held", desk.message.text()
+
+
+@pytest.mark.parametrize("role", ["staff", "volunteer"])
+def test_the_audit_records_the_role_that_is_unlocked(qtbot, make_kiosk, clock, db, key, role):
+    clock.set(kst("06-14 11:05"))
+    window, desk = open_desk(make_kiosk, role=role)
+    m = b2b_at(db, kst("06-14 11:00"))
+    tap_meeting(qtbot, desk, m.id)
+    type_like_a_scanner(qtbot, window, badge(db, key, db.matchmaking.participants(m.id)[0].attendee_id))
+    tap(qtbot, desk.held_button)
+    roles = {r[0] for r in db.execute("SELECT role FROM meeting_edit WHERE meeting_id = ?", (m.id,))}
+    kinds = [r[0] for r in db.execute("SELECT kinds FROM meeting_edit WHERE meeting_id = ?", (m.id,))]
+    assert roles == {role}, kinds
+    assert any(k == "held" for k in kinds) and any("attendance" in k for k in kinds)
+
+
+def test_the_table_picker_rows_are_finger_sized_and_the_selected_row_readable(qtbot, make_kiosk, clock, db):
+    clock.set(kst("06-14 11:05"))
+    window, desk = open_desk(make_kiosk)
+    tap_meeting(qtbot, desk, b2b_at(db, kst("06-14 11:00")).id)
+    assert desk.table_choice.height() >= theme.TOUCH_MIN
+    tap(qtbot, desk.table_choice)
+    view = desk.table_choice.view()
+    qtbot.waitUntil(view.isVisible)
+    heights = {view.visualRect(view.model().index(i, 0)).height() for i in range(3)}
+    assert min(heights) >= theme.TOUCH_MIN, heights
+    desk.table_choice.hidePopup()
+    # the list's selected row: dark with white text (it was white text on light blue)
+    shot = desk.list.viewport().grab().toImage()
+    rect = desk.list.visualItemRect(desk.list.currentItem())
+    colour = shot.pixelColor(rect.left() + 2, rect.center().y())
+    assert colour.lightness() < 80, colour.name()
