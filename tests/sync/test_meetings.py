@@ -4,6 +4,7 @@ day"; two devices moving one meeting apart converge on the latest move everywher
 malformed meeting entry is quarantined and changes nothing."""
 
 import random
+from datetime import timedelta
 import sqlite3
 
 from kiosk import operations
@@ -38,8 +39,9 @@ def test_meeting_edits_converge_over_usb_files_in_any_order(fleet):
     operations.move_meeting(c, target, table=second, by="Joon", role="volunteer", device_id="c", now=at(9, 5))
     held = next(m for m in b.matchmaking.meetings() if m.id.startswith("d1-T02"))
     people = [p.attendee_id for p in b.matchmaking.participants(held.id)]
+    # marked two minutes into the meeting: before its start a scan is only "arrived" (not held)
     operations.mark_meeting_attendance(b, held.id, present=people, by="", role="staff", device_id="b",
-                                       now=at(9, 2))
+                                       now=held.start + timedelta(minutes=2))
     for conn in (a, b, c):
         conn.close()
     files = {n: export_file(fleet.engine(n)) for n in "abc"}
