@@ -909,22 +909,22 @@
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="92"/>
+        <location filename="../views/phrases.py" line="97"/>
         <source>Tomorrow</source>
         <translation>내일</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="90"/>
+        <location filename="../views/phrases.py" line="95"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81"/>
+        <location filename="../views/phrases.py" line="86"/>
         <source>Now %1 (was %2)</source>
         <translation>변경: %1 (원래 %2)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="99"/>
+        <location filename="../views/phrases.py" line="104"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="143"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>Speaker</source>
         <translation>연사</translation>
     </message>
@@ -1000,172 +1000,172 @@
         <translation>패널</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="54"/>
+        <location filename="../views/phrases.py" line="59"/>
         <source>NOW · until %1</source>
         <translation>진행 중 · %1까지</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="55"/>
+        <location filename="../views/phrases.py" line="60"/>
         <source>NOW · %n min left</source>
         <translation>진행 중 · %n분 남음</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="59"/>
+        <location filename="../views/phrases.py" line="64"/>
         <source>NEXT · in %n min</source>
         <translation>곧 시작 · %n분 후</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="68"/>
+        <location filename="../views/phrases.py" line="73"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="72"/>
+        <location filename="../views/phrases.py" line="77"/>
         <source>Moved: %1 → %2</source>
         <translation>장소 변경: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="76"/>
+        <location filename="../views/phrases.py" line="81"/>
         <source>New time (was %1)</source>
         <translation>시간 변경 (기존 %1)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108"/>
+        <location filename="../views/phrases.py" line="113"/>
         <source>ddd d MMMM</source>
         <translation>M월 d일 (ddd)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="114"/>
+        <location filename="../views/phrases.py" line="119"/>
         <source>Korea</source>
         <translation>한국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="115"/>
+        <location filename="../views/phrases.py" line="120"/>
         <source>Malaysia</source>
         <translation>말레이시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="116"/>
+        <location filename="../views/phrases.py" line="121"/>
         <source>Mongolia</source>
         <translation>몽골</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="117"/>
+        <location filename="../views/phrases.py" line="122"/>
         <source>Thailand</source>
         <translation>태국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="118"/>
+        <location filename="../views/phrases.py" line="123"/>
         <source>Pakistan</source>
         <translation>파키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="119"/>
+        <location filename="../views/phrases.py" line="124"/>
         <source>Iran</source>
         <translation>이란</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120"/>
+        <location filename="../views/phrases.py" line="125"/>
         <source>Taiwan</source>
         <translation>대만</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121"/>
+        <location filename="../views/phrases.py" line="126"/>
         <source>Uzbekistan</source>
         <translation>우즈베키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="127"/>
         <source>Indonesia</source>
         <translation>인도네시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123"/>
+        <location filename="../views/phrases.py" line="128"/>
         <source>Japan</source>
         <translation>일본</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="129"/>
         <source>Vietnam</source>
         <translation>베트남</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="131"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1m · 도보 약 %n분</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="134"/>
+        <location filename="../views/phrases.py" line="139"/>
         <source>lift to %1</source>
         <translation>엘리베이터로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="136"/>
+        <location filename="../views/phrases.py" line="141"/>
         <source>stairs to %1</source>
         <translation>계단으로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="142"/>
+        <location filename="../views/phrases.py" line="147"/>
         <source>Delegate</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="144"/>
+        <location filename="../views/phrases.py" line="149"/>
         <source>Exhibitor</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="145"/>
+        <location filename="../views/phrases.py" line="150"/>
         <source>Buyer</source>
         <translation>바이어</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="146"/>
+        <location filename="../views/phrases.py" line="151"/>
         <source>VIP</source>
         <translation>귀빈</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="147"/>
+        <location filename="../views/phrases.py" line="152"/>
         <source>Press</source>
         <translation>언론</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="148"/>
+        <location filename="../views/phrases.py" line="153"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="149"/>
+        <location filename="../views/phrases.py" line="154"/>
         <source>Volunteer</source>
         <translation>자원봉사자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="157"/>
+        <location filename="../views/phrases.py" line="162"/>
         <source>Starts 10 min late</source>
         <translation>10분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="158"/>
+        <location filename="../views/phrases.py" line="163"/>
         <source>Starts 15 min late</source>
         <translation>15분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="159"/>
+        <location filename="../views/phrases.py" line="164"/>
         <source>Room full</source>
         <translation>만석</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="160"/>
+        <location filename="../views/phrases.py" line="165"/>
         <source>Moved — see the new room</source>
         <translation>장소 변경 — 새 장소 확인</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="161"/>
+        <location filename="../views/phrases.py" line="166"/>
         <source>Ended early</source>
         <translation>일찍 종료</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64"/>
+        <location filename="../views/phrases.py" line="69"/>
         <source>until %1</source>
         <translation>%1까지</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>이 키오스크에는 예정된 비즈니스 상담이 없습니다. 안내 데스크에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="46"/>
+        <location filename="../views/phrases.py" line="45"/>
         <source>By invitation · not open to visitors</source>
         <translation>초청자 전용 · 일반 관람 불가</translation>
     </message>
@@ -1203,33 +1203,33 @@
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="595"/>
-        <location filename="../views/staff.py" line="599"/>
+        <location filename="../views/staff.py" line="625"/>
+        <location filename="../views/staff.py" line="629"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="600"/>
+        <location filename="../views/staff.py" line="630"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="607"/>
+        <location filename="../views/staff.py" line="637"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="608"/>
+        <location filename="../views/staff.py" line="638"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="686"/>
+        <location filename="../views/staff.py" line="739"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="688"/>
+        <location filename="../views/staff.py" line="741"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
@@ -1349,150 +1349,165 @@
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="429"/>
+        <location filename="../views/staff.py" line="448"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430"/>
+        <location filename="../views/staff.py" line="449"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431"/>
+        <location filename="../views/staff.py" line="450"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432"/>
+        <location filename="../views/staff.py" line="451"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="433"/>
+        <location filename="../views/staff.py" line="456"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="434"/>
+        <location filename="../views/staff.py" line="457"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="225"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="435"/>
+        <location filename="../views/staff.py" line="458"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="436"/>
+        <location filename="../views/staff.py" line="459"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="452"/>
+        <location filename="../views/staff.py" line="475"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456"/>
+        <location filename="../views/staff.py" line="479"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="458"/>
+        <location filename="../views/staff.py" line="481"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="460"/>
+        <location filename="../views/staff.py" line="483"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="462"/>
+        <location filename="../views/staff.py" line="485"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="465"/>
+        <location filename="../views/staff.py" line="488"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="522"/>
+        <location filename="../views/staff.py" line="518"/>
+        <source>manual</source>
+        <translation>수동</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="519"/>
+        <source>badge %1</source>
+        <translation>명찰 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="552"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="523"/>
+        <location filename="../views/staff.py" line="553"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="606"/>
-        <location filename="../views/staff.py" line="615"/>
+        <location filename="../views/staff.py" line="636"/>
+        <location filename="../views/staff.py" line="645"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="616"/>
+        <location filename="../views/staff.py" line="646"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="617"/>
+        <location filename="../views/staff.py" line="647"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="691"/>
+        <location filename="../views/staff.py" line="660"/>
+        <source>Check in %1 (%2, %3)</source>
+        <translation>%1 체크인 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="744"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="693"/>
+        <location filename="../views/staff.py" line="746"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="704"/>
+        <location filename="../views/staff.py" line="757"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="706"/>
+        <location filename="../views/staff.py" line="759"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="468"/>
+        <location filename="../views/staff.py" line="491"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="636"/>
+        <location filename="../views/staff.py" line="687"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="648"/>
+        <location filename="../views/staff.py" line="701"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="662"/>
+        <location filename="../views/staff.py" line="715"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="668"/>
+        <location filename="../views/staff.py" line="721"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="672"/>
+        <location filename="../views/staff.py" line="725"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>
@@ -1500,13 +1515,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="505"/>
+        <location filename="../views/main_window.py" line="515"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="506"/>
+        <location filename="../views/main_window.py" line="516"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

@@ -909,22 +909,22 @@
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="92"/>
+        <location filename="../views/phrases.py" line="97"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="90"/>
+        <location filename="../views/phrases.py" line="95"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81"/>
+        <location filename="../views/phrases.py" line="86"/>
         <source>Now %1 (was %2)</source>
         <translation>改為 %1（原 %2）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="99"/>
+        <location filename="../views/phrases.py" line="104"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="143"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>Speaker</source>
         <translation>講者</translation>
     </message>
@@ -1000,172 +1000,172 @@
         <translation>與談人</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="54"/>
+        <location filename="../views/phrases.py" line="59"/>
         <source>NOW · until %1</source>
         <translation>進行中 · 至 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="55"/>
+        <location filename="../views/phrases.py" line="60"/>
         <source>NOW · %n min left</source>
         <translation>進行中 · 剩 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="59"/>
+        <location filename="../views/phrases.py" line="64"/>
         <source>NEXT · in %n min</source>
         <translation>即將開始 · %n 分鐘後</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="68"/>
+        <location filename="../views/phrases.py" line="73"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="72"/>
+        <location filename="../views/phrases.py" line="77"/>
         <source>Moved: %1 → %2</source>
         <translation>場地變更：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="76"/>
+        <location filename="../views/phrases.py" line="81"/>
         <source>New time (was %1)</source>
         <translation>時間變更（原 %1）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="108"/>
+        <location filename="../views/phrases.py" line="113"/>
         <source>ddd d MMMM</source>
         <translation>M月d日（ddd）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="114"/>
+        <location filename="../views/phrases.py" line="119"/>
         <source>Korea</source>
         <translation>韓國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="115"/>
+        <location filename="../views/phrases.py" line="120"/>
         <source>Malaysia</source>
         <translation>馬來西亞</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="116"/>
+        <location filename="../views/phrases.py" line="121"/>
         <source>Mongolia</source>
         <translation>蒙古</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="117"/>
+        <location filename="../views/phrases.py" line="122"/>
         <source>Thailand</source>
         <translation>泰國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="118"/>
+        <location filename="../views/phrases.py" line="123"/>
         <source>Pakistan</source>
         <translation>巴基斯坦</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="119"/>
+        <location filename="../views/phrases.py" line="124"/>
         <source>Iran</source>
         <translation>伊朗</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120"/>
+        <location filename="../views/phrases.py" line="125"/>
         <source>Taiwan</source>
         <translation>臺灣</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121"/>
+        <location filename="../views/phrases.py" line="126"/>
         <source>Uzbekistan</source>
         <translation>烏茲別克</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="127"/>
         <source>Indonesia</source>
         <translation>印尼</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123"/>
+        <location filename="../views/phrases.py" line="128"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="129"/>
         <source>Vietnam</source>
         <translation>越南</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="131"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1 公尺 · 步行約 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="134"/>
+        <location filename="../views/phrases.py" line="139"/>
         <source>lift to %1</source>
         <translation>搭電梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="136"/>
+        <location filename="../views/phrases.py" line="141"/>
         <source>stairs to %1</source>
         <translation>走樓梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="142"/>
+        <location filename="../views/phrases.py" line="147"/>
         <source>Delegate</source>
         <translation>與會者</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="144"/>
+        <location filename="../views/phrases.py" line="149"/>
         <source>Exhibitor</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="145"/>
+        <location filename="../views/phrases.py" line="150"/>
         <source>Buyer</source>
         <translation>買主</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="146"/>
+        <location filename="../views/phrases.py" line="151"/>
         <source>VIP</source>
         <translation>貴賓</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="147"/>
+        <location filename="../views/phrases.py" line="152"/>
         <source>Press</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="148"/>
+        <location filename="../views/phrases.py" line="153"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="149"/>
+        <location filename="../views/phrases.py" line="154"/>
         <source>Volunteer</source>
         <translation>志工</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="157"/>
+        <location filename="../views/phrases.py" line="162"/>
         <source>Starts 10 min late</source>
         <translation>延後 10 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="158"/>
+        <location filename="../views/phrases.py" line="163"/>
         <source>Starts 15 min late</source>
         <translation>延後 15 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="159"/>
+        <location filename="../views/phrases.py" line="164"/>
         <source>Room full</source>
         <translation>已額滿</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="160"/>
+        <location filename="../views/phrases.py" line="165"/>
         <source>Moved — see the new room</source>
         <translation>地點變更 — 請見新地點</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="161"/>
+        <location filename="../views/phrases.py" line="166"/>
         <source>Ended early</source>
         <translation>提前結束</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64"/>
+        <location filename="../views/phrases.py" line="69"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>本機沒有排定的商務洽談——請洽詢服務台。</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="46"/>
+        <location filename="../views/phrases.py" line="45"/>
         <source>By invitation · not open to visitors</source>
         <translation>僅限受邀者 · 不開放參觀</translation>
     </message>
@@ -1203,33 +1203,33 @@
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="595"/>
-        <location filename="../views/staff.py" line="599"/>
+        <location filename="../views/staff.py" line="625"/>
+        <location filename="../views/staff.py" line="629"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="600"/>
+        <location filename="../views/staff.py" line="630"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="607"/>
+        <location filename="../views/staff.py" line="637"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="608"/>
+        <location filename="../views/staff.py" line="638"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="686"/>
+        <location filename="../views/staff.py" line="739"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="688"/>
+        <location filename="../views/staff.py" line="741"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
@@ -1349,150 +1349,165 @@
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="429"/>
+        <location filename="../views/staff.py" line="448"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="430"/>
+        <location filename="../views/staff.py" line="449"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="431"/>
+        <location filename="../views/staff.py" line="450"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="432"/>
+        <location filename="../views/staff.py" line="451"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="433"/>
+        <location filename="../views/staff.py" line="456"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="434"/>
+        <location filename="../views/staff.py" line="457"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="225"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="435"/>
+        <location filename="../views/staff.py" line="458"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="436"/>
+        <location filename="../views/staff.py" line="459"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="452"/>
+        <location filename="../views/staff.py" line="475"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456"/>
+        <location filename="../views/staff.py" line="479"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="458"/>
+        <location filename="../views/staff.py" line="481"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="460"/>
+        <location filename="../views/staff.py" line="483"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="462"/>
+        <location filename="../views/staff.py" line="485"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="465"/>
+        <location filename="../views/staff.py" line="488"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="522"/>
+        <location filename="../views/staff.py" line="518"/>
+        <source>manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="519"/>
+        <source>badge %1</source>
+        <translation>識別證 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="552"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="523"/>
+        <location filename="../views/staff.py" line="553"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="606"/>
-        <location filename="../views/staff.py" line="615"/>
+        <location filename="../views/staff.py" line="636"/>
+        <location filename="../views/staff.py" line="645"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="616"/>
+        <location filename="../views/staff.py" line="646"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="617"/>
+        <location filename="../views/staff.py" line="647"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="691"/>
+        <location filename="../views/staff.py" line="660"/>
+        <source>Check in %1 (%2, %3)</source>
+        <translation>為 %1 報到（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="744"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="693"/>
+        <location filename="../views/staff.py" line="746"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="704"/>
+        <location filename="../views/staff.py" line="757"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="706"/>
+        <location filename="../views/staff.py" line="759"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="468"/>
+        <location filename="../views/staff.py" line="491"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="636"/>
+        <location filename="../views/staff.py" line="687"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="648"/>
+        <location filename="../views/staff.py" line="701"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="662"/>
+        <location filename="../views/staff.py" line="715"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="668"/>
+        <location filename="../views/staff.py" line="721"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="672"/>
+        <location filename="../views/staff.py" line="725"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>
@@ -1500,13 +1515,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="505"/>
+        <location filename="../views/main_window.py" line="515"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="506"/>
+        <location filename="../views/main_window.py" line="516"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

@@ -367,22 +367,25 @@ class CheckInStore:
     def recent_scans(self, list_id: str, limit: int = 8) -> list[dict]:
         rows = self.store.execute(
             "SELECT s.scan_id, s.scanned_at, s.code, s.device_id, a.name, s.attendee_id, "
-            "EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id) "
+            "EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id), s.serial, "
+            "s.payload LIKE 'manual:%' "
             "FROM scan s LEFT JOIN attendee a ON a.id = s.attendee_id WHERE s.list_id = ? "
             "ORDER BY s.scanned_at DESC, s.rowid DESC LIMIT ?", (list_id, limit)).fetchall()
         return [{"scan_id": r[0], "at": datetime.fromisoformat(r[1]), "code": r[2], "device": r[3], "name": r[4],
-                 "attendee_id": r[5], "undone": bool(r[6])} for r in rows]
+                 "attendee_id": r[5], "undone": bool(r[6]), "serial": r[7], "manual": bool(r[8])} for r in rows]
 
     def checkins_csv_rows(self, list_id: str | None = None):
-        """Rows for the check-in CSV: one per attendee checked in (undone ones left out)."""
+        """Rows for the check-in CSV: one per attendee checked in (undone ones left out). ``method``
+        says how: ``scan`` (a badge) or ``manual`` (looked up by name at the desk)."""
         sql = ("SELECT c.list_id, c.checked_in_at, c.device_id, a.id, a.name, a.name_local, a.organisation, "
-               "a.country, a.type, c.scan_id FROM checkin c JOIN attendee a ON a.id = c.attendee_id")
+               "a.country, a.type, c.scan_id, CASE WHEN s.payload LIKE 'manual:%' THEN 'manual' ELSE 'scan' END "
+               "FROM checkin c JOIN attendee a ON a.id = c.attendee_id LEFT JOIN scan s ON s.scan_id = c.scan_id")
         params: tuple = ()
         if list_id:
             sql += " WHERE c.list_id = ?"
             params = (list_id,)
         yield ("list", "checked_in_at", "device", "attendee_id", "name", "name_local", "organisation",
-               "country", "type", "scan_id")
+               "country", "type", "scan_id", "method")
         yield from self.store.execute(sql + " ORDER BY c.list_id, c.checked_in_at", params)
 
     def sync_status(self, now: datetime | None = None) -> dict | None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout, QWidget,
@@ -368,8 +369,19 @@ class CheckInDesk(QWidget):
         self.search.textChanged.connect(self._look_up)
         self.results = QListWidget()
         self.results.setMinimumHeight(200)
+        # each row whole, on two lines: two people of one name differ by organisation, type and
+        # number (they were elided before those and looked identical)
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.itemClicked.connect(self._result_clicked)
         make_kinetic(self.results)
+        # a tap on a name only selects it; this confirms (one tap checked the person in at once)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("ConfirmCheckIn")
+        self.confirm_button.clicked.connect(self.confirm_manual)
+        self.confirm_button.hide()
+        self._chosen: str | None = None
         self.recent_title = label(role="sectionTitle")
         self.recent = QListWidget()
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -391,9 +403,10 @@ class CheckInDesk(QWidget):
         side = QVBoxLayout()
         side.setSpacing(10)
         side.addWidget(self.search)
-        side.addWidget(self.results, 2)
+        side.addWidget(self.results, 3)
+        side.addWidget(self.confirm_button)
         side.addWidget(self.recent_title)
-        side.addWidget(self.recent, 3)
+        side.addWidget(self.recent, 2)
         buttons = QGridLayout()
         buttons.addWidget(self.undo_button, 0, 0)
         buttons.addWidget(self.export_button, 0, 1)
@@ -449,6 +462,11 @@ class CheckInDesk(QWidget):
         self._layout_lists(2 if portrait else 4)
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._refit)     # after the lists have their new width
+
+    def _refit(self) -> None:
+        for view in (self.results, self.recent):
+            self._fit_rows(view)
 
     # ---------------------------------------------------------------- state
     def _show_health(self) -> None:
@@ -477,16 +495,27 @@ class CheckInDesk(QWidget):
         theme = self.ui.theme
         for w in (self.results, self.recent):
             w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            w.setTextElideMode(Qt.TextElideMode.ElideRight)
+            # whole rows, wrapped: a name, organisation, type and number are all needed to tell
+            # two people apart (and a badge number and "manual" two scans)
+            w.setWordWrap(True)
+            w.setTextElideMode(Qt.TextElideMode.ElideNone)
             w.setStyleSheet(f"QListWidget {{ background: {theme.p.surface}; color: {theme.p.text}; border-radius: 12px;"
                             f" font-size: {theme.body}px; }} QListWidget::item {{ min-height: 64px; padding: 4px 12px;"
-                            f" border-bottom: 1px solid {theme.p.border}; }}")
+                            f" border-bottom: 1px solid {theme.p.border}; color: {theme.p.text}; }}"
+                            f" QListWidget::item:selected {{ background: {theme.p.accent}; color: {theme.p.accent_text}; }}")
+        self.confirm_button.setStyleSheet(
+            f"QPushButton#ConfirmCheckIn {{ min-height: {theme.px(80)}px; background: {theme.p.accent};"
+            f" color: {theme.p.accent_text}; border-color: {theme.p.accent}; font-weight: 700; }}")
         for b in self.list_buttons.values():  # a list's name, its counter, when it opens: three lines
             b.setStyleSheet(f"padding: 0 8px; min-height: {theme.px(120)}px;")
         self.heading.setText(QCoreApplication.translate("Staff", "Check-in"))
         self.search.setPlaceholderText(QCoreApplication.translate("Staff", "No badge? Search a name or badge number"))
         self.recent_title.setText(QCoreApplication.translate("Staff", "Last scans"))
         self.undo_button.setText(QCoreApplication.translate("Staff", "Undo last check-in"))
+        if self._chosen is not None:
+            found = self.checkins.attendees([self._chosen])
+            if found:
+                self.choose(found[0])
         self.export_button.setText(QCoreApplication.translate("Staff", "Export CSV"))
         self.camera_button.setText(QCoreApplication.translate("Staff", "Camera"))
         self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))
@@ -547,9 +576,17 @@ class CheckInDesk(QWidget):
             for s in self.checkins.recent_scans(self.list_id):
                 # the verdict in words, in the kiosk's language (not "OUTSIDE_WINDOW")
                 undone = " ↩" if s["undone"] else ""
-                text = (f"{s['at'].strftime('%H:%M:%S')}  {verdict_word(s['code'])}{undone}  {s['name'] or '—'}"
-                        f"  · {s['device']}")
+                # which badge, and whether it was scanned or looked up by name: two scans of one
+                # person read as two identical lines without them
+                how = (QCoreApplication.translate("Staff", "manual") if s["manual"] else
+                       QCoreApplication.translate("Staff", "badge %1").replace("%1", s["serial"] or "?"))
+                who = s["name"] or "—"
+                if s["attendee_id"]:
+                    who += f" ({s['attendee_id']})"
+                text = (f"{s['at'].strftime('%H:%M:%S')}  {verdict_word(s['code'])}{undone}  {who}"
+                        f"  · {how} · {s['device']}")
                 self.recent.addItem(text)
+        self._fit_rows(self.recent)
 
     def set_compact(self, on: bool) -> None:
         """While the on-screen keyboard takes the bottom of the screen: the verdict in smaller
@@ -559,7 +596,7 @@ class CheckInDesk(QWidget):
         self._compact = on
         for w in (self.recent_title, self.recent, self.undo_button, self.export_button, self.editor_button,
                   self.lock_button, self.status):
-            w.setVisible(not on)
+            w.setVisible(not on and not (self._chosen is not None and w in (self.recent_title, self.recent)))
         self._paint_panel(getattr(self, "_colour", "idle"))
 
     def _paint_panel(self, colour: str) -> None:
@@ -680,11 +717,53 @@ class CheckInDesk(QWidget):
         self.scan(f"manual:{attendee_id}", manual_attendee=attendee_id)
         self.search.clear()
 
+    def choose(self, attendee) -> None:
+        """A name tapped in the look-up: selected, and the big button names whom it will check in."""
+        self._chosen = attendee.id
+        self.confirm_button.setText(
+            QCoreApplication.translate("Staff", "Check in %1 (%2, %3)").replace("%1", attendee.name)
+            .replace("%2", phrases.attendee_type(attendee.type)).replace("%3", attendee.id).replace("&", "&&"))
+        self.confirm_button.show()
+        # the last scans make room for it while a name is chosen (larger text had no room for both)
+        self.recent_title.hide()
+        self.recent.hide()
+
+    def _unchoose(self) -> None:
+        self._chosen = None
+        self.confirm_button.hide()
+        compact = getattr(self, "_compact", False)
+        self.recent_title.setVisible(not compact)
+        self.recent.setVisible(not compact)
+
+    def confirm_manual(self) -> None:
+        if self._chosen is None:
+            return
+        chosen = self._chosen
+        self._unchoose()
+        self.manual(chosen)
+
+    @staticmethod
+    def _fit_rows(view: QListWidget) -> None:
+        """Each row as tall as its wrapped text needs, measured with the fonts it is drawn in
+        (a Hangul or Han name is taller than the Latin font's line: such a row was cut to one line)."""
+        view.ensurePolished()                                   # its style sheet's font size
+        width = max(view.viewport().width(), 160)
+        text_width = width - 48                                 # the item's padding and frame, with a margin
+        fm = QFontMetrics(view.font())
+        for i in range(view.count()):
+            item = view.item(i)
+            rect = fm.boundingRect(QRect(0, 0, text_width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            lines = max(item.text().count("\n") + 1, round(rect.height() / fm.lineSpacing()))
+            height = max(rect.height(), round(fm.height() * 1.35) * lines) + 20
+            item.setSizeHint(QSize(width, max(height, 64)))
+
     def _look_up(self, text: str) -> None:
         self.results.clear()
+        self._unchoose()
         for a in self.checkins.find_attendees(text):
-            item = QListWidgetItem(f"{a.name}{'  ' + a.name_local if a.name_local else ''}  ·  "
-                                   f"{a.organisation or ''}  ·  {phrases.attendee_type(a.type)}  ·  {a.id}")
+            first = a.name + (f"  {a.name_local}" if a.name_local else "")
+            second = "  ·  ".join(b for b in (a.organisation or "", phrases.attendee_type(a.type), a.id) if b)
+            item = QListWidgetItem(f"{first}\n{second}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.results.addItem(item)
         name = " ".join(text.split())
@@ -693,11 +772,14 @@ class CheckInDesk(QWidget):
             item = QListWidgetItem(QCoreApplication.translate("Staff", "New walk-in: register “%1”…").replace("%1", name))
             item.setData(Qt.ItemDataRole.UserRole, ("walk-in", name))
             self.results.addItem(item)
+        self._fit_rows(self.results)
 
     def _result_clicked(self, item) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(data, str):
-            self.manual(data)
+            found = self.checkins.attendees([data])
+            if found:
+                self.choose(found[0])
         elif data[0] == "walk-in":         # which kind of attendee: that decides the lists they may enter
             name = data[1]
             self.results.clear()

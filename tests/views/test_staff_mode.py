@@ -128,6 +128,8 @@ def test_manual_lookup_undo_and_export(qtbot, kiosk, key, tmp_path, monkeypatch)
     assert desk.results.count() >= 1
     item = desk.results.item(0)
     qtbot.mouseClick(desk.results.viewport(), Qt.MouseButton.LeftButton, pos=desk.results.visualItemRect(item).center())
+    assert desk.last_verdict is None                     # a tap selects; the big button checks in
+    qtbot.mouseClick(desk.confirm_button, Qt.MouseButton.LeftButton)
     assert desk.last_verdict.code == "OK"
     path = desk.export()
     with path.open(encoding="utf-8-sig") as fh:
