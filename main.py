@@ -4,7 +4,7 @@
     python main.py [--db PATH] [--now 2023-06-15T10:45] [--lang ko] [--view agenda] [--windowed]
     python main.py --view agenda --screenshot shot.png [--size 1080x1920]
     python main.py init-db PATH [--data DIR] [--force]
-    python main.py keys|badges|set-pin|checkin|checkins-csv …   (see --help of each)
+    python main.py keys|badges|set-pin|pin-unlock|checkin|checkins-csv …   (see --help of each)
 """
 
 from __future__ import annotations

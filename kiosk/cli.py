@@ -199,6 +199,21 @@ def set_pin(argv: list[str]) -> int:
     return 0
 
 
+def pin_unlock(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="main.py pin-unlock",
+                                description="End a kiosk's PIN lock-out (wrong PINs typed at its pad). The PIN is "
+                                            "still needed to open the desk.")
+    p.add_argument("--device", default=default_device_id(), help="the kiosk's device id (default: this machine's)")
+    _db_arg(p)
+    args = p.parse_args(argv)
+    conn = _open(args.db)
+    from kiosk import operations
+
+    _staff, ended = operations.end_pin_lockout(conn, device_id=args.device).result
+    print(f"PIN lock-out on {args.device} ended." if ended else f"{args.device} had no PIN lock-out.")
+    return 0
+
+
 def checkin(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py checkin", description=(
         "Check a badge payload in on a list. Prints the verdict as one JSON line; exit 0 for OK, 1 otherwise."))
@@ -672,7 +687,8 @@ def sync_cmd(argv: list[str]) -> int:
 
 
 COMMANDS = {
-    "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "checkin": checkin,
+    "init-db": init_db, "keys": keys, "badges": badges_cmd, "set-pin": set_pin, "pin-unlock": pin_unlock,
+    "checkin": checkin,
     "checkins-csv": checkins_csv, "sessions": sessions, "edit": edit, "import": import_cmd, "export": export_cmd,
     "backup": backup_cmd, "restore": restore_cmd, "sync": sync_cmd, "register": register_cmd,
     "list-window": list_window_cmd,

@@ -204,6 +204,24 @@ def set_pin(store: "EventStore", *, role: str, pin: str, now: datetime) -> Outco
     return Outcome(None, Change(staff=True))
 
 
+def end_pin_lockout(store: "EventStore", *, device_id: str, badge_payload: str | None = None) -> Outcome:
+    """End this device's PIN lock-out: with a staff member's signed badge scanned at the pad
+    (``badge_payload``; refused — nothing written — for any other badge: ``not_staff``, or a
+    badge that is not valid: ``INVALID``/``REVOKED``/``UNKNOWN``), or with no badge (the
+    organiser's ``main.py pin-unlock`` on the machine, which forgets the wrong-PIN count too; a
+    badge ends only the lock: one more try). Result: the staff attendee (or None) and whether
+    there was a lock-out. The PIN is still needed to open the desk."""
+    from kiosk.models.errors import KioskError
+
+    staff = None
+    if badge_payload is not None:
+        staff = store.matchmaking.attendee_for_badge(badge_payload)
+        if staff.type != "staff":
+            raise KioskError("Only a staff member's badge ends the PIN lock-out.", code="not_staff")
+    ended = store.pins.end_lockout(device_id, forget_count=badge_payload is None)
+    return Outcome((staff, ended), Change())
+
+
 def try_pin(store: "EventStore", pin: str, *, device_id: str, now: datetime) -> Outcome:
     """The role ``pin`` opens, counting failures towards the lock-out (kept across restarts)."""
     result = store.pins.try_pin(pin, device_id=device_id, now=now)
@@ -469,6 +487,9 @@ class Operations:
 
     def finish_pin_try(self, role: str | None):
         return self._done(finish_pin_try(self.store, role, device_id=self.device_id, now=self.clock.now()))
+
+    def end_pin_lockout(self, badge_payload: str):
+        return self._done(end_pin_lockout(self.store, device_id=self.device_id, badge_payload=badge_payload))
 
     def export_checkins_csv(self, list_id: str | None) -> Path:
         if self.export_dir is None:

@@ -1183,331 +1183,351 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="57"/>
+        <location filename="../views/staff.py" line="59"/>
         <source>opens %1</source>
         <translation>%1 시작</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="53"/>
+        <location filename="../views/staff.py" line="55"/>
         <source>closed</source>
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="219"/>
+        <location filename="../views/staff.py" line="255"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="226"/>
+        <location filename="../views/staff.py" line="262"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="625"/>
-        <location filename="../views/staff.py" line="629"/>
+        <location filename="../views/staff.py" line="667"/>
+        <location filename="../views/staff.py" line="671"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="630"/>
+        <location filename="../views/staff.py" line="672"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="637"/>
+        <location filename="../views/staff.py" line="679"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="638"/>
+        <location filename="../views/staff.py" line="680"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="739"/>
+        <location filename="../views/staff.py" line="803"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="741"/>
+        <location filename="../views/staff.py" line="805"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>OK — welcome</source>
         <translation>확인 — 환영합니다</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>ALREADY CHECKED IN</source>
         <translation>이미 체크인됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>INVALID BADGE</source>
         <translation>유효하지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>REVOKED BADGE</source>
         <translation>폐기된 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>NOT ON THIS LIST</source>
         <translation>대상 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="40"/>
+        <location filename="../views/staff.py" line="42"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>지금은 운영 시간 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="41"/>
+        <location filename="../views/staff.py" line="43"/>
         <source>UNKNOWN BADGE</source>
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="63"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="64"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="68"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="75"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="75"/>
+        <location filename="../views/staff.py" line="77"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="83"/>
+        <location filename="../views/staff.py" line="85"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="141"/>
+        <location filename="../views/staff.py" line="157"/>
+        <source>Only a staff member&apos;s badge ends the lock-out.</source>
+        <translation>스태프 명찰만 잠금을 해제할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="159"/>
+        <source>Not a valid badge (%1).</source>
+        <translation>유효한 명찰이 아닙니다 (%1).</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="165"/>
+        <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
+        <translation>%1 님이 잠금을 해제했습니다(스태프 명찰). PIN을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="170"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="142"/>
+        <location filename="../views/staff.py" line="171"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="178"/>
+        <location filename="../views/staff.py" line="209"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="183"/>
+        <location filename="../views/staff.py" line="210"/>
+        <source>Staff: scan your staff badge here to end the lock-out.</source>
+        <translation>스태프: 여기에서 스태프 명찰을 스캔하면 잠금이 해제됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="215"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="187"/>
+        <location filename="../views/staff.py" line="222"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="236"/>
+        <location filename="../views/staff.py" line="272"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="448"/>
+        <location filename="../views/staff.py" line="489"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="449"/>
+        <location filename="../views/staff.py" line="490"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="450"/>
+        <location filename="../views/staff.py" line="491"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="451"/>
+        <location filename="../views/staff.py" line="492"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456"/>
+        <location filename="../views/staff.py" line="497"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="457"/>
+        <location filename="../views/staff.py" line="498"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="225"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="458"/>
+        <location filename="../views/staff.py" line="499"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="459"/>
+        <location filename="../views/staff.py" line="500"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="475"/>
+        <location filename="../views/staff.py" line="516"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="479"/>
+        <location filename="../views/staff.py" line="520"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="481"/>
+        <location filename="../views/staff.py" line="522"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="483"/>
+        <location filename="../views/staff.py" line="524"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="485"/>
+        <location filename="../views/staff.py" line="526"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="488"/>
+        <location filename="../views/staff.py" line="529"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="518"/>
+        <location filename="../views/staff.py" line="559"/>
         <source>manual</source>
         <translation>수동</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="519"/>
+        <location filename="../views/staff.py" line="560"/>
         <source>badge %1</source>
         <translation>명찰 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="552"/>
+        <location filename="../views/staff.py" line="594"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="553"/>
+        <location filename="../views/staff.py" line="595"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="636"/>
-        <location filename="../views/staff.py" line="645"/>
+        <location filename="../views/staff.py" line="678"/>
+        <location filename="../views/staff.py" line="687"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="646"/>
+        <location filename="../views/staff.py" line="688"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="647"/>
+        <location filename="../views/staff.py" line="689"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="660"/>
+        <location filename="../views/staff.py" line="702"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="744"/>
+        <location filename="../views/staff.py" line="808"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="746"/>
+        <location filename="../views/staff.py" line="810"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="757"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="759"/>
+        <location filename="../views/staff.py" line="823"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="491"/>
+        <location filename="../views/staff.py" line="532"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="687"/>
+        <location filename="../views/staff.py" line="750"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="701"/>
+        <location filename="../views/staff.py" line="765"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="715"/>
+        <location filename="../views/staff.py" line="779"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="721"/>
+        <location filename="../views/staff.py" line="785"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="725"/>
+        <location filename="../views/staff.py" line="789"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>

@@ -1183,331 +1183,351 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="57"/>
+        <location filename="../views/staff.py" line="59"/>
         <source>opens %1</source>
         <translation>%1 開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="53"/>
+        <location filename="../views/staff.py" line="55"/>
         <source>closed</source>
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="219"/>
+        <location filename="../views/staff.py" line="255"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="226"/>
+        <location filename="../views/staff.py" line="262"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="625"/>
-        <location filename="../views/staff.py" line="629"/>
+        <location filename="../views/staff.py" line="667"/>
+        <location filename="../views/staff.py" line="671"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="630"/>
+        <location filename="../views/staff.py" line="672"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="637"/>
+        <location filename="../views/staff.py" line="679"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="638"/>
+        <location filename="../views/staff.py" line="680"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="739"/>
+        <location filename="../views/staff.py" line="803"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="741"/>
+        <location filename="../views/staff.py" line="805"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="35"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>OK — welcome</source>
         <translation>通過 — 歡迎</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="36"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>ALREADY CHECKED IN</source>
         <translation>已報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>INVALID BADGE</source>
         <translation>無效識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>REVOKED BADGE</source>
         <translation>已作廢識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>NOT ON THIS LIST</source>
         <translation>不在此名單</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="40"/>
+        <location filename="../views/staff.py" line="42"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>目前未開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="41"/>
+        <location filename="../views/staff.py" line="43"/>
         <source>UNKNOWN BADGE</source>
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="63"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="64"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="68"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="75"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="75"/>
+        <location filename="../views/staff.py" line="77"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="83"/>
+        <location filename="../views/staff.py" line="85"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="141"/>
+        <location filename="../views/staff.py" line="157"/>
+        <source>Only a staff member&apos;s badge ends the lock-out.</source>
+        <translation>只有工作人員識別證能解除鎖定。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="159"/>
+        <source>Not a valid badge (%1).</source>
+        <translation>不是有效的識別證（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="165"/>
+        <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
+        <translation>%1 已解除鎖定（工作人員識別證）。請輸入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="170"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="142"/>
+        <location filename="../views/staff.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="178"/>
+        <location filename="../views/staff.py" line="209"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="183"/>
+        <location filename="../views/staff.py" line="210"/>
+        <source>Staff: scan your staff badge here to end the lock-out.</source>
+        <translation>工作人員：在此掃描工作人員識別證即可解除鎖定。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="215"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="187"/>
+        <location filename="../views/staff.py" line="222"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="236"/>
+        <location filename="../views/staff.py" line="272"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="448"/>
+        <location filename="../views/staff.py" line="489"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="449"/>
+        <location filename="../views/staff.py" line="490"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="450"/>
+        <location filename="../views/staff.py" line="491"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="451"/>
+        <location filename="../views/staff.py" line="492"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="456"/>
+        <location filename="../views/staff.py" line="497"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="457"/>
+        <location filename="../views/staff.py" line="498"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="225"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="458"/>
+        <location filename="../views/staff.py" line="499"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="459"/>
+        <location filename="../views/staff.py" line="500"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="475"/>
+        <location filename="../views/staff.py" line="516"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="479"/>
+        <location filename="../views/staff.py" line="520"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="481"/>
+        <location filename="../views/staff.py" line="522"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="483"/>
+        <location filename="../views/staff.py" line="524"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="485"/>
+        <location filename="../views/staff.py" line="526"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="488"/>
+        <location filename="../views/staff.py" line="529"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="518"/>
+        <location filename="../views/staff.py" line="559"/>
         <source>manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="519"/>
+        <location filename="../views/staff.py" line="560"/>
         <source>badge %1</source>
         <translation>識別證 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="552"/>
+        <location filename="../views/staff.py" line="594"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="553"/>
+        <location filename="../views/staff.py" line="595"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="636"/>
-        <location filename="../views/staff.py" line="645"/>
+        <location filename="../views/staff.py" line="678"/>
+        <location filename="../views/staff.py" line="687"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="646"/>
+        <location filename="../views/staff.py" line="688"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="647"/>
+        <location filename="../views/staff.py" line="689"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="660"/>
+        <location filename="../views/staff.py" line="702"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="744"/>
+        <location filename="../views/staff.py" line="808"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="746"/>
+        <location filename="../views/staff.py" line="810"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="757"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="759"/>
+        <location filename="../views/staff.py" line="823"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="491"/>
+        <location filename="../views/staff.py" line="532"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="687"/>
+        <location filename="../views/staff.py" line="750"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="701"/>
+        <location filename="../views/staff.py" line="765"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="715"/>
+        <location filename="../views/staff.py" line="779"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="721"/>
+        <location filename="../views/staff.py" line="785"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="725"/>
+        <location filename="../views/staff.py" line="789"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>

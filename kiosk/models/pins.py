@@ -1,8 +1,14 @@
-"""Staff and volunteer PINs: 6 to 12 digits, stored only as a slow hash (scrypt). Five wrong
-PINs in a row lock entry for a minute; every further wrong PIN doubles the lock (up to an hour),
-and only a right PIN resets the count. The count and the lock live in the database, so a
-restart does not reset them. With a million PINs and at most one guess an hour after the first
-dozen, guessing through the pad takes decades."""
+"""Staff and volunteer PINs: 6 to 12 digits, stored only as a slow hash (scrypt).
+
+Five wrong PINs in a row lock entry for a minute, and so do the next five (``GENTLE_LOCKS``): a
+passer-by tapping at the public pad can hold it shut for a minute at a time, never longer. From
+the tenth wrong PIN each one doubles the lock (two minutes up to an hour). A right PIN resets
+the count; a staff member's signed badge scanned at the pad ends the lock (one more try, see
+:meth:`PinStore.end_lockout`) and the organiser's ``main.py pin-unlock`` ends lock and count, so
+nobody is locked out for an hour by a stranger.
+The count and the lock live in the database, so a restart does not reset them. With a million
+PINs and at most one guess an hour after the first two dozen, guessing through the pad takes
+decades (see docs/SECURITY.md, "Staff PIN")."""
 
 from __future__ import annotations
 
@@ -22,7 +28,8 @@ if TYPE_CHECKING:
 
 ROLES = ("staff", "volunteer")
 MAX_FAILURES = 5
-LOCKOUT = timedelta(seconds=60)          # after the fifth wrong PIN; doubled by each one after it
+LOCKOUT = timedelta(seconds=60)          # after the fifth wrong PIN, and each of the next GENTLE_LOCKS - 1
+GENTLE_LOCKS = 5                         # locks of one LOCKOUT each before they start to double
 MAX_LOCKOUT = timedelta(hours=1)
 MIN_DIGITS, MAX_DIGITS = 6, 12
 # scrypt cost: ~50 ms per try on the kiosk (slow for a guesser, unnoticed by a person)
@@ -86,6 +93,20 @@ class PinStore:
         # the lock has run out: after a lock-out, one try at a time (each failure locks again)
         return PinResult(None, tries_left=max(1, MAX_FAILURES - failures))
 
+    def end_lockout(self, device_id: str, *, forget_count: bool = False) -> bool:
+        """End this device's lock (a staff badge at the pad). The wrong-PIN count stays, so the
+        next wrong PIN locks again at the next tier: a staff badge buys one try, not five (a
+        found badge must not become a stream of free guesses). ``forget_count`` (the organiser's
+        ``pin-unlock`` on the machine): forget the count too. The PIN is still needed to open the
+        desk. True when there was something to end."""
+        with self.store.atomic():
+            if forget_count:
+                cur = self.store.execute("DELETE FROM pin_lockout WHERE device_id = ?", (device_id,))
+            else:
+                cur = self.store.execute("UPDATE pin_lockout SET locked_until = NULL WHERE device_id = ? "
+                                        "AND locked_until IS NOT NULL", (device_id,))
+        return cur.rowcount > 0
+
     def candidates(self, device_id: str, now: datetime) -> PinResult | tuple[tuple[str, str], ...]:
         """A try's first step (fast): the lock state while locked, else every role's stored hash,
         staff first — for :func:`match_pin`, which may run on another thread."""
@@ -138,7 +159,11 @@ def match_pin(pin: str, candidates) -> str | None:
 
 
 def lockout_after(failures: int) -> timedelta | None:
-    """How long the pad stays locked after ``failures`` wrong PINs in a row (None: not locked)."""
+    """How long the pad stays locked after ``failures`` wrong PINs in a row (None: not locked):
+    a minute for the 5th to 9th, then doubling from two minutes (10th) up to an hour."""
     if failures < MAX_FAILURES:
         return None
-    return min(LOCKOUT * 2 ** min(failures - MAX_FAILURES, 16), MAX_LOCKOUT)
+    beyond = failures - MAX_FAILURES - GENTLE_LOCKS + 1       # 1 at the 10th wrong PIN
+    if beyond <= 0:
+        return LOCKOUT
+    return min(LOCKOUT * 2 ** min(beyond, 16), MAX_LOCKOUT)

@@ -3,6 +3,7 @@ scanners that type, a camera where there is one, look-up by name, undo, counters
 
 from __future__ import annotations
 
+import sqlite3
 import time
 import uuid
 from collections import deque
@@ -107,6 +108,7 @@ class PinPad(QWidget):
         self._checking = False
         self._attempt = 0                   # a result for an earlier attempt (pad closed since) is dropped
         self._error = ""
+        self._note = ""                     # not an error: "Lock-out ended by …"
         self.heading = label(role="heading")
         self.dots = label(role="heading")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,7 +120,9 @@ class PinPad(QWidget):
         for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
             b = QPushButton(key)
             b.setMinimumSize(180, 130)
-            b.setStyleSheet("font-size: 40px; font-weight: 700;")
+            # while locked the keys must look it, not only ignore taps (they looked the same)
+            b.setStyleSheet("QPushButton { font-size: 40px; font-weight: 700; } "
+                            "QPushButton:disabled { background: #1c2c44; color: #5a6b82; border: 2px dashed #3d5a80; }")
             b.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(b, i // 3, i % 3)
             self.keys[key] = b
@@ -141,8 +145,32 @@ class PinPad(QWidget):
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
         self._lock_timer.timeout.connect(self._show_state)
+        # a staff member's signed badge scanned here ends a lock-out (a passer-by's wrong PINs
+        # must not keep staff out); the PIN is still needed
+        self.wedge = WedgeInput(self)
+        self.wedge.scanned.connect(self.badge_scanned)
         ui.languageChanged.connect(lambda _l: self.retranslate())
         self.retranslate()
+
+    def badge_scanned(self, payload: str) -> None:
+        from kiosk.models.errors import KioskError
+
+        self._error = self._note = ""
+        try:
+            staff, _ended = self.ops.end_pin_lockout(payload)
+        except KioskError as exc:
+            if exc.code == "not_staff":
+                self._show_state(QCoreApplication.translate("Staff", "Only a staff member's badge ends the lock-out."))
+            else:
+                self._show_state(QCoreApplication.translate("Staff", "Not a valid badge (%1).").replace("%1", exc.code))
+            return
+        except sqlite3.Error:  # busy or read-only: the count kept here (read-only kiosk) still ends below
+            staff = None
+        self._local_lock_until = 0.0
+        self._unsaved_failures = 0
+        self._note = (QCoreApplication.translate("Staff", "Lock-out ended by %1 (staff badge). Enter your PIN.")
+                      .replace("%1", staff.name) if staff is not None else "")
+        self._show_state()
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("Staff", "Staff sign-in"))
@@ -151,18 +179,20 @@ class PinPad(QWidget):
 
     def open(self) -> None:
         self.entered = ""
-        self._error = ""
+        self._error = self._note = ""
         self._forget_check()
         self._show_state()
         self._lock_timer.start()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.wedge.set_active(True)
         self._lock_timer.start()
 
     def hideEvent(self, event) -> None:
         # the lock-out countdown only matters on screen (and must not outlive the window)
         self._lock_timer.stop()
+        self.wedge.set_active(False)
         super().hideEvent(event)
 
     def close_pad(self) -> None:
@@ -184,13 +214,17 @@ class PinPad(QWidget):
         error = True
         if state.locked_for:
             seconds = state.locked_for  # lupdate only sees %n when n is a plain name
-            self.message.setText(QCoreApplication.translate("Staff", "Too many wrong PINs. Try again in %n s.", "",
-                                                            seconds))
+            text = QCoreApplication.translate("Staff", "Too many wrong PINs. Try again in %n s.", "", seconds)
+            text += "\n" + QCoreApplication.translate("Staff", "Staff: scan your staff badge here to end the lock-out.")
+            self.message.setText(f"{self._error}\n{text}" if self._error else text)   # e.g. a badge that is not staff
         elif self._error:
             self.message.setText(self._error)
         elif not self.ops.pin_roles():
             self.message.setText(QCoreApplication.translate(
                 "Staff", "No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff"))
+        elif self._note and not self.entered:
+            error = False
+            self.message.setText(self._note)
         else:
             error = False
             self.message.setText(QCoreApplication.translate("Staff", "Enter your PIN.") if not self.entered else "")
@@ -220,6 +254,7 @@ class PinPad(QWidget):
         if self._checking:
             return         # the keys are disabled meanwhile; a tap that slipped through changes nothing
         self._error = ""   # the next key clears the last error
+        self._note = ""
         if key == "⌫":
             self.entered = self.entered[:-1]
             self._show_state()

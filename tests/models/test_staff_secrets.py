@@ -34,14 +34,14 @@ def test_set_pin_command_refuses_four_digits(db_path):
     assert out.returncode != 0 and "6 to 12 digits" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_lockout_doubles_with_each_failure_and_survives_restart(db, db_path):
+def test_lockout_stays_a_minute_for_five_locks_then_doubles_and_survives_restart(db, db_path):
     pins = PinStore(db)
     pins.set_pin("staff", "246813", kst("06-13 12:00"))
     t = kst("06-14 09:00")
     for _ in range(4):
         assert pins.try_pin("000000", device_id="k1", now=t).locked_for == 0
     locks = []
-    for _ in range(9):
+    for _ in range(11):
         result = pins.try_pin("000000", device_id="k1", now=t)
         assert result.role is None and result.locked_for > 0
         locks.append(result.locked_for)
@@ -49,7 +49,8 @@ def test_lockout_doubles_with_each_failure_and_survives_restart(db, db_path):
         # while locked, even the right PIN is not tried
         assert pins.try_pin("246813", device_id="k1", now=t + timedelta(seconds=result.locked_for - 2)).role is None
         t += timedelta(seconds=result.locked_for + 1)
-    assert locks[:6] == [60, 120, 240, 480, 960, 1920]
+    # a minute for the 5th to 9th wrong PIN (a passer-by cannot lock staff out for long), then doubling
+    assert locks[:10] == [60, 60, 60, 60, 60, 120, 240, 480, 960, 1920]
     assert locks[-1] == MAX_LOCKOUT.total_seconds() == 3600
     # after a lock has run out only one try is given before the next (longer) lock
     assert pins.lock_state("k1", t).tries_left == 1
