@@ -21,6 +21,16 @@
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message numerus="yes">
+        <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
+        <translation>
+            <numerusform>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</numerusform>
+            <numerusform>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Exhibitors</name>
     <message numerus="yes">
         <source>%n exhibitor(s) match</source>

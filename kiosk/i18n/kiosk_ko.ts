@@ -4,23 +4,23 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="107"/>
+        <location filename="../views/agenda.py" line="108"/>
         <source>Agenda</source>
         <extracomment>The agenda&apos;s QR code is drawn this long after the screen is built (after its first frame).</extracomment>
         <translation>프로그램</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="108"/>
+        <location filename="../views/agenda.py" line="109"/>
         <source>What changed</source>
         <translation>변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="113"/>
+        <location filename="../views/agenda.py" line="114"/>
         <source>Full agenda on your phone</source>
         <translation>휴대폰으로 전체 프로그램 보기</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="116"/>
+        <location filename="../views/agenda.py" line="117"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>나란히 놓인 세션은 같은 시간에 진행됩니다. 세션을 누르면 상세 정보와 가는 길이 나옵니다.</translation>
     </message>
@@ -280,137 +280,142 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="354"/>
+        <location filename="../views/editor.py" line="387"/>
         <source>room assumed for this demo</source>
         <translation>데모용으로 가정한 장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="215"/>
+        <location filename="../views/editor.py" line="225"/>
         <source>End</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="214"/>
+        <location filename="../views/editor.py" line="224"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="265"/>
+        <location filename="../views/editor.py" line="298"/>
         <source>room not on the floor plan yet</source>
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="458"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="208"/>
+        <location filename="../views/editor.py" line="218"/>
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="211"/>
+        <location filename="../views/editor.py" line="221"/>
         <source>Room</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="212"/>
+        <location filename="../views/editor.py" line="222"/>
         <source>Start (the end moves with it) and end</source>
         <translation>시작 (종료도 함께 이동) 및 종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="213"/>
+        <location filename="../views/editor.py" line="223"/>
         <source>Notice</source>
         <translation>공지</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="217"/>
+        <location filename="../views/editor.py" line="227"/>
         <source>No notice</source>
         <translation>공지 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="218"/>
+        <location filename="../views/editor.py" line="228"/>
         <source>Or type a notice (any language)</source>
         <translation>또는 공지 입력 (어느 언어든)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="219"/>
+        <location filename="../views/editor.py" line="229"/>
         <source>Your name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="220"/>
+        <location filename="../views/editor.py" line="230"/>
         <source>Why (optional)</source>
         <translation>사유 (선택)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="221"/>
+        <location filename="../views/editor.py" line="231"/>
         <source>Back to the printed programme</source>
         <translation>인쇄된 프로그램으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="222"/>
+        <location filename="../views/editor.py" line="232"/>
         <source>Undo last edit</source>
         <translation>마지막 변경 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="223"/>
+        <location filename="../views/editor.py" line="233"/>
         <source>Check-in desk</source>
         <translation>체크인 데스크</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="343"/>
+        <location filename="../views/editor.py" line="270"/>
+        <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
+        <translation>저장되지 않음: %n초 후 이 데스크가 잠기고 변경 내용이 사라집니다. 화면을 터치한 뒤 저장을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="376"/>
         <source>Pick a session on the left.</source>
         <translation>왼쪽에서 세션을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="351"/>
+        <location filename="../views/editor.py" line="384"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="360"/>
+        <location filename="../views/editor.py" line="393"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="360"/>
+        <location filename="../views/editor.py" line="393"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="365"/>
+        <location filename="../views/editor.py" line="398"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="365"/>
+        <location filename="../views/editor.py" line="398"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="427"/>
+        <location filename="../views/editor.py" line="460"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="433"/>
+        <location filename="../views/editor.py" line="466"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="442"/>
+        <location filename="../views/editor.py" line="475"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="443"/>
+        <location filename="../views/editor.py" line="476"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="224"/>
+        <location filename="../views/editor.py" line="234"/>
         <source>Meetings</source>
         <translation>상담 일정</translation>
     </message>
@@ -530,73 +535,73 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="363"/>
+        <location filename="../views/home.py" line="372"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="368"/>
+        <location filename="../views/home.py" line="377"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="333"/>
+        <location filename="../views/home.py" line="342"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="334"/>
+        <location filename="../views/home.py" line="343"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="342"/>
+        <location filename="../views/home.py" line="351"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="348"/>
+        <location filename="../views/home.py" line="357"/>
         <source>Korea time (KST)</source>
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="352"/>
+        <location filename="../views/home.py" line="361"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="355"/>
+        <location filename="../views/home.py" line="364"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="359"/>
+        <location filename="../views/home.py" line="368"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="375"/>
+        <location filename="../views/home.py" line="384"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="378"/>
+        <location filename="../views/home.py" line="387"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="381"/>
+        <location filename="../views/home.py" line="390"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="335"/>
+        <location filename="../views/home.py" line="344"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="336"/>
+        <location filename="../views/home.py" line="345"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>
@@ -1183,351 +1188,352 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="59"/>
+        <location filename="../views/staff.py" line="60"/>
         <source>opens %1</source>
         <translation>%1 시작</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="55"/>
+        <location filename="../views/staff.py" line="56"/>
         <source>closed</source>
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="255"/>
+        <location filename="../views/staff.py" line="322"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="262"/>
+        <location filename="../views/staff.py" line="315"/>
+        <location filename="../views/staff.py" line="329"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="667"/>
-        <location filename="../views/staff.py" line="671"/>
+        <location filename="../views/staff.py" line="724"/>
+        <location filename="../views/staff.py" line="728"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="672"/>
+        <location filename="../views/staff.py" line="729"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="679"/>
+        <location filename="../views/staff.py" line="736"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="680"/>
+        <location filename="../views/staff.py" line="737"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="803"/>
+        <location filename="../views/staff.py" line="860"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="805"/>
+        <location filename="../views/staff.py" line="862"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>OK — welcome</source>
         <translation>확인 — 환영합니다</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>ALREADY CHECKED IN</source>
         <translation>이미 체크인됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>INVALID BADGE</source>
         <translation>유효하지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="40"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>REVOKED BADGE</source>
         <translation>폐기된 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="41"/>
+        <location filename="../views/staff.py" line="42"/>
         <source>NOT ON THIS LIST</source>
         <translation>대상 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="42"/>
+        <location filename="../views/staff.py" line="43"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>지금은 운영 시간 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="43"/>
+        <location filename="../views/staff.py" line="44"/>
         <source>UNKNOWN BADGE</source>
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="68"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="68"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="70"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="72"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="74"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="75"/>
+        <location filename="../views/staff.py" line="76"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="77"/>
+        <location filename="../views/staff.py" line="78"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="85"/>
+        <location filename="../views/staff.py" line="86"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="157"/>
+        <location filename="../views/staff.py" line="163"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>스태프 명찰만 잠금을 해제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="159"/>
+        <location filename="../views/staff.py" line="165"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="165"/>
+        <location filename="../views/staff.py" line="171"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 님이 잠금을 해제했습니다(스태프 명찰). PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="170"/>
+        <location filename="../views/staff.py" line="176"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="171"/>
+        <location filename="../views/staff.py" line="177"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="209"/>
+        <location filename="../views/staff.py" line="217"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="210"/>
+        <location filename="../views/staff.py" line="218"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>스태프: 여기에서 스태프 명찰을 스캔하면 잠금이 해제됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="215"/>
+        <location filename="../views/staff.py" line="223"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="222"/>
+        <location filename="../views/staff.py" line="230"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="272"/>
+        <location filename="../views/staff.py" line="306"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="489"/>
+        <location filename="../views/staff.py" line="546"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="490"/>
+        <location filename="../views/staff.py" line="547"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="491"/>
+        <location filename="../views/staff.py" line="548"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="492"/>
+        <location filename="../views/staff.py" line="549"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="497"/>
+        <location filename="../views/staff.py" line="554"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="498"/>
+        <location filename="../views/staff.py" line="555"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="225"/>
+        <location filename="../views/editor.py" line="235"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="499"/>
+        <location filename="../views/staff.py" line="556"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="500"/>
+        <location filename="../views/staff.py" line="557"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="516"/>
+        <location filename="../views/staff.py" line="573"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="520"/>
+        <location filename="../views/staff.py" line="577"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="522"/>
+        <location filename="../views/staff.py" line="579"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="524"/>
+        <location filename="../views/staff.py" line="581"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="526"/>
+        <location filename="../views/staff.py" line="583"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="529"/>
+        <location filename="../views/staff.py" line="586"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="559"/>
+        <location filename="../views/staff.py" line="616"/>
         <source>manual</source>
         <translation>수동</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="560"/>
+        <location filename="../views/staff.py" line="617"/>
         <source>badge %1</source>
         <translation>명찰 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="594"/>
+        <location filename="../views/staff.py" line="651"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="595"/>
+        <location filename="../views/staff.py" line="652"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="678"/>
-        <location filename="../views/staff.py" line="687"/>
+        <location filename="../views/staff.py" line="735"/>
+        <location filename="../views/staff.py" line="744"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="688"/>
+        <location filename="../views/staff.py" line="745"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="689"/>
+        <location filename="../views/staff.py" line="746"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="702"/>
+        <location filename="../views/staff.py" line="759"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="808"/>
+        <location filename="../views/staff.py" line="865"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="810"/>
+        <location filename="../views/staff.py" line="867"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="878"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="823"/>
+        <location filename="../views/staff.py" line="880"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="532"/>
+        <location filename="../views/staff.py" line="589"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="750"/>
+        <location filename="../views/staff.py" line="807"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="765"/>
+        <location filename="../views/staff.py" line="822"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="779"/>
+        <location filename="../views/staff.py" line="836"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="785"/>
+        <location filename="../views/staff.py" line="842"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="789"/>
+        <location filename="../views/staff.py" line="846"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>
@@ -1535,13 +1541,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="515"/>
+        <location filename="../views/main_window.py" line="565"/>
         <source>⌂ Home</source>
-        <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
+        <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="516"/>
+        <location filename="../views/main_window.py" line="566"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

@@ -4,23 +4,23 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="107"/>
+        <location filename="../views/agenda.py" line="108"/>
         <source>Agenda</source>
         <extracomment>The agenda&apos;s QR code is drawn this long after the screen is built (after its first frame).</extracomment>
         <translation>議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="108"/>
+        <location filename="../views/agenda.py" line="109"/>
         <source>What changed</source>
         <translation>異動</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="113"/>
+        <location filename="../views/agenda.py" line="114"/>
         <source>Full agenda on your phone</source>
         <translation>用手機看完整議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="116"/>
+        <location filename="../views/agenda.py" line="117"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>並排的場次同時進行。點選場次可查看詳情與路線。</translation>
     </message>
@@ -280,137 +280,142 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="354"/>
+        <location filename="../views/editor.py" line="387"/>
         <source>room assumed for this demo</source>
         <translation>此示範假定的場地</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="215"/>
+        <location filename="../views/editor.py" line="225"/>
         <source>End</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="214"/>
+        <location filename="../views/editor.py" line="224"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="265"/>
+        <location filename="../views/editor.py" line="298"/>
         <source>room not on the floor plan yet</source>
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="458"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="208"/>
+        <location filename="../views/editor.py" line="218"/>
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="211"/>
+        <location filename="../views/editor.py" line="221"/>
         <source>Room</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="212"/>
+        <location filename="../views/editor.py" line="222"/>
         <source>Start (the end moves with it) and end</source>
         <translation>開始（結束隨之移動）與結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="213"/>
+        <location filename="../views/editor.py" line="223"/>
         <source>Notice</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="217"/>
+        <location filename="../views/editor.py" line="227"/>
         <source>No notice</source>
         <translation>無公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="218"/>
+        <location filename="../views/editor.py" line="228"/>
         <source>Or type a notice (any language)</source>
         <translation>或輸入公告（任何語言）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="219"/>
+        <location filename="../views/editor.py" line="229"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="220"/>
+        <location filename="../views/editor.py" line="230"/>
         <source>Why (optional)</source>
         <translation>原因（選填）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="221"/>
+        <location filename="../views/editor.py" line="231"/>
         <source>Back to the printed programme</source>
         <translation>恢復為印刷議程</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="222"/>
+        <location filename="../views/editor.py" line="232"/>
         <source>Undo last edit</source>
         <translation>取消上一次異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="223"/>
+        <location filename="../views/editor.py" line="233"/>
         <source>Check-in desk</source>
         <translation>報到台</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="343"/>
+        <location filename="../views/editor.py" line="270"/>
+        <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
+        <translation>尚未儲存：本服務台將在 %n 秒後鎖定，變更會遺失。請觸碰螢幕，再按「儲存」。</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="376"/>
         <source>Pick a session on the left.</source>
         <translation>請在左側選擇場次。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="351"/>
+        <location filename="../views/editor.py" line="384"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="360"/>
+        <location filename="../views/editor.py" line="393"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="360"/>
+        <location filename="../views/editor.py" line="393"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="365"/>
+        <location filename="../views/editor.py" line="398"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="365"/>
+        <location filename="../views/editor.py" line="398"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="427"/>
+        <location filename="../views/editor.py" line="460"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="433"/>
+        <location filename="../views/editor.py" line="466"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="442"/>
+        <location filename="../views/editor.py" line="475"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="443"/>
+        <location filename="../views/editor.py" line="476"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="224"/>
+        <location filename="../views/editor.py" line="234"/>
         <source>Meetings</source>
         <translation>洽談</translation>
     </message>
@@ -530,73 +535,73 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="363"/>
+        <location filename="../views/home.py" line="372"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="368"/>
+        <location filename="../views/home.py" line="377"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="333"/>
+        <location filename="../views/home.py" line="342"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="334"/>
+        <location filename="../views/home.py" line="343"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="342"/>
+        <location filename="../views/home.py" line="351"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="348"/>
+        <location filename="../views/home.py" line="357"/>
         <source>Korea time (KST)</source>
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="352"/>
+        <location filename="../views/home.py" line="361"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="355"/>
+        <location filename="../views/home.py" line="364"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="359"/>
+        <location filename="../views/home.py" line="368"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="375"/>
+        <location filename="../views/home.py" line="384"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="378"/>
+        <location filename="../views/home.py" line="387"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="381"/>
+        <location filename="../views/home.py" line="390"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="335"/>
+        <location filename="../views/home.py" line="344"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="336"/>
+        <location filename="../views/home.py" line="345"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>
@@ -1183,351 +1188,352 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="59"/>
+        <location filename="../views/staff.py" line="60"/>
         <source>opens %1</source>
         <translation>%1 開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="55"/>
+        <location filename="../views/staff.py" line="56"/>
         <source>closed</source>
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="255"/>
+        <location filename="../views/staff.py" line="322"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="262"/>
+        <location filename="../views/staff.py" line="315"/>
+        <location filename="../views/staff.py" line="329"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="667"/>
-        <location filename="../views/staff.py" line="671"/>
+        <location filename="../views/staff.py" line="724"/>
+        <location filename="../views/staff.py" line="728"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="672"/>
+        <location filename="../views/staff.py" line="729"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="679"/>
+        <location filename="../views/staff.py" line="736"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="680"/>
+        <location filename="../views/staff.py" line="737"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="803"/>
+        <location filename="../views/staff.py" line="860"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="805"/>
+        <location filename="../views/staff.py" line="862"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="37"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>OK — welcome</source>
         <translation>通過 — 歡迎</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>ALREADY CHECKED IN</source>
         <translation>已報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>INVALID BADGE</source>
         <translation>無效識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="40"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>REVOKED BADGE</source>
         <translation>已作廢識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="41"/>
+        <location filename="../views/staff.py" line="42"/>
         <source>NOT ON THIS LIST</source>
         <translation>不在此名單</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="42"/>
+        <location filename="../views/staff.py" line="43"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>目前未開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="43"/>
+        <location filename="../views/staff.py" line="44"/>
         <source>UNKNOWN BADGE</source>
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="68"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="68"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="70"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="72"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="74"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="75"/>
+        <location filename="../views/staff.py" line="76"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="77"/>
+        <location filename="../views/staff.py" line="78"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="85"/>
+        <location filename="../views/staff.py" line="86"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="157"/>
+        <location filename="../views/staff.py" line="163"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>只有工作人員識別證能解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="159"/>
+        <location filename="../views/staff.py" line="165"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="165"/>
+        <location filename="../views/staff.py" line="171"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 已解除鎖定（工作人員識別證）。請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="170"/>
+        <location filename="../views/staff.py" line="176"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="171"/>
+        <location filename="../views/staff.py" line="177"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="209"/>
+        <location filename="../views/staff.py" line="217"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="210"/>
+        <location filename="../views/staff.py" line="218"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>工作人員：在此掃描工作人員識別證即可解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="215"/>
+        <location filename="../views/staff.py" line="223"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="222"/>
+        <location filename="../views/staff.py" line="230"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="272"/>
+        <location filename="../views/staff.py" line="306"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="489"/>
+        <location filename="../views/staff.py" line="546"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="490"/>
+        <location filename="../views/staff.py" line="547"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="491"/>
+        <location filename="../views/staff.py" line="548"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="492"/>
+        <location filename="../views/staff.py" line="549"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="497"/>
+        <location filename="../views/staff.py" line="554"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="498"/>
+        <location filename="../views/staff.py" line="555"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="225"/>
+        <location filename="../views/editor.py" line="235"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="499"/>
+        <location filename="../views/staff.py" line="556"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="500"/>
+        <location filename="../views/staff.py" line="557"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="516"/>
+        <location filename="../views/staff.py" line="573"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="520"/>
+        <location filename="../views/staff.py" line="577"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="522"/>
+        <location filename="../views/staff.py" line="579"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="524"/>
+        <location filename="../views/staff.py" line="581"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="526"/>
+        <location filename="../views/staff.py" line="583"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="529"/>
+        <location filename="../views/staff.py" line="586"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="559"/>
+        <location filename="../views/staff.py" line="616"/>
         <source>manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="560"/>
+        <location filename="../views/staff.py" line="617"/>
         <source>badge %1</source>
         <translation>識別證 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="594"/>
+        <location filename="../views/staff.py" line="651"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="595"/>
+        <location filename="../views/staff.py" line="652"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="678"/>
-        <location filename="../views/staff.py" line="687"/>
+        <location filename="../views/staff.py" line="735"/>
+        <location filename="../views/staff.py" line="744"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="688"/>
+        <location filename="../views/staff.py" line="745"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="689"/>
+        <location filename="../views/staff.py" line="746"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="702"/>
+        <location filename="../views/staff.py" line="759"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="808"/>
+        <location filename="../views/staff.py" line="865"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="810"/>
+        <location filename="../views/staff.py" line="867"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="878"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="823"/>
+        <location filename="../views/staff.py" line="880"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="532"/>
+        <location filename="../views/staff.py" line="589"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="750"/>
+        <location filename="../views/staff.py" line="807"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="765"/>
+        <location filename="../views/staff.py" line="822"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="779"/>
+        <location filename="../views/staff.py" line="836"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="785"/>
+        <location filename="../views/staff.py" line="842"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="789"/>
+        <location filename="../views/staff.py" line="846"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>
@@ -1535,13 +1541,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="515"/>
+        <location filename="../views/main_window.py" line="565"/>
         <source>⌂ Home</source>
-        <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame).</extracomment>
+        <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="516"/>
+        <location filename="../views/main_window.py" line="566"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
@@ -182,8 +182,18 @@ class ScheduleDesk(QWidget):
         body.addLayout(left, 2)
         body.addLayout(right, 3)
         self.body = body
+        # staff mode is about to lock itself with a change not saved: a countdown, red, on top
+        self.idle_banner = label(wrap=True)
+        self.idle_banner.setStyleSheet("background:#b00020; color:#ffffff; font-weight:700; padding:10px 16px;"
+                                       " border-radius:10px;")
+        self.idle_banner.hide()
+        self._idle_left = 0
+        self._idle_tick = QTimer(self)
+        self._idle_tick.setInterval(1000)
+        self._idle_tick.timeout.connect(self._count_down)
         root = QVBoxLayout(self)
         root.setContentsMargins(28, 16, 28, 16)
+        root.addWidget(self.idle_banner)
         root.addLayout(top)
         root.addLayout(day_row)
         root.addLayout(body, 1)
@@ -236,6 +246,29 @@ class ScheduleDesk(QWidget):
                                     f" QListWidget::item:selected {{ background: {theme.p.accent}; color: {theme.p.accent_text}; }}")
         self._fill_list()
         self._show_pending()
+
+    def warn_idle_lock(self, seconds: int) -> None:
+        """Staff mode locks itself in ``seconds`` (0: touched, no lock coming). Said only when a
+        change is staged and not saved — the lock would discard it."""
+        self._idle_left = seconds
+        if seconds > 0 and self.pending and self.isVisible():
+            self._show_idle_banner()
+            self._idle_tick.start()
+        else:
+            self._idle_tick.stop()
+            self.idle_banner.hide()
+
+    def _count_down(self) -> None:
+        self._idle_left -= 1
+        if self._idle_left <= 0 or not self.pending:
+            self.warn_idle_lock(0)
+        else:
+            self._show_idle_banner()
+
+    def _show_idle_banner(self) -> None:
+        left = self._idle_left  # lupdate only sees %n when n is a plain name
+        self.idle_banner.setText(QCoreApplication.translate("Editor", "Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.", "", left))
+        self.idle_banner.show()
 
     def set_role(self, role: str | None) -> None:
         self.role = role

@@ -3,6 +3,8 @@ and the idle reset that hands a clean kiosk to the next visitor."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -45,7 +47,12 @@ def release_caches() -> None:
 
 
 class IdleWatcher(QObject):
-    """Calls ``on_idle`` after ``seconds`` without a touch, click or key anywhere in the app."""
+    """Calls ``on_idle`` after ``seconds`` without a touch, click or key anywhere in the app.
+    With ``warn_before`` set, ``warning`` fires that many seconds before (``touched`` on the
+    next activity), so a screen can say what the coming reset would discard."""
+
+    warning = Signal(int)
+    touched = Signal()
 
     def __init__(self, seconds: float, on_idle, parent=None) -> None:
         super().__init__(parent)
@@ -54,27 +61,50 @@ class IdleWatcher(QObject):
         self.timer.setInterval(int(seconds * 1000))
         self.timer.timeout.connect(on_idle)
         self.timer.start()
+        self.warn_before = 0.0
+        self.warn_timer = QTimer(self)
+        self.warn_timer.setSingleShot(True)
+        self.warn_timer.timeout.connect(lambda: self.warning.emit(math.ceil(self.warn_before)))
         # just after the first frame (see first_frame.py): nobody touches a screen before it shows
         AfterFirstFrame.later(lambda: QApplication.instance().installEventFilter(self))
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() in _ACTIVITY:
             self.timer.start()
+            self._start_warning()
+            self.touched.emit()
         return False
 
-    def restart(self, seconds: float) -> None:
-        """Count ``seconds`` from now."""
+    def _start_warning(self) -> None:
+        ms = self.timer.interval() - int(self.warn_before * 1000)
+        if self.warn_before > 0 and ms > 0:
+            self.warn_timer.start(ms)
+        else:
+            self.warn_timer.stop()
+
+    def restart(self, seconds: float, *, warn_before: float = 0.0) -> None:
+        """Count ``seconds`` from now (and warn ``warn_before`` seconds before the end)."""
         self.timer.setInterval(int(seconds * 1000))
         self.timer.start()
+        self.warn_before = warn_before
+        self._start_warning()
 
 
 #: Build the visitor screens not shown first this long after start-up (after the first frame).
 WARM_AFTER_MS = 1500
 
 
+#: Staff mode's idle lock (s): longer than a visitor's 60 s reset — a volunteer reads the warnings
+#: and types a notice — but a desk left open still locks itself in two minutes.
+STAFF_IDLE_SECONDS = 120
+#: Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).
+STAFF_IDLE_WARNING = 15
+
+
 class StaffMode(QObject):
-    """Who is unlocked on this kiosk (staff, volunteer or nobody), and the shorter idle lock
-    that comes with it: a desk left open locks itself after ``staff_idle_seconds``."""
+    """Who is unlocked on this kiosk (staff, volunteer or nobody), and the idle lock that comes
+    with it: a desk left open locks itself after ``staff_idle_seconds`` (its own timer, longer
+    than the visitor's reset), warning ``STAFF_IDLE_WARNING`` s before."""
 
     entered = Signal(str)
     locked = Signal()
@@ -83,11 +113,13 @@ class StaffMode(QObject):
         super().__init__(parent)
         self.idle = idle
         self.idle_seconds, self.staff_idle_seconds = idle_seconds, staff_idle_seconds
+        self.idle_warning: float = STAFF_IDLE_WARNING
         self.role: str | None = None
 
     def enter(self, role: str) -> None:
         self.role = role
-        self.idle.restart(self.staff_idle_seconds)
+        warn = self.idle_warning if self.staff_idle_seconds > self.idle_warning else 0
+        self.idle.restart(self.staff_idle_seconds, warn_before=warn)
         self.entered.emit(role)
 
     def lock(self) -> None:
@@ -104,7 +136,7 @@ class KioskWindow(QWidget):
     when the kiosk is idle after its first frame)."""
 
     def __init__(self, ui, repo, watcher, *, idle_seconds: float = 60, kiosk_id: str | None = None,
-                 staff_idle_seconds: float = 120, health, ops, start_view: str = "home", parent=None) -> None:
+                 staff_idle_seconds: float = STAFF_IDLE_SECONDS, health, ops, start_view: str = "home", parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskRoot")
         self.setWindowTitle("InnoFair kiosk")
@@ -191,6 +223,8 @@ class KioskWindow(QWidget):
         self.staff = StaffMode(self.idle, idle_seconds=idle_seconds, staff_idle_seconds=staff_idle_seconds,
                                parent=self)
         self.staff.locked.connect(self._staff_locked)
+        self.idle.warning.connect(self._staff_idle_warning)
+        self.idle.touched.connect(self._staff_idle_touched)
         self.apply_theme(ui.theme)          # (retranslates the bar too)
         self._tick(ui.now())
         self.show_view(start_view if start_view in ("home", "agenda") else "home")
@@ -423,6 +457,16 @@ class KioskWindow(QWidget):
         desk.role = self.staff_role          # the audit records who is unlocked (it said 'volunteer'/'staff' always)
         desk.back_to = self.stack.currentWidget()
         self.stack.setCurrentWidget(desk)
+
+    def _staff_idle_warning(self, seconds: int) -> None:
+        """Staff mode is about to lock itself: the schedule desk, holding an unsaved change, says
+        so with a countdown (a touch anywhere keeps it open)."""
+        if self.staff_role is not None and "editor" in self._lazy:
+            self.editor.warn_idle_lock(seconds)
+
+    def _staff_idle_touched(self) -> None:
+        if "editor" in self._lazy:
+            self.editor.warn_idle_lock(0)
 
     def lock_staff_mode(self) -> None:
         self.staff.lock()
