@@ -280,142 +280,159 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="387"/>
+        <location filename="../views/editor.py" line="407"/>
         <source>room assumed for this demo</source>
         <translation>데모용으로 가정한 장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="225"/>
+        <location filename="../views/editor.py" line="236"/>
         <source>End</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="224"/>
+        <location filename="../views/editor.py" line="235"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="298"/>
+        <location filename="../views/editor.py" line="309"/>
         <source>room not on the floor plan yet</source>
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="458"/>
+        <location filename="../views/editor.py" line="489"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="218"/>
+        <location filename="../views/editor.py" line="229"/>
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="221"/>
+        <location filename="../views/editor.py" line="232"/>
         <source>Room</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="222"/>
+        <location filename="../views/editor.py" line="233"/>
         <source>Start (the end moves with it) and end</source>
         <translation>시작 (종료도 함께 이동) 및 종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="223"/>
+        <location filename="../views/editor.py" line="234"/>
         <source>Notice</source>
         <translation>공지</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="227"/>
+        <location filename="../views/editor.py" line="238"/>
         <source>No notice</source>
         <translation>공지 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="228"/>
+        <location filename="../views/editor.py" line="239"/>
         <source>Or type a notice (any language)</source>
         <translation>또는 공지 입력 (어느 언어든)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="229"/>
+        <location filename="../views/editor.py" line="240"/>
         <source>Your name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="230"/>
+        <location filename="../views/editor.py" line="241"/>
         <source>Why (optional)</source>
         <translation>사유 (선택)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="231"/>
+        <location filename="../views/editor.py" line="242"/>
         <source>Back to the printed programme</source>
         <translation>인쇄된 프로그램으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="232"/>
+        <location filename="../views/editor.py" line="243"/>
         <source>Undo last edit</source>
         <translation>마지막 변경 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="233"/>
+        <location filename="../views/editor.py" line="244"/>
         <source>Check-in desk</source>
         <translation>체크인 데스크</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="270"/>
+        <location filename="../views/editor.py" line="281"/>
         <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
         <translation>저장되지 않음: %n초 후 이 데스크가 잠기고 변경 내용이 사라집니다. 화면을 터치한 뒤 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="376"/>
-        <source>Pick a session on the left.</source>
-        <translation>왼쪽에서 세션을 고르세요.</translation>
-    </message>
-    <message>
-        <location filename="../views/editor.py" line="384"/>
+        <location filename="../views/editor.py" line="404"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393"/>
+        <location filename="../views/editor.py" line="413"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393"/>
+        <location filename="../views/editor.py" line="413"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="398"/>
+        <location filename="../views/editor.py" line="389"/>
+        <location filename="../views/editor.py" line="429"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="398"/>
+        <location filename="../views/editor.py" line="390"/>
+        <location filename="../views/editor.py" line="429"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="460"/>
+        <location filename="../views/editor.py" line="393"/>
+        <source>Pick a session in the list to change its room, time or notice.</source>
+        <translation>목록에서 세션을 골라 장소, 시간 또는 공지를 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="420"/>
+        <source>Not saved yet — tap Save.</source>
+        <translation>아직 저장되지 않았습니다 — 저장을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="423"/>
+        <source>Saving cancels this session on every screen.</source>
+        <translation>저장하면 모든 화면에서 이 세션이 취소됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="425"/>
+        <source>Saving puts this session back on every screen.</source>
+        <translation>저장하면 모든 화면에 이 세션이 다시 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="491"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="466"/>
+        <location filename="../views/editor.py" line="497"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="475"/>
+        <location filename="../views/editor.py" line="506"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="476"/>
+        <location filename="../views/editor.py" line="507"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="234"/>
+        <location filename="../views/editor.py" line="245"/>
         <source>Meetings</source>
         <translation>상담 일정</translation>
     </message>
@@ -1405,7 +1422,7 @@
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="235"/>
+        <location filename="../views/editor.py" line="246"/>
         <location filename="../views/meeting_desk.py" line="375"/>
         <location filename="../views/staff.py" line="556"/>
         <source>Lock</source>

@@ -280,142 +280,159 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="387"/>
+        <location filename="../views/editor.py" line="407"/>
         <source>room assumed for this demo</source>
         <translation>此示範假定的場地</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="225"/>
+        <location filename="../views/editor.py" line="236"/>
         <source>End</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="224"/>
+        <location filename="../views/editor.py" line="235"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="298"/>
+        <location filename="../views/editor.py" line="309"/>
         <source>room not on the floor plan yet</source>
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="458"/>
+        <location filename="../views/editor.py" line="489"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="218"/>
+        <location filename="../views/editor.py" line="229"/>
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="221"/>
+        <location filename="../views/editor.py" line="232"/>
         <source>Room</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="222"/>
+        <location filename="../views/editor.py" line="233"/>
         <source>Start (the end moves with it) and end</source>
         <translation>開始（結束隨之移動）與結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="223"/>
+        <location filename="../views/editor.py" line="234"/>
         <source>Notice</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="227"/>
+        <location filename="../views/editor.py" line="238"/>
         <source>No notice</source>
         <translation>無公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="228"/>
+        <location filename="../views/editor.py" line="239"/>
         <source>Or type a notice (any language)</source>
         <translation>或輸入公告（任何語言）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="229"/>
+        <location filename="../views/editor.py" line="240"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="230"/>
+        <location filename="../views/editor.py" line="241"/>
         <source>Why (optional)</source>
         <translation>原因（選填）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="231"/>
+        <location filename="../views/editor.py" line="242"/>
         <source>Back to the printed programme</source>
         <translation>恢復為印刷議程</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="232"/>
+        <location filename="../views/editor.py" line="243"/>
         <source>Undo last edit</source>
         <translation>取消上一次異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="233"/>
+        <location filename="../views/editor.py" line="244"/>
         <source>Check-in desk</source>
         <translation>報到台</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="270"/>
+        <location filename="../views/editor.py" line="281"/>
         <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
         <translation>尚未儲存：本服務台將在 %n 秒後鎖定，變更會遺失。請觸碰螢幕，再按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="376"/>
-        <source>Pick a session on the left.</source>
-        <translation>請在左側選擇場次。</translation>
-    </message>
-    <message>
-        <location filename="../views/editor.py" line="384"/>
+        <location filename="../views/editor.py" line="404"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393"/>
+        <location filename="../views/editor.py" line="413"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393"/>
+        <location filename="../views/editor.py" line="413"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="398"/>
+        <location filename="../views/editor.py" line="389"/>
+        <location filename="../views/editor.py" line="429"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="398"/>
+        <location filename="../views/editor.py" line="390"/>
+        <location filename="../views/editor.py" line="429"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="460"/>
+        <location filename="../views/editor.py" line="393"/>
+        <source>Pick a session in the list to change its room, time or notice.</source>
+        <translation>請在清單中選擇場次，以變更地點、時間或公告。</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="420"/>
+        <source>Not saved yet — tap Save.</source>
+        <translation>尚未儲存——請按「儲存」。</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="423"/>
+        <source>Saving cancels this session on every screen.</source>
+        <translation>儲存後，所有畫面都會顯示此場次已取消。</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="425"/>
+        <source>Saving puts this session back on every screen.</source>
+        <translation>儲存後，此場次會重新出現在所有畫面上。</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="491"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="466"/>
+        <location filename="../views/editor.py" line="497"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="475"/>
+        <location filename="../views/editor.py" line="506"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="476"/>
+        <location filename="../views/editor.py" line="507"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="234"/>
+        <location filename="../views/editor.py" line="245"/>
         <source>Meetings</source>
         <translation>洽談</translation>
     </message>
@@ -1405,7 +1422,7 @@
         <translation>相機</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="235"/>
+        <location filename="../views/editor.py" line="246"/>
         <location filename="../views/meeting_desk.py" line="375"/>
         <location filename="../views/staff.py" line="556"/>
         <source>Lock</source>

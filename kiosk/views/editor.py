@@ -170,9 +170,20 @@ class ScheduleDesk(QWidget):
         # The form is taller than a landscape screen with large text: it scrolls, while the
         # warnings, Save and its result stay in view below it.
         scroll = kinetic_scroll(panel)
+        self.form = scroll
+        # before a session is picked: only this prompt (the empty form drew its rows of room
+        # buttons over one another on a real screen, and Save had no words)
+        self.prompt = label(role="sectionTitle", wrap=True)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         right = QVBoxLayout()
         right.setSpacing(8)
+        right.addWidget(self.prompt, 1)
         right.addWidget(scroll, 1)
+        # a staged change says it is not saved yet, and what Save will do (Cancel only flipped
+        # its button to Reinstate, and the list row did not change)
+        self.unsaved = label(wrap=True)
+        self.unsaved.hide()
+        right.addWidget(self.unsaved)
         right.addWidget(self.warnings)
         right.addWidget(self.save_button)
         right.addWidget(self.result)
@@ -372,11 +383,20 @@ class ScheduleDesk(QWidget):
     def _show_pending(self) -> None:
         state = self._state()
         self.panel.setEnabled(state is not None)
+        for w in (self.form, self.save_button):
+            w.setVisible(state is not None)
+        self.prompt.setVisible(state is None)
+        self.save_button.setText(QCoreApplication.translate("Editor", "Save anyway") if self.confirming
+                                 else QCoreApplication.translate("Editor", "Save"))
         if state is None:
-            self.title.setText(QCoreApplication.translate("Editor", "Pick a session on the left."))
+            # the list is on the left in landscape and above in portrait: said without a side
+            self.prompt.setText(QCoreApplication.translate("Editor", "Pick a session in the list to change its room, "
+                                                                     "time or notice."))
+            self.title.setText("")
             for w in (self.status_line, self.start_label, self.end_label, self.warnings):
                 w.setText("")
             self.warnings.setVisible(False)
+            self.unsaved.setVisible(False)
             return
         p = state["published"]
         lang = self.ui.language
@@ -395,6 +415,17 @@ class ScheduleDesk(QWidget):
             b.setStyleSheet("font-weight:800; border: 3px solid #ff6a00;" if key == state["notice"] else "")
         dirty = bool(self.pending)
         self.save_button.setEnabled(dirty)
+        cue = ""
+        if dirty:
+            cue = QCoreApplication.translate("Editor", "Not saved yet — tap Save.")
+            p_status = self.pending.get("status")
+            if p_status == "cancelled" and p.status.value != "cancelled":
+                cue += " " + QCoreApplication.translate("Editor", "Saving cancels this session on every screen.")
+            elif p_status == "scheduled" and p.status.value == "cancelled":
+                cue += " " + QCoreApplication.translate("Editor", "Saving puts this session back on every screen.")
+        self.unsaved.setText(cue)
+        self.unsaved.setStyleSheet(self._boxed("text"))
+        self.unsaved.setVisible(bool(cue))
         self.save_button.setText(QCoreApplication.translate("Editor", "Save anyway") if self.confirming else QCoreApplication.translate("Editor", "Save"))
         if not self.confirming:
             self._show_warnings()

@@ -12,7 +12,7 @@ from tests.views.layout_fit import button_problem, label_problem, problems
 LANGS = ("en", "ko", "zh-Hant")
 SIZES = ((1920, 1080), (1080, 1920))
 SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "my-day-person", "board", "pin",
-           "checkin", "editor", "meetings")
+           "checkin", "editor", "editor-empty", "meetings")
 
 
 def _open(window, screen: str) -> None:
@@ -39,6 +39,8 @@ def _open(window, screen: str) -> None:
         window.show_view("my-day")
         # a buyer's representative with meetings, sessions and lists (the longest day in the data)
         window.screen("my-day").show_attendee("A0176")
+    elif screen == "editor-empty":
+        window.enter_staff_mode("volunteer")     # no session picked yet (rows of room buttons overlapped)
     elif screen == "editor":
         window.enter_staff_mode("volunteer")
         window.editor.show_day(window.repo.session("d1-keynote").start.date())
