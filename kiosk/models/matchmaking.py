@@ -567,16 +567,19 @@ class Matchmaking:
         out = []
         s, e = start.isoformat(), end.isoformat()
         if table_id:
-            for other, ostart in self.store.execute(
-                    "SELECT id, start FROM meeting WHERE table_id = ? AND id != ? AND status != 'cancelled' "
+            # said in words a volunteer knows (tables, times, names), not internal meeting ids
+            for ostart, oend in self.store.execute(
+                    'SELECT start, "end" FROM meeting WHERE table_id = ? AND id != ? AND status != \'cancelled\' '
                     'AND start < ? AND "end" > ?', (table_id, meeting_id, e, s)):
-                out.append(f"table {table_id} is taken then by meeting {other} ({_dt(ostart):%H:%M})")
+                out.append(f"table {table_id} is taken then by another meeting ({_dt(ostart):%H:%M}–{_dt(oend):%H:%M})")
         for aid in attendee_ids:
-            for other, ostart in self.store.execute(
-                    "SELECT m.id, m.start FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "
+            for name, place, ostart in self.store.execute(
+                    "SELECT coalesce(a.name, p.attendee_id), coalesce(m.table_id, m.room_id), m.start "
+                    "FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "
+                    "LEFT JOIN attendee a ON a.id = p.attendee_id "
                     "WHERE p.attendee_id = ? AND m.id != ? AND m.status != 'cancelled' AND m.start < ? "
                     'AND m."end" > ?', (aid, meeting_id, e, s)):
-                out.append(f"{aid} is in meeting {other} then ({_dt(ostart):%H:%M})")
+                out.append(f"{name} ({aid}) is in another meeting then ({place} {_dt(ostart):%H:%M})")
         return out
 
     # ---------------------------------------------------------------- the verbs
@@ -619,7 +622,9 @@ class Matchmaking:
             problems = self.conflicts(meeting_id=meeting_id, start=_dt(after["start"]), end=_dt(after["end"]),
                                       table_id=after["table_id"], attendee_ids=people)
             if problems:
-                raise KioskError(f"Cannot move {meeting_id}: " + "; ".join(problems) + ".", code="double_booked")
+                raise KioskError(f"Cannot move the {_dt(before['start']):%H:%M} meeting at "
+                                 f"{before['table_id'] or before['room_id']}: " + "; ".join(problems) + ".",
+                                 code="double_booked")
         return before, after
 
     def move(self, meeting_id: str, *, by: str, role: str, device_id: str, now: datetime, reason: str = "",

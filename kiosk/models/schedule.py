@@ -207,7 +207,7 @@ class Schedule:
                 f'SELECT id, room_id, title_en FROM session WHERE id != ? AND status = \'scheduled\' '
                 f'AND room_id IN ({marks}) AND start < ? AND "end" > ?',
                 (session_id, *family, state["end"], state["start"])):
-            out.append(Warning("room_taken", f"{other_room} is taken then by “{title}” ({other}).", other))
+            out.append(Warning("room_taken", f"{other_room} is taken then by “{title}”.", other))   # no ids on screen
         seats = self.store.execute("SELECT r.seats, p.seats FROM session s JOIN room r ON r.id = ? "
                                   "LEFT JOIN room p ON p.id = s.published_room_id WHERE s.id = ?",
                                   (state["room_id"], session_id)).fetchone()

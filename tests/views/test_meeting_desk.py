@@ -164,3 +164,18 @@ def test_the_table_picker_rows_are_finger_sized_and_the_selected_row_readable(qt
     rect = desk.list.visualItemRect(desk.list.currentItem())
     colour = shot.pixelColor(rect.left() + 2, rect.center().y())
     assert colour.lightness() < 80, colour.name()
+
+
+def test_a_refused_move_names_tables_times_and_people_not_ids(qtbot, make_kiosk, clock, db):
+    """Seen: "Cannot move d1-T03-1030: … meeting d1-T07-1030"."""
+    clock.set(kst("06-14 10:05"))
+    window, desk = open_desk(make_kiosk)
+    m = b2b_at(db, kst("06-14 10:00"))
+    taken = next(t for t in db.matchmaking.tables() if t != m.table_id and db.matchmaking.conflicts(
+        meeting_id=m.id, start=m.start, end=m.end, table_id=t, attendee_ids=[]))
+    tap_meeting(qtbot, desk, m.id)
+    desk.table_choice.setCurrentText(taken)
+    tap(qtbot, desk.move_button)
+    text = desk.message.text()
+    assert "Cannot move the 10:00 meeting at " + m.table_id in text and taken in text, text
+    assert "d1-" not in text and db.matchmaking.meeting(m.id).table_id == m.table_id
