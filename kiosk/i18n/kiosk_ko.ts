@@ -280,7 +280,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="407"/>
+        <location filename="../views/editor.py" line="409"/>
         <source>room assumed for this demo</source>
         <translation>데모용으로 가정한 장소</translation>
     </message>
@@ -295,12 +295,12 @@
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="309"/>
+        <location filename="../views/editor.py" line="311"/>
         <source>room not on the floor plan yet</source>
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="489"/>
+        <location filename="../views/editor.py" line="491"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
@@ -365,69 +365,84 @@
         <translation>저장되지 않음: %n초 후 이 데스크가 잠기고 변경 내용이 사라집니다. 화면을 터치한 뒤 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="404"/>
+        <location filename="../views/editor.py" line="303"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="305"/>
+        <source>moved from %1</source>
+        <translation>%1에서 이동</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="307"/>
+        <source>was %1</source>
+        <translation>원래 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="406"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="413"/>
+        <location filename="../views/editor.py" line="415"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="413"/>
+        <location filename="../views/editor.py" line="415"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="389"/>
-        <location filename="../views/editor.py" line="429"/>
+        <location filename="../views/editor.py" line="391"/>
+        <location filename="../views/editor.py" line="431"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="390"/>
-        <location filename="../views/editor.py" line="429"/>
+        <location filename="../views/editor.py" line="392"/>
+        <location filename="../views/editor.py" line="431"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393"/>
+        <location filename="../views/editor.py" line="395"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>목록에서 세션을 골라 장소, 시간 또는 공지를 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="420"/>
+        <location filename="../views/editor.py" line="422"/>
         <source>Not saved yet — tap Save.</source>
         <translation>아직 저장되지 않았습니다 — 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="423"/>
+        <location filename="../views/editor.py" line="425"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>저장하면 모든 화면에서 이 세션이 취소됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="427"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>저장하면 모든 화면에 이 세션이 다시 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="491"/>
+        <location filename="../views/editor.py" line="493"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="497"/>
+        <location filename="../views/editor.py" line="499"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="506"/>
+        <location filename="../views/editor.py" line="508"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="507"/>
+        <location filename="../views/editor.py" line="509"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>

@@ -280,7 +280,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="407"/>
+        <location filename="../views/editor.py" line="409"/>
         <source>room assumed for this demo</source>
         <translation>此示範假定的場地</translation>
     </message>
@@ -295,12 +295,12 @@
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="309"/>
+        <location filename="../views/editor.py" line="311"/>
         <source>room not on the floor plan yet</source>
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="489"/>
+        <location filename="../views/editor.py" line="491"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
@@ -365,69 +365,84 @@
         <translation>尚未儲存：本服務台將在 %n 秒後鎖定，變更會遺失。請觸碰螢幕，再按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="404"/>
+        <location filename="../views/editor.py" line="303"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="305"/>
+        <source>moved from %1</source>
+        <translation>自 %1 移來</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="307"/>
+        <source>was %1</source>
+        <translation>原為 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="406"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="413"/>
+        <location filename="../views/editor.py" line="415"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="413"/>
+        <location filename="../views/editor.py" line="415"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="389"/>
-        <location filename="../views/editor.py" line="429"/>
+        <location filename="../views/editor.py" line="391"/>
+        <location filename="../views/editor.py" line="431"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="390"/>
-        <location filename="../views/editor.py" line="429"/>
+        <location filename="../views/editor.py" line="392"/>
+        <location filename="../views/editor.py" line="431"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="393"/>
+        <location filename="../views/editor.py" line="395"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>請在清單中選擇場次，以變更地點、時間或公告。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="420"/>
+        <location filename="../views/editor.py" line="422"/>
         <source>Not saved yet — tap Save.</source>
         <translation>尚未儲存——請按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="423"/>
+        <location filename="../views/editor.py" line="425"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>儲存後，所有畫面都會顯示此場次已取消。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="427"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>儲存後，此場次會重新出現在所有畫面上。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="491"/>
+        <location filename="../views/editor.py" line="493"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="497"/>
+        <location filename="../views/editor.py" line="499"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="506"/>
+        <location filename="../views/editor.py" line="508"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="507"/>
+        <location filename="../views/editor.py" line="509"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>

@@ -298,17 +298,19 @@ class ScheduleDesk(QWidget):
         self.sessions.clear()
         for s in self.programme.repo.sessions(self.day):
             marks = []
+            # in words ("[101→204 ±17:20]" read as a riddle)
             if s.cancelled:
-                marks.append("✕")
+                marks.append(QCoreApplication.translate("Editor", "cancelled"))
             if s.moved:
-                marks.append(f"{s.published_room_id}→{s.room_id}")
-            if s.retimed:   # (a clock symbol is missing from the CJK fonts: it would be a box)
-                marks.append(f"±{s.published_start:%H:%M}")
+                marks.append(QCoreApplication.translate("Editor", "moved from %1").replace("%1", s.published_room_id or "—"))
+            if s.retimed:
+                marks.append(QCoreApplication.translate("Editor", "was %1").replace(
+                    "%1", phrases.time_range(s.published_start, s.published_end)))
             room = self.programme.rooms.get(s.room_id or "")
             if room is not None and room.not_on_plan:   # created by a schedule import: staff should place it
                 marks.append(QCoreApplication.translate("Editor", "room not on the floor plan yet"))
             # what changed sits on the first line, before the title: an elided title never hides it
-            first = f"{phrases.time_range(s.start, s.end)}  · {s.room_id or '—'}" + (f"   [{' '.join(marks)}]" if marks else "")
+            first = f"{phrases.time_range(s.start, s.end)}  · {s.room_id or '—'}" + (f"   · {' · '.join(marks)}" if marks else "")
             item = QListWidgetItem(f"{first}\n{s.title.get(lang)}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.sessions.addItem(item)

@@ -38,3 +38,15 @@ def test_a_staged_cancel_says_it_is_not_saved_and_what_save_does(qtbot, window):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert window.repo.session("d1-reception").status.value == "cancelled"
     assert not editor.unsaved.isVisible()
+
+
+def test_the_list_says_what_changed_in_words(qtbot, window):
+    """"[101→204 ±17:20]" was a riddle."""
+    editor = open_editor(qtbot, window)
+    window.ops.edit_session("d1-masterclass2", by="Mina", role="volunteer", room="204",
+                            start=window.repo.session("d1-masterclass2").start.replace(minute=30))
+    editor.show_day(window.repo.session("d1-masterclass2").start.date())
+    row = next(editor.sessions.item(i).text() for i in range(editor.sessions.count())
+               if editor.sessions.item(i).data(Qt.ItemDataRole.UserRole) == "d1-masterclass2")
+    assert "moved from 101" in row and "was 17:20" in row, row
+    assert "→" not in row and "±" not in row
