@@ -3,7 +3,6 @@ scanners that type, a camera where there is one, look-up by name, undo, counters
 
 from __future__ import annotations
 
-import sqlite3
 import time
 import uuid
 from collections import deque
@@ -164,7 +163,7 @@ class PinPad(QWidget):
             else:
                 self._show_state(QCoreApplication.translate("Staff", "Not a valid badge (%1).").replace("%1", exc.code))
             return
-        except sqlite3.Error:  # busy or read-only: the count kept here (read-only kiosk) still ends below
+        except Exception:  # sqlite3.Error (busy, read-only): the count kept here (read-only kiosk) still ends below
             staff = None
         self._local_lock_until = 0.0
         self._unsaved_failures = 0
