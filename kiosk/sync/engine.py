@@ -372,6 +372,7 @@ class SyncEngine:
             entry, sig = sign_entry(self.identity, event_id=self._event_id, n=n, prev=prev, t=t, kind=kind, body=body)
             prev = link(entry, sig)
             try:        # our own rows are checked like anyone's: a bad one is listed, never sent as good
+                ctx.entry_time = t
                 kinds_mod.KINDS[kind].validate(ctx, me, body)
                 status, reason = "ok", ""
             except kinds_mod.Invalid as exc:
@@ -516,7 +517,8 @@ class SyncEngine:
         bulk: dict[str, list[tuple[int, dict]]] = {}
         apply_one = self._apply_one
         for i, (e, key) in enumerate(zip(entries, keys)):
-            outcomes.append(list(apply_one(ctx, e.device, e.n, e.kind, e.body, claimed, bulk=bulk, index=i, key=key)))
+            outcomes.append(list(apply_one(ctx, e.device, e.n, e.kind, e.body, claimed, bulk=bulk, index=i, key=key,
+                                           entry_time=e.time)))
         for kind_name, items in bulk.items():     # many entries of one kind: one executemany
             kind = kinds_mod.KINDS[kind_name]
             try:
@@ -596,7 +598,7 @@ class SyncEngine:
                 obj = json.loads(text)
                 # our own waiting entries were rows here before they were signed: check, do not apply
                 status, reason, _key = self._apply_one(ctx, device, n, obj["k"], obj["b"], {},
-                                                       apply=device != self.device_id)
+                                                       apply=device != self.device_id, entry_time=obj.get("t"))
                 if status != "pending":
                     progress = True
                     self._count(result, status, obj["k"])
@@ -614,7 +616,7 @@ class SyncEngine:
 
     def _apply_one(self, ctx, device: str, n: int, kind_name: str, body: dict, claimed: dict, *,
                    apply: bool = True, bulk: dict | None = None, index: int = 0,
-                   key: str | None | bool = False) -> tuple[str, str, str | None]:
+                   key: str | None | bool = False, entry_time: str | None = None) -> tuple[str, str, str | None]:
         """Check one entry and, if it is valid, make its rows: (status, reason, replication key).
         ``key``: the entry's replication key when the caller has worked it out already."""
         member = self.roster.members[device]
@@ -628,6 +630,7 @@ class SyncEngine:
         if member.cut_off is not None and n > member.cut_off:
             return "quarantined", "after the device was revoked", key
         try:
+            ctx.entry_time = entry_time if type(entry_time) is str else None
             kind.validate(ctx, device, body)
         except kinds_mod.Invalid as exc:
             return ("pending" if exc.pending else "quarantined"), exc.reason, key

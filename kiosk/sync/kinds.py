@@ -65,6 +65,8 @@ class Context:
     rules: dict | None = None            # list id -> (attendee types, every window it has had)
     types: dict | None = None            # attendee id -> type
     revoked: dict | None = None          # badge serial -> when it was revoked
+    #: the signed clock ("t") of the entry being validated, when the engine knows it
+    entry_time: str | None = None
     recheck_lists: set = field(default_factory=set)          # their windows changed: re-check their OK scans
     recheck_serials: set = field(default_factory=set)        # revoked (or no longer): re-check their OK scans
 
@@ -483,6 +485,10 @@ register(Kind("meeting", lambda b: b.get("edit_key"), _meeting_validate, _meetin
 # ---------------------------------------------------------------- badges issued and revoked on the day
 BADGE_FIELDS = frozenset(("serial", "attendee_id", "issue", "action", "at"))
 BADGES_FROM = timedelta(days=365)         # badges are printed weeks before the event
+#: how far a revocation may say it took effect before the clock of the entry that carries it (a
+#: desk signs its revocation when it is made; found by an attack: a stolen desk dated one a year
+#: back and every check-in with that badge since was quarantined on every device)
+REVOKE_BEFORE_ENTRY = timedelta(minutes=5)
 
 
 def _badge_validate(ctx: Context, author: str, b: dict) -> None:
@@ -505,9 +511,20 @@ def _badge_validate(ctx: Context, author: str, b: dict) -> None:
         raise Invalid("a badge time outside the year before the event")
     if b["attendee_id"] not in ctx.attendees:
         raise Invalid(f"unknown attendee {b['attendee_id']}", pending=True)
-    if b["action"] == "revoke" and ctx.conn.execute("SELECT 1 FROM badge WHERE serial = ?",
-                                                    (b["serial"],)).fetchone() is None:
-        raise Invalid(f"revocation of a badge not seen yet ({b['serial']})", pending=True)
+    if b["action"] == "revoke":
+        if ctx.entry_time is not None:
+            try:
+                signed = datetime.fromisoformat(ctx.entry_time)
+            except ValueError:
+                raise Invalid("a badge revocation whose entry time is not a time") from None
+            if signed.tzinfo is None or moment < signed - REVOKE_BEFORE_ENTRY:
+                raise Invalid(f"a badge revocation dated {b['at'][:16]}, before the entry that carries it "
+                              f"({ctx.entry_time[:16]}): a revocation takes effect when it is made")
+        row = ctx.conn.execute("SELECT issued_at FROM badge WHERE serial = ?", (b["serial"],)).fetchone()
+        if row is None:
+            raise Invalid(f"revocation of a badge not seen yet ({b['serial']})", pending=True)
+        if row[0] and moment < datetime.fromisoformat(row[0]):
+            raise Invalid(f"a revocation of badge {b['serial']} dated before the badge was issued")
 
 
 def _badge_apply(ctx: Context, author: str, b: dict) -> None:

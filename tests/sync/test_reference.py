@@ -100,3 +100,39 @@ def test_revoking_a_stolen_desk_takes_back_the_badges_it_revoked_and_issued(flee
     b.add_statement(statement, sig)
     assert conn.execute("SELECT revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone() == (None,)
     assert conn.execute("SELECT count(*) FROM badge WHERE serial = ?", (f"{attendee}-{issue}",)).fetchone() == (0,)
+
+
+def test_a_stolen_desks_backdated_revocation_does_not_undo_an_earlier_real_check_in(fleet):
+    """Found by an attack: a stolen desk signed a revocation dated a year back; every check-in with
+    that badge since was quarantined on every device. A revocation takes effect when it is made
+    (not before the clock of the entry that carries it, nor before the badge was issued)."""
+    from .test_poison import forge
+
+    fleet.add("desk9", role="desk")
+    serial = "A0002-1"
+    for name in ("a", "b", "c"):
+        conn = sqlite3.connect(fleet.paths[name], isolation_level=None)
+        conn.execute("INSERT INTO badge (serial, attendee_id, issue, issued_at) VALUES (?, 'A0002', 1, ?)",
+                     (serial, "2023-06-01T09:00:00+09:00"))
+        conn.close()
+    real = forge(fleet, "a", [("scan", {"scan_id": "real-a", "list_id": "entry", "device_id": "a",
+                                        "scanned_at": "2023-06-14T10:00:00+09:00", "payload": "manual",
+                                        "serial": serial, "attendee_id": "A0002", "code": "OK", "detail": "{}"})])
+    revoke = lambda at_: ("badge", {"serial": serial, "attendee_id": "A0002", "issue": 1,   # noqa: E731
+                                    "action": "revoke", "at": at_})
+    # the entry's own clock is 09:00 (forge): one dated a year back, one dated before the badge was
+    # issued; an honest one (made at its entry's time, 09:00) would stand
+    stolen = forge(fleet, "desk9", [revoke("2022-07-01T00:00:00+09:00"), revoke("2023-05-01T00:00:00+09:00")])
+    b, c = fleet.engine("b"), fleet.engine("c")
+    b.receive(real, source="a")                   # b: the scan first, then the revocation
+    assert b.receive(stolen, source="desk9").quarantined == 2
+    c.receive(stolen, source="desk9")             # c: the other way round
+    c.receive(real, source="a")
+    for name in ("b", "c"):
+        conn = sqlite3.connect(fleet.paths[name])
+        assert conn.execute("SELECT scan_id FROM checkin WHERE attendee_id = 'A0002'").fetchall() == [("real-a",)]
+        assert conn.execute("SELECT revoked_at FROM badge WHERE serial = ?", (serial,)).fetchone() == (None,)
+        reasons = [q["reason"] for q in fleet.engine(name).quarantined() if q["device"] == "desk9"]
+        assert len(reasons) == 2 and "before the entry that carries it" in reasons[0]
+        assert "before the badge was issued" in reasons[1] or "before the entry" in reasons[1]
+        conn.close()
