@@ -9,6 +9,7 @@ change (unknown session or room, end before start, outside the event) writes not
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from . import settle
 from .errors import KioskError
+from .text_rules import hidden_character
 
 if TYPE_CHECKING:
     from .store import EventStore
@@ -76,13 +78,51 @@ def new_edit_key() -> str:
     return uuid.uuid4().hex
 
 
+CLOCK_MARGIN = timedelta(days=1)    # the same margin the sync accepts around the event's days
+
+
+def event_window_ms(store: "EventStore") -> tuple[int, int] | None:
+    """The instants (ms) a synced change may carry: the event's first day − 1 day to the day after
+    its last + 1 day, in the event's time zone (what every device's sync validation accepts)."""
+    row = store.execute("SELECT timezone, first_day, last_day FROM event").fetchone()
+    if row is None:
+        return None
+    tz = ZoneInfo(row[0])
+    earliest = datetime.combine(date.fromisoformat(row[1]), time(0), tz) - CLOCK_MARGIN
+    latest = datetime.combine(date.fromisoformat(row[2]) + timedelta(days=1), time(0), tz) + CLOCK_MARGIN
+    return int(earliest.timestamp() * 1000), int(latest.timestamp() * 1000)
+
+
+def _syncs(store: "EventStore") -> bool:
+    try:
+        return store.execute("SELECT 1 FROM sync_authority").fetchone() is not None
+    except sqlite3.OperationalError:      # a database from before the sync: nothing travels
+        return False
+
+
 def next_hlc(store: "EventStore", now: datetime) -> str:
     """A hybrid logical clock reading: wall time in ms, or one tick past the latest reading this
     device has made or seen (so an edit made after receiving another always sorts after it,
-    whatever the two devices' clocks say). Call inside the write transaction."""
+    whatever the two devices' clocks say). Call inside the write transaction.
+
+    Found by an attack: one edit made on a host whose clock said 2026 (no ``--now``) set this
+    clock to 2026, and every later edit of the device carried it — quarantined on every other
+    device while applied here, for the rest of the event. So, on a database enrolled in the sync,
+    a change at a time outside the event's window is refused (``clock_outside_event``: nothing is
+    written), and a reading past the window already stored (from before this rule) is not
+    carried on: the clock is re-based on the wall time, and the device recovers."""
     wall = int(now.timestamp() * 1000)
+    window = event_window_ms(store) if _syncs(store) else None
+    if window is not None and not (window[0] <= wall < window[1]):
+        raise KioskError(
+            f"This device's clock says {now.isoformat(timespec='minutes')}, outside the event's days (±1 day): "
+            "a change made now could never be accepted by the other devices, so nothing was saved.",
+            code="clock_outside_event",
+            hint="Set the machine's clock (or pass --now with the real time of the change) and try again.")
     row = store.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
     last_ms, last_c = (int(x) for x in row[0].split(".")) if row else (0, 0)
+    if window is not None and last_ms >= window[1] - 1:      # a reading from past the event: re-based
+        last_ms, last_c = 0, 0
     value = (wall, 0) if wall > last_ms else (last_ms, last_c + 1)
     if value[1] > 99_999:            # the counter's five digits are full: carry into the milliseconds,
         value = (value[0] + 1, 0)    # so readings keep their width and still sort as text
@@ -98,7 +138,11 @@ def _hlc_value(hlc: str) -> tuple[int, int]:
 
 
 def observe_hlc(store: "EventStore", hlc: str) -> None:
-    """Remember a remote reading, so this device's next edit sorts after it."""
+    """Remember a remote reading, so this device's next edit sorts after it (never one past the
+    event's window: this device would carry it on, see :func:`next_hlc`)."""
+    window = event_window_ms(store)
+    if window is not None and _hlc_value(hlc)[0] >= window[1]:
+        return
     row = store.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
     if row is None or _hlc_value(hlc) > _hlc_value(row[0]):
         store.execute("INSERT INTO sync_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc",
@@ -180,6 +224,11 @@ class Schedule:
                                      f"({self.first_day} – {self.last_day}).", code="outside_event")
             after["start"], after["end"] = new_start.isoformat(), new_end.isoformat()
         if notice is not None:
+            hidden = hidden_character(notice)
+            if hidden is not None:
+                raise KioskError(f"The notice contains an invisible or direction-changing character ({hidden}), "
+                                 "which would make the public screens show something else than what was typed. "
+                                 "Type it again without it.", code="bad_notice")
             after["notice"] = notice.strip()[:300]
         if cancel:
             after["status"] = "cancelled"
