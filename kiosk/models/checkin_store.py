@@ -16,6 +16,7 @@ from . import badges
 from .checkin import ATTENDEE_TYPES, Attendee, CheckInList, ListCount, UndoResult, Verdict, rule_verdict
 from .domain import Text
 from .errors import KioskError
+from .text_rules import hidden_character
 
 if TYPE_CHECKING:
     from .store import EventStore
@@ -83,6 +84,18 @@ def new_walkin_id() -> str:
     return "W" + "".join(secrets.choice(_WALKIN_ALPHABET) for _ in range(8))
 
 
+#: walk-ins one desk may register for the event (found by an attack: a stolen desk signed 100,000
+#: VIP walk-ins, a 48.9 MB sync file that took 457 MB to import). The event has ~300 registered
+#: attendees and a handful of desks; 2,000 per desk is several times any real day's walk-ins.
+#: The desk refuses the next one; other devices quarantine a desk's registrations past it.
+MAX_WALKINS_PER_DEVICE = 2000
+
+
+def walkin_limit_reached(store, device_id: str) -> bool:
+    return store.execute("SELECT count(*) FROM attendee WHERE registered_by = ?",
+                         (device_id,)).fetchone()[0] >= MAX_WALKINS_PER_DEVICE
+
+
 def check_attendee_fields(*, name, name_local, organisation, country, type_) -> None:
     """THE checks on an attendee registered on the day (the desk and every device receiving the
     registration apply the same ones). Raises KioskError(code="bad_attendee")."""
@@ -96,6 +109,10 @@ def check_attendee_fields(*, name, name_local, organisation, country, type_) -> 
         if not isinstance(value, str) or not value.strip() or value != value.strip() or len(value) > limit \
                 or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
             raise bad(f"The {what} must be 1–{limit} printable characters with no space at either end.")
+        hidden = hidden_character(value)
+        if hidden is not None:
+            raise bad(f"The {what} contains an invisible or direction-changing character ({hidden}); "
+                      "type it again without it.")
     if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isascii()
                                     and country.isalpha() and country.isupper()):
         raise bad("The country must be a two-letter code like KR.")
@@ -231,6 +248,10 @@ class CheckInStore:
         check_attendee_fields(name=name, name_local=name_local, organisation=organisation, country=country,
                               type_=type_)
         with self.store.atomic():
+            if walkin_limit_reached(self.store, device_id):
+                raise KioskError(f"This desk has registered {MAX_WALKINS_PER_DEVICE} walk-ins, the most one desk may "
+                                 "register for the event; nothing was saved.", code="walkin_limit",
+                                 hint="Register at another desk, or ask the organiser (docs/SECURITY.md explains why).")
             attendee_id = new_walkin_id()
             while self.store.execute("SELECT 1 FROM attendee WHERE id = ?", (attendee_id,)).fetchone():
                 attendee_id = new_walkin_id()

@@ -24,6 +24,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from kiosk.models.schedule import observe_hlc
+from kiosk.models.text_rules import hidden_character
 
 MARGIN = timedelta(days=1)          # dates accepted this long before the first and after the last day
 NOTICE_MAX = 300                    # the schedule desk's cap (Schedule.plan)
@@ -67,6 +68,7 @@ class Context:
     revoked: dict | None = None          # badge serial -> when it was revoked
     #: the signed clock ("t") of the entry being validated, when the engine knows it
     entry_time: str | None = None
+    walkins: dict | None = None          # device -> walk-ins it registered (read when first needed)
     recheck_lists: set = field(default_factory=set)          # their windows changed: re-check their OK scans
     recheck_serials: set = field(default_factory=set)        # revoked (or no longer): re-check their OK scans
 
@@ -319,7 +321,8 @@ STATE_FIELDS = {"room_id", "start", "end", "status", "notice"}
 
 def _state(ctx: Context, value, what: str) -> dict:
     if not isinstance(value, str) or len(value) > 2000:
-        raise Invalid(f"{what} is not a session state")
+        raise Invalid(f"{what} is not a session state of at most 2000 characters (a notice is at most "
+                      f"{NOTICE_MAX} characters)")
     try:
         state = json.loads(value)
     except ValueError:
@@ -335,6 +338,9 @@ def _state(ctx: Context, value, what: str) -> dict:
     if state["status"] not in ("scheduled", "cancelled"):
         raise Invalid(f"{what}: unknown status")
     text(state["notice"], f"{what} notice", NOTICE_MAX)
+    hidden = hidden_character(state["notice"])
+    if hidden is not None:
+        raise Invalid(f"{what} notice has an invisible or direction-changing character ({hidden})")
     return state
 
 
@@ -567,7 +573,7 @@ WALKIN_ID = re.compile(r"^[A-Z0-9]{1,16}$")       # an attendee id a badge numbe
 
 
 def _register_validate(ctx: Context, author: str, b: dict) -> None:
-    from kiosk.models.checkin_store import check_attendee_fields
+    from kiosk.models.checkin_store import MAX_WALKINS_PER_DEVICE, check_attendee_fields
     from kiosk.models.errors import KioskError
 
     exact_keys(b, REGISTER_FIELDS, "registration")
@@ -589,16 +595,23 @@ def _register_validate(ctx: Context, author: str, b: dict) -> None:
     if moment.tzinfo is None or not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
         raise Invalid("a registration time outside the year before the event")
     row = ctx.conn.execute("SELECT registered_by FROM attendee WHERE id = ?", (b["attendee_id"],)).fetchone()
+    if ctx.walkins is None:
+        ctx.walkins = dict(ctx.conn.execute("SELECT registered_by, count(*) FROM attendee "
+                                            "WHERE registered_by IS NOT NULL GROUP BY registered_by"))
+    if row is None and ctx.walkins.get(author, 0) >= MAX_WALKINS_PER_DEVICE:
+        raise Invalid(f"more than {MAX_WALKINS_PER_DEVICE} walk-ins registered by one desk")
     if row is not None and row[0] != author:
         # never overwrite a person: not the event's own attendees, not another desk's walk-ins
         raise Invalid(f"attendee {b['attendee_id']} exists already; a registration does not replace anyone")
 
 
 def _register_apply(ctx: Context, author: str, b: dict) -> None:
-    ctx.conn.execute("INSERT OR IGNORE INTO attendee (id, name, name_local, organisation, country, type, "
+    added = ctx.conn.execute("INSERT OR IGNORE INTO attendee (id, name, name_local, organisation, country, type, "
                      "registered_by, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      (b["attendee_id"], b["name"], b["name_local"], b["organisation"], b["country"], b["type"],
-                      author, b["at"]))
+                      author, b["at"])).rowcount
+    if added and ctx.walkins is not None:
+        ctx.walkins[author] = ctx.walkins.get(author, 0) + 1
     ctx.attendees.add(b["attendee_id"])
     if ctx.types is not None:
         ctx.types[b["attendee_id"]] = b["type"]
