@@ -75,11 +75,19 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
 
 
+def _device(args, conn) -> str:
+    """--device, or the identity this database syncs as, or this machine's name."""
+    if args.device:
+        return args.device
+    mine = conn.sync.own_identity()
+    return mine[0] if mine else default_device_id()
+
+
 def _edit_args(p: argparse.ArgumentParser) -> None:
     """Who, why, on which device and when: the arguments every edit command takes."""
     p.add_argument("--by", required=True, metavar="NAME", help="who is making the change")
     p.add_argument("--reason", default="")
-    p.add_argument("--device", default=default_device_id())
+    p.add_argument("--device", help="the device making the change (default: the identity this database syncs as, else this machine's name)")
     p.add_argument("--now", help="the edit's time (default: now)")
     _db_arg(p)
 
@@ -161,7 +169,7 @@ def badges_cmd(argv: list[str]) -> int:
     now = _now(args, tz)
     event_name = conn.execute("SELECT name_en FROM event").fetchone()[0]
     args.out.mkdir(parents=True, exist_ok=True)
-    from kiosk.models.safefile import atomic_write
+    from kiosk.models.safefile import PRIVATE, atomic_write
 
     _sweep_for(args.out / "badges.pdf")
     pngs = []
@@ -171,7 +179,7 @@ def badges_cmd(argv: list[str]) -> int:
         image = render_badge(attendee=a, payload=payload, serial=serial, event_name=event_name,
                              country_name=a.country or "")
         path = args.out / f"badge-{serial}.png"
-        with atomic_write(path) as fh:
+        with atomic_write(path, mode=PRIVATE) as fh:     # a working badge
             image.save(fh, format="PNG")
         pngs.append(path)
         if sys.stderr.isatty():
@@ -244,7 +252,7 @@ def register_cmd(argv: list[str]) -> int:
     p.add_argument("--name-local", help="the name in Hangul or Hanzi")
     p.add_argument("--organisation")
     p.add_argument("--country", help="two-letter code, e.g. KR")
-    p.add_argument("--device", default=default_device_id(), help="this desk's device id (as enrolled for sync)")
+    p.add_argument("--device", help="the device making the change (default: the identity this database syncs as, else this machine's name)")
     p.add_argument("--key", type=Path, metavar="PRIVATE_KEY_FILE", help="sign the badge (and write its PNG to --out)")
     p.add_argument("--out", type=Path, metavar="DIR", default=Path("."))
     p.add_argument("--now", help="the time to record (default: now)")
@@ -265,10 +273,10 @@ def register_cmd(argv: list[str]) -> int:
                          "would be refused. Nothing was registered.")
     attendee, serial = operations.register_attendee(
         conn, name=args.name, type_=args.type_, name_local=args.name_local, organisation=args.organisation,
-        country=args.country, device_id=args.device, now=_now(args, _event_tz(conn))).result
+        country=args.country, device_id=_device(args, conn), now=_now(args, _event_tz(conn))).result
     out = {"attendee": attendee.id, "name": attendee.name, "type": attendee.type, "serial": serial}
     if key is not None:
-        from kiosk.models.safefile import atomic_write
+        from kiosk.models.safefile import PRIVATE, atomic_write
         from kiosk.printing import render_badge
 
         out["payload"] = payload = badges.sign(key, conn.checkins.prefix, serial)
@@ -277,7 +285,7 @@ def register_cmd(argv: list[str]) -> int:
                              country_name=attendee.country or "")
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / f"badge-{serial}.png"
-        with atomic_write(path) as fh:
+        with atomic_write(path, mode=PRIVATE) as fh:     # a working badge
             image.save(fh, format="PNG")
         out["png"] = str(path)
     print(json.dumps(out, ensure_ascii=False))
@@ -293,7 +301,7 @@ def list_window_cmd(argv: list[str]) -> int:
     p.add_argument("--open", action="append", default=[], metavar="TIME", help="a window's opening (repeat per window)")
     p.add_argument("--close", action="append", default=[], metavar="TIME", help="its closing, in the same order")
     p.add_argument("--by", required=True, metavar="NAME")
-    p.add_argument("--device", default=default_device_id())
+    p.add_argument("--device", help="the device making the change (default: the identity this database syncs as, else this machine's name)")
     p.add_argument("--now", help="the time to record (default: now)")
     _db_arg(p)
     args = p.parse_args(argv)
@@ -305,7 +313,7 @@ def list_window_cmd(argv: list[str]) -> int:
     conn = _open(args.db)
     tz = _event_tz(conn)
     windows = [[parse_instant(o, tz), parse_instant(c, tz)] for o, c in zip(args.open, args.close)]
-    result = operations.set_list_windows(conn, args.list_id, windows, by=args.by, device_id=args.device,
+    result = operations.set_list_windows(conn, args.list_id, windows, by=args.by, device_id=_device(args, conn),
                                          now=_now(args, tz)).result
     print(json.dumps({"list": args.list_id, "windows": result}, ensure_ascii=False))
     return 0
@@ -318,12 +326,12 @@ def checkins_csv(argv: list[str]) -> int:
     _db_arg(p)
     args = p.parse_args(argv)
 
-    from kiosk.models.safefile import atomic_write
+    from kiosk.models.safefile import PRIVATE, atomic_write
 
     conn = _open(args.db)
     rows = conn.checkins.checkins_csv_rows(args.list_id)
     _sweep_for(args.out)
-    with atomic_write(args.out, text=True, encoding="utf-8-sig", newline="") as fh:
+    with atomic_write(args.out, text=True, encoding="utf-8-sig", newline="", mode=PRIVATE) as fh:
         n = -1
         for n, row in enumerate(rows):
             csv.writer(fh).writerow(row)
@@ -387,7 +395,8 @@ def edit(argv: list[str]) -> int:
     schedule = conn.schedule
     now = _now(args, schedule.tz)
     if args.undo:
-        result = operations.undo_edit(conn, by=args.by, role="volunteer", device_id=args.device, now=now).result
+        result = operations.undo_edit(conn, by=args.by, role="volunteer", device_id=_device(args, conn),
+                                      now=now).result
         print("Nothing to undo." if result is None else f"Undid the latest edit of {result.session_id}.")
         return 0
     current = operations.plan_edit(conn, args.session_id)[0]   # refuses an unknown session before anything else
@@ -398,7 +407,7 @@ def edit(argv: list[str]) -> int:
         "end": parse_hhmm(args.end, day, schedule.tz) if args.end else None,
         "notice": args.notice, "cancel": args.cancel, "reinstate": args.reinstate, "revert": args.revert,
     }
-    result = operations.edit_session(conn, args.session_id, by=args.by, role="volunteer", device_id=args.device,
+    result = operations.edit_session(conn, args.session_id, by=args.by, role="volunteer", device_id=_device(args, conn),
                                      now=now, reason=args.reason, **change).result
     for w in result.warnings:
         print(f"warning: {w.message}", file=sys.stderr)
@@ -470,17 +479,17 @@ def export_cmd(argv: list[str]) -> int:
     conn = _open(args.db)
     if args.format == "checkins-csv":
         return checkins_csv(["--out", str(args.out), "--db", str(args.db)])
-    from kiosk.models.safefile import atomic_write
+    from kiosk.models.safefile import PRIVATE, atomic_write
 
     exporter = Exporter(conn)
     _sweep_for(args.out)
     if args.format == "exhibitors-csv":
-        with atomic_write(args.out, text=True, encoding="utf-8-sig", newline="") as fh:
+        with atomic_write(args.out, text=True, encoding="utf-8-sig", newline="", mode=PRIVATE) as fh:
             exporter.exhibitors_csv(fh)
     else:
         text = {"frab-xml": exporter.frab_xml, "c3voc-json": exporter.c3voc_json,
                 "schedule2-json": exporter.schedule2_json, "ics": exporter.ics}[args.format]()
-        with atomic_write(args.out, text=True, encoding="utf-8", newline="") as fh:
+        with atomic_write(args.out, text=True, encoding="utf-8", newline="", mode=PRIVATE) as fh:
             fh.write(text)
     print(f"Wrote {args.out} ({args.format}).")
     return 0
@@ -545,9 +554,9 @@ def _outside_project(path: Path, what: str) -> None:
 def _write_private_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` readable by its owner only, whole or not at all (a unique
     temporary name, no symlink followed, removed on failure: :mod:`kiosk.models.safefile`)."""
-    from kiosk.models.safefile import atomic_write
+    from kiosk.models.safefile import PRIVATE, atomic_write
 
-    with atomic_write(path, mode=0o600) as fh:
+    with atomic_write(path, mode=PRIVATE) as fh:
         fh.write(data)
 
 

@@ -8,7 +8,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from kiosk.cli import DATA_DIR, _db_arg, _edit_args, _fail, _now, _open
+from kiosk.cli import DATA_DIR, _db_arg, _device, _edit_args, _fail, _now, _open
 
 #: my-day's exit codes beyond 0 (a day printed): one per reason a badge shows nothing
 BADGE_EXIT = {"INVALID": 1, "REVOKED": 1, "UNKNOWN": 1}
@@ -104,11 +104,11 @@ def edit_meeting(argv: list[str]) -> int:
     results = []
     if moving:
         results.append(operations.move_meeting(conn, args.meeting_id, table=args.table, room=args.room, start=start,
-                                               by=args.by, role="volunteer", device_id=args.device, now=now,
+                                               by=args.by, role="volunteer", device_id=_device(args, conn), now=now,
                                                reason=args.reason).result)
     if status is not None:
         results.append(operations.set_meeting_status(conn, args.meeting_id, status, by=args.by, role="volunteer",
-                                                     device_id=args.device, now=now, reason=args.reason).result)
+                                                     device_id=_device(args, conn), now=now, reason=args.reason).result)
     changed = [r for r in results if r.changed]
     if not changed:
         print(f"{args.meeting_id}: nothing to change.")

@@ -33,6 +33,33 @@ class Outcome(NamedTuple):
 
 
 # ---------------------------------------------------------------- check-in
+CAN_SIGN = {"edit": "change the schedule", "window": "change a list's opening times",
+            "register": "register walk-ins", "badge": "issue or revoke badges"}
+
+
+def check_signer(store: "EventStore", device_id: str | None, kind: str) -> None:
+    """On a database enrolled in the sync, refuse a change that could never travel (found by an
+    attack: `list-window`/`register` on a kiosk and `edit` stamped with the host name were saved
+    with exit 0 and stayed on that one device): one made as a device other than the one this
+    database syncs as, or one its role may not sign. ``device_id`` None: the change names no
+    device (badges), only the role is checked."""
+    from kiosk.models.errors import KioskError
+    from kiosk.sync.identity import ROLES
+
+    mine = store.sync.own_identity()
+    if mine is None:
+        return
+    me, role = mine
+    if device_id is not None and device_id != me:
+        raise KioskError(f"This database syncs as {me}; a change made as {device_id} would never reach the other "
+                         "devices, so nothing was saved.", code="sync_wrong_device",
+                         hint=f"Leave --device out (or give --device {me}).")
+    if kind not in ROLES.get(role or "", ()):
+        raise KioskError(f"{me} is enrolled as a {role}, and a {role} may not {CAN_SIGN.get(kind, kind)}: the other "
+                         "devices would refuse the change, so nothing was saved.", code="sync_role_cannot_sign",
+                         hint="Make the change on a desk or the organiser's laptop.")
+
+
 def check_in(store: "EventStore", *, payload: str, list_id: str, device_id: str, scan_id: str, now: datetime,
              manual_attendee: str | None = None, wait_ms: int | None = None) -> Outcome:
     """Decide and record one scan (see ``CheckInStore.check_in``); committed before it returns.
@@ -62,12 +89,12 @@ def undo_checkin(store: "EventStore", *, list_id: str, device_id: str, now: date
 def export_checkins_csv(store: "EventStore", folder: Path, *, list_id: str | None, now: datetime) -> Path:
     """Write the check-ins (of ``list_id``, or all) as CSV into ``folder``; returns the file.
     Written to a temporary name first, so a full disk never leaves a half file under the real one."""
-    from kiosk.models.safefile import atomic_write
+    from kiosk.models.safefile import PRIVATE, atomic_write
 
     folder.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     path = folder / f"checkins-{list_id or 'all'}-{stamp}.csv"
-    with atomic_write(path, text=True, encoding="utf-8-sig", newline="") as fh:   # unique temp, no symlinks
+    with atomic_write(path, text=True, encoding="utf-8-sig", newline="", mode=PRIVATE) as fh:   # unique temp, no symlinks
         import csv
 
         writer = csv.writer(fh)
@@ -123,6 +150,7 @@ def save_staged_edit(store: "EventStore", session_id: str, change: dict, *, conf
 def edit_session(store: "EventStore", session_id: str, *, by: str, role: str, device_id: str, now: datetime,
                  reason: str = "", **change) -> Outcome:
     """Move, retime, notice, cancel, reinstate or revert one session, with its audit row."""
+    check_signer(store, device_id, "edit")
     with store.atomic():
         result = store.schedule.edit(session_id, by=by, role=role, device_id=device_id, now=now, reason=reason,
                                      **change)
@@ -134,6 +162,7 @@ def edit_session(store: "EventStore", session_id: str, *, by: str, role: str, de
 
 def undo_edit(store: "EventStore", *, by: str, role: str, device_id: str, now: datetime) -> Outcome:
     """Undo the latest edit not undone yet (recorded as an edit of its own)."""
+    check_signer(store, device_id, "edit")
     with store.atomic():
         result = store.schedule.undo_last(by=by, role=role, device_id=device_id, now=now)
         out = Change(sessions=frozenset({result.session_id})) if result is not None else Change()
@@ -269,6 +298,7 @@ def register_attendee(store: "EventStore", *, name: str, type_: str, device_id: 
                       badge: bool = True) -> Outcome:
     """Register a walk-in at the desk and (``badge``) issue their first badge: ``(attendee, serial)``.
     Both travel to every device (signed ``register`` and ``badge`` entries)."""
+    check_signer(store, device_id, "register")
     with store.atomic():
         attendee = store.checkins.register_attendee(name=name, type_=type_, device_id=device_id, now=now,
                                                     name_local=name_local, organisation=organisation, country=country)
@@ -282,6 +312,7 @@ def set_list_windows(store: "EventStore", list_id: str, windows, *, by: str, dev
                      now: datetime) -> Outcome:
     """Change when a check-in list is open (the windows given replace the list's). Result: the
     list's windows now."""
+    check_signer(store, device_id, "window")
     with store.atomic():
         result = store.checkins.set_windows(list_id, windows, by=by, device_id=device_id, now=now)
         change = Change(reference=frozenset({"checkin_window"}), lists=frozenset({list_id}))

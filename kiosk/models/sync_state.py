@@ -87,6 +87,33 @@ class SyncState:
         return any(json.loads(s).get("d") == device_id for (s,) in self.store.execute(
             "SELECT statement FROM sync_roster WHERE key LIKE 'enrol:%'"))
 
+    # ---------------------------------------------------------------- this database's identity
+    #: recorded in ``sync_baseline`` under this kind (not a kind of entry) by the sync engine
+    IDENTITY_KIND = "@identity"
+
+    def own_identity(self) -> tuple[str, str | None] | None:
+        """(device id, role) this database syncs as — the identity the sync engine last ran with
+        on it — or None when it is not enrolled (no authority pinned, or no identity used yet)."""
+        if self.store.execute("SELECT 1 FROM sync_authority").fetchone() is None:
+            return None
+        row = self.store.execute("SELECT key FROM sync_baseline WHERE kind = ?", (self.IDENTITY_KIND,)).fetchone()
+        if row is None:
+            return None
+        role = None
+        for (statement,) in self.store.execute("SELECT statement FROM sync_roster WHERE key LIKE 'enrol:%'"):
+            try:
+                body = json.loads(statement)
+            except ValueError:
+                continue
+            if body.get("d") == row[0]:
+                role = body.get("role")
+        return row[0], role
+
+    def record_identity(self, device_id: str) -> None:
+        """Call inside ``atomic()``: this database syncs as ``device_id`` from now on."""
+        self.store.execute("DELETE FROM sync_baseline WHERE kind = ?", (self.IDENTITY_KIND,))
+        self.store.execute("INSERT INTO sync_baseline (kind, key) VALUES (?, ?)", (self.IDENTITY_KIND, device_id))
+
     # ---------------------------------------------------------------- review
     def duplicates(self) -> list[dict]:
         rows = self.store.execute(

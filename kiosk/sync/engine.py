@@ -190,6 +190,9 @@ class SyncEngine:
             if member.cut_off is not None:
                 raise KioskError(f"{identity.device} has been revoked by the organiser; it no longer syncs.",
                                  code="sync_revoked")
+            if store.sync.own_identity() != (identity.device, member.role):
+                with store.atomic():       # what the command line checks a change's device and role against
+                    store.sync.record_identity(identity.device)
 
     # ---------------------------------------------------------------- identity and roster
     def event_id(self) -> str:
