@@ -26,10 +26,27 @@ log = logging.getLogger("kiosk")
 LOG_FILE = LOG_DIR / "kiosk.log"
 
 
-def _rotating_log() -> logging.Handler:
+def _private(path: Path) -> None:
+    """The log names attendees and devices: created 600 before a handler opens it, and made 600
+    if an older version left it readable by others (found by an attack: it was 644)."""
+    from kiosk.models.safefile import make_private
+
+    make_private(path)
+
+
+def _rotate_privately(source: str, dest: str) -> None:
+    os.replace(source, dest)
+    _private(Path(source))          # the handler reopens the file next: a fresh one, 600 too
+
+
+def _rotating_log(path: Path | None = None, max_bytes: int = 2_000_000) -> logging.Handler:
     import logging.handlers
 
-    return logging.handlers.RotatingFileHandler(LOG_FILE, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    _private(path or LOG_FILE)
+    handler = logging.handlers.RotatingFileHandler(path or LOG_FILE, maxBytes=max_bytes, backupCount=5,
+                                                   encoding="utf-8")
+    handler.rotator = _rotate_privately
+    return handler
 
 
 def setup_logging(to_file: bool, console: bool = True, *, rotate_later: bool = False) -> None:
@@ -40,6 +57,7 @@ def setup_logging(to_file: bool, console: bool = True, *, rotate_later: bool = F
     if to_file:
         try:
             LOG_DIR.mkdir(exist_ok=True)
+            _private(LOG_FILE)
             handlers.append(logging.FileHandler(LOG_FILE, encoding="utf-8", delay=True) if rotate_later
                             else _rotating_log())
         except OSError:

@@ -106,10 +106,10 @@ def write_pdf(pngs: list[Path], out: Path) -> int:
     Painted into memory, then written through :mod:`kiosk.models.safefile` (a safe temporary
     file beside ``out``, renamed into place when complete): QPdfWriter writing to a file on a
     full disk reports success and leaves a truncated PDF."""
-    from kiosk.models.safefile import write_bytes
+    from kiosk.models.safefile import PRIVATE, write_bytes
 
     pages, data = _paint_pdf(pngs)
-    write_bytes(Path(out), data)
+    write_bytes(Path(out), data, mode=PRIVATE)        # every QR on it is a working badge
     return pages
 
 

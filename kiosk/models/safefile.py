@@ -74,10 +74,15 @@ def _write_error(target: Path, exc: OSError) -> KioskError:
         what = "the disk is read-only"
     elif exc.errno in (errno.EACCES, errno.EPERM):
         what = "no permission to write there"
+    elif exc.errno == errno.ENOENT and not Path(target).parent.is_dir():
+        return KioskError(f"Could not write {target}: the folder {Path(target).parent} does not exist. "
+                          "Nothing was written.", code="write_failed",
+                          hint="Create the folder or choose one that exists, then try again.")
     else:
         what = exc.strerror or str(exc)
-    return KioskError(f"Could not write {target}: {what}. Nothing was left behind.", code="write_failed",
-                      hint="Free some space or choose another folder, then try again.")
+    hint = ("Free some space or choose another folder, then try again." if what == "the disk is full"
+            else "Choose another folder (or fix its permissions), then try again.")
+    return KioskError(f"Could not write {target}: {what}. Nothing was left behind.", code="write_failed", hint=hint)
 
 
 @contextlib.contextmanager
@@ -135,14 +140,29 @@ def atomic_write(target: Path, *, text: bool = False, encoding: str = "utf-8", n
         raise
 
 
-def write_bytes(target: Path, data: bytes) -> None:
-    with atomic_write(target) as fh:
+def write_bytes(target: Path, data: bytes, *, mode: int = 0o644) -> None:
+    with atomic_write(target, mode=mode) as fh:
         fh.write(data)
 
 
-def write_text(target: Path, data: str, *, encoding: str = "utf-8") -> None:
-    with atomic_write(target, text=True, encoding=encoding, newline="") as fh:
+def write_text(target: Path, data: str, *, encoding: str = "utf-8", mode: int = 0o644) -> None:
+    with atomic_write(target, text=True, encoding=encoding, newline="", mode=mode) as fh:
         fh.write(data)
+
+
+#: files that hold attendees' names or working badges (each QR gets a person in), and logs:
+#: readable by the kiosk's own user only (found by an attack: they were 644)
+PRIVATE = 0o600
+
+
+def make_private(path: Path) -> None:
+    """Create ``path`` empty and 600 if it is not there, or make it 600 (a file an older version
+    left readable by others); a symlink in its place is refused."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | _NOFOLLOW | _CLOEXEC, PRIVATE)
+    try:
+        os.fchmod(fd, PRIVATE)
+    finally:
+        os.close(fd)
 
 
 def create_new(path: Path, data: bytes, *, mode: int = 0o600) -> None:
