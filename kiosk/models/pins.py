@@ -69,8 +69,10 @@ class PinStore:
         if role not in ROLES:
             raise KioskError(f"Unknown role {role!r}.", code="bad_role", hint="Use staff or volunteer.")
         if not (pin.isascii() and pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS):
-            raise KioskError(f"A PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9).", code="bad_pin",
-                             hint="Six digits or more: four digits can be guessed through the pad in a day.")
+            too = (" — this one has more" if pin.isascii() and pin.isdigit() and len(pin) > MAX_DIGITS else "")
+            raise KioskError(f"A PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9){too}.", code="bad_pin",
+                             hint=f"Choose {MIN_DIGITS} to {MAX_DIGITS} digits: fewer can be guessed through the pad "
+                                  f"in a day, and the pad takes no more than {MAX_DIGITS}.")
         with self.store.atomic():
             self.store.execute("INSERT INTO staff_pin (role, hash, set_at) VALUES (?, ?, ?) "
                               "ON CONFLICT (role) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at",

@@ -84,3 +84,13 @@ def test_a_desk_registers_at_most_its_share_of_walk_ins(fleet):
     assert (result.applied, result.quarantined) == (MAX_WALKINS_PER_DEVICE, extra)
     assert {q["reason"] for q in b.quarantined() if q["device"] == "desk9"} == {
         f"more than {MAX_WALKINS_PER_DEVICE} walk-ins registered by one desk"}
+
+
+def test_a_notice_past_the_limit_is_quarantined_naming_the_limit(fleet):
+    fleet.add("desk9", role="desk")
+    b = fleet.engine("b")
+    result = b.receive(forge(fleet, "desk9", [edit("desk9", "k" * 32, after=state(notice="N" * 3000))]),
+                       source="desk9")
+    assert result.quarantined == 1
+    [reason] = [q["reason"] for q in b.quarantined() if q["device"] == "desk9"]
+    assert "300 characters" in reason
