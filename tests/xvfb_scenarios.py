@@ -313,6 +313,25 @@ def my_day(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     r["typed"] = screen.search.text()
     r["matches"] = [screen.matches.item(i).text() for i in range(screen.matches.count())]
     driver.screenshot(out / "my-day-typing-xvfb-1920x1080.png")
+    # a tapped name asks for the number printed under the badge's QR code (a name alone shows nothing)
+    if screen.matches.count():
+        rect = screen.matches.visualItemRect(screen.matches.item(0))
+        driver.tap(screen.matches.viewport(), rect.center())
+        driver.wait(400)
+    r["picked_showing"] = screen.showing_day
+    r["asks_number"] = screen.confirm.isVisible()
+    r["number_focused"] = screen.number.hasFocus()
+    driver.type("A0001-1", 140)                              # a guess: refused
+    driver.key("Return")
+    driver.wait(300)
+    r["guess_showing"] = screen.showing_day
+    r["guess_error"] = screen.error.text() if screen.error.isVisible() else ""
+    driver.type(payload.split(":")[2], 140)                  # the number on their badge
+    driver.key("Return")
+    driver.wait(500)
+    r["number_showing"] = screen.showing_day
+    r["number_attendee"] = screen.attendee.id if screen.attendee else None
+    driver.screenshot(out / "my-day-number-xvfb-1920x1080.png")
     return r
 
 

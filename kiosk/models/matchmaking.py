@@ -504,6 +504,22 @@ class Matchmaking:
             raise KioskError("This badge was replaced by a newer one.", code="REVOKED")
         return Attendee(*row[1:])
 
+    def attendee_for_badge_number(self, attendee_id: str, typed: str) -> Attendee:
+        """The attendee picked by name at the public kiosk, once they typed the number printed
+        under the QR code on their *live* badge (``A0176-1``; case, spaces and dashes forgiven).
+        A name alone never opens a person's day (anyone can read a name on a badge or a list).
+        Raises :class:`KioskError` code ``WRONG_NUMBER`` when it is not that badge's number, a
+        replaced badge's number, or the person has no badge printed yet."""
+        wanted = "".join(ch for ch in str(typed).upper() if ch.isalnum())
+        if wanted:
+            for (serial,) in self.store.execute("SELECT serial FROM badge WHERE attendee_id = ? AND revoked_at IS NULL",
+                                                (attendee_id,)):
+                if "".join(ch for ch in serial.upper() if ch.isalnum()) == wanted:
+                    found = self.attendee(attendee_id)
+                    if found is not None:
+                        return found
+        raise KioskError("That is not the number on this person's badge.", code="WRONG_NUMBER")
+
     def attendee(self, attendee_id: str) -> Attendee | None:
         row = self.store.execute("SELECT id, name, name_local, organisation, country, type FROM attendee WHERE id = ?",
                                 (attendee_id,)).fetchone()

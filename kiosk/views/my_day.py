@@ -1,7 +1,10 @@
-""""My day": a visitor holds their badge to the kiosk's scanner (or types their name or badge
-number) and sees their next meeting first, with the walk from this kiosk, then the rest of their
-day. Public and read-only: nothing is written. It clears itself after 30 s, or at the next touch
-anywhere else, and never shows contact details."""
+""""My day": a visitor holds their badge to the kiosk's scanner and sees their next meeting
+first, with the walk from this kiosk, then the rest of their day. Without the scanner they type
+their name, pick themselves (name and organisation only: no type, no badge number) and then type
+the number printed under the QR code on their badge: a name alone never opens anyone's day (who
+meets whom, where and when is not for whoever knows a name). Three wrong numbers lock that
+person's name on this kiosk for a few minutes. Public and read-only: nothing is written. It
+clears itself after 30 s, or at the next touch anywhere else, and never shows contact details."""
 
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ from .wedge import WedgeInput
 from .widgets import kinetic_scroll, label
 
 CLEAR_SECONDS = 30
+NUMBER_TRIES = 3                  # wrong badge numbers before that name is locked on this kiosk
+LOCK_MINUTES = 5
 _TOUCH = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 
 
@@ -131,7 +136,40 @@ class MyDayScreen(QWidget):
         self.matches = QListWidget()
         self.matches.setStyleSheet("QListWidget { color: #ffffff; } "
                                    "QListWidget::item { padding: 12px; border-bottom: 1px solid #3d5a80; }")
-        self.matches.itemClicked.connect(lambda item: self.show_attendee(item.data(Qt.ItemDataRole.UserRole)))
+        self.matches.itemClicked.connect(lambda item: self.pick(item.data(Qt.ItemDataRole.UserRole)))
+        # a name picked: the number printed under the badge's QR code proves it is theirs
+        self.picked = None                 # the attendee id whose badge number is asked for
+        self._tries: dict[str, int] = {}
+        self._locked: dict[str, object] = {}   # attendee id -> until (the kiosk's clock)
+        self.confirm = QFrame()
+        self.confirm.setObjectName("Panel")
+        self.confirm_name = label(role="sectionTitle", wrap=True)
+        self.confirm_hint = label(wrap=True)
+        self.number = QLineEdit()
+        self.number.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase | Qt.InputMethodHint.ImhNoPredictiveText
+                                        | Qt.InputMethodHint.ImhSensitiveData)
+        self.number.setMaxLength(24)
+        self.number.returnPressed.connect(self._confirm)
+        self.number_ok = QPushButton()
+        self.number_ok.setProperty("role", "primary")
+        self.number_ok.clicked.connect(self._confirm)
+        self.number_back = QPushButton()
+        self.number_back.clicked.connect(self._unpick)
+        cbox = QVBoxLayout(self.confirm)
+        cbox.addWidget(self.confirm_name)
+        cbox.addWidget(self.confirm_hint)
+        cbox.addWidget(self.number)
+        crow = QHBoxLayout()
+        crow.addWidget(self.number_ok, 1)
+        crow.addWidget(self.number_back, 1)
+        cbox.addLayout(crow)
+        # the panel sits under the prompt, not at the bottom (where the on-screen keyboard comes up)
+        self.confirm_area = QWidget()
+        abox = QVBoxLayout(self.confirm_area)
+        abox.setContentsMargins(0, 0, 0, 0)
+        abox.addWidget(self.confirm)
+        abox.addStretch(1)
+        self.confirm_area.hide()
         self.error = label(role="onDark", wrap=True)
         self.no_meetings = label(role="onDark", wrap=True)      # shown when this kiosk holds no meeting at all
         self.no_meetings.hide()
@@ -151,6 +189,7 @@ class MyDayScreen(QWidget):
         wbox.addWidget(self.error)
         wbox.addWidget(self.search)
         wbox.addWidget(self.matches, 1)
+        wbox.addWidget(self.confirm_area, 1)
         wbox.addWidget(self.camera_button)
 
         # --- the day
@@ -286,6 +325,8 @@ class MyDayScreen(QWidget):
         self._show(attendee)
 
     def show_attendee(self, attendee_id: str) -> None:
+        """Show a day without a badge: for tests and renders only. A visitor's tap on a name goes
+        through :meth:`pick` (the badge's number is asked first)."""
         attendee = self.mm.attendee(attendee_id)
         if attendee is not None:
             self._show(attendee)
@@ -301,23 +342,109 @@ class MyDayScreen(QWidget):
                                                    "under the scanner, or type your name below.")
 
     def _look_up(self, text: str) -> None:
-        """Names (Latin or Hangul/Hanzi) or badge numbers; 3+ characters, at most 8 matches, and
-        only name and organisation — never contact details."""
+        """Names (Latin or Hangul/Hanzi) only; 3+ characters, at most 8 matches, and only name and
+        organisation — no attendee type (a VIP is not announced to the lobby), no badge number
+        (it is the proof asked next), never contact details. A badge number typed here finds no one."""
         self.matches.clear()
         text = " ".join(text.split())
         if len(text) < 3:
             return
         from PySide6.QtWidgets import QListWidgetItem
 
+        folded = text.casefold()
+        rows: dict[str, list[str]] = {}
         for a in self.ops.checkins.find_attendees(text, limit=8):
-            # two people of one name (seen: a buyer and a delegate) are told apart by their role
-            # and their badge number, which is printed on the badge itself
+            if folded not in a.name.casefold() and folded not in (a.name_local or "").casefold():
+                continue                   # found by its id or badge serial: not on the public kiosk
+            # people of one name and organisation share one row (seen: a buyer and a delegate);
+            # each then types their own badge's number, which tells them apart
             shown = a.name + (f" ({a.name_local})" if a.name_local else "") + \
-                (f" · {unmarked(a.organisation)}" if a.organisation else "") + \
-                f" · {phrases.attendee_type(a.type)} · {a.id}"
+                (f" · {unmarked(a.organisation)}" if a.organisation else "")
+            rows.setdefault(shown, []).append(a.id)
+        for shown, ids in rows.items():
             item = QListWidgetItem(shown)
-            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setData(Qt.ItemDataRole.UserRole, ",".join(ids))
             self.matches.addItem(item)
+
+    def pick(self, attendee_id: str) -> None:
+        """A name tapped in the matches (one id, or several with one name and organisation, comma
+        separated): ask for the number printed on that person's badge."""
+        first = self.mm.attendee(attendee_id.split(",")[0])
+        if first is None:
+            return
+        attendee = first
+        if self._is_locked(attendee_id):
+            self._unpick()
+            self.error.setText(self._locked_text())
+            self.error.show()
+            return
+        self.picked = attendee_id
+        self.error.hide()
+        self.confirm_name.setText(attendee.name + (f" ({attendee.name_local})" if attendee.name_local else ""))
+        self.search.hide()
+        self.matches.hide()
+        self.confirm_area.show()
+        self.number.clear()
+        self.number.setFocus(Qt.FocusReason.OtherFocusReason)     # the on-screen keyboard comes up for it
+
+    def _unpick(self) -> None:
+        self.picked = None
+        self.number.clear()
+        self.confirm_area.hide()
+        self.search.show()
+        self.matches.show()
+
+    def _is_locked(self, attendee_id: str) -> bool:
+        until = self._locked.get(attendee_id)
+        if until is None:
+            return False
+        if self.ui.now() >= until:
+            del self._locked[attendee_id]
+            self._tries.pop(attendee_id, None)
+            return False
+        return True
+
+    def _locked_text(self) -> str:
+        return QCoreApplication.translate("MyDay", "Too many wrong numbers for this name. Please hold your badge "
+                                                   "under the scanner, or ask at the Welcome Center.")
+
+    def _confirm(self) -> None:
+        """The badge number typed for the picked name: right opens the day; wrong says so; the
+        third wrong one locks that name on this kiosk for a few minutes (guessing is slow)."""
+        attendee_id = self.picked
+        if attendee_id is None:
+            return
+        if self._is_locked(attendee_id):
+            self._unpick()
+            self.error.setText(self._locked_text())
+            self.error.show()
+            return
+        attendee = None
+        for one in attendee_id.split(","):
+            try:
+                attendee = self.mm.attendee_for_badge_number(one, self.number.text())
+                break
+            except KioskError:
+                continue
+        if attendee is None:
+            tries = self._tries.get(attendee_id, 0) + 1
+            self._tries[attendee_id] = tries
+            self.number.clear()
+            if tries >= NUMBER_TRIES:
+                from datetime import timedelta
+
+                self._locked[attendee_id] = self.ui.now() + timedelta(minutes=LOCK_MINUTES)
+                self._unpick()
+                self.search.clear()
+                self.error.setText(self._locked_text())
+            else:
+                self.error.setText(QCoreApplication.translate(
+                    "MyDay", "That is not the number on this badge. It is printed under the QR code, "
+                             "for example A0123-1."))
+            self.error.show()
+            return
+        self._tries.pop(attendee_id, None)
+        self._show(attendee)
 
     def _camera(self, on: bool) -> None:
         if on and self.camera is None:
@@ -340,6 +467,7 @@ class MyDayScreen(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         self.matches.clear()
+        self._unpick()
         self.refresh()
         self.pages.setCurrentWidget(self.day_page)
         self.clear_timer.start()
@@ -360,6 +488,7 @@ class MyDayScreen(QWidget):
         self._fill_rest([])
         self.search.clear()
         self.matches.clear()
+        self._unpick()
         self.error.hide()
         if was:
             self.cleared.emit()
@@ -582,8 +711,13 @@ class MyDayScreen(QWidget):
         self.prompt_title.setText(QCoreApplication.translate("MyDay", "My day"))
         self.prompt.setText(QCoreApplication.translate("MyDay", "Hold your badge's QR code under the scanner to see "
                                                                 "your meetings, sessions and where to go next."))
-        self.search.setPlaceholderText(QCoreApplication.translate("MyDay", "…or type your name or badge number"))
-        self._look_up(self.search.text())          # the matches' role words follow the language
+        self.search.setPlaceholderText(QCoreApplication.translate("MyDay", "…or type your name"))
+        self._look_up(self.search.text())
+        self.confirm_hint.setText(QCoreApplication.translate(
+            "MyDay", "To see your day, type the number printed under the QR code on your badge."))
+        self.number.setPlaceholderText(QCoreApplication.translate("MyDay", "Badge number, e.g. A0123-1"))
+        self.number_ok.setText(QCoreApplication.translate("MyDay", "Show my day"))
+        self.number_back.setText(QCoreApplication.translate("MyDay", "Not me"))
         self.camera_button.setText(QCoreApplication.translate("MyDay", "Use the camera"))
         self.done.setText(QCoreApplication.translate("MyDay", "Done"))
         self._check_meetings()

@@ -108,28 +108,79 @@ def test_an_invalid_badge_and_a_person_with_no_meetings(qtbot, window, db, key):
     assert "no business meetings" not in shown and "Welcome Center" not in shown
 
 
-def test_typing_a_name_finds_the_person(qtbot, window, db):
-    window.show_view("my-day")
-    screen = window.screen("my-day")
-    # the on-screen keyboard sends text as input-method commits, not key presses (those are the
-    # scanner's); a Hanzi name works the same way
-    screen.search.setFocus()
+def commit(widget, text):
+    """Text as the on-screen keyboard sends it: an input-method commit, not key presses (those
+    are the scanner's)."""
+    widget.setFocus()
     event = QInputMethodEvent("", [])
-    event.setCommitString("黃俊宏")
-    QApplication.sendEvent(screen.search, event)
-    found = [screen.matches.item(i) for i in range(screen.matches.count())]
-    assert found and all("黃俊宏" in i.text() for i in found)       # two people share the name here
-    # ... and a visitor can tell which one is them (found trying the kiosk: two identical rows)
-    assert len({i.text() for i in found}) == len(found) and any("A0176" in i.text() for i in found)
-    english = {i.text() for i in found}
-    window.ui.set_language("ko")                 # seen on Xvfb: the role words stayed English
-    assert {screen.matches.item(i).text() for i in range(screen.matches.count())}.isdisjoint(english)
-    window.ui.set_language("en")
-    found = [screen.matches.item(i) for i in range(screen.matches.count())]
-    item = next(i for i in found if i.data(Qt.ItemDataRole.UserRole) == "A0176")
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def tap_match(screen, attendee_id):
+    item = next(screen.matches.item(i) for i in range(screen.matches.count())
+                if attendee_id in screen.matches.item(i).data(Qt.ItemDataRole.UserRole).split(","))
     rect = screen.matches.visualItemRect(item)
     QTest.mouseClick(screen.matches.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert screen.showing_day and "Table T01" in texts(screen)
+
+
+def test_typing_a_name_finds_the_person_who_then_proves_it_with_the_badge_number(qtbot, window, db, key):
+    badge(db, key, "A0176")                      # the badge printed: "A0176-1" under its QR code
+    window.show_view("my-day")
+    screen = window.screen("my-day")
+    commit(screen.search, "黃俊宏")               # a Hanzi name works the same way
+    found = [screen.matches.item(i) for i in range(screen.matches.count())]
+    assert found and all("黃俊宏" in i.text() for i in found)       # two people share the name here
+    # privacy (stranger's report): name and organisation only — no type (VIP), no badge number
+    shown = " ".join(i.text() for i in found)
+    assert "A0176" not in shown and "VIP" not in shown and "Buyer" not in shown and "Delegate" not in shown
+    assert len({i.text() for i in found}) == len(found)   # same name and organisation: one row
+    # a tap on the name does NOT show the day: it asks for the badge's number
+    tap_match(screen, "A0176")
+    assert not screen.showing_day and screen.attendee is None and "Table T01" not in texts(screen)
+    assert screen.confirm.isVisible() and "number printed under the QR code" in texts(screen)
+    assert screen.number.hasFocus()
+    commit(screen.number, "A0177-1")             # someone else's number: refused, calmly
+    QTest.keyClick(screen.number, Qt.Key.Key_Return)
+    assert not screen.showing_day and "not the number" in screen.error.text()
+    commit(screen.number, "a0176 1")             # case and separators forgiven
+    screen.number_ok.click()
+    assert screen.showing_day and "Table T01" in texts(screen) and screen.attendee.id == "A0176"
+
+
+def test_a_name_with_guessed_numbers_is_locked_and_a_badge_number_finds_no_one(qtbot, window, db, key, clock):
+    serial = db.badges.current_badge("A0176", reissue=False, now=kst("06-13 12:00"))
+    window.show_view("my-day")
+    screen = window.screen("my-day")
+    commit(screen.search, "A0176")               # the badge number typed as a "name": nobody
+    assert screen.matches.count() == 0
+    commit(screen.search, "")
+    screen.search.clear()
+    commit(screen.search, "Huang Chun")
+    for guess in ("A0001-1", "A0002-1", "A0003-1"):
+        tap_match(screen, "A0176") if not screen.confirm.isVisible() else None
+        commit(screen.number, guess)
+        screen.number_ok.click()
+        assert not screen.showing_day
+    assert not screen.confirm.isVisible() and "Too many wrong numbers" in screen.error.text()
+    # locked: even the right number is not asked for until the lock ends
+    commit(screen.search, "Huang Chun")
+    tap_match(screen, "A0176")
+    assert not screen.confirm.isVisible() and "Too many wrong numbers" in screen.error.text()
+    clock.set(kst("06-14 13:46"))                # after the lock (the kiosk's clock, injected)
+    tap_match(screen, "A0176")
+    assert screen.confirm.isVisible()
+    commit(screen.number, serial)
+    screen.number_ok.click()
+    assert screen.showing_day and screen.attendee.id == "A0176"
+    # a replaced badge's number no longer opens the day
+    screen.clear()
+    db.badges.current_badge("A0176", reissue=True, now=kst("06-14 13:47"))
+    commit(screen.search, "Huang Chun")
+    tap_match(screen, "A0176")
+    commit(screen.number, serial)
+    screen.number_ok.click()
+    assert not screen.showing_day and "not the number" in screen.error.text()
 
 
 def test_a_meeting_moved_by_another_process_reaches_the_board_and_my_day(qtbot, window, db, db_path, key):

@@ -98,6 +98,12 @@ def test_my_day_with_a_real_tap_and_a_scanner_burst(display, db_path, tmp_path):
     # no badge: the field tapped, the keyboard up, a name typed at a person's pace finds them
     assert r["keyboard_on_search"]["visible"]
     assert r["typed"] == "Huang Chun" and any("Huang Chun-Hung" in m for m in r["matches"])
+    # ... by name and organisation only (no badge number, no type); the tap asks for the number
+    # printed on the badge, a guessed one is refused, the right one shows the day
+    assert not any("A0176" in m or "VIP" in m or "Buyer" in m for m in r["matches"])
+    assert not r["picked_showing"] and r["asks_number"] and r["number_focused"]
+    assert not r["guess_showing"] and "not the number" in r["guess_error"]
+    assert r["number_showing"] and r["number_attendee"] == "A0176"
 
 
 @pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
