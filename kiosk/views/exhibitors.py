@@ -20,7 +20,7 @@ from .directions import steps_html
 from .i18n import font_for
 from .map_view import MapView, VenueScene, step_markers
 from .chips import Chip, ChipStrip
-from .widgets import label, make_kinetic
+from .widgets import WrappingButton, label, make_kinetic
 
 ExhibitorRole = Qt.ItemDataRole.UserRole + 10
 
@@ -243,6 +243,14 @@ class ExhibitorsScreen(QWidget):
             self.country_strip.add(self.country_chips[code])
         self.count = label(role="onDark")
         self.empty = label(role="onDarkMuted", wrap=True)
+        # the chips' choices, said in one line with a one-tap clear: shown while the chips step
+        # aside for the on-screen keyboard, and when nothing matches (seen: a country chip set
+        # earlier stayed on behind the keyboard and the search said "0 exhibitors")
+        self.filters_button = WrappingButton()
+        self.filters_button.setProperty("role", "bar")
+        self.filters_button.clicked.connect(self.clear_filters)
+        self.filters_button.hide()
+        self._compact = False
         self.model = ExhibitorListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -261,6 +269,7 @@ class ExhibitorsScreen(QWidget):
         left.addWidget(self.search)
         left.addWidget(self.category_strip)
         left.addWidget(self.country_strip)
+        left.addWidget(self.filters_button)
         left.addWidget(self.count)
         left.addWidget(self.empty)
         left.addWidget(self.list, 1)
@@ -426,9 +435,18 @@ class ExhibitorsScreen(QWidget):
         self.count.setText(QCoreApplication.translate("Exhibitors", "%n exhibitor(s) match", "", total))
         self.count.setStyleSheet(f"font-size:{self.ui.theme.body}px; font-weight:700;")
         self.model.set_items(result.matching)
-        self.empty.setText(QCoreApplication.translate(
-            "Exhibitors", "Nothing matches. Try fewer letters, another category, or All."))
+        active = self.active_filters()
+        if active:
+            self.empty.setText(QCoreApplication.translate(
+                "Exhibitors", "Nothing matches with the filters %1. Tap the filters line to clear them.").replace(
+                    "%1", self._joined(active)))
+        else:
+            self.empty.setText(QCoreApplication.translate(
+                "Exhibitors", "Nothing matches. Try fewer letters, another category, or All."))
         self.empty.setVisible(total == 0)
+        self.filters_button.set_label(QCoreApplication.translate("Exhibitors", "Filters: %1").replace(
+            "%1", self._joined(active)), "✕")
+        self.filters_button.setVisible(bool(active) and (self._compact or total == 0))
         self._apply_booth_states(result.matching)
         if self.selected_id and self.selected_id not in {e.id for e in result.matching}:
             self.select_exhibitor(None)
@@ -440,20 +458,60 @@ class ExhibitorsScreen(QWidget):
         for booth_id, item in self.scene.booth_items.items():
             item.set_state(visible=(booth_id in visible) if filtered else True, selected=booth_id in selected)
 
+    def active_filters(self) -> list[str]:
+        """The chips' choices in the kiosk's language: categories, then the country."""
+        lang = self.ui.language
+        names = []
+        for key in self.category_chips:
+            if key in self.chosen:
+                cat = self.categories.get(key)
+                names.append(cat.name.get(lang) if cat else QCoreApplication.translate("Exhibitors", "Uncategorised"))
+        if self.country:
+            names.append(phrases.country(self.country))
+        return names
+
+    def _joined(self, names: list[str]) -> str:
+        return ("、" if self.ui.language.startswith("zh") else ", ").join(names)
+
+    def clear_filters(self) -> None:
+        """Categories and country off (the search text stays: it is in sight)."""
+        self.chosen, self.country = set(), None
+        self.apply()
+
     def set_categories(self, keys: set[str]) -> None:
         self.chosen = set(keys)
         self.apply()
         first = next((chip for key, chip in self.category_chips.items() if key in self.chosen), self.all_chip)
         self.category_strip.reveal(first)
+        self._fit_matches()
 
     def toggle_category(self, key: str) -> None:
         self.chosen ^= {key}
         self.apply()
+        self._fit_matches()
 
     def set_country(self, code: str | None) -> None:
         self.country = code
         self.apply()
         self.country_strip.reveal(self.country_chips.get(code or "", self.country_all))
+        self._fit_matches()
+
+    def _fit_matches(self) -> None:
+        """A chip whose matches lie outside the map's current view: show them all (the whole
+        hall when the filters are cleared is the visitor's own "Whole hall" button)."""
+        if not (self.chosen or self.country) or self.selected_id is not None:
+            return
+        floor = self.scene.floor_id
+        rects = [self.booths[b].rect for e in self.model._rows for b in e.booths
+                 if b in self.booths and getattr(self.booths[b], "floor_id", floor) == floor]
+        if not rects:
+            return
+        x0, y0 = min(r.x for r in rects), min(r.y for r in rects)
+        x1, y1 = max(r.right for r in rects), max(r.bottom for r in rects)
+        area = Rect(x0, y0, x1 - x0, y1 - y0)
+        seen = self.map.mapToScene(self.map.viewport().rect()).boundingRect()
+        if not seen.contains(self.map._scene_rect(area, 0)):
+            self.map.fit(area, margin_m=4)
 
     def set_search(self, text: str) -> None:
         if text == self.text:
@@ -479,6 +537,13 @@ class ExhibitorsScreen(QWidget):
             self._apply_booth_states(self.model._rows)
             self.list.viewport().update()
             return
+        # a result picked with the on-screen keyboard up: the keyboard goes (it had squeezed the
+        # map to a strip), the walk gets the room
+        if self.search.hasFocus():
+            self.search.clearFocus()
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication.inputMethod().hide()
         e = self.by_id[self.selected_id]
         routes = [(r, b) for r, b in ((self.venue.route_to(b), b) for b in e.booths) if r is not None]
         if routes:
@@ -534,8 +599,10 @@ class ExhibitorsScreen(QWidget):
     def set_compact(self, on: bool) -> None:
         """While the on-screen keyboard takes the bottom of the screen the chips step aside, so
         the search's results stay in sight above it."""
+        self._compact = on
         self.category_strip.setVisible(not on)
         self.country_strip.setVisible(not on)
+        self.filters_button.setVisible(bool(self.active_filters()) and (on or self.model.rowCount() == 0))
 
     def reset(self) -> None:
         """Idle: no search, no filters, no selection, the whole hall in view."""

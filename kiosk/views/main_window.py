@@ -423,6 +423,9 @@ class KioskWindow(QWidget):
         if self.staff_role is not None:
             self.lock_staff_mode()
             return
+        if "exhibitors" in self._lazy:
+            # Home is where a visitor leaves: the next one finds no filter set behind the keyboard
+            self.exhibitors.reset()
         self.stack.setCurrentWidget(self.home)
 
     def open_session(self, session_id: str) -> None:

@@ -137,3 +137,59 @@ def test_a_walk_fitted_while_the_keyboard_squeezed_the_map_is_fitted_again_when_
     zoomed = screen.map.transform().m11()
     screen.map.resize(full.width() - 40, full.height())
     assert abs(screen.map.transform().m11() - zoomed) < 1e-6
+
+
+def test_filters_hidden_behind_the_keyboard_are_named_with_a_one_tap_clear(make_kiosk, qtbot):
+    """The stranger's report: a country chip set earlier stayed on while the chips stepped aside
+    for the keyboard, and the search then said "0 exhibitors" without naming the country."""
+    window, screen = open_exhibitors(make_kiosk)
+    assert "IR" in screen.country_chips
+    qtbot.mouseClick(screen.country_chips["IR"], Qt.MouseButton.LeftButton)
+    assert not screen.filters_button.isVisible()          # the chips show it themselves
+    screen.set_compact(True)                              # the on-screen keyboard comes up
+    assert screen.filters_button.isVisible() and "Iran" in screen.filters_button.text()
+    screen.set_search("Twistcode")                        # a Korean exhibitor: not in Iran
+    assert screen.model.rowCount() == 0
+    assert screen.empty.isVisible() and "Iran" in screen.empty.text()
+    qtbot.mouseClick(screen.filters_button, Qt.MouseButton.LeftButton)
+    assert screen.country is None and screen.model.ids() == ["twistcode"]
+    assert not screen.filters_button.isVisible() and not screen.empty.isVisible()
+    screen.set_compact(False)
+    window.ui.set_language("zh-Hant")                     # the line in the kiosk's language
+    screen.toggle_category("food")
+    screen.set_country("IR")
+    screen.set_compact(True)
+    assert "、" in screen.filters_button.text() and "," not in screen.filters_button.text()
+
+
+def test_home_clears_the_filters_and_a_picked_result_puts_the_keyboard_away(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    screen.set_country("IR")
+    screen.toggle_category("food")
+    qtbot.mouseClick(window.home_button, Qt.MouseButton.LeftButton)
+    window.show_view("exhibitors")
+    assert screen.country is None and not screen.chosen and screen.model.rowCount() == 69
+    # a result picked while typing: the search field lets go of the focus (the keyboard hides)
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus, timeout=1000)
+    screen.set_search("Twistcode")
+    index = screen.model.index(0, 0)
+    qtbot.mouseClick(screen.list.viewport(), Qt.MouseButton.LeftButton, pos=screen.list.visualRect(index).center())
+    assert screen.selected_id == "twistcode" and not screen.search.hasFocus()
+
+
+def test_a_chip_whose_matches_are_off_screen_refits_the_map(make_kiosk, qtbot):
+    window, screen = open_exhibitors(make_kiosk)
+    here = screen.scene.booth_items["B01"].sceneBoundingRect()
+    screen.map.fitInView(here.adjusted(-20, -20, 20, 20))  # zoomed in on one corner by hand
+    code = next(c for c in screen.country_chips
+                if not any(b == "B01" for e in screen.exhibitors if e.country == c for b in e.booths)
+                and sum(e.country == c for e in screen.exhibitors) >= 2)
+    screen.set_country(code)
+    qtbot.wait(20)
+    shown = screen.map.mapToScene(screen.map.viewport().rect()).boundingRect()
+    for e in screen.exhibitors:
+        if e.country == code:
+            for b in e.booths:
+                if b in screen.scene.booth_items:
+                    assert shown.contains(screen.scene.booth_items[b].sceneBoundingRect()), (code, b)
