@@ -137,3 +137,24 @@ def font_for(lang: str, pixel_size: int, *, bold: bool = False) -> QFont:
     font.setPixelSize(pixel_size)
     font.setBold(bold)
     return font
+
+
+def apply_language_font(window, lang: str, pixel_size: int) -> None:
+    """The one place the kiosk's text font follows the language: the application font, and
+    every widget the window's style sheet has given a font. Qt's style sheet engine fixes a
+    widget's font families when it polishes it (a text-size change in Korean polished them with
+    Noto Sans CJK KR) and a later application font does not reach them: seen as headings and tiles
+    in Noto Sans CJK beside DejaVu card text after Korean → Larger text → English, or after the idle
+    reset. Re-applying the window's style sheet makes every widget take the new families, so
+    English looks the same whatever path led there."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    font = font_for(lang, pixel_size)
+    if app.font().families() == font.families() and app.font().pixelSize() == pixel_size:
+        return
+    app.setFont(font)
+    sheet = window.styleSheet()
+    if sheet:
+        window.setStyleSheet("")         # the same text again would not re-polish
+        window.setStyleSheet(sheet)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from kiosk.models.domain import LANGUAGES
 
 from .first_frame import AfterFirstFrame
-from .i18n import LANGUAGE_LABELS, font_for
+from .i18n import LANGUAGE_LABELS, apply_language_font, font_for
 from .programme import Programme
 from .widgets import label
 
@@ -553,7 +553,7 @@ class KioskWindow(QWidget):
 
     # ---------------------------------------------------------------- language & theme
     def retranslate(self, lang: str) -> None:
-        QApplication.instance().setFont(font_for(lang, self.ui.theme.body))
+        apply_language_font(self, lang, self.ui.theme.body)
         self.lang_buttons[lang].setChecked(True)
         for code, b in self.lang_buttons.items():
             font = font_for(code, self.ui.theme.body, bold=True)

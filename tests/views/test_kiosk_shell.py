@@ -143,3 +143,36 @@ def test_stopping_the_window_stops_every_screens_timers(make_kiosk, clock, db):
     assert window.desk._hold.isActive()
     window.stop()
     assert [t.objectName() or repr(t) for t in window.findChildren(QTimer) if t.isActive()] == []
+
+
+def test_english_uses_the_same_font_whatever_path_led_there(make_kiosk, qtbot):
+    """The stranger's report (font-compare.png): after Korean with larger text toggled, back in
+    English (by a tap or by the idle reset) headings and tiles drew in Noto Sans CJK while card
+    text stayed DejaVu, and a tile re-wrapped."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    window = make_kiosk()
+    window.show_view("exhibitors")                      # a lazily built screen too
+    window.show_view("home")
+
+    def fonts():
+        return {(type(w).__name__, w.text()[:30]): QFontInfo(w.font()).family()
+                for cls in (QLabel, QPushButton) for w in window.findChildren(cls)
+                if w.text() and w.isVisibleTo(window)}
+
+    fresh = fonts()
+    assert fresh
+    for path in (["ko", "larger", "smaller", "en"], ["zh-Hant", "larger", "en", "smaller"], ["ko", "larger", "idle"]):
+        for step in path:
+            if step == "larger":
+                window.ui.set_accessible(True)
+            elif step == "smaller":
+                window.ui.set_accessible(False)
+            elif step == "idle":
+                window.reset_for_next_visitor()
+            else:
+                window.ui.set_language(step)
+        window.show_view("home")
+        now = fonts()
+        changed = {k: (fresh[k], now[k]) for k in fresh if k in now and now[k] != fresh[k]}
+        assert not changed, (path, changed)
