@@ -117,11 +117,17 @@ class HomeScreen(QWidget):
     openChanges = Signal()
     openMyDay = Signal()
     openBoard = Signal()
+    badgeScanned = Signal(str)      # a badge held to the scanner on Home: that person's "my day"
 
     def __init__(self, ui, programme: Programme, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ui = ui
+        from .wedge import WedgeInput
+
+        # seen on Xvfb: a badge scanned on Home did nothing; visitors hold it up wherever they are
+        self.wedge = WedgeInput(self)
+        self.wedge.scanned.connect(self.badgeScanned.emit)
         self.programme = programme
         self.event_info = programme.event
 
@@ -333,6 +339,14 @@ class HomeScreen(QWidget):
         text = now.strftime("%H:%M")
         if self.clock.text() != text:
             self.clock.setText(text)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.wedge.set_active(True)
+
+    def hideEvent(self, event) -> None:
+        self.wedge.set_active(False)
+        super().hideEvent(event)
 
     def retranslate(self) -> None:
         lang = self.ui.language

@@ -354,6 +354,7 @@ class KioskWindow(QWidget):
             screen.openChanges.connect(lambda: self.show_view("changes"))
             screen.openMyDay.connect(lambda: self.show_view("my-day"))
             screen.openBoard.connect(lambda: self.show_view("board"))
+            screen.badgeScanned.connect(self._badge_on_home)
         else:
             from .agenda import AgendaScreen
 
@@ -427,6 +428,11 @@ class KioskWindow(QWidget):
             # Home is where a visitor leaves: the next one finds no filter set behind the keyboard
             self.exhibitors.reset()
         self.stack.setCurrentWidget(self.home)
+
+    def _badge_on_home(self, payload: str) -> None:
+        """A badge scanned on Home opens "my day" for it (or says calmly why not)."""
+        self.show_view("my-day")
+        self.screen("my-day").scan(payload)
 
     def open_session(self, session_id: str) -> None:
         if self.current_view() != "detail":

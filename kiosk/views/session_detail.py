@@ -201,12 +201,17 @@ class SessionDetail(QWidget):
         self.people_heading.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
         self.people_heading.setVisible(bool(people))
         rows = []
+        chinese = lang.startswith("zh")
+        colon, comma = ("：", "，") if chinese else (": ", ", ")
         for p in people:
             name = phrases.person_name(p.name, p.name_local, lang)
             org = p.organisation.name.get(lang) if p.organisation else ""
-            who = ", ".join(x for x in (p.title.get(lang), org) if x)
+            who = comma.join(x for x in (p.title.get(lang), org) if x)
             talk = f"<br><i>“{p.talk.get(lang)}”</i>" if p.talk else ""
-            rows.append(f"<p style='margin:0 0 10px 0'><b>{phrases.role(p.role)}: {name}</b><br>{who}{talk}</p>")
+            # under the "Speakers" heading a speaker needs no "Speaker:" (read as "講者 / 講者: …");
+            # other roles say theirs, with the language's own colon
+            role = "" if p.role == "speaker" else f"{phrases.role(p.role)}{colon}"
+            rows.append(f"<p style='margin:0 0 10px 0'><b>{role}{name}</b><br>{who}{talk}</p>")
         self.people.setText("".join(rows))
         self.people.setStyleSheet(f"font-size: {theme.body}px;")
         self.people.setVisible(bool(people))

@@ -156,3 +156,18 @@ def test_a_late_start_is_not_counted_twice_and_changes_have_their_own_colour(mak
     assert badges("d1-reception") == [("Starts 10 min late", "change")]     # not moved: the notice says it
     theme = window.ui.theme
     assert theme.p.change not in (theme.p.next, theme.p.warning)
+
+
+def test_the_speakers_list_says_each_role_once_with_the_languages_own_colon(make_kiosk):
+    """Seen in Chinese (s07): the "講者" heading, then "講者: …" with an ASCII colon."""
+    window = make_kiosk()
+    repo = window.detail.programme.repo
+    ids = [s.id for s in repo.sessions()]
+    with_speaker = next(i for i in ids if any(p.role == "speaker" for p in repo.participants(i)))
+    window.open_session(with_speaker)
+    detail = window.detail
+    assert "Speaker:" not in detail.people.text()
+    window.ui.set_language("zh-Hant")
+    assert "講者" not in detail.people.text() and ":" not in detail.people.text().replace("style='margin:0 0 10px 0'", "")
+    window.open_session("d1-roundtable")
+    assert "：" in detail.people.text()                  # 主持人：…

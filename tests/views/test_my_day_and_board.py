@@ -341,3 +341,16 @@ def test_every_country_in_the_data_has_a_name_on_screen(qtbot, db):
     codes = {r[0] for r in db.execute("SELECT country FROM buyer UNION SELECT country FROM attendee "
                                       "UNION SELECT country FROM exhibitor") if r[0]}
     assert codes and [c for c in sorted(codes) if phrases.country(c) == c] == []
+
+
+def test_a_badge_scanned_on_home_opens_that_persons_day(qtbot, window, db, key):
+    """Seen on Xvfb: a badge held to the scanner on Home did nothing."""
+    window.show_view("home")
+    assert window.current_view() == "home"
+    type_like_a_scanner(qtbot, window, badge(db, key, "A0176"))
+    screen = window.screen("my-day")
+    assert window.current_view() == "my-day" and screen.showing_day and screen.attendee.id == "A0176"
+    window.go_home()                                        # a forged one: the calm sentence
+    type_like_a_scanner(qtbot, window, "IF23:1:A0001-1:FORGEDFORGEDFORGED")
+    assert window.current_view() == "my-day" and not screen.showing_day
+    assert "not a badge of this event" in screen.error.text()
