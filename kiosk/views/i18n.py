@@ -151,10 +151,13 @@ def apply_language_font(window, lang: str, pixel_size: int) -> None:
 
     app = QApplication.instance()
     font = font_for(lang, pixel_size)
-    if app.font().families() == font.families() and app.font().pixelSize() == pixel_size:
+    same_families = app.font().families() == font.families()
+    if same_families and app.font().pixelSize() == pixel_size:
         return
     app.setFont(font)
+    # only when the families change on a shown window: a text-size change comes with a new style
+    # sheet anyway, and before the first show nothing has been polished (start-up pays nothing)
     sheet = window.styleSheet()
-    if sheet:
+    if sheet and not same_families and window.isVisible():
         window.setStyleSheet("")         # the same text again would not re-polish
         window.setStyleSheet(sheet)
