@@ -144,43 +144,44 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="149"/>
+        <location filename="../views/session_detail.py" line="184"/>
         <source>‹ Back</source>
         <translation>‹ 뒤로</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="165"/>
+        <location filename="../views/session_detail.py" line="200"/>
         <source>Speakers</source>
         <translation>연사</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="186"/>
+        <location filename="../views/session_detail.py" line="226"/>
         <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>스캔하면 휴대폰 캘린더에 이 세션이 추가됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="190"/>
+        <location filename="../views/session_detail.py" line="230"/>
         <source>Where</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="215"/>
+        <location filename="../views/session_detail.py" line="255"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="233"/>
+        <location filename="../views/session_detail.py" line="274"/>
         <source>Room to be announced.</source>
         <translation>장소 추후 공지</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="201"/>
+        <location filename="../views/session_detail.py" line="241"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>아직 층별 안내도에 없는 장소입니다. 안내 데스크에 문의해 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="146"/>
+        <location filename="../views/session_detail.py" line="181"/>
         <source>Ended %1</source>
+        <extracomment>The floor plan of a session&apos;s room is never drawn shorter than this (px), at any text size.</extracomment>
         <translation>%1 종료됨</translation>
     </message>
 </context>
@@ -478,75 +479,86 @@
 <context>
     <name>Exhibitors</name>
     <message>
-        <location filename="../views/exhibitors.py" line="103"/>
-        <location filename="../views/exhibitors.py" line="167"/>
+        <location filename="../views/exhibitors.py" line="106"/>
+        <location filename="../views/exhibitors.py" line="170"/>
         <source>No booth</source>
         <translation>부스 없음</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="104"/>
-        <location filename="../views/exhibitors.py" line="168"/>
-        <location filename="../views/exhibitors.py" line="409"/>
+        <location filename="../views/exhibitors.py" line="107"/>
+        <location filename="../views/exhibitors.py" line="171"/>
+        <location filename="../views/exhibitors.py" line="424"/>
+        <location filename="../views/exhibitors.py" line="468"/>
         <source>Uncategorised</source>
         <translation>미분류</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="169"/>
+        <location filename="../views/exhibitors.py" line="172"/>
         <source>Booth</source>
         <translation>부스</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="174"/>
+        <location filename="../views/exhibitors.py" line="178"/>
         <source>Products: %1</source>
         <translation>제품: %1</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="186"/>
+        <location filename="../views/exhibitors.py" line="190"/>
         <source>Scan for their page</source>
         <translation>스캔하면 기업 페이지로</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="365"/>
+        <location filename="../views/exhibitors.py" line="380"/>
         <source>Exhibitors</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="366"/>
+        <location filename="../views/exhibitors.py" line="381"/>
         <source>Search a name or booth number</source>
         <translation>기업명 또는 부스 번호 검색</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="368"/>
+        <location filename="../views/exhibitors.py" line="383"/>
         <source>Whole hall</source>
         <translation>전시장 전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="375"/>
+        <location filename="../views/exhibitors.py" line="390"/>
         <source>Free booth</source>
         <translation>빈 부스</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="405"/>
+        <location filename="../views/exhibitors.py" line="420"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="412"/>
+        <location filename="../views/exhibitors.py" line="427"/>
         <source>All countries</source>
         <translation>모든 국가</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="418"/>
+        <location filename="../views/exhibitors.py" line="435"/>
         <source>%n exhibitor(s) match</source>
         <translation>%n개 기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="421"/>
+        <location filename="../views/exhibitors.py" line="440"/>
+        <source>Nothing matches with the filters %1. Tap the filters line to clear them.</source>
+        <translation>필터 %1(으)로는 맞는 기업이 없습니다. 필터 줄을 눌러 필터를 해제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="444"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>맞는 기업이 없습니다. 글자를 줄이거나 다른 분야 또는 전체를 눌러 보세요.</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="490"/>
+        <location filename="../views/exhibitors.py" line="447"/>
+        <source>Filters: %1</source>
+        <translation>필터: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="567"/>
         <source>Ask staff for the way</source>
         <translation>길은 직원에게 문의하세요</translation>
     </message>
@@ -567,73 +579,73 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="372"/>
+        <location filename="../views/home.py" line="386"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="377"/>
+        <location filename="../views/home.py" line="391"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="342"/>
+        <location filename="../views/home.py" line="356"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="343"/>
+        <location filename="../views/home.py" line="357"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="351"/>
+        <location filename="../views/home.py" line="365"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="357"/>
+        <location filename="../views/home.py" line="371"/>
         <source>Korea time (KST)</source>
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="361"/>
+        <location filename="../views/home.py" line="375"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="364"/>
+        <location filename="../views/home.py" line="378"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="368"/>
+        <location filename="../views/home.py" line="382"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="384"/>
+        <location filename="../views/home.py" line="398"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="387"/>
+        <location filename="../views/home.py" line="401"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="390"/>
+        <location filename="../views/home.py" line="404"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="344"/>
+        <location filename="../views/home.py" line="358"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="345"/>
+        <location filename="../views/home.py" line="359"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>
@@ -652,17 +664,17 @@
         <translation>현재 위치: %1</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="484"/>
+        <location filename="../views/map_view.py" line="490"/>
         <source>Zoom in</source>
         <translation>확대</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="485"/>
+        <location filename="../views/map_view.py" line="491"/>
         <source>Zoom out</source>
         <translation>축소</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="486"/>
+        <location filename="../views/map_view.py" line="492"/>
         <source>Show the whole map</source>
         <translation>지도 전체 보기</translation>
     </message>
@@ -817,128 +829,158 @@
 <context>
     <name>MyDay</name>
     <message>
-        <location filename="../views/my_day.py" line="39"/>
+        <location filename="../views/my_day.py" line="44"/>
         <source>Moved</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="41"/>
+        <location filename="../views/my_day.py" line="46"/>
         <source>Held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="43"/>
+        <location filename="../views/my_day.py" line="48"/>
         <source>Missed</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="56"/>
+        <location filename="../views/my_day.py" line="61"/>
         <source>Table %1</source>
         <translation>테이블 %1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="57"/>
+        <location filename="../views/my_day.py" line="62"/>
         <source>Room %1</source>
         <translation>%1호</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="295"/>
+        <location filename="../views/my_day.py" line="336"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 새 명찰을 사용하시거나 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="298"/>
+        <location filename="../views/my_day.py" line="339"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>이 키오스크 명단에 없는 명찰입니다. 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="300"/>
+        <location filename="../views/my_day.py" line="341"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>이 행사의 명찰이 아닙니다. 명찰의 QR 코드를 스캐너에 대거나 아래에 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="371"/>
+        <location filename="../views/my_day.py" line="408"/>
+        <source>Too many wrong numbers for this name. Please hold your badge under the scanner, or ask at the Welcome Center.</source>
+        <translation>이 이름으로 틀린 번호가 너무 많이 입력되었습니다. 명찰의 QR 코드를 스캐너에 대시거나 웰컴센터에 문의하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="441"/>
+        <source>That is not the number on this badge. It is printed under the QR code, for example A0123-1.</source>
+        <translation>이 명찰의 번호가 아닙니다. 번호는 QR 코드 아래에 인쇄되어 있습니다(예: A0123-1).</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="500"/>
         <source>Clears in %n s</source>
         <translation>%n초 후 지워집니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="395"/>
+        <location filename="../views/my_day.py" line="524"/>
         <source>You have no business meetings booked</source>
         <translation>예약된 비즈니스 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="398"/>
+        <location filename="../views/my_day.py" line="527"/>
         <source>No more meetings today</source>
         <translation>오늘 남은 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="401"/>
+        <location filename="../views/my_day.py" line="530"/>
         <source>Your next meeting</source>
         <translation>다음 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="403"/>
-        <location filename="../views/my_day.py" line="459"/>
+        <location filename="../views/my_day.py" line="532"/>
+        <location filename="../views/my_day.py" line="588"/>
         <source>With %1</source>
         <translation>상대: %1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="411"/>
+        <location filename="../views/my_day.py" line="540"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="417"/>
+        <location filename="../views/my_day.py" line="546"/>
         <source>Other meetings today</source>
         <translation>오늘의 다른 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="420"/>
+        <location filename="../views/my_day.py" line="549"/>
         <source>Your sessions</source>
         <translation>등록한 세션</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="423"/>
+        <location filename="../views/my_day.py" line="552"/>
         <source>You may enter</source>
         <translation>입장 가능</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="426"/>
+        <location filename="../views/my_day.py" line="555"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>비즈니스 상담 문의는 웰컴센터에서 도와드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="442"/>
+        <location filename="../views/my_day.py" line="571"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>휴대폰으로 스캔하면 상담 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="444"/>
+        <location filename="../views/my_day.py" line="573"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>휴대폰으로 스캔하면 세션 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="582"/>
+        <location filename="../views/my_day.py" line="711"/>
         <source>My day</source>
         <translation>나의 일정</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="583"/>
+        <location filename="../views/my_day.py" line="712"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>명찰의 QR 코드를 스캐너에 대면 상담·세션 일정과 다음 장소를 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="585"/>
-        <source>…or type your name or badge number</source>
-        <translation>…또는 이름이나 명찰 번호를 입력하세요</translation>
+        <location filename="../views/my_day.py" line="714"/>
+        <source>…or type your name</source>
+        <translation>…또는 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="587"/>
+        <location filename="../views/my_day.py" line="716"/>
+        <source>To see your day, type the number printed under the QR code on your badge.</source>
+        <translation>일정을 보려면 명찰의 QR 코드 아래에 인쇄된 번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="718"/>
+        <source>Badge number, e.g. A0123-1</source>
+        <translation>명찰 번호(예: A0123-1)</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="719"/>
+        <source>Show my day</source>
+        <translation>내 일정 보기</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="720"/>
+        <source>Not me</source>
+        <translation>제가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="721"/>
         <source>Use the camera</source>
         <translation>카메라 사용</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="588"/>
+        <location filename="../views/my_day.py" line="722"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1220,352 +1262,352 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="60"/>
+        <location filename="../views/staff.py" line="59"/>
         <source>opens %1</source>
         <translation>%1 시작</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="56"/>
+        <location filename="../views/staff.py" line="55"/>
         <source>closed</source>
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="322"/>
+        <location filename="../views/staff.py" line="321"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="315"/>
-        <location filename="../views/staff.py" line="329"/>
+        <location filename="../views/staff.py" line="314"/>
+        <location filename="../views/staff.py" line="328"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="724"/>
-        <location filename="../views/staff.py" line="728"/>
+        <location filename="../views/staff.py" line="723"/>
+        <location filename="../views/staff.py" line="727"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="729"/>
+        <location filename="../views/staff.py" line="728"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="736"/>
+        <location filename="../views/staff.py" line="735"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="737"/>
+        <location filename="../views/staff.py" line="736"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="860"/>
+        <location filename="../views/staff.py" line="859"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="862"/>
+        <location filename="../views/staff.py" line="861"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>OK — welcome</source>
         <translation>확인 — 환영합니다</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>ALREADY CHECKED IN</source>
         <translation>이미 체크인됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="40"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>INVALID BADGE</source>
         <translation>유효하지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="41"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>REVOKED BADGE</source>
         <translation>폐기된 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="42"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>NOT ON THIS LIST</source>
         <translation>대상 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="43"/>
+        <location filename="../views/staff.py" line="42"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>지금은 운영 시간 아님</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="44"/>
+        <location filename="../views/staff.py" line="43"/>
         <source>UNKNOWN BADGE</source>
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="68"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="68"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="70"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="72"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="74"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="76"/>
+        <location filename="../views/staff.py" line="75"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="78"/>
+        <location filename="../views/staff.py" line="77"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="86"/>
+        <location filename="../views/staff.py" line="85"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="163"/>
+        <location filename="../views/staff.py" line="162"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>스태프 명찰만 잠금을 해제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="165"/>
+        <location filename="../views/staff.py" line="164"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="171"/>
+        <location filename="../views/staff.py" line="170"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 님이 잠금을 해제했습니다(스태프 명찰). PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="176"/>
+        <location filename="../views/staff.py" line="175"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="177"/>
+        <location filename="../views/staff.py" line="176"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="217"/>
+        <location filename="../views/staff.py" line="216"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="218"/>
+        <location filename="../views/staff.py" line="217"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>스태프: 여기에서 스태프 명찰을 스캔하면 잠금이 해제됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="223"/>
+        <location filename="../views/staff.py" line="222"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="230"/>
+        <location filename="../views/staff.py" line="229"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="306"/>
+        <location filename="../views/staff.py" line="305"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="546"/>
+        <location filename="../views/staff.py" line="545"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="547"/>
+        <location filename="../views/staff.py" line="546"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="548"/>
+        <location filename="../views/staff.py" line="547"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="549"/>
+        <location filename="../views/staff.py" line="548"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="554"/>
+        <location filename="../views/staff.py" line="553"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="555"/>
+        <location filename="../views/staff.py" line="554"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="246"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="556"/>
+        <location filename="../views/staff.py" line="555"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="557"/>
+        <location filename="../views/staff.py" line="556"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="573"/>
+        <location filename="../views/staff.py" line="572"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="577"/>
+        <location filename="../views/staff.py" line="576"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="579"/>
+        <location filename="../views/staff.py" line="578"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="581"/>
+        <location filename="../views/staff.py" line="580"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="583"/>
+        <location filename="../views/staff.py" line="582"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="586"/>
+        <location filename="../views/staff.py" line="585"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="616"/>
+        <location filename="../views/staff.py" line="615"/>
         <source>manual</source>
         <translation>수동</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="617"/>
+        <location filename="../views/staff.py" line="616"/>
         <source>badge %1</source>
         <translation>명찰 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="651"/>
+        <location filename="../views/staff.py" line="650"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="652"/>
+        <location filename="../views/staff.py" line="651"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="735"/>
-        <location filename="../views/staff.py" line="744"/>
+        <location filename="../views/staff.py" line="734"/>
+        <location filename="../views/staff.py" line="743"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="745"/>
+        <location filename="../views/staff.py" line="744"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="746"/>
+        <location filename="../views/staff.py" line="745"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="759"/>
+        <location filename="../views/staff.py" line="758"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="865"/>
+        <location filename="../views/staff.py" line="864"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="867"/>
+        <location filename="../views/staff.py" line="866"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="878"/>
+        <location filename="../views/staff.py" line="877"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="880"/>
+        <location filename="../views/staff.py" line="879"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="589"/>
+        <location filename="../views/staff.py" line="588"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="807"/>
+        <location filename="../views/staff.py" line="806"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="822"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="836"/>
+        <location filename="../views/staff.py" line="835"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="842"/>
+        <location filename="../views/staff.py" line="841"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="846"/>
+        <location filename="../views/staff.py" line="845"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>
@@ -1573,13 +1615,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="565"/>
+        <location filename="../views/main_window.py" line="574"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="566"/>
+        <location filename="../views/main_window.py" line="575"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

@@ -144,43 +144,44 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../views/session_detail.py" line="149"/>
+        <location filename="../views/session_detail.py" line="184"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="165"/>
+        <location filename="../views/session_detail.py" line="200"/>
         <source>Speakers</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="186"/>
+        <location filename="../views/session_detail.py" line="226"/>
         <source>Scan to add this session to your phone&apos;s calendar.</source>
         <translation>掃描即可將本場次加入手機行事曆。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="190"/>
+        <location filename="../views/session_detail.py" line="230"/>
         <source>Where</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="215"/>
+        <location filename="../views/session_detail.py" line="255"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站：</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="233"/>
+        <location filename="../views/session_detail.py" line="274"/>
         <source>Room to be announced.</source>
         <translation>場地另行公告。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="201"/>
+        <location filename="../views/session_detail.py" line="241"/>
         <source>Not on the floor plan yet: please ask at the information desk.</source>
         <translation>此場地尚未標示於樓層平面圖，請洽詢服務台。</translation>
     </message>
     <message>
-        <location filename="../views/session_detail.py" line="146"/>
+        <location filename="../views/session_detail.py" line="181"/>
         <source>Ended %1</source>
+        <extracomment>The floor plan of a session&apos;s room is never drawn shorter than this (px), at any text size.</extracomment>
         <translation>已於 %1 結束</translation>
     </message>
 </context>
@@ -478,75 +479,86 @@
 <context>
     <name>Exhibitors</name>
     <message>
-        <location filename="../views/exhibitors.py" line="103"/>
-        <location filename="../views/exhibitors.py" line="167"/>
+        <location filename="../views/exhibitors.py" line="106"/>
+        <location filename="../views/exhibitors.py" line="170"/>
         <source>No booth</source>
         <translation>無攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="104"/>
-        <location filename="../views/exhibitors.py" line="168"/>
-        <location filename="../views/exhibitors.py" line="409"/>
+        <location filename="../views/exhibitors.py" line="107"/>
+        <location filename="../views/exhibitors.py" line="171"/>
+        <location filename="../views/exhibitors.py" line="424"/>
+        <location filename="../views/exhibitors.py" line="468"/>
         <source>Uncategorised</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="169"/>
+        <location filename="../views/exhibitors.py" line="172"/>
         <source>Booth</source>
         <translation>攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="174"/>
+        <location filename="../views/exhibitors.py" line="178"/>
         <source>Products: %1</source>
         <translation>產品：%1</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="186"/>
+        <location filename="../views/exhibitors.py" line="190"/>
         <source>Scan for their page</source>
         <translation>掃描前往廠商網頁</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="365"/>
+        <location filename="../views/exhibitors.py" line="380"/>
         <source>Exhibitors</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="366"/>
+        <location filename="../views/exhibitors.py" line="381"/>
         <source>Search a name or booth number</source>
         <translation>搜尋名稱或攤位編號</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="368"/>
+        <location filename="../views/exhibitors.py" line="383"/>
         <source>Whole hall</source>
         <translation>整個展館</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="375"/>
+        <location filename="../views/exhibitors.py" line="390"/>
         <source>Free booth</source>
         <translation>空攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="405"/>
+        <location filename="../views/exhibitors.py" line="420"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="412"/>
+        <location filename="../views/exhibitors.py" line="427"/>
         <source>All countries</source>
         <translation>所有國家</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="418"/>
+        <location filename="../views/exhibitors.py" line="435"/>
         <source>%n exhibitor(s) match</source>
         <translation>共 %n 家參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="421"/>
+        <location filename="../views/exhibitors.py" line="440"/>
+        <source>Nothing matches with the filters %1. Tap the filters line to clear them.</source>
+        <translation>在篩選條件「%1」下沒有符合的參展商。請點選篩選列以清除篩選。</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="444"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>沒有符合的參展商。請減少字數、換個類別或選「全部」。</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="490"/>
+        <location filename="../views/exhibitors.py" line="447"/>
+        <source>Filters: %1</source>
+        <translation>篩選：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/exhibitors.py" line="567"/>
         <source>Ask staff for the way</source>
         <translation>請向工作人員問路</translation>
     </message>
@@ -567,73 +579,73 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="372"/>
+        <location filename="../views/home.py" line="386"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="377"/>
+        <location filename="../views/home.py" line="391"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="342"/>
+        <location filename="../views/home.py" line="356"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="343"/>
+        <location filename="../views/home.py" line="357"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="351"/>
+        <location filename="../views/home.py" line="365"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="357"/>
+        <location filename="../views/home.py" line="371"/>
         <source>Korea time (KST)</source>
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="361"/>
+        <location filename="../views/home.py" line="375"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="364"/>
+        <location filename="../views/home.py" line="378"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="368"/>
+        <location filename="../views/home.py" line="382"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="384"/>
+        <location filename="../views/home.py" line="398"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="387"/>
+        <location filename="../views/home.py" line="401"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="390"/>
+        <location filename="../views/home.py" line="404"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="344"/>
+        <location filename="../views/home.py" line="358"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="345"/>
+        <location filename="../views/home.py" line="359"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>
@@ -652,17 +664,17 @@
         <translation>您在%1</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="484"/>
+        <location filename="../views/map_view.py" line="490"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="485"/>
+        <location filename="../views/map_view.py" line="491"/>
         <source>Zoom out</source>
         <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../views/map_view.py" line="486"/>
+        <location filename="../views/map_view.py" line="492"/>
         <source>Show the whole map</source>
         <translation>顯示整張地圖</translation>
     </message>
@@ -817,128 +829,158 @@
 <context>
     <name>MyDay</name>
     <message>
-        <location filename="../views/my_day.py" line="39"/>
+        <location filename="../views/my_day.py" line="44"/>
         <source>Moved</source>
         <translation>已移動</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="41"/>
+        <location filename="../views/my_day.py" line="46"/>
         <source>Held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="43"/>
+        <location filename="../views/my_day.py" line="48"/>
         <source>Missed</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="56"/>
+        <location filename="../views/my_day.py" line="61"/>
         <source>Table %1</source>
         <translation>第 %1 桌</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="57"/>
+        <location filename="../views/my_day.py" line="62"/>
         <source>Room %1</source>
         <translation>%1 室</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="295"/>
+        <location filename="../views/my_day.py" line="336"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>此識別證已由新證取代。請使用新的識別證，或洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="298"/>
+        <location filename="../views/my_day.py" line="339"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>此識別證不在本資訊站的名單中。請洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="300"/>
+        <location filename="../views/my_day.py" line="341"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>這不是本活動的識別證。請將識別證的 QR 碼對準掃描器，或在下方輸入姓名。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="371"/>
+        <location filename="../views/my_day.py" line="408"/>
+        <source>Too many wrong numbers for this name. Please hold your badge under the scanner, or ask at the Welcome Center.</source>
+        <translation>此姓名輸入錯誤號碼的次數過多。請將識別證的 QR 碼對準掃描器，或洽詢服務中心。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="441"/>
+        <source>That is not the number on this badge. It is printed under the QR code, for example A0123-1.</source>
+        <translation>這不是此識別證上的號碼。號碼印在 QR 碼下方，例如 A0123-1。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="500"/>
         <source>Clears in %n s</source>
         <translation>%n 秒後清除</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="395"/>
+        <location filename="../views/my_day.py" line="524"/>
         <source>You have no business meetings booked</source>
         <translation>您沒有預約任何商務洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="398"/>
+        <location filename="../views/my_day.py" line="527"/>
         <source>No more meetings today</source>
         <translation>今天沒有其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="401"/>
+        <location filename="../views/my_day.py" line="530"/>
         <source>Your next meeting</source>
         <translation>您的下一場洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="403"/>
-        <location filename="../views/my_day.py" line="459"/>
+        <location filename="../views/my_day.py" line="532"/>
+        <location filename="../views/my_day.py" line="588"/>
         <source>With %1</source>
         <translation>對象：%1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="411"/>
+        <location filename="../views/my_day.py" line="540"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站出發：</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="417"/>
+        <location filename="../views/my_day.py" line="546"/>
         <source>Other meetings today</source>
         <translation>今天的其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="420"/>
+        <location filename="../views/my_day.py" line="549"/>
         <source>Your sessions</source>
         <translation>您報名的議程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="423"/>
+        <location filename="../views/my_day.py" line="552"/>
         <source>You may enter</source>
         <translation>可入場</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="426"/>
+        <location filename="../views/my_day.py" line="555"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>商務洽談相關問題，請洽服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="442"/>
+        <location filename="../views/my_day.py" line="571"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>用手機掃描，將洽談加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="444"/>
+        <location filename="../views/my_day.py" line="573"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>用手機掃描，將場次加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="582"/>
+        <location filename="../views/my_day.py" line="711"/>
         <source>My day</source>
         <translation>我的行程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="583"/>
+        <location filename="../views/my_day.py" line="712"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>將識別證的 QR 碼對準掃描器，即可查看您的洽談、議程及下一個地點。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="585"/>
-        <source>…or type your name or badge number</source>
-        <translation>…或輸入姓名或識別證號碼</translation>
+        <location filename="../views/my_day.py" line="714"/>
+        <source>…or type your name</source>
+        <translation>…或輸入您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="587"/>
+        <location filename="../views/my_day.py" line="716"/>
+        <source>To see your day, type the number printed under the QR code on your badge.</source>
+        <translation>如要查看您的行程，請輸入識別證 QR 碼下方印的號碼。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="718"/>
+        <source>Badge number, e.g. A0123-1</source>
+        <translation>識別證號碼，例如 A0123-1</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="719"/>
+        <source>Show my day</source>
+        <translation>顯示我的行程</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="720"/>
+        <source>Not me</source>
+        <translation>不是我</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="721"/>
         <source>Use the camera</source>
         <translation>使用相機</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="588"/>
+        <location filename="../views/my_day.py" line="722"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1220,352 +1262,352 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../views/staff.py" line="60"/>
+        <location filename="../views/staff.py" line="59"/>
         <source>opens %1</source>
         <translation>%1 開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="56"/>
+        <location filename="../views/staff.py" line="55"/>
         <source>closed</source>
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="322"/>
+        <location filename="../views/staff.py" line="321"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="315"/>
-        <location filename="../views/staff.py" line="329"/>
+        <location filename="../views/staff.py" line="314"/>
+        <location filename="../views/staff.py" line="328"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="724"/>
-        <location filename="../views/staff.py" line="728"/>
+        <location filename="../views/staff.py" line="723"/>
+        <location filename="../views/staff.py" line="727"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="729"/>
+        <location filename="../views/staff.py" line="728"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="736"/>
+        <location filename="../views/staff.py" line="735"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="737"/>
+        <location filename="../views/staff.py" line="736"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="860"/>
+        <location filename="../views/staff.py" line="859"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="862"/>
+        <location filename="../views/staff.py" line="861"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="38"/>
+        <location filename="../views/staff.py" line="37"/>
         <source>OK — welcome</source>
         <translation>通過 — 歡迎</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="39"/>
+        <location filename="../views/staff.py" line="38"/>
         <source>ALREADY CHECKED IN</source>
         <translation>已報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="40"/>
+        <location filename="../views/staff.py" line="39"/>
         <source>INVALID BADGE</source>
         <translation>無效識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="41"/>
+        <location filename="../views/staff.py" line="40"/>
         <source>REVOKED BADGE</source>
         <translation>已作廢識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="42"/>
+        <location filename="../views/staff.py" line="41"/>
         <source>NOT ON THIS LIST</source>
         <translation>不在此名單</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="43"/>
+        <location filename="../views/staff.py" line="42"/>
         <source>LIST NOT OPEN NOW</source>
         <translation>目前未開放</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="44"/>
+        <location filename="../views/staff.py" line="43"/>
         <source>UNKNOWN BADGE</source>
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="65"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="66"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="68"/>
+        <location filename="../views/staff.py" line="67"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="68"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="70"/>
+        <location filename="../views/staff.py" line="69"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="72"/>
+        <location filename="../views/staff.py" line="71"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="74"/>
+        <location filename="../views/staff.py" line="73"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="76"/>
+        <location filename="../views/staff.py" line="75"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="78"/>
+        <location filename="../views/staff.py" line="77"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="86"/>
+        <location filename="../views/staff.py" line="85"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="163"/>
+        <location filename="../views/staff.py" line="162"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>只有工作人員識別證能解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="165"/>
+        <location filename="../views/staff.py" line="164"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="171"/>
+        <location filename="../views/staff.py" line="170"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 已解除鎖定（工作人員識別證）。請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="176"/>
+        <location filename="../views/staff.py" line="175"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="177"/>
+        <location filename="../views/staff.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="217"/>
+        <location filename="../views/staff.py" line="216"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="218"/>
+        <location filename="../views/staff.py" line="217"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>工作人員：在此掃描工作人員識別證即可解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="223"/>
+        <location filename="../views/staff.py" line="222"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="230"/>
+        <location filename="../views/staff.py" line="229"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="306"/>
+        <location filename="../views/staff.py" line="305"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="546"/>
+        <location filename="../views/staff.py" line="545"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="547"/>
+        <location filename="../views/staff.py" line="546"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="548"/>
+        <location filename="../views/staff.py" line="547"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="549"/>
+        <location filename="../views/staff.py" line="548"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="554"/>
+        <location filename="../views/staff.py" line="553"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="555"/>
+        <location filename="../views/staff.py" line="554"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="246"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="556"/>
+        <location filename="../views/staff.py" line="555"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="557"/>
+        <location filename="../views/staff.py" line="556"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="573"/>
+        <location filename="../views/staff.py" line="572"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="577"/>
+        <location filename="../views/staff.py" line="576"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="579"/>
+        <location filename="../views/staff.py" line="578"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="581"/>
+        <location filename="../views/staff.py" line="580"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="583"/>
+        <location filename="../views/staff.py" line="582"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="586"/>
+        <location filename="../views/staff.py" line="585"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="616"/>
+        <location filename="../views/staff.py" line="615"/>
         <source>manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="617"/>
+        <location filename="../views/staff.py" line="616"/>
         <source>badge %1</source>
         <translation>識別證 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="651"/>
+        <location filename="../views/staff.py" line="650"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="652"/>
+        <location filename="../views/staff.py" line="651"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="735"/>
-        <location filename="../views/staff.py" line="744"/>
+        <location filename="../views/staff.py" line="734"/>
+        <location filename="../views/staff.py" line="743"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="745"/>
+        <location filename="../views/staff.py" line="744"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="746"/>
+        <location filename="../views/staff.py" line="745"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="759"/>
+        <location filename="../views/staff.py" line="758"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="865"/>
+        <location filename="../views/staff.py" line="864"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="867"/>
+        <location filename="../views/staff.py" line="866"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="878"/>
+        <location filename="../views/staff.py" line="877"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="880"/>
+        <location filename="../views/staff.py" line="879"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="589"/>
+        <location filename="../views/staff.py" line="588"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="807"/>
+        <location filename="../views/staff.py" line="806"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="822"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="836"/>
+        <location filename="../views/staff.py" line="835"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="842"/>
+        <location filename="../views/staff.py" line="841"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="846"/>
+        <location filename="../views/staff.py" line="845"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>
@@ -1573,13 +1615,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="565"/>
+        <location filename="../views/main_window.py" line="574"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="566"/>
+        <location filename="../views/main_window.py" line="575"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>
