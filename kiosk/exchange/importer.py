@@ -322,6 +322,9 @@ def read(path: Path, kind: str, *, encoding: str | None = None) -> Source:
     if not raw.strip() or raw.strip() in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
         raise KioskError(f"{name}: the file is empty{' (only a byte-order mark)' if raw.strip() else ''}: "
                          "nothing to import", code="empty_file")
+    if suffix in (".ics", ".ical", ".ifb") or raw.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"BEGIN:VCALENDAR"):
+        raise KioskError(f"{name}: .ics (iCalendar) is an export format, for calendars; it is not imported. "
+                         "Import frab XML (schedule.xml), JSON (schedule.json) or CSV", code="bad_format")
     if suffix == ".xml":
         if kind != "agenda":
             raise KioskError(f"{name}: XML is read for agendas only (frab schedule.xml).", code="bad_format")
@@ -533,6 +536,11 @@ class Importer:
         seen: dict[str, int] = {}
         rows = []
         conf_days: list[date] = []
+        # our own export gives each session the guid of its stored id: a re-import whose slug or
+        # id differs (a slug the frab schema cannot carry, a number) is matched back on that guid
+        from kiosk.exchange.export import guid as export_guid
+        stored = self._ids("session")
+        by_guid = {export_guid("session", sid): sid for sid in stored}
         for i, rec in enumerate(records, 1):
             self._tick(progress, i, len(records))
             d = rec.data
@@ -565,6 +573,9 @@ class Importer:
             if not ident:
                 self._p(report, name, rec, "id", "the event has no slug, guid or id")
                 continue
+            ours = by_guid.get(str(d.get("guid") or "").strip().lower())
+            if ours and ident not in stored and ours not in seen:
+                ident = ours
             if ident in seen:      # a session held twice under one slug/guid: both are real
                 n = 2
                 while f"{ident}-{n}" in seen:
@@ -722,6 +733,9 @@ class Importer:
                       "agenda_url = ?, default_language = coalesce(?, default_language)",
                       (a["name"], a["tz"], a["first"].isoformat(), a["last"].isoformat(), a["day_change"],
                        a["language"], a["url"], language))
+            # the bundled venue's name (HICO) is not the imported conference's: the footer shows none
+            c.execute("UPDATE venue SET name_en = '', name_ko = NULL, name_zh = NULL "
+                      "WHERE id = (SELECT venue_id FROM event)")
             report.adopted = (f"the event is now {a['name']!r}, {a['first']} – {a['last']} in {a['tz']}"
                               + (f" (days change at {a['day_change']})" if a["day_change"] != "00:00" else "")
                               + (f", programme language {a['language']!r}" if a["language"] else ""))
@@ -996,12 +1010,15 @@ class Importer:
             table = place if place in tables else None
             room = place if table is None and place in rooms else None
             if table is None and room is None:
-                self._p(report, name, rec, "table", f"unknown table or room {place!r}")
+                self._p(report, name, rec, "table", f"unknown table or room {place!r}" + (
+                    " (this database has no matchmaking tables: run `main.py seed-meetings` first)"
+                    if not tables else ""))
                 bad = True
             buyer = str(d.get("buyer") or "").strip() or None
             exhibitor = str(d.get("exhibitor") or "").strip() or None
             if buyer and buyer not in buyers:
-                self._p(report, name, rec, "buyer", f"unknown buyer {buyer!r}")
+                self._p(report, name, rec, "buyer", f"unknown buyer {buyer!r}" + (
+                    " (this database has no buyers: run `main.py seed-meetings` first)" if not buyers else ""))
                 bad = True
             if exhibitor and exhibitor not in exhibitors:
                 self._p(report, name, rec, "exhibitor", f"unknown exhibitor {exhibitor!r}")

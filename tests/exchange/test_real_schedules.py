@@ -369,3 +369,22 @@ def test_a_schedule_for_another_event_is_reported_not_adopted(db_path):
     assert store.execute("SELECT name_en, timezone, first_day, last_day FROM event").fetchone() == before
     assert store.execute("SELECT count(*) FROM session").fetchone()[0] == sessions
     store.close()
+
+
+@pytest.mark.parametrize("fmt", ["frab-xml", "c3voc-json"])
+@pytest.mark.parametrize("name", ["36c3_merged.xml", "romhack_camp_2026.xml", "pretalx-rc3.json"])
+def test_reimporting_our_own_export_into_the_same_event_adds_nothing(tmp_path, name, fmt):
+    """An organiser re-imported the kiosk's own 36C3 frab export into the same database and got
+    446 duplicate sessions (the export's slugs/ids differ from the stored ids): every session
+    comes back as itself, matched by the guid the export gave it."""
+    need(REAL / name)
+    conn = fresh_db(tmp_path / "event.db")
+    assert Importer(conn, timezone=FILES[name][0]).run(REAL / name, "agenda").ok
+    exporter = Exporter(conn)
+    out = tmp_path / ("again.xml" if fmt == "frab-xml" else "again.json")
+    out.write_text(exporter.frab_xml() if fmt == "frab-xml" else exporter.c3voc_json(), encoding="utf-8")
+    before = Counter(map(key, stored(conn)))
+    report = Importer(conn).run(out, "agenda")
+    assert report.ok, [str(p) for p in report.problems][:5]
+    assert report.added == 0 and report.not_in_file == 0, (report.added, report.not_in_file)
+    assert Counter(map(key, stored(conn))) == before

@@ -256,3 +256,15 @@ def test_meetings_reimport_keeps_fields_the_file_does_not_carry_and_derives_the_
                                ["m7", "2023.06.14", "9:40", "10:10", "T09", "b-bandung", "kr-cheomseong-xr"]]))
     assert main("import", odd, "--kind", "meetings", db=db_path).returncode != 0
     assert sqlite3.connect(db_path).execute(query).fetchone() == ("b-bandung", "kr-cheomseong-xr", "b2b", "VIP")
+
+
+@pytest.mark.parametrize("filename", ["agenda.ics", "agenda.csv"])
+def test_an_ics_file_is_told_it_is_an_export_format(tmp_path, db_path, filename):
+    """`import x.ics` gave CSV errors about missing columns (an organiser's real export)."""
+    path = tmp_path / filename
+    path.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n")
+    result = main("import", path, "--kind", "agenda", db=db_path)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert ".ics (iCalendar) is an export format" in out and "frab XML" in out, out
+    assert "missing column" not in out
