@@ -605,7 +605,12 @@
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="371"/>
+        <location filename="../views/phrases.py" line="150"/>
+        <source>%1 time (%2)</source>
+        <translation>%1 시간 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="357"/>
         <source>Korea time (KST)</source>
         <translation>한국 시간 (KST)</translation>
     </message>

@@ -605,7 +605,12 @@
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="371"/>
+        <location filename="../views/phrases.py" line="150"/>
+        <source>%1 time (%2)</source>
+        <translation>%1時間 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/home.py" line="357"/>
         <source>Korea time (KST)</source>
         <translation>韓國時間 (KST)</translation>
     </message>

@@ -241,14 +241,15 @@ class HomeScreen(QWidget):
         goes to the cards)."""
         lang = self.ui.language
         subtitle = self.event_info.subtitle.get(lang)
-        theme = f"“{self.event_info.theme.get(lang)}”"
+        theme_text = (self.event_info.theme.get(lang) or "").strip()
+        theme = f"“{theme_text}”" if theme_text else ""     # an imported event has none: no stray “”
         self.theme_label.setText(theme)
         if self._portrait or self._portrait is None:
             self.subtitle.setText(subtitle)
-            self.theme_label.setVisible(True)
+            self.theme_label.setVisible(bool(theme))
             return
         room = self.width() - 80 - 24 - self.date.sizeHint().width()
-        both = f"{subtitle}  ·  {theme}"
+        both = "  ·  ".join(x for x in (subtitle, theme) if x)
         one_line = self.subtitle.fontMetrics().horizontalAdvance(both) <= room
         self.subtitle.setText(both if one_line else subtitle)
         self.theme_label.setVisible(False)
@@ -352,7 +353,9 @@ class HomeScreen(QWidget):
         lang = self.ui.language
         self.name.setText(self.event_info.name.get(lang))
         self._compose_header()
-        self.venue.setText(self.event_info.venue_name.get(lang))
+        venue = self.event_info.venue_name.get(lang) or ""
+        self.venue.setText(venue)          # an imported conference names no venue: nothing, not HICO
+        self.venue.setVisible(bool(venue.strip()))
         for tile, text in ((self.agenda_tile, QCoreApplication.translate("Home", "Agenda  ›")),
                            (self.exhibitors_tile, QCoreApplication.translate("Home", "Exhibitors && floor map  ›")),
                            (self.my_day_tile, QCoreApplication.translate("Home", "My day (badge)  ›")),
@@ -368,7 +371,7 @@ class HomeScreen(QWidget):
     def refresh(self) -> None:
         now = self.ui.now()
         self.clock.setText(now.strftime("%H:%M"))
-        self.date.setText(phrases.day_label(now.date()) + " · " + QCoreApplication.translate("Home", "Korea time (KST)"))
+        self.date.setText(phrases.day_label(now.date()) + " · " + phrases.zone_label(self.event_info.timezone, now))
         items = self.programme.items()
         by_id = {i.session.id: i for i in items}
         changed = sum(1 for i in items if i.session.changed)

@@ -24,6 +24,18 @@ def session_type(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def shown_type(session) -> str:
+    """The type a visitor reads: ours, translated; but an imported conference's own type when it
+    is not exactly one of ours (RomHack's "Talk" stays "Talk", not our "Forum"; 36C3's "djset"
+    stays "djset", not "Reception")."""
+    published = (getattr(session, "source_type", "") or "").strip()
+    if published in ("b2b", "bilateral", "courtesy"):     # a public meeting's own kind, not a published type
+        published = ""
+    if published and published.lower().replace(" ", "").replace("_", "").replace("-", "") != session.type:
+        return published
+    return session_type(session.type)
+
+
 def role(name: str) -> str:
     names = {
         "moderator": QCoreApplication.translate("Phrases", "Moderator"),
@@ -189,3 +201,34 @@ def person_name(name: str, local: str | None, lang: str) -> str:
     if _script(local) == lang:
         return f"{local} ({name})"
     return f"{name} ({local})"
+
+
+#: friendly place names for zones whose last part is not what people call the place's time
+ZONE_PLACES = {"Asia/Kolkata": "India", "Asia/Calcutta": "India", "Asia/Seoul": "Korea", "Asia/Taipei": "Taiwan",
+               "Asia/Tokyo": "Japan", "Asia/Shanghai": "China", "Asia/Ho_Chi_Minh": "Vietnam",
+               "Asia/Jakarta": "Indonesia", "Asia/Tashkent": "Uzbekistan", "Asia/Ulaanbaatar": "Mongolia",
+               "Asia/Karachi": "Pakistan", "Asia/Tehran": "Iran", "Asia/Bangkok": "Thailand",
+               "Asia/Kuala_Lumpur": "Malaysia"}
+
+
+def zone_abbreviation(now: datetime) -> str:
+    """The zone's abbreviation at that moment (CEST in summer, CET in winter); a bare offset
+    ("+01", what Etc/GMT-1 calls itself) is written UTC+1."""
+    name = now.tzname() or ""
+    if name[:1] in "+-" and name[1:].replace(":", "").isdigit():
+        hours, _, minutes = name[1:].partition(":") if ":" in name else (name[1:3], "", name[3:])
+        name = f"UTC{name[0]}{int(hours)}" + (f":{minutes}" if minutes and int(minutes) else "")
+    return name
+
+
+def zone_label(zone: str, now: datetime) -> str:
+    """What the home screen says beside the date: "Korea time (KST)", "Rome time (CEST)",
+    "India time (IST)", or "UTC+1" for a fixed offset; ``now`` is shown in ``zone``."""
+    abbreviation = zone_abbreviation(now)
+    if zone == "Asia/Seoul":
+        return QCoreApplication.translate("Home", "Korea time (KST)")
+    if zone == "UTC" or zone.startswith("Etc/") or "/" not in zone:
+        return abbreviation or zone
+    place = ZONE_PLACES.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
+    # Translators: %1 is a place ("Rome", "India"), %2 the zone's abbreviation ("CEST", "IST").
+    return QCoreApplication.translate("Home", "%1 time (%2)").replace("%1", place).replace("%2", abbreviation)

@@ -261,7 +261,7 @@ def _paint_meta(painter: QPainter, metrics: CardMetrics, item: SessionItem, lang
     if item.floor and item.room and item.room.kind != "entrance":
         where = f"{where}{phrases.list_sep()}{item.floor.name.get(lang)}"
     # after a lead ("until 17:00", an all-day session whose title says what it is): the room only
-    kind = "" if lead else phrases.session_type(s.type)
+    kind = "" if lead else phrases.shown_type(s)
     meta = " · ".join(p for p in (lead, kind, where) if p)
     painter.setFont(metrics.meta)
     painter.setPen(colour)

@@ -186,7 +186,7 @@ class SessionDetail(QWidget):
         day = phrases.day_label(s.start.date())
         self.when.setText(f"<span style='font-size:{theme.title}px; font-weight:700'>{day} · "
                           f"{phrases.time_range(s.start, s.end)}</span><br>"
-                          f"<span style='font-size:{theme.body}px'>{phrases.session_type(s.type)}</span>")
+                          f"<span style='font-size:{theme.body}px'>{phrases.shown_type(s)}</span>")
         badges = [label_ for label_, _c in change_badges(item)]
         if s.cancelled:
             badges.insert(0, phrases.cancelled())
