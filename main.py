@@ -107,7 +107,7 @@ def kiosk_parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(prog="main.py", description="Run the venue kiosk.")
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
-    p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (KST when no offset)")
+    p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (in the event's zone when no offset is given)")
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
     p.add_argument("--device-id", metavar="ID", default=default_device_id(),
                    help="this device's name in check-ins and the audit trail (default: the host name)")
@@ -393,8 +393,25 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def _global_options_after_command(argv: list[str]) -> list[str]:
+    """`main.py --db X import FILE` works like `main.py import FILE --db X`: a leading --db (the
+    one option every command and the kiosk share) moves after the command it precedes."""
+    lead, i = [], 0
+    while i < len(argv) and (argv[i] == "--db" or argv[i].startswith("--db=")):
+        step = 1 if argv[i].startswith("--db=") else 2
+        lead += argv[i:i + step]
+        i += step
+    if lead and i < len(argv) and not argv[i].startswith("-"):
+        from kiosk import cli
+
+        if argv[i] in cli.COMMANDS:
+            return [argv[i], *argv[i + 1:], *lead]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _global_options_after_command(argv)
     if argv and not argv[0].startswith("-"):   # a command (the kiosk's own options all start with -)
         from kiosk import cli
 

@@ -143,7 +143,8 @@ def badges_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py badges", description="Print badges: a PNG each and a PDF sheet.")
     p.add_argument("--key", type=Path, required=True, metavar="PRIVATE_KEY_FILE")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
-    p.add_argument("--attendee", nargs="*", metavar="ID", help="only these attendees (default: all)")
+    p.add_argument("--attendee", nargs="+", action="extend", metavar="ID",
+                   help="only these attendees (default: all); repeat it or list several: --attendee A B")
     p.add_argument("--reissue", action="store_true", help="new badge numbers; the old badges stop working")
     _db_arg(p)
     args = p.parse_args(argv)
@@ -716,6 +717,25 @@ for _name in ("my-day", "meetings", "edit-meeting", "seed-meetings"):   # matchm
     COMMANDS[_name] = _meetings_command(_name)
 
 
+def _disk_full(argv: list[str]) -> bool:
+    """Whether the disk under the command's database (``--db``, else the default) is full."""
+    import shutil
+
+    path = DEFAULT_DB
+    for i, arg in enumerate(argv):
+        if arg == "--db" and i + 1 < len(argv):
+            path = Path(argv[i + 1])
+        elif arg.startswith("--db="):
+            path = Path(arg[5:])
+    try:
+        folder = Path(path).resolve().parent
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def run(name: str, argv: list[str]) -> int:
     """Run a command; a failure a person can act on is one line on stderr, not a traceback."""
     from kiosk.models.errors import BusyError, KioskError, is_busy
@@ -735,7 +755,9 @@ def run(name: str, argv: list[str]) -> int:
             return _fail(BUSY_LINE, EXIT_BUSY)
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code in (8, 13):   # SQLITE_READONLY, SQLITE_FULL: this machine's disk, not a bug
-            why = "the disk is full" if code == 13 else "it is read-only here (file, folder or disk)"
+            # a full disk opens the database read-only (so SQLite says READONLY): tell them apart
+            why = ("the disk is full" if code == 13 or _disk_full(argv)
+                   else "it is read-only here (file, folder or disk)")
             return _fail(f"The database cannot be written: {why}. Nothing was changed.", 2)
         import logging
 

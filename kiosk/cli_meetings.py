@@ -53,7 +53,16 @@ def meetings(argv: list[str]) -> int:
     if args.table and args.table not in mm.tables() and conn.execute(
             "SELECT 1 FROM room WHERE id = ?", (args.table,)).fetchone() is None:
         return _fail(f"There is no table or room {args.table!r}. Tables: {', '.join(mm.tables())}", 2)
-    for m in mm.meetings(day=day, table=args.table):
+    found = mm.meetings(day=day, table=args.table)
+    if not found:
+        if not mm.tables() and conn.execute("SELECT count(*) FROM meeting").fetchone()[0] == 0:
+            print("No matchmaking tables and no meetings in this database (made before matchmaking, or an imported "
+                  "event): `main.py seed-meetings` loads the tables, buyers and meetings from data/matchmaking.toml; "
+                  "then `main.py import FILE --kind meetings` for your own.", file=sys.stderr)
+        else:
+            print("No meetings" + (f" on {day}" if day else "") + (f" at {args.table}" if args.table else "") + ".",
+                  file=sys.stderr)
+    for m in found:
         flags = []
         if m.moved:
             flags.append(f"moved from {m.published_place}")
@@ -96,7 +105,11 @@ def edit_meeting(argv: list[str]) -> int:
     start = None
     if args.start:
         day = datetime.fromisoformat(current["start"]).astimezone(mm.tz).date()
-        start = parse_hhmm(args.start, day, mm.tz)
+        from kiosk.exchange.importer import excel_time
+        try:       # the same forms as the meetings CSV: 15:30, 3:30 PM, 오후 3:30
+            start = datetime.combine(day, excel_time(args.start)[0], mm.tz)
+        except ValueError:
+            start = parse_hhmm(args.start, day, mm.tz)
     if moving:
         mm.plan_move(args.meeting_id, table=args.table, room=args.room, start=start)
     from kiosk import operations

@@ -56,3 +56,12 @@ def test_a_bad_now_is_explained(db_path, tmp_path):
     result = run("--db", str(db_path), "--now", "yesterday", "--screenshot", str(tmp_path / "x.png"))
     assert result.returncode == 2
     assert "2023-06-15T10:45" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_db_before_the_command_works_like_after_it(db_path):
+    """`main.py --db X sessions` was read as the kiosk's own options ("Unknown command")."""
+    after = run("sessions", "--db", db_path)
+    before = run("--db", str(db_path), "sessions")
+    joined = run(f"--db={db_path}", "sessions")
+    assert after.returncode == before.returncode == joined.returncode == 0, before.stderr
+    assert before.stdout == after.stdout == joined.stdout and after.stdout

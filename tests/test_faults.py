@@ -133,3 +133,25 @@ def test_the_desks_csv_export_on_a_full_disk_leaves_nothing(db, tmp_path):
             operations.export_checkins_csv(db, folder, list_id="entry", now=kst("06-14 18:00"))
         assert "disk is full" in err.value.message
         assert sorted(p.name for p in folder.iterdir()) == ["filler"]
+
+
+@mounts
+def test_cli_writes_on_a_full_disk_say_the_disk_is_full_not_read_only(built_db, tmp_path):
+    """`edit`, `edit-meeting`, `import` and `checkin` said "read-only" when the disk was full (the
+    desk's banner said "disk full"): the line says what to fix."""
+    agenda = tmp_path / "extra.csv"
+    agenda.write_text("id,day,start,end,room,type,title_en\nx1,2023-06-14,17:00,17:45,101,forum,Demo\n",
+                      encoding="utf-8")
+    with tmpfs(tmp_path / "disk", "64m") as disk:
+        db = disk / "event.db"
+        db.write_bytes(built_db.read_bytes())
+        fill(disk)
+        for args in (["edit", "d1-keynote", "--room", "101", "--by", "Mina"],
+                     ["edit-meeting", "cm-dgfez", "--cancel", "--by", "Mina"],
+                     ["import", agenda, "--kind", "agenda"],
+                     ["checkin", "IF23:1:A0001-1:XYZ", "--list", "entry"]):
+            result = run(*args, "--db", db)
+            assert result.returncode != 0, (args, result.stdout)
+            assert "disk is full" in result.stderr + result.stdout, (args, result.stderr)
+            assert "read-only" not in result.stderr + result.stdout, (args, result.stderr)
+            assert "Unexpected" not in result.stderr and "Traceback" not in result.stderr

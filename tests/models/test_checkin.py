@@ -326,6 +326,10 @@ def test_badges_command_writes_pngs_and_a_pdf(db_path, tmp_path):
     assert (out / "badges.pdf").read_bytes().startswith(b"%PDF")
     reissued = run("badges", "--key", pem, "--out", out, "--attendee", "A0001", "--reissue")
     assert reissued.returncode == 0 and (out / "badge-A0001-2.png").exists()
+    # --attendee repeated adds up (it made only the last one's badge)
+    both = tmp_path / "both"
+    assert run("badges", "--key", pem, "--out", both, "--attendee", "A0003", "--attendee", "A0004").returncode == 0
+    assert sorted(p.name for p in both.glob("*.png")) == ["badge-A0003-1.png", "badge-A0004-1.png"]
     inside = run("keys", "--out", ROOT / "tmp-keys")
     assert inside.returncode != 0 and "never reach" in inside.stderr
 

@@ -470,3 +470,38 @@ def test_board_plan_reads_the_day_again_for_many_meetings_at_once(mm):
     assert plan.apply(["no-such-meeting"]) == set()
     assert plan.apply([f"x{i}" for i in range(BoardPlan.REREAD_ABOVE + 1)]) is None
     assert BoardPlan.changes_at(plan.rows_at(kst("06-14 10:10")), kst("06-14 10:10")) == kst("06-14 10:30")
+
+
+def test_edit_meeting_takes_the_csv_time_forms(db_path, db):
+    """`edit-meeting --start 오후 3:30` was refused though the meetings CSV takes it."""
+    mm = Matchmaking(db)
+    m = next(x for x in mm.meetings() if x.start.date().isoformat() == "2023-06-14" and x.status == "planned")
+    people = [p.attendee_id for p in mm.participants(m.id)]
+    length = m.end - m.start
+    free = next(h for h in range(8, 20) for minute in (0,)
+                if not mm.conflicts(meeting_id=m.id, start=kst(f"06-14 {h:02d}:30"),
+                                    end=kst(f"06-14 {h:02d}:30") + length, table_id=m.table_id, attendee_ids=people))
+    form = f"오후 {free - 12}:30" if free > 12 else f"오전 {free}:30"
+    moved = run("edit-meeting", m.id, "--start", form, "--by", "Mina", "--db", str(db_path),
+                "--now", "2023-06-14T07:00")
+    assert moved.returncode == 0, moved.stderr
+    assert Matchmaking(db).meeting(m.id).start == kst(f"06-14 {free:02d}:30")
+    bad = run("edit-meeting", m.id, "--start", "오후 13:30", "--by", "Mina", "--db", str(db_path))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_a_database_without_matchmaking_says_seed_meetings(tmp_path):
+    from kiosk.models.loader import build_database
+    from tests.conftest import DATA
+
+    path = tmp_path / "venue-only.db"
+    build_database(path, DATA, venue_only=True)
+    listed = run("meetings", "--db", str(path))
+    assert listed.returncode == 0 and listed.stdout == ""
+    assert "seed-meetings" in listed.stderr
+    csv_file = tmp_path / "m.csv"
+    csv_file.write_text("id,date,start,end,table,buyer\nm1,2023-06-14,09:30,10:00,T01,b-bandung\n", encoding="utf-8")
+    imported = run("import", str(csv_file), "--kind", "meetings", "--db", str(path))
+    assert imported.returncode != 0
+    assert "unknown table or room 'T01' (this database has no matchmaking tables: run `main.py seed-meetings` first)" \
+        in imported.stdout + imported.stderr
