@@ -325,6 +325,9 @@ def read(path: Path, kind: str, *, encoding: str | None = None) -> Source:
     if suffix in (".ics", ".ical", ".ifb") or raw.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"BEGIN:VCALENDAR"):
         raise KioskError(f"{name}: .ics (iCalendar) is an export format, for calendars; it is not imported. "
                          "Import frab XML (schedule.xml), JSON (schedule.json) or CSV", code="bad_format")
+    head = raw.lstrip(b"\xef\xbb\xbf \r\n\t")[:1]
+    if suffix not in (".xml", ".json", ".csv") and head in (b"<", b"{", b"["):
+        suffix = ".xml" if head == b"<" else ".json"   # a saved "schedule.frab-xml" or a file with no suffix
     if suffix == ".xml":
         if kind != "agenda":
             raise KioskError(f"{name}: XML is read for agendas only (frab schedule.xml).", code="bad_format")

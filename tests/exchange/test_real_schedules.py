@@ -388,3 +388,14 @@ def test_reimporting_our_own_export_into_the_same_event_adds_nothing(tmp_path, n
     assert report.ok, [str(p) for p in report.problems][:5]
     assert report.added == 0 and report.not_in_file == 0, (report.added, report.not_in_file)
     assert Counter(map(key, stored(conn))) == before
+
+
+def test_a_schedule_saved_without_an_xml_or_json_suffix_is_read_by_its_content(tmp_path):
+    """The organiser saved the export as `36c3.exp.frab-xml`: it was read as a CSV ("',' expected")."""
+    name = "romhack_camp_2026.xml"
+    need(REAL / name)
+    conn = fresh_db(tmp_path / "event.db")
+    saved = tmp_path / "schedule.frab-xml"
+    saved.write_bytes((REAL / name).read_bytes())
+    report = Importer(conn).run(saved, "agenda")
+    assert report.ok and report.fmt == "frab-xml" and report.added > 0, [str(p) for p in report.problems][:3]
