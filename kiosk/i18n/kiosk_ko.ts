@@ -579,78 +579,79 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="386"/>
+        <location filename="../views/home.py" line="389"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="391"/>
+        <location filename="../views/home.py" line="394"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="356"/>
+        <location filename="../views/home.py" line="359"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="357"/>
+        <location filename="../views/home.py" line="360"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="365"/>
+        <location filename="../views/home.py" line="368"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="150"/>
+        <location filename="../views/phrases.py" line="234"/>
         <source>%1 time (%2)</source>
         <translation>%1 시간 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="357"/>
+        <location filename="../views/phrases.py" line="229"/>
         <source>Korea time (KST)</source>
+        <extracomment>friendly place names for zones whose last part is not what people call the place&apos;s time</extracomment>
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="375"/>
+        <location filename="../views/home.py" line="378"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="378"/>
+        <location filename="../views/home.py" line="381"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="382"/>
+        <location filename="../views/home.py" line="385"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="398"/>
+        <location filename="../views/home.py" line="401"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401"/>
+        <location filename="../views/home.py" line="404"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="404"/>
+        <location filename="../views/home.py" line="407"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="358"/>
+        <location filename="../views/home.py" line="361"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="359"/>
+        <location filename="../views/home.py" line="362"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>
@@ -993,22 +994,22 @@
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="97"/>
+        <location filename="../views/phrases.py" line="109"/>
         <source>Tomorrow</source>
         <translation>내일</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="95"/>
+        <location filename="../views/phrases.py" line="107"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="86"/>
+        <location filename="../views/phrases.py" line="98"/>
         <source>Now %1 (was %2)</source>
         <translation>변경: %1 (원래 %2)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="104"/>
+        <location filename="../views/phrases.py" line="116"/>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1068,198 +1069,198 @@
         <translation>전시</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="29"/>
+        <location filename="../views/phrases.py" line="41"/>
         <source>Moderator</source>
         <translation>좌장</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="148"/>
+        <location filename="../views/phrases.py" line="42"/>
+        <location filename="../views/phrases.py" line="160"/>
         <source>Speaker</source>
         <translation>연사</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="31"/>
+        <location filename="../views/phrases.py" line="43"/>
         <source>Panelist</source>
         <translation>패널</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="59"/>
+        <location filename="../views/phrases.py" line="71"/>
         <source>NOW · until %1</source>
         <translation>진행 중 · %1까지</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="60"/>
+        <location filename="../views/phrases.py" line="72"/>
         <source>NOW · %n min left</source>
         <translation>진행 중 · %n분 남음</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64"/>
+        <location filename="../views/phrases.py" line="76"/>
         <source>NEXT · in %n min</source>
         <translation>곧 시작 · %n분 후</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="73"/>
+        <location filename="../views/phrases.py" line="85"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="77"/>
+        <location filename="../views/phrases.py" line="89"/>
         <source>Moved: %1 → %2</source>
         <translation>장소 변경: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81"/>
+        <location filename="../views/phrases.py" line="93"/>
         <source>New time (was %1)</source>
         <translation>시간 변경 (기존 %1)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="113"/>
+        <location filename="../views/phrases.py" line="125"/>
         <source>ddd d MMMM</source>
         <translation>M월 d일 (ddd)</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="119"/>
+        <location filename="../views/phrases.py" line="131"/>
         <source>Korea</source>
         <translation>한국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120"/>
+        <location filename="../views/phrases.py" line="132"/>
         <source>Malaysia</source>
         <translation>말레이시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121"/>
+        <location filename="../views/phrases.py" line="133"/>
         <source>Mongolia</source>
         <translation>몽골</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="134"/>
         <source>Thailand</source>
         <translation>태국</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123"/>
+        <location filename="../views/phrases.py" line="135"/>
         <source>Pakistan</source>
         <translation>파키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>Iran</source>
         <translation>이란</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="125"/>
+        <location filename="../views/phrases.py" line="137"/>
         <source>Taiwan</source>
         <translation>대만</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="126"/>
+        <location filename="../views/phrases.py" line="138"/>
         <source>Uzbekistan</source>
         <translation>우즈베키스탄</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="127"/>
+        <location filename="../views/phrases.py" line="139"/>
         <source>Indonesia</source>
         <translation>인도네시아</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="128"/>
+        <location filename="../views/phrases.py" line="140"/>
         <source>Japan</source>
         <translation>일본</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="129"/>
+        <location filename="../views/phrases.py" line="141"/>
         <source>Vietnam</source>
         <translation>베트남</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="136"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1m · 도보 약 %n분</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="139"/>
+        <location filename="../views/phrases.py" line="151"/>
         <source>lift to %1</source>
         <translation>엘리베이터로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="141"/>
+        <location filename="../views/phrases.py" line="153"/>
         <source>stairs to %1</source>
         <translation>계단으로 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="147"/>
+        <location filename="../views/phrases.py" line="159"/>
         <source>Delegate</source>
         <translation>참가자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="149"/>
+        <location filename="../views/phrases.py" line="161"/>
         <source>Exhibitor</source>
         <translation>참가기업</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="150"/>
+        <location filename="../views/phrases.py" line="162"/>
         <source>Buyer</source>
         <translation>바이어</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="151"/>
+        <location filename="../views/phrases.py" line="163"/>
         <source>VIP</source>
         <translation>귀빈</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="152"/>
+        <location filename="../views/phrases.py" line="164"/>
         <source>Press</source>
         <translation>언론</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="153"/>
+        <location filename="../views/phrases.py" line="165"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="154"/>
+        <location filename="../views/phrases.py" line="166"/>
         <source>Volunteer</source>
         <translation>자원봉사자</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="162"/>
+        <location filename="../views/phrases.py" line="174"/>
         <source>Starts 10 min late</source>
         <translation>10분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="163"/>
+        <location filename="../views/phrases.py" line="175"/>
         <source>Starts 15 min late</source>
         <translation>15분 늦게 시작</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="164"/>
+        <location filename="../views/phrases.py" line="176"/>
         <source>Room full</source>
         <translation>만석</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="165"/>
+        <location filename="../views/phrases.py" line="177"/>
         <source>Moved — see the new room</source>
         <translation>장소 변경 — 새 장소 확인</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="166"/>
+        <location filename="../views/phrases.py" line="178"/>
         <source>Ended early</source>
         <translation>일찍 종료</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="69"/>
+        <location filename="../views/phrases.py" line="81"/>
         <source>until %1</source>
         <translation>%1까지</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="39"/>
+        <location filename="../views/phrases.py" line="51"/>
         <source>No business meetings are scheduled on this kiosk — ask at the information desk.</source>
         <translation>이 키오스크에는 예정된 비즈니스 상담이 없습니다. 안내 데스크에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="45"/>
+        <location filename="../views/phrases.py" line="57"/>
         <source>By invitation · not open to visitors</source>
         <translation>초청자 전용 · 일반 관람 불가</translation>
     </message>

@@ -579,78 +579,79 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="386"/>
+        <location filename="../views/home.py" line="389"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="391"/>
+        <location filename="../views/home.py" line="394"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="356"/>
+        <location filename="../views/home.py" line="359"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="357"/>
+        <location filename="../views/home.py" line="360"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="365"/>
+        <location filename="../views/home.py" line="368"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="150"/>
+        <location filename="../views/phrases.py" line="234"/>
         <source>%1 time (%2)</source>
         <translation>%1時間 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="357"/>
+        <location filename="../views/phrases.py" line="229"/>
         <source>Korea time (KST)</source>
+        <extracomment>friendly place names for zones whose last part is not what people call the place&apos;s time</extracomment>
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="375"/>
+        <location filename="../views/home.py" line="378"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="378"/>
+        <location filename="../views/home.py" line="381"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="382"/>
+        <location filename="../views/home.py" line="385"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="398"/>
+        <location filename="../views/home.py" line="401"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401"/>
+        <location filename="../views/home.py" line="404"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="404"/>
+        <location filename="../views/home.py" line="407"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="358"/>
+        <location filename="../views/home.py" line="361"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="359"/>
+        <location filename="../views/home.py" line="362"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>
@@ -993,22 +994,22 @@
 <context>
     <name>Phrases</name>
     <message>
-        <location filename="../views/phrases.py" line="97"/>
+        <location filename="../views/phrases.py" line="109"/>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="95"/>
+        <location filename="../views/phrases.py" line="107"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="86"/>
+        <location filename="../views/phrases.py" line="98"/>
         <source>Now %1 (was %2)</source>
         <translation>改為 %1（原 %2）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="104"/>
+        <location filename="../views/phrases.py" line="116"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1068,198 +1069,198 @@
         <translation>展覽</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="29"/>
+        <location filename="../views/phrases.py" line="41"/>
         <source>Moderator</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="30"/>
-        <location filename="../views/phrases.py" line="148"/>
+        <location filename="../views/phrases.py" line="42"/>
+        <location filename="../views/phrases.py" line="160"/>
         <source>Speaker</source>
         <translation>講者</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="31"/>
+        <location filename="../views/phrases.py" line="43"/>
         <source>Panelist</source>
         <translation>與談人</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="59"/>
+        <location filename="../views/phrases.py" line="71"/>
         <source>NOW · until %1</source>
         <translation>進行中 · 至 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="60"/>
+        <location filename="../views/phrases.py" line="72"/>
         <source>NOW · %n min left</source>
         <translation>進行中 · 剩 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="64"/>
+        <location filename="../views/phrases.py" line="76"/>
         <source>NEXT · in %n min</source>
         <translation>即將開始 · %n 分鐘後</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="73"/>
+        <location filename="../views/phrases.py" line="85"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="77"/>
+        <location filename="../views/phrases.py" line="89"/>
         <source>Moved: %1 → %2</source>
         <translation>場地變更：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="81"/>
+        <location filename="../views/phrases.py" line="93"/>
         <source>New time (was %1)</source>
         <translation>時間變更（原 %1）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="113"/>
+        <location filename="../views/phrases.py" line="125"/>
         <source>ddd d MMMM</source>
         <translation>M月d日（ddd）</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="119"/>
+        <location filename="../views/phrases.py" line="131"/>
         <source>Korea</source>
         <translation>韓國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="120"/>
+        <location filename="../views/phrases.py" line="132"/>
         <source>Malaysia</source>
         <translation>馬來西亞</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="121"/>
+        <location filename="../views/phrases.py" line="133"/>
         <source>Mongolia</source>
         <translation>蒙古</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="122"/>
+        <location filename="../views/phrases.py" line="134"/>
         <source>Thailand</source>
         <translation>泰國</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="123"/>
+        <location filename="../views/phrases.py" line="135"/>
         <source>Pakistan</source>
         <translation>巴基斯坦</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="124"/>
+        <location filename="../views/phrases.py" line="136"/>
         <source>Iran</source>
         <translation>伊朗</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="125"/>
+        <location filename="../views/phrases.py" line="137"/>
         <source>Taiwan</source>
         <translation>臺灣</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="126"/>
+        <location filename="../views/phrases.py" line="138"/>
         <source>Uzbekistan</source>
         <translation>烏茲別克</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="127"/>
+        <location filename="../views/phrases.py" line="139"/>
         <source>Indonesia</source>
         <translation>印尼</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="128"/>
+        <location filename="../views/phrases.py" line="140"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="129"/>
+        <location filename="../views/phrases.py" line="141"/>
         <source>Vietnam</source>
         <translation>越南</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="136"/>
+        <location filename="../views/phrases.py" line="148"/>
         <source>%1 m · about %n min walk</source>
         <translation>%1 公尺 · 步行約 %n 分鐘</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="139"/>
+        <location filename="../views/phrases.py" line="151"/>
         <source>lift to %1</source>
         <translation>搭電梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="141"/>
+        <location filename="../views/phrases.py" line="153"/>
         <source>stairs to %1</source>
         <translation>走樓梯到 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="147"/>
+        <location filename="../views/phrases.py" line="159"/>
         <source>Delegate</source>
         <translation>與會者</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="149"/>
+        <location filename="../views/phrases.py" line="161"/>
         <source>Exhibitor</source>
         <translation>參展商</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="150"/>
+        <location filename="../views/phrases.py" line="162"/>
         <source>Buyer</source>
         <translation>買主</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="151"/>
+        <location filename="../views/phrases.py" line="163"/>
         <source>VIP</source>
         <translation>貴賓</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="152"/>
+        <location filename="../views/phrases.py" line="164"/>
         <source>Press</source>
         <translation>媒體</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="153"/>
+        <location filename="../views/phrases.py" line="165"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="154"/>
+        <location filename="../views/phrases.py" line="166"/>
         <source>Volunteer</source>
         <translation>志工</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="162"/>
+        <location filename="../views/phrases.py" line="174"/>
         <source>Starts 10 min late</source>
         <translation>延後 10 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="163"/>
+        <location filename="../views/phrases.py" line="175"/>
         <source>Starts 15 min late</source>
         <translation>延後 15 分鐘開始</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="164"/>
+        <location filename="../views/phrases.py" line="176"/>
         <source>Room full</source>
         <translation>已額滿</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="165"/>
+        <location filename="../views/phrases.py" line="177"/>
         <source>Moved — see the new room</source>
         <translation>地點變更 — 請見新地點</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="166"/>
+        <location filename="../views/phrases.py" line="178"/>
         <source>Ended early</source>
         <translation>提前結束</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="69"/>
+        <location filename="../views/phrases.py" line="81"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="39"/>
+        <location filename="../views/phrases.py" line="51"/>
         <source>No business meetings are scheduled on this kiosk — ask at the information desk.</source>
         <translation>本機沒有排定的商務洽談——請洽詢服務台。</translation>
     </message>
     <message>
-        <location filename="../views/phrases.py" line="45"/>
+        <location filename="../views/phrases.py" line="57"/>
         <source>By invitation · not open to visitors</source>
         <translation>僅限受邀者 · 不開放參觀</translation>
     </message>
