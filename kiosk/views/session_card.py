@@ -23,9 +23,13 @@ GAP = 16
 PAD = 20
 
 
-def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_lines: int) -> float:
+def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_lines: int,
+                 pitch: float | None = None) -> float:
     """Draw ``text`` word-wrapped into at most ``max_lines`` lines, eliding the last one.
 
+    ``pitch``: the distance from one line to the next when the caller reserved tightened lines
+    (``line_height(tight=True)``); without it a CJK title's second line sat 0.25 em lower than its
+    room and ran over the line below it (seen on the Korean home screen at 16:30).
     Returns the height used. Works for Hangul and Hanzi (QTextLayout breaks between them).
     """
     fm = QFontMetrics(font)
@@ -42,7 +46,7 @@ def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_li
             break
         line.setLineWidth(rect.width())
         line.setPosition(QPointF(0, y))
-        y += line.height()
+        y += pitch if pitch else line.height()
         lines.append(line)
     layout.endLayout()
     painter.setFont(font)
@@ -53,7 +57,7 @@ def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_li
     used = 0.0
     for line in shown:
         line.draw(painter, rect.topLeft())
-        used += line.height()
+        used += pitch if pitch else line.height()
     last = lines[max_lines - 1]
     rest = text[last.textStart():].replace("\n", " ")
     elided = fm.elidedText(rest, Qt.TextElideMode.ElideRight, int(rect.width()))
@@ -231,7 +235,8 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     title_font.setStrikeOut(s.cancelled)
     painter.setPen(text)
     lines = metrics.title_lines_for(s.title.get(lang), metrics.text_width(rect.width()), most_title_lines)
-    draw_wrapped(painter, QRectF(x, y, w, lines * metrics.title_line), s.title.get(lang), title_font, lines)
+    draw_wrapped(painter, QRectF(x, y, w, lines * metrics.title_line), s.title.get(lang), title_font, lines,
+                 pitch=metrics.title_line)
     y += lines * metrics.title_line + metrics.gap
 
     # line 4: type · room · floor
