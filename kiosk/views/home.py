@@ -54,12 +54,13 @@ class NowNextPanel(QFrame):
         self.empty.setVisible(not items)
         self._apply(relayout)
 
-    def set_columns(self, columns: int, title_lines: int = 1) -> None:
+    def set_columns(self, columns: int, title_lines: int = 1, title_px: int | None = None) -> None:
         delegate = self.list.card_delegate
-        if (columns, title_lines) != (self.columns, delegate.most_title_lines):
+        if (columns, title_lines, title_px) != (self.columns, delegate.most_title_lines, delegate.title_px):
             self.columns = columns
             delegate.columns = columns
             delegate.most_title_lines = title_lines
+            delegate.title_px = title_px
             self._apply(True)
 
     def rows(self, columns: int) -> list[list]:
@@ -75,14 +76,28 @@ class NowNextPanel(QFrame):
             self.list.scheduleDelayedItemsLayout()
             self.list.viewport().update()
 
-    def needed_height(self, width: int, columns: int, title_lines: int = 1) -> int:
+    def needed_height(self, width: int, columns: int, title_lines: int = 1, title_px: int | None = None) -> int:
         """The height this panel needs ``width`` wide with ``columns`` cards a line and titles on
-        up to ``title_lines`` lines: title, then every card (or the "nothing on" line)."""
+        up to ``title_lines`` lines ``title_px`` high: title, then every card (or the "nothing on" line)."""
         h = self.title.sizeHint().height() + self.box.spacing()
         if not self.items:
             return h + self.empty.heightForWidth(width)
-        return h + self.list.card_delegate.rows_height(self.rows(columns), width, columns, title_lines) \
+        return h + self.list.card_delegate.rows_height(self.rows(columns), width, columns, title_lines, title_px) \
             + 2 * self.list.frameWidth()
+
+    def cut_titles(self, width: int, columns: int, title_lines: int, title_px: int | None = None) -> int:
+        """How many card titles would be cut laid out so."""
+        return self.list.card_delegate.rows_cut(self.rows(columns), width, columns, title_lines, title_px)
+
+    def fit_problems(self) -> list[str]:
+        """Painted text the cards elide as shown now (the layout-fit test asks every widget
+        that has this method)."""
+        out = []
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row)
+            out.extend(self.list.card_delegate.cut_texts(self.list.visualRect(index),
+                                                          self.model.data(index, SessionsRole) or []))
+        return out
 
     def hidden_cards(self) -> list[str]:
         """The sessions whose card is not wholly inside the list's visible area (none, on a fitted
@@ -278,7 +293,9 @@ class HomeScreen(QWidget):
     def _fit(self) -> None:
         """Choose the number of card columns for "On now" and "Next hour" so that every card
         shows without scrolling: one column while they fit, more when many sessions run at once.
-        Landscape: the lists side by side, their widths in proportion to their columns.
+        Landscape: the lists side by side, their widths in proportion to their columns (or
+        another split when that keeps a title whole); titles on up to three lines, a step smaller
+        only when a title would be cut otherwise.
         Portrait: stacked, "On now" exactly as tall as its cards, "Next hour" the rest."""
         width, height = self.lists_box.width(), self.lists_box.height()
         if width <= 0 or height <= 0:
@@ -291,38 +308,54 @@ class HomeScreen(QWidget):
         def card_width(panel_width: int, cols: int) -> int:
             return (panel_width - GAP * (cols - 1)) // cols
 
+        # the title's size: the theme's, then smaller steps (never below the body text) when a
+        # title would be cut at the theme's size
+        theme = self.ui.theme
+        sizes = [None] + [px for px in (round(theme.title * 0.9), round(theme.title * 0.8)) if px >= theme.body]
         choices = []
-        combos = [(nc, xc, lines) for nc in (1, 2, 3) for xc in ((1, 2) if with_next else (1,)) for lines in (2, 1)]
-        for nc, xc, lines in combos:
+        combos = [(nc, xc, lines, px) for nc in (1, 2, 3) for xc in ((1, 2) if with_next else (1,))
+                  for lines in (3, 2, 1) for px in sizes]
+        # landscape: the lists share the width in proportion to their columns, or in a few
+        # other proportions ("wider columns": at 15:30 three next-hour cards in a third of the
+        # width cut the keynote's title while "On now" had room to spare)
+        splits = [None] if portrait or not with_next else [None, (1, 1), (2, 3), (3, 2), (1, 2), (2, 1)]
+        for (nc, xc, lines, px), split in ((c, sp) for c in combos for sp in splits):
+            share = (nc, xc) if split is None else split
+            if split is not None and split[0] * xc == split[1] * nc:
+                continue                     # the same as the proportional split
             if portrait or not with_next:
                 now_w, next_w = width, width
             else:
-                now_w = (width - gap) * nc // (nc + xc)
+                now_w = (width - gap) * share[0] // sum(share)
                 next_w = width - gap - now_w
             if (nc > 1 and card_width(now_w, nc) < self.MIN_CARD) or (
                     xc > 1 and card_width(next_w, xc) < self.MIN_CARD):
                 continue
             # (measured a little narrower than planned: the layout's split may differ by a few px,
             # and a title that wraps there must not push the last card out of sight)
-            hn = now.needed_height(now_w - 24, nc, lines)
-            hx = nxt.needed_height(next_w - 24, xc, lines) if with_next else 0
+            hn = now.needed_height(now_w - 24, nc, lines, px)
+            hx = nxt.needed_height(next_w - 24, xc, lines, px) if with_next else 0
             fits_now = hn <= (height - gap - nxt.title.sizeHint().height() if portrait and with_next else height)
             fits_all = (hn + gap + hx <= height) if portrait and with_next else max(hn, hx) <= height
             if lines > 1 and not fits_all:
                 continue                     # a second title line only when every card still shows
-            # fewest columns first; then titles on two lines rather than one
-            choices.append((not fits_all, not fits_now, nc + xc, -lines, nc, xc, hn))
+            cut = now.cut_titles(now_w - 24, nc, lines, px) + (
+                nxt.cut_titles(next_w - 24, xc, lines, px) if with_next else 0)
+            # every card whole first; then no title cut; then the fewest columns, the largest
+            # title and the most title lines
+            choices.append((not fits_all, not fits_now, cut, nc + xc, -(px or theme.title), -lines,
+                            split is not None, nc, xc, hn, px, share))
         if not choices:
-            choices.append((True, True, 2, -1, 1, 1, 0))
-        _a, now_short, _t, minus_lines, nc, xc, hn = min(choices)
-        now.set_columns(nc, -minus_lines)
-        nxt.set_columns(xc, -minus_lines)
+            choices.append((True, True, 0, 2, 0, -1, False, 1, 1, 0, None, (1, 1)))
+        _a, now_short, _cut, _t, _size, minus_lines, _split, nc, xc, hn, px, share = min(choices)
+        now.set_columns(nc, -minus_lines, px)
+        nxt.set_columns(xc, -minus_lines, px)
         if portrait or not with_next:
             self.lists.setStretch(0, 1)
             self.lists.setStretch(1, 1)
         else:
-            self.lists.setStretch(0, nc)
-            self.lists.setStretch(1, xc)
+            self.lists.setStretch(0, share[0])
+            self.lists.setStretch(1, share[1])
         if portrait and with_next and not now_short:
             now.setMinimumHeight(hn)
             now.setMaximumHeight(hn)
@@ -334,6 +367,7 @@ class HomeScreen(QWidget):
         """What the fitting chose and which cards (if any) are hidden: for tests and renders."""
         return {"now_columns": self.now_panel.columns, "next_columns": self.next_panel.columns,
                 "title_lines": self.now_panel.list.card_delegate.most_title_lines,
+                "title_px": self.now_panel.list.card_delegate.title_px,
                 "now_hidden": self.now_panel.hidden_cards(), "next_hidden": self.next_panel.hidden_cards()}
 
     def _tick(self, now) -> None:

@@ -82,18 +82,22 @@ class CardMetrics:
     are two lines: the title with its NOW pill, then type and room.
     """
 
-    def __init__(self, theme, lang: str, *, compact: bool = False) -> None:
+    def __init__(self, theme, lang: str, *, compact: bool = False, title_px: int | None = None) -> None:
         self.theme = theme
         self.compact = compact
         self.pad = 12 if compact else PAD
         self.title_lines = 1 if compact else 2
         self.time = font_for(lang, theme.body, bold=True)
-        self.title = font_for(lang, theme.title, bold=True)
+        # the home screen may ask for a smaller title (``title_px``) when a title would not
+        # fit its card otherwise (Korean with larger text at 16:30 cut the master class's title)
+        self.title_px = title_px or theme.title
+        self.title = font_for(lang, self.title_px, bold=True)
         self.meta = font_for(lang, theme.body)
         self.small = font_for(lang, theme.small)
         self.badge = font_for(lang, theme.small, bold=True)
         tight = compact
-        self.time_h = line_height(self.time, tight=tight) + 6
+        self.time_line = line_height(self.time, tight=tight)
+        self.time_h = self.time_line + 6
         self.title_line = line_height(self.title, tight=tight)
         self.meta_h = line_height(self.meta, tight=tight) + 4
         self.small_h = line_height(self.small, tight=tight) + 4
@@ -111,11 +115,18 @@ class CardMetrics:
         (the home screen gives a title a second line when the cards still fit)."""
         if not self.compact:
             return self.title_lines
+        return self._lines(text, width, most, self.title)
+
+    def slim_title_lines(self, text: str, width: float, most: int) -> int:
+        """Lines a slim (all-day) card's title takes, in the time's font, up to ``most``."""
+        return self._lines(text, width, most, self.time)
+
+    def _lines(self, text: str, width: float, most: int, font: QFont) -> int:
         if most <= 1:
             return 1
-        key = (text, int(width))
+        key = (text, int(width), font.pixelSize(), font.bold())
         if key not in self._wraps:
-            layout = QTextLayout(text, self.title)
+            layout = QTextLayout(text, font)
             opt = QTextOption()
             opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             layout.setTextOption(opt)
@@ -134,7 +145,12 @@ class CardMetrics:
     def height(self, item: SessionItem, *, slim: bool = False, card_width: int | None = None,
                most_title_lines: int = 1) -> int:
         if slim:
-            return 2 * self.pad + self.time_h + self.meta_h + (8 + self.badge_h if change_badges(item) else 0)
+            lines = 1
+            if card_width is not None:
+                lines = self.slim_title_lines(item.session.title.get(self.lang), self.text_width(card_width),
+                                              most_title_lines)
+            return (2 * self.pad + self.time_h + (lines - 1) * self.time_line + self.meta_h
+                    + (8 + self.badge_h if change_badges(item) else 0))
         lines = self.title_lines
         if self.compact and card_width is not None:
             lines = self.title_lines_for(item.session.title.get(self.lang), self.text_width(card_width),
@@ -205,9 +221,16 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
         title_font.setStrikeOut(s.cancelled)
         painter.setFont(title_font)
         painter.setPen(text)
-        painter.drawText(QRectF(x, y, w, metrics.time_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(title_font).elidedText(s.title.get(lang), Qt.TextElideMode.ElideRight, int(w)))
-        y += metrics.time_h
+        lines = metrics.slim_title_lines(s.title.get(lang), metrics.text_width(rect.width()), most_title_lines)
+        if lines > 1:
+            # a second line when the home screen has room for it (English with larger text cut
+            # "InnoFair exhibition: 69 exhibitors")
+            draw_wrapped(painter, QRectF(x, y + 3, w, lines * metrics.time_line), s.title.get(lang), title_font,
+                         lines, pitch=metrics.time_line)
+        else:
+            painter.drawText(QRectF(x, y, w, metrics.time_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             QFontMetrics(title_font).elidedText(s.title.get(lang), Qt.TextElideMode.ElideRight, int(w)))
+        y += metrics.time_h + (lines - 1) * metrics.time_line
         _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text,
                     lead=phrases.until(s.end))
         y += metrics.meta_h + 8
@@ -350,47 +373,80 @@ class SessionCardDelegate(QStyledItemDelegate):
         self.slim_ids: frozenset[str] = frozenset()
         #: compact cards: a title may take this many lines (the home screen sets 2 when they fit)
         self.most_title_lines = 1
-        self._metrics: CardMetrics | None = None
+        #: compact cards: the title's size in px (None: the theme's; the home screen steps it
+        #: down when a title would be cut otherwise)
+        self.title_px: int | None = None
+        self._metrics: dict[int | None, CardMetrics] = {}
         ui.languageChanged.connect(self._reset_metrics)
         ui.themeChanged.connect(self._reset_metrics)
 
     def _reset_metrics(self, *_):
-        self._metrics = None
+        self._metrics = {}
 
     @property
     def metrics(self) -> CardMetrics:
-        if self._metrics is None:
-            self._metrics = CardMetrics(self.ui.theme, self.ui.language, compact=self.compact)
-        return self._metrics
+        return self.metrics_for(self.title_px)
+
+    def metrics_for(self, title_px: int | None) -> CardMetrics:
+        """The card metrics with titles ``title_px`` high (None: the theme's title size)."""
+        if title_px not in self._metrics:
+            self._metrics[title_px] = CardMetrics(self.ui.theme, self.ui.language, compact=self.compact,
+                                                  title_px=title_px)
+        return self._metrics[title_px]
 
     def _per_line(self, width: int, count: int) -> int:
         if self.columns:
             return self.columns
         return max(1, min(count, (width - self.gutter + GAP) // (CARD_MIN_WIDTH + GAP)))
 
-    def card_height(self, item: SessionItem, card_width: int | None = None, most_title_lines: int | None = None) -> int:
-        return self.metrics.height(item, slim=item.session.id in self.slim_ids, card_width=card_width,
-                                   most_title_lines=self.most_title_lines if most_title_lines is None else most_title_lines)
+    def card_height(self, item: SessionItem, card_width: int | None = None, most_title_lines: int | None = None,
+                    metrics: CardMetrics | None = None) -> int:
+        return (metrics or self.metrics).height(
+            item, slim=item.session.id in self.slim_ids, card_width=card_width,
+            most_title_lines=self.most_title_lines if most_title_lines is None else most_title_lines)
 
     def _card_width(self, width: int, per_line: int) -> int:
         return (width - self.gutter - GAP * (per_line - 1)) // per_line
 
     def _line_heights(self, items: list[SessionItem], per_line: int, width: int | None = None,
-                      most_title_lines: int | None = None) -> list[int]:
+                      most_title_lines: int | None = None, metrics: CardMetrics | None = None) -> list[int]:
         card_width = self._card_width(width, per_line) if width else None
-        return [max(self.card_height(i, card_width, most_title_lines) for i in items[k:k + per_line])
+        return [max(self.card_height(i, card_width, most_title_lines, metrics) for i in items[k:k + per_line])
                 for k in range(0, len(items), per_line)]
 
     def rows_height(self, rows: list[list[SessionItem]], width: int, columns: int | None = None,
-                    most_title_lines: int | None = None) -> int:
+                    most_title_lines: int | None = None, title_px: int | None = None) -> int:
         """The height ``rows`` take in a list ``width`` wide, ``columns`` cards a line (default:
-        as now), titles on up to ``most_title_lines`` lines: what the home screen fits."""
+        as now), titles on up to ``most_title_lines`` lines ``title_px`` high: what the home
+        screen fits."""
+        metrics = self.metrics_for(title_px)
         total = 0
         for items in rows:
             per_line = columns or self._per_line(width, len(items))
-            heights = self._line_heights(items, per_line, width, most_title_lines)
+            heights = self._line_heights(items, per_line, width, most_title_lines, metrics)
             total += sum(heights) + GAP * len(heights)
         return total
+
+    def rows_cut(self, rows: list[list[SessionItem]], width: int, columns: int, most_title_lines: int,
+                 title_px: int | None = None) -> int:
+        """How many titles would be cut (need more lines than ``most_title_lines``) in ``rows``
+        laid out ``columns`` a line ``width`` wide with titles ``title_px`` high."""
+        metrics = self.metrics_for(title_px)
+        text_width = metrics.text_width(self._card_width(width, columns))
+        lang = self.ui.language
+        cut = 0
+        for items in rows:
+            for item in items:
+                title = item.session.title.get(lang)
+                if item.session.id in self.slim_ids:
+                    shown = metrics.slim_title_lines(title, text_width, most_title_lines)
+                    if shown < metrics.slim_title_lines(title, text_width, 99) or (
+                            shown == 1 and QFontMetrics(metrics.time).horizontalAdvance(title) > text_width):
+                        cut += 1
+                elif metrics.title_lines_for(title, text_width, most_title_lines) < \
+                        metrics.title_lines_for(title, text_width, 99):
+                    cut += 1
+        return cut
 
     def card_rects(self, row: QRect, items: list[SessionItem]) -> list[QRect]:
         """Where each card of a row goes: side by side, wrapping to more lines when narrow."""
@@ -433,6 +489,33 @@ class SessionCardDelegate(QStyledItemDelegate):
         for rect, item in zip(rects, items):
             paint_card(painter, rect, item, now=now, lang=lang, metrics=self.metrics,
                        slim=item.session.id in self.slim_ids, most_title_lines=self.most_title_lines)
+
+    def cut_texts(self, row_rect: QRect, items: list[SessionItem]) -> list[str]:
+        """What a row's cards would elide as painted now: a title that needs more lines than the
+        card gives it, a slim card's title or a meta line (type · room · floor) wider than the
+        card. For the layout-fit test: painted text is not a label it can measure."""
+        if not items:
+            return []
+        m = self.metrics
+        lang = self.ui.language
+        out = []
+        for rect, item in zip(self.card_rects(row_rect, items), items):
+            s = item.session
+            title = s.title.get(lang)
+            width = m.text_width(rect.width())
+            if item.session.id in self.slim_ids:
+                shown = m.slim_title_lines(title, width, self.most_title_lines)
+                if shown < m.slim_title_lines(title, width, 99) or (
+                        shown == 1 and QFontMetrics(m.time).horizontalAdvance(title) > width):
+                    out.append(f"{s.id}: title {title!r} elided on its slim card {width}px wide")
+                continue
+            if m.compact:
+                shown = m.title_lines_for(title, width, self.most_title_lines)
+                needed = m.title_lines_for(title, width, 99)
+                if needed > shown:
+                    out.append(f"{s.id}: title {title!r} needs {needed} lines, the card gives {shown} "
+                               f"({width}px wide)")
+        return out
 
     def session_at(self, row_rect: QRect, items: list[SessionItem], pos) -> str | None:
         for rect, item in zip(self.card_rects(row_rect, items), items):

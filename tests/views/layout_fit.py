@@ -150,4 +150,8 @@ def problems(window: QWidget) -> list[str]:
             problem = line_edit_problem(w)
         if problem:
             out.append(f"{_name(w)}: {problem}")
+        # text a widget paints itself (the home screen's session cards) reports its own cuts
+        painted = getattr(w, "fit_problems", None)
+        if callable(painted):
+            out.extend(f"{_name(w)}: {p}" for p in painted())
     return out

@@ -25,6 +25,9 @@ REAL = ROOT.parent / "shared" / "real-schedules"
     ("America/New_York", datetime(2024, 7, 1, 9, 0), "New York time (EDT)"),
 ])
 def test_zone_label_names_the_events_zone_at_the_shown_moment(qapp, zone, at, says):
+    from kiosk.views.i18n import Translations
+
+    Translations(qapp).install("en")      # not whatever language the previous test left installed
     assert phrases.zone_label(zone, at.replace(tzinfo=ZoneInfo(zone))) == says
 
 
