@@ -96,47 +96,52 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="208"/>
+        <location filename="../views/changes.py" line="233"/>
         <source>Changes to the programme</source>
         <translation>프로그램 변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="239"/>
+        <location filename="../views/changes.py" line="275"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>변경 사항이 없습니다. 모두 인쇄된 프로그램과 같습니다.</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="33"/>
+        <location filename="../views/changes.py" line="35"/>
         <source>Moved to %1 (was %2)</source>
         <translation>장소 변경: %1 (기존 %2)</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="40"/>
+        <location filename="../views/changes.py" line="42"/>
         <source>Now %1 at %2 (was %3 at %4)</source>
         <translation>일정 변경: %1 %2 (기존 %3 %4)</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="47"/>
+        <location filename="../views/changes.py" line="49"/>
         <source>Starts %1 (%n min late)</source>
         <translation>%1 시작 (%n분 지연)</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="49"/>
+        <location filename="../views/changes.py" line="51"/>
         <source>Starts %1 (%n min early)</source>
         <translation>%1 시작 (%n분 앞당김)</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="52"/>
+        <location filename="../views/changes.py" line="54"/>
         <source>Ends %1 (was %2)</source>
         <translation>%1 종료 (기존 %2)</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="232"/>
+        <location filename="../views/changes.py" line="234"/>
+        <source>Earlier days (over)</source>
+        <translation>지난 날짜 (종료)</translation>
+    </message>
+    <message>
+        <location filename="../views/changes.py" line="265"/>
         <source>Changed %1</source>
         <translation>%1 변경</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="209"/>
+        <location filename="../views/changes.py" line="235"/>
         <source>Tap a card to see the session and the way there.</source>
         <translation>카드를 누르면 세션 정보와 가는 길을 볼 수 있습니다.</translation>
     </message>
@@ -579,28 +584,28 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="389"/>
+        <location filename="../views/home.py" line="424"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="394"/>
+        <location filename="../views/home.py" line="429"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="359"/>
+        <location filename="../views/home.py" line="393"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="360"/>
+        <location filename="../views/home.py" line="394"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="368"/>
+        <location filename="../views/home.py" line="402"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
@@ -616,42 +621,42 @@
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="378"/>
+        <location filename="../views/home.py" line="413"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="381"/>
+        <location filename="../views/home.py" line="416"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="385"/>
+        <location filename="../views/home.py" line="420"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401"/>
+        <location filename="../views/home.py" line="436"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="404"/>
+        <location filename="../views/home.py" line="439"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="407"/>
+        <location filename="../views/home.py" line="442"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="361"/>
+        <location filename="../views/home.py" line="395"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="362"/>
+        <location filename="../views/home.py" line="396"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>

@@ -96,47 +96,52 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="208"/>
+        <location filename="../views/changes.py" line="233"/>
         <source>Changes to the programme</source>
         <translation>議程異動</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="239"/>
+        <location filename="../views/changes.py" line="275"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>沒有異動，一切與印刷議程相同。</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="33"/>
+        <location filename="../views/changes.py" line="35"/>
         <source>Moved to %1 (was %2)</source>
         <translation>改至 %1（原 %2）</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="40"/>
+        <location filename="../views/changes.py" line="42"/>
         <source>Now %1 at %2 (was %3 at %4)</source>
         <translation>改期：%1 %2（原 %3 %4）</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="47"/>
+        <location filename="../views/changes.py" line="49"/>
         <source>Starts %1 (%n min late)</source>
         <translation>%1 開始（延後 %n 分鐘）</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="49"/>
+        <location filename="../views/changes.py" line="51"/>
         <source>Starts %1 (%n min early)</source>
         <translation>%1 開始（提前 %n 分鐘）</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="52"/>
+        <location filename="../views/changes.py" line="54"/>
         <source>Ends %1 (was %2)</source>
         <translation>%1 結束（原 %2）</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="232"/>
+        <location filename="../views/changes.py" line="234"/>
+        <source>Earlier days (over)</source>
+        <translation>較早日期（已結束）</translation>
+    </message>
+    <message>
+        <location filename="../views/changes.py" line="265"/>
         <source>Changed %1</source>
         <translation>%1 更新</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="209"/>
+        <location filename="../views/changes.py" line="235"/>
         <source>Tap a card to see the session and the way there.</source>
         <translation>點選卡片，查看場次資訊與前往路線。</translation>
     </message>
@@ -579,28 +584,28 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="389"/>
+        <location filename="../views/home.py" line="424"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="394"/>
+        <location filename="../views/home.py" line="429"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="359"/>
+        <location filename="../views/home.py" line="393"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="360"/>
+        <location filename="../views/home.py" line="394"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="368"/>
+        <location filename="../views/home.py" line="402"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
@@ -616,42 +621,42 @@
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="378"/>
+        <location filename="../views/home.py" line="413"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="381"/>
+        <location filename="../views/home.py" line="416"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="385"/>
+        <location filename="../views/home.py" line="420"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="401"/>
+        <location filename="../views/home.py" line="436"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="404"/>
+        <location filename="../views/home.py" line="439"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="407"/>
+        <location filename="../views/home.py" line="442"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="361"/>
+        <location filename="../views/home.py" line="395"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="362"/>
+        <location filename="../views/home.py" line="396"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>

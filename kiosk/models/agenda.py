@@ -88,6 +88,14 @@ def event_day(now: datetime, days: Sequence[date], tz: ZoneInfo) -> date:
     return days[-1]
 
 
+def on_a_past_day(session: Session, now: datetime) -> bool:
+    """Did ``session`` end on a day before ``now``'s (in the event's zone)? A change to it no
+    longer concerns a visitor: Home's "What changed (n)" leaves it out (a visitor on 15 June was
+    told of 14 June's moves), the Changes screen lists it last, under "Earlier days"."""
+    zone = session.end.tzinfo
+    return session.end.astimezone(zone).date() < now.astimezone(zone).date()
+
+
 def parallel_groups(sessions: Iterable[Session]) -> list[list[Session]]:
     """Sessions grouped by start time, in order: the agenda shows each group side by side."""
     groups: dict[datetime, list[Session]] = {}

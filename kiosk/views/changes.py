@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.models import agenda
+
 from . import phrases
 from .session_card import LATE_NOTICES
 from .widgets import kinetic_scroll, label
@@ -157,10 +159,17 @@ class ChangesScreen(QWidget):
         self.hint = label(role="onDarkMuted", wrap=True)
         self.empty = label(role="onDarkMuted", wrap=True)
         self.cards: list[ChangeCard] = []
+        # cards from this index on are changes to sessions on days that are over (listed last,
+        # under ``past_heading``; Home does not count them)
+        self.past_from = 0
+        self._day = None
         self._columns = 0
         self.content = QWidget()
         self.content.setObjectName("ChangesContent")
         self.content.setStyleSheet("QWidget#ChangesContent { background: transparent; }")
+        self.past_heading = label(role="sectionTitle", wrap=True)
+        self.past_heading.setParent(self.content)
+        self.past_heading.hide()
         self.grid = QGridLayout(self.content)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(16)
@@ -192,20 +201,37 @@ class ChangesScreen(QWidget):
         self._columns = self._wanted_columns()
         while self.grid.count():
             self.grid.takeAt(0)
-        for i, card in enumerate(self.cards):
-            row, col = divmod(i, self._columns)
+        cols = self._columns
+        current, past = self.cards[:self.past_from], self.cards[self.past_from:]
+        for i, card in enumerate(current):
+            row, col = divmod(i, cols)
             self.grid.addWidget(card, row, col)
+        rows = (len(current) + cols - 1) // cols
+        if past:
+            self.grid.addWidget(self.past_heading, rows, 0, 1, cols)
+            rows += 1
+            for i, card in enumerate(past):
+                row, col = divmod(i, cols)
+                self.grid.addWidget(card, rows + row, col)
+            rows += (len(past) + cols - 1) // cols
+        self.past_heading.setVisible(bool(past))
         for col in range(2):
-            self.grid.setColumnStretch(col, 1 if col < self._columns else 0)
-        rows = (len(self.cards) + self._columns - 1) // self._columns
+            self.grid.setColumnStretch(col, 1 if col < cols else 0)
         for row in range(rows + 2):
             self.grid.setRowStretch(row, 0)
         self.grid.setRowStretch(rows, 1)     # the cards at the top, the space below them
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.ui.now().date() != self._day:
+            self.refresh()          # a new day: yesterday's changes go under "Earlier days"
+
     def refresh(self) -> None:
         lang, theme = self.ui.language, self.ui.theme
         now = self.ui.now()
+        self._day = now.date()
         self.heading.setText(QCoreApplication.translate("Changes", "Changes to the programme"))
+        self.past_heading.setText(QCoreApplication.translate("Changes", "Earlier days (over)"))
         self.hint.setText(QCoreApplication.translate("Changes", "Tap a card to see the session and the way there."))
         # drop the old cards (and every reference to them) before building the new ones
         old, self.cards = self.cards, []
@@ -215,6 +241,13 @@ class ChangesScreen(QWidget):
             card.deleteLater()
         changes = self.programme.repo.changes()
         rooms = self.programme.rooms
+        # today's and later days' changes first; those to days that are over after them
+        def over(change) -> bool:
+            item = self.programme.get(change.session_id)
+            return item is not None and agenda.on_a_past_day(item.session, now)
+
+        changes = [c for c in changes if not over(c)] + [c for c in changes if over(c)]
+        self.past_from = len(changes)
         for change in changes:
             item = self.programme.get(change.session_id)
             if item is None:
@@ -230,11 +263,14 @@ class ChangesScreen(QWidget):
                 stamp = phrases.hhmm(local) if local.date() == now.date() else \
                     f"{phrases.day_label(local.date())} {phrases.hhmm(local)}"
                 at = QCoreApplication.translate("Changes", "Changed %1").replace("%1", stamp)
+            if self.past_from == len(changes) and agenda.on_a_past_day(s, now):
+                self.past_from = len(self.cards)
             card = ChangeCard(s.id)
             card.fill(title=s.title.get(lang), when=when, lines=describe(change, s, rooms, lang),
                       changed_at=at, theme=theme)
             card.tapped.connect(self.openSession)
             self.cards.append(card)
+        self.past_from = min(self.past_from, len(self.cards))
         self._place()
         self.empty.setText(QCoreApplication.translate("Changes", "No changes: everything is as printed in the programme."))
         self.empty.setVisible(not self.cards)

@@ -408,7 +408,8 @@ class HomeScreen(QWidget):
         self.date.setText(phrases.day_label(now.date()) + " · " + phrases.zone_label(self.event_info.timezone, now))
         items = self.programme.items()
         by_id = {i.session.id: i for i in items}
-        changed = sum(1 for i in items if i.session.changed)
+        # today's and later days' changes: a move on a day that is over is no news to a visitor
+        changed = sum(1 for i in items if i.session.changed and not agenda.on_a_past_day(i.session, now))
         self.changes_button.setText(QCoreApplication.translate("Home", "What changed (%n)", "", changed))
         self.changes_button.setVisible(changed > 0)
         nn = agenda.now_and_next([i.session for i in items], now)

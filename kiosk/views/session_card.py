@@ -373,8 +373,8 @@ class SessionCardDelegate(QStyledItemDelegate):
         self.slim_ids: frozenset[str] = frozenset()
         #: compact cards: a title may take this many lines (the home screen sets 2 when they fit)
         self.most_title_lines = 1
-        #: compact cards: the title's size in px (None: the theme's; the home screen steps it
-        #: down when a title would be cut otherwise)
+        # compact cards: the title's size in px (None: the theme's; the home screen steps it
+        # down when a title would be cut otherwise)
         self.title_px: int | None = None
         self._metrics: dict[int | None, CardMetrics] = {}
         ui.languageChanged.connect(self._reset_metrics)

@@ -92,3 +92,32 @@ def test_no_changes_says_so(make_kiosk):
     assert window.changes.cards == []
     assert window.changes.empty.isVisibleTo(window)
     assert "as printed" in window.changes.empty.text()
+
+
+def test_a_visitor_on_15_june_is_told_of_todays_changes_not_yesterdays(changed, clock, qtbot):
+    """Issue 12: Home's "What changed (n)" counted 14 June's moves on 15 June. Past days' changes
+    are not counted; the Changes screen lists them last, under "Earlier days (over)"."""
+    window = changed
+    window.show_view("home")
+    window.home.refresh()
+    assert "(5)" in window.home.changes_button.text()     # 14 June: all five are today's or later
+    clock.set(kst("06-15 10:00"))
+    window.ui.tick()
+    window.home.refresh()
+    assert "(2)" in window.home.changes_button.text(), window.home.changes_button.text()
+    window.show_view("changes")                           # a new day: the screen sorts again
+    ids = [c.session_id for c in window.changes.cards]
+    assert ids[:2] and set(ids[:2]) == {"d2-forum1", "d2-forum2"}
+    assert window.changes.past_from == 2
+    assert window.changes.past_heading.isVisibleTo(window)
+    assert set(ids[2:]) == {"d1-masterclass2", "d1-reception", "d1-roundtable"}
+    # the heading sits between today's cards and the earlier days' ones
+    qtbot.wait(20)
+    heading_y = window.changes.past_heading.geometry().top()
+    assert all(c.geometry().top() < heading_y for c in window.changes.cards[:2])
+    assert all(c.geometry().top() > heading_y for c in window.changes.cards[2:])
+    # on 17 June (after the fair) nothing is news: no button on Home
+    clock.set(kst("06-17 10:00"))
+    window.show_view("home")
+    window.home.refresh()
+    assert not window.home.changes_button.isVisibleTo(window)
