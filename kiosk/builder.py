@@ -91,7 +91,7 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
     bus = ChangeBus(store, interval_ms=poll_ms or POLL_MS)
     ops = Operations(store, device_id=device_id or default_device_id(), clock=clock, publish=bus.publish,
                      export_dir=export_dir or DEFAULT_EXPORT_DIR)
-    health = Health(store)
+    health = Health(store, clock_check=ops.clock_problem)
     if fast_start:
         from kiosk.views.first_frame import AfterFirstFrame
 

@@ -146,6 +146,7 @@ def badges_cmd(argv: list[str]) -> int:
     p.add_argument("--attendee", nargs="+", action="extend", metavar="ID",
                    help="only these attendees (default: all); repeat it or list several: --attendee A B")
     p.add_argument("--reissue", action="store_true", help="new badge numbers; the old badges stop working")
+    p.add_argument("--now", help="when the badges are issued (default: now; in the event's zone)")
     _db_arg(p)
     args = p.parse_args(argv)
     from kiosk import operations
@@ -168,6 +169,9 @@ def badges_cmd(argv: list[str]) -> int:
         return _fail(f"Unknown attendee(s): {', '.join(missing)}")
     tz = _event_tz(conn)
     now = _now(args, tz)
+    if args.reissue or any(conn.badges.live_serial(a.id) is None for a in people):
+        # before any file is written: a kiosk's database may not issue or revoke badges (they travel)
+        operations.check_signer(conn, None, "badge")
     event_name = conn.execute("SELECT name_en FROM event").fetchone()[0]
     args.out.mkdir(parents=True, exist_ok=True)
     from kiosk.models.safefile import PRIVATE, atomic_write

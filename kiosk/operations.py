@@ -60,12 +60,33 @@ def check_signer(store: "EventStore", device_id: str | None, kind: str) -> None:
                          hint="Make the change on a desk or the organiser's laptop.")
 
 
+def clock_problem(store: "EventStore", now: datetime) -> datetime | None:
+    """``now`` when this database syncs and ``now`` is outside the event's days (± 1 day): what
+    this device records now would be quarantined by every other device, so check-ins and
+    changes are refused (the desk says so at each scan, and staff screens say so from the start).
+    None when the clock is fine or the database does not sync."""
+    from kiosk.models.errors import KioskError
+    from kiosk.models.schedule import check_device_clock
+
+    try:
+        check_device_clock(store, now)
+    except KioskError:
+        return now
+    return None
+
+
 def check_in(store: "EventStore", *, payload: str, list_id: str, device_id: str, scan_id: str, now: datetime,
              manual_attendee: str | None = None, wait_ms: int | None = None) -> Outcome:
     """Decide and record one scan (see ``CheckInStore.check_in``); committed before it returns.
     A replayed scan id changes nothing. ``wait_ms``: wait at most this long for another
     process's write lock (default: the store's busy timeout); past it sqlite3.OperationalError
-    "database is locked" and nothing is written — the same ``scan_id`` can be tried again."""
+    "database is locked" and nothing is written — the same ``scan_id`` can be tried again.
+    On a database that syncs, a scan whose time is outside the event's days (the host's clock is
+    wrong) is refused, nothing written (``clock_outside_event``): found by an attack — such scans
+    were recorded here and quarantined by every other device."""
+    from kiosk.models.schedule import check_device_clock
+
+    check_device_clock(store, now, what="a check-in")
     waiting = store.lock_wait(wait_ms) if wait_ms is not None else contextlib.nullcontext()
     with waiting, store.atomic():
         verdict = store.checkins.check_in(payload=payload, list_id=list_id, device_id=device_id, scan_id=scan_id,
@@ -77,7 +98,11 @@ def check_in(store: "EventStore", *, payload: str, list_id: str, device_id: str,
 
 
 def undo_checkin(store: "EventStore", *, list_id: str, device_id: str, now: datetime) -> Outcome:
-    """Take back this device's latest check-in on ``list_id``; the scan stays in the audit trail."""
+    """Take back this device's latest check-in on ``list_id``; the scan stays in the audit trail.
+    Refused like a scan when this device's clock is outside the event (``clock_outside_event``)."""
+    from kiosk.models.schedule import check_device_clock
+
+    check_device_clock(store, now, what="an undo")
     with store.atomic():
         result = store.checkins.undo_last(device_id=device_id, list_id=list_id, now=now)
         change = Change(lists=frozenset({list_id})) if result is not None else Change()
@@ -285,7 +310,16 @@ def register_key(store: "EventStore", raw: bytes, *, now: datetime) -> Outcome:
 
 
 def issue_badge(store: "EventStore", attendee_id: str, *, reissue: bool, now: datetime) -> Outcome:
-    """The serial to print (re-issuing revokes the earlier ones)."""
+    """The serial to print (re-issuing revokes the earlier ones). On a database enrolled in the
+    sync, a badge issued or revoked here travels as a signed ``badge`` entry that only a desk or
+    the organiser's laptop may sign: on a kiosk's database a new badge or a re-issue is refused
+    (``sync_role_cannot_sign``, nothing written) — every other device would quarantine it."""
+    if reissue or store.badges.live_serial(attendee_id) is None:
+        from kiosk.models.schedule import check_device_clock
+        from kiosk.sync.kinds import BADGES_FROM
+
+        check_signer(store, None, "badge")
+        check_device_clock(store, now, what="a badge", earlier=BADGES_FROM)
     with store.atomic():
         serial = store.badges.current_badge(attendee_id, reissue=reissue, now=now)
         change = Change(reference=frozenset({"badge"})) if reissue else Change()
@@ -298,7 +332,13 @@ def register_attendee(store: "EventStore", *, name: str, type_: str, device_id: 
                       badge: bool = True) -> Outcome:
     """Register a walk-in at the desk and (``badge``) issue their first badge: ``(attendee, serial)``.
     Both travel to every device (signed ``register`` and ``badge`` entries)."""
+    from kiosk.models.schedule import check_device_clock
+    from kiosk.sync.kinds import BADGES_FROM
+
     check_signer(store, device_id, "register")
+    if badge:
+        check_signer(store, device_id, "badge")
+    check_device_clock(store, now, what="a registration", earlier=BADGES_FROM)
     with store.atomic():
         attendee = store.checkins.register_attendee(name=name, type_=type_, device_id=device_id, now=now,
                                                     name_local=name_local, organisation=organisation, country=country)
@@ -554,3 +594,7 @@ class Operations:
 
     def sync_status(self, now: datetime | None = None):
         return self.store.sync.status(now)
+
+    def clock_problem(self) -> datetime | None:
+        """This device's clock reading when it is outside the event on a database that syncs."""
+        return clock_problem(self.store, self.clock.now())

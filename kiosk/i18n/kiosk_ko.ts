@@ -571,12 +571,17 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="62"/>
+        <location filename="../views/health.py" line="78"/>
+        <source>This device&apos;s clock says %1, outside the event&apos;s days: check-ins and changes are NOT RECORDED here. Ask the organiser to set the clock.</source>
+        <translation>이 기기의 시계가 %1(으)로 행사 기간을 벗어나 있습니다: 이 기기에서는 체크인과 변경이 기록되지 않습니다. 주최 측에 시계 설정을 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/health.py" line="83"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>이 키오스크에서는 체크인과 변경을 저장할 수 없습니다 (%1). 다른 기기를 쓰고 기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="65"/>
+        <location filename="../views/health.py" line="86"/>
         <source>The last backup failed: %1</source>
         <translation>마지막 백업 실패: %1</translation>
     </message>
@@ -1294,33 +1299,34 @@
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="723"/>
-        <location filename="../views/staff.py" line="727"/>
+        <location filename="../views/staff.py" line="728"/>
+        <location filename="../views/staff.py" line="732"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="728"/>
+        <location filename="../views/staff.py" line="733"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="735"/>
+        <location filename="../views/staff.py" line="740"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="736"/>
+        <location filename="../views/staff.py" line="741"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="859"/>
+        <location filename="../views/staff.py" line="889"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="861"/>
+        <location filename="../views/staff.py" line="884"/>
+        <location filename="../views/staff.py" line="891"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
@@ -1552,43 +1558,69 @@
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="734"/>
-        <location filename="../views/staff.py" line="743"/>
+        <location filename="../views/staff.py" line="739"/>
+        <location filename="../views/staff.py" line="750"/>
+        <location filename="../views/staff.py" line="765"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="744"/>
+        <location filename="../views/staff.py" line="751"/>
+        <source>This device&apos;s clock says %1; ask the organiser.</source>
+        <translation>이 기기의 시계가 %1(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="753"/>
+        <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
+        <translation>아무것도 기록되지 않았습니다: 행사 기간 밖의 시각으로 된 체크인은 다른 모든 기기가 거부합니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="760"/>
+        <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
+        <translation>%1: 이 기기의 시계가 %2(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="766"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="745"/>
+        <location filename="../views/staff.py" line="767"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="758"/>
+        <location filename="../views/staff.py" line="780"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="864"/>
+        <location filename="../views/staff.py" line="858"/>
+        <source>Not registered</source>
+        <translation>등록되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="882"/>
+        <source>Not undone</source>
+        <translation>취소되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="894"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="866"/>
+        <location filename="../views/staff.py" line="896"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="877"/>
+        <location filename="../views/staff.py" line="907"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="879"/>
+        <location filename="../views/staff.py" line="909"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
@@ -1598,27 +1630,27 @@
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="806"/>
+        <location filename="../views/staff.py" line="828"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="843"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="835"/>
+        <location filename="../views/staff.py" line="860"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="841"/>
+        <location filename="../views/staff.py" line="866"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="845"/>
+        <location filename="../views/staff.py" line="870"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>

@@ -571,12 +571,17 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="62"/>
+        <location filename="../views/health.py" line="78"/>
+        <source>This device&apos;s clock says %1, outside the event&apos;s days: check-ins and changes are NOT RECORDED here. Ask the organiser to set the clock.</source>
+        <translation>此裝置的時鐘顯示 %1，不在活動日期內：此處的報到與變更都不會記錄。請主辦單位校正時鐘。</translation>
+    </message>
+    <message>
+        <location filename="../views/health.py" line="83"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>本資訊站無法儲存報到與異動（%1）。請改用其他裝置並聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="65"/>
+        <location filename="../views/health.py" line="86"/>
         <source>The last backup failed: %1</source>
         <translation>上次備份失敗：%1</translation>
     </message>
@@ -1294,33 +1299,34 @@
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="723"/>
-        <location filename="../views/staff.py" line="727"/>
+        <location filename="../views/staff.py" line="728"/>
+        <location filename="../views/staff.py" line="732"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="728"/>
+        <location filename="../views/staff.py" line="733"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="735"/>
+        <location filename="../views/staff.py" line="740"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="736"/>
+        <location filename="../views/staff.py" line="741"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="859"/>
+        <location filename="../views/staff.py" line="889"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="861"/>
+        <location filename="../views/staff.py" line="884"/>
+        <location filename="../views/staff.py" line="891"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
@@ -1552,43 +1558,69 @@
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="734"/>
-        <location filename="../views/staff.py" line="743"/>
+        <location filename="../views/staff.py" line="739"/>
+        <location filename="../views/staff.py" line="750"/>
+        <location filename="../views/staff.py" line="765"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="744"/>
+        <location filename="../views/staff.py" line="751"/>
+        <source>This device&apos;s clock says %1; ask the organiser.</source>
+        <translation>此裝置的時鐘顯示 %1；請洽主辦單位。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="753"/>
+        <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
+        <translation>未寫入任何資料：日期在活動期間以外的報到，其他所有裝置都會拒收。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="760"/>
+        <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
+        <translation>%1：此裝置的時鐘顯示 %2；請洽主辦單位。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="766"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="745"/>
+        <location filename="../views/staff.py" line="767"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="758"/>
+        <location filename="../views/staff.py" line="780"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="864"/>
+        <location filename="../views/staff.py" line="858"/>
+        <source>Not registered</source>
+        <translation>未登記</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="882"/>
+        <source>Not undone</source>
+        <translation>未撤銷</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="894"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="866"/>
+        <location filename="../views/staff.py" line="896"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="877"/>
+        <location filename="../views/staff.py" line="907"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="879"/>
+        <location filename="../views/staff.py" line="909"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
@@ -1598,27 +1630,27 @@
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="806"/>
+        <location filename="../views/staff.py" line="828"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="843"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="835"/>
+        <location filename="../views/staff.py" line="860"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="841"/>
+        <location filename="../views/staff.py" line="866"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="845"/>
+        <location filename="../views/staff.py" line="870"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>

@@ -442,6 +442,12 @@ class BadgeStore:
         self._keys = None
         return kid
 
+    def live_serial(self, attendee_id: str) -> str | None:
+        """The attendee's badge that is not revoked (the newest), or None."""
+        row = self.store.execute("SELECT serial FROM badge WHERE attendee_id = ? AND revoked_at IS NULL "
+                                 "ORDER BY issue DESC LIMIT 1", (attendee_id,)).fetchone()
+        return row[0] if row else None
+
     def current_badge(self, attendee_id: str, *, reissue: bool, now: datetime) -> str:
         """The serial to print for ``attendee_id``: the live one, or a new one (``reissue``, or
         none yet). Re-issuing revokes every earlier serial of that attendee."""

@@ -100,6 +100,22 @@ def _syncs(store: "EventStore") -> bool:
         return False
 
 
+def check_device_clock(store: "EventStore", now: datetime, *, what: str = "a change",
+                       earlier: timedelta = timedelta(0)) -> None:
+    """On a database enrolled in the sync, refuse to record something stamped with a clock
+    outside the event's window (``earlier``: accepted this much further back, e.g. badges printed
+    before the event): every other device would quarantine it, so nothing is written
+    (``clock_outside_event``). A database that is not enrolled is not limited."""
+    window = event_window_ms(store) if _syncs(store) else None
+    wall = int(now.timestamp() * 1000)
+    if window is not None and not (window[0] - earlier.total_seconds() * 1000 <= wall < window[1]):
+        raise KioskError(
+            f"This device's clock says {now.isoformat(timespec='minutes')}, outside the event's days (±1 day): "
+            f"{what} made now could never be accepted by the other devices, so nothing was saved.",
+            code="clock_outside_event",
+            hint="Set the machine's clock (or pass --now with the real time of the change) and try again.")
+
+
 def next_hlc(store: "EventStore", now: datetime) -> str:
     """A hybrid logical clock reading: wall time in ms, or one tick past the latest reading this
     device has made or seen (so an edit made after receiving another always sorts after it,
@@ -113,12 +129,7 @@ def next_hlc(store: "EventStore", now: datetime) -> str:
     carried on: the clock is re-based on the wall time, and the device recovers."""
     wall = int(now.timestamp() * 1000)
     window = event_window_ms(store) if _syncs(store) else None
-    if window is not None and not (window[0] <= wall < window[1]):
-        raise KioskError(
-            f"This device's clock says {now.isoformat(timespec='minutes')}, outside the event's days (±1 day): "
-            "a change made now could never be accepted by the other devices, so nothing was saved.",
-            code="clock_outside_event",
-            hint="Set the machine's clock (or pass --now with the real time of the change) and try again.")
+    check_device_clock(store, now)
     row = store.execute("SELECT hlc FROM sync_clock WHERE id = 1").fetchone()
     last_ms, last_c = (int(x) for x in row[0].split(".")) if row else (0, 0)
     if window is not None and last_ms >= window[1] - 1:      # a reading from past the event: re-based

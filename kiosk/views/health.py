@@ -17,22 +17,38 @@ class Health(QObject):
 
     changed = Signal()
 
-    def __init__(self, conn, parent=None) -> None:
+    def __init__(self, conn, parent=None, *, clock_check=None) -> None:
         super().__init__(parent)
         self.conn = conn
         self.write_problem: str | None = None
         self.backup_problem: str | None = None
         self.last_backup: Path | None = None
+        # ``Operations.clock_problem``: the clock's reading when it is outside the event (synced databases)
+        self.clock_check = clock_check
+        self.clock_problem = None
         self.probe()
+        if self.clock_problem is not None:      # said at start, in the log too
+            log.error("this device's clock says %s, outside the event's days: check-ins and changes are refused "
+                      "until it is set", self.clock_problem.isoformat(timespec="minutes"))
 
     def probe(self) -> None:
         """Can this kiosk write? Never waits for a lock another process holds (that would
-        freeze the screen): a busy database leaves the last known state as it was."""
+        freeze the screen): a busy database leaves the last known state as it was. Is this
+        device's clock within the event (a synced database refuses what it would stamp)?"""
         from kiosk.models.store import BUSY
 
         problem = self.conn.probe_writable()
         if problem != BUSY:
             self._set_write(problem)
+        if self.clock_check is not None:
+            try:
+                wrong = self.clock_check()
+            except Exception as exc:       # a busy or broken database: the write probe reports it
+                log.debug("clock check: %s", exc)
+                return
+            if wrong != self.clock_problem:
+                self.clock_problem = wrong
+                self.changed.emit()
 
     @property
     def read_only(self) -> bool:
@@ -58,6 +74,11 @@ class Health(QObject):
     def message(self) -> str:
         """A line for staff screens, empty when all is well."""
         parts = []
+        if self.clock_problem is not None:
+            parts.append(QCoreApplication.translate(
+                "Health", "This device's clock says %1, outside the event's days: check-ins and changes are NOT "
+                "RECORDED here. Ask the organiser to set the clock.").replace(
+                "%1", self.clock_problem.strftime("%Y-%m-%d %H:%M")))
         if self.write_problem:
             parts.append(QCoreApplication.translate("Health", "Check-ins and changes cannot be saved on this kiosk (%1). Use another "
                                      "device and call the technical desk.").replace("%1", self.write_problem[:80]))

@@ -698,6 +698,11 @@ class CheckInDesk(QWidget):
                                             manual_attendee=job.manual_attendee, wait_ms=0)
             except KioskError as exc:
                 self._pending.popleft()
+                if exc.code == "clock_outside_event":
+                    self._clock_wrong(job.now)
+                    if self.health is not None:
+                        self.health.probe()
+                    continue
                 self._write_failed(exc)
                 continue
             except Exception as exc:  # sqlite3.Error or OSError: disk full, read-only, locked too long
@@ -737,6 +742,23 @@ class CheckInDesk(QWidget):
         self.reason.setText("")
         self.sounds.play("red")
         self._hold.start()
+
+    def _clock_wrong(self, now) -> None:
+        """A scan refused because this device's clock is outside the event: every other device
+        would quarantine it. Nothing was written; staff must not guess — the organiser sets the clock."""
+        self._paint_panel("red")
+        self.word.setText(QCoreApplication.translate("Staff", "NOT RECORDED"))
+        self.name.setText(QCoreApplication.translate("Staff", "This device's clock says %1; ask the organiser.")
+                          .replace("%1", now.strftime("%Y-%m-%d")))
+        self.who.setText(QCoreApplication.translate("Staff", "Nothing was written: every other device would refuse "
+                                                             "a check-in dated outside the event."))
+        self.reason.setText("")
+        self.sounds.play("red")
+        self._hold.start()
+
+    def _clock_line(self, what: str) -> str:
+        return QCoreApplication.translate("Staff", "%1: this device's clock says %2; ask the organiser.") \
+            .replace("%1", what).replace("%2", self.ui.now().strftime("%Y-%m-%d"))
 
     def _write_failed(self, exc) -> None:
         self._paint_panel("red")
@@ -831,7 +853,10 @@ class CheckInDesk(QWidget):
 
         try:
             attendee, serial = self.ops.register_attendee(name=name, type_=kind)
-        except KioskError:
+        except KioskError as exc:
+            if exc.code == "clock_outside_event":
+                self.status.setText(self._clock_line(QCoreApplication.translate("Staff", "Not registered")))
+                return
             self.status.setText(QCoreApplication.translate("Staff", "Not registered: check the name (at most 100 "
                                                                     "characters)."))
             return
@@ -849,10 +874,15 @@ class CheckInDesk(QWidget):
     def undo(self) -> None:
         if self.list_id is None:
             return
-        from kiosk.models.errors import is_busy
+        from kiosk.models.errors import KioskError, is_busy
 
         try:
             result = self.ops.undo_checkin(list_id=self.list_id)
+        except KioskError as exc:
+            self.status.setText(self._clock_line(QCoreApplication.translate("Staff", "Not undone"))
+                                if exc.code == "clock_outside_event" else
+                                QCoreApplication.translate("Staff", "Not undone: %1").replace("%1", exc.message[:120]))
+            return
         except Exception as exc:  # sqlite3.Error: locked by another process, read-only, disk full
             if not is_busy(exc) and self.health is not None:
                 self.health.write_failed(exc)

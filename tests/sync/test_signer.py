@@ -52,3 +52,119 @@ def test_a_database_that_does_not_sync_is_not_limited(built_db, tmp_path):
     done = cli("edit", "d1-masterclass2", "--room", "205", "--by", "Mina", "--device", "lobby-1",
                "--now", "2023-06-14T12:00", "--db", str(db))
     assert done.returncode == 0, done.stderr
+
+
+# ---------------------------------------------------------------- badges (issue 13, left item 2)
+def _badge_key(fleet, tmp_path):
+    from kiosk import operations
+    from kiosk.models import badges
+    from kiosk.models.database import open_event_db
+
+    pem, raw = badges.generate_key_pair()
+    key = tmp_path / "badge.pem"
+    key.write_bytes(pem)
+    key.chmod(0o600)
+    for name in fleet.paths:
+        store = open_event_db(fleet.paths[name])
+        operations.register_key(store, raw, now=fleet_now())
+        store.close()
+    return key
+
+
+def fleet_now():
+    from .conftest import at
+
+    return at(8, 0)
+
+
+def test_a_kiosk_database_may_not_issue_or_revoke_badges(fleet, tmp_path):
+    """A badge issued or re-issued (so the old one revoked) on a kiosk's database would be
+    quarantined by every other device: refused where it is made, nothing written, no file."""
+    import pytest
+
+    from kiosk import operations
+    from kiosk.models.database import open_event_db
+    from kiosk.models.errors import KioskError
+
+    key = _badge_key(fleet, tmp_path)
+    db = fleet.paths["a"]                       # a: enrolled as a kiosk
+    before = count(db, "SELECT group_concat(serial || ':' || coalesce(revoked_at, '-')) FROM badge")
+    out = tmp_path / "out"
+    done = cli("badges", "--key", str(key), "--out", str(out), "--attendee", "A0001", "--reissue",
+               "--now", "2023-06-14T12:00", "--db", str(db))
+    assert done.returncode == 2 and "a is enrolled as a kiosk" in done.stderr \
+        and "may not issue or revoke badges" in done.stderr, done.stderr
+    assert not out.exists() or not any(out.iterdir())          # no badge printed
+    store = open_event_db(db)
+    try:
+        with pytest.raises(KioskError) as err:
+            operations.issue_badge(store, "A0002", reissue=True, now=fleet_now())
+        assert err.value.code == "sync_role_cannot_sign"
+        assert store.badges.live_serial("A0003") is None       # a first badge is an issue too
+        with pytest.raises(KioskError):
+            operations.issue_badge(store, "A0003", reissue=False, now=fleet_now())
+        with pytest.raises(KioskError) as err:                  # a walk-in with a badge: refused whole
+            operations.register_attendee(store, name="Mallory", type_="vip", device_id="a", now=fleet_now())
+    finally:
+        store.close()
+    assert count(db, "SELECT group_concat(serial || ':' || coalesce(revoked_at, '-')) FROM badge") == before
+    assert count(db, "SELECT count(*) FROM attendee WHERE registered_by IS NOT NULL") == 0
+
+
+def test_a_desk_database_issues_and_revokes_and_they_travel(fleet, tmp_path):
+    from kiosk import operations
+    from kiosk.models.database import open_event_db
+
+    fleet.add("desk", role="desk")
+    key = _badge_key(fleet, tmp_path)
+    done = cli("badges", "--key", str(key), "--out", str(tmp_path / "out"), "--attendee", "A0001", "--reissue",
+               "--now", "2023-06-14T12:00", "--db", str(fleet.paths["desk"]))
+    assert done.returncode == 0, done.stderr
+    result = import_file(fleet.engine("a"), export_file(fleet.engine("desk")), "desk.sync")
+    assert result.quarantined == 0 and result.applied == 1 and "badge" in result.reference
+    # reading the live badge on a kiosk (nothing new) is not a write: allowed
+    store = open_event_db(fleet.paths["a"])
+    try:
+        assert operations.issue_badge(store, "A0001", reissue=False, now=fleet_now()).result == "A0001-1"
+    finally:
+        store.close()
+    # a desk whose clock is wrong issues nothing (every device would quarantine the badge)
+    done = cli("badges", "--key", str(key), "--out", str(tmp_path / "out2"), "--attendee", "A0002",
+               "--now", "2026-11-29T10:00", "--db", str(fleet.paths["desk"]))
+    assert done.returncode == 2 and "clock says 2026-11-29" in done.stderr, done.stderr
+    assert count(fleet.paths["desk"], "SELECT count(*) FROM badge WHERE attendee_id = 'A0002'") == 0
+
+
+def test_a_stolen_kiosks_badge_entries_in_a_file_are_quarantined(fleet):
+    """A kiosk whose software was changed to sign badge entries anyway: its file is authentic
+    (its own key), and every badge entry in it is quarantined; its scans still count."""
+    from kiosk.models.database import open_event_db
+    from kiosk.sync.log import genesis, link, sign_entry
+
+    from .conftest import EVENT
+    from .test_poison import scan
+
+    identity = fleet.identity("c")
+    prev = genesis(EVENT, "c")
+    rows = []
+    entries = [scan("c", "c-real"),
+               ("badge", {"serial": "A0001-7", "attendee_id": "A0001", "issue": 7, "action": "issue",
+                          "at": "2023-06-14T09:00:00+09:00"}),
+               ("badge", {"serial": "A0002-1", "attendee_id": "A0002", "issue": 1, "action": "revoke",
+                          "at": "2023-06-14T09:00:00+09:00"})]
+    for n, (kind, body) in enumerate(entries, 1):
+        entry, sig = sign_entry(identity, event_id=EVENT, n=n, prev=prev, t="2023-06-14T09:00:00+09:00",
+                                kind=kind, body=body)
+        prev = link(entry, sig)
+        rows.append(("c", n, entry, sig, prev, kind, "k%d" % n, "ok", ""))
+    conn = open_event_db(fleet.paths["c"])
+    conn.executemany("INSERT INTO sync_log (device, n, entry, sig, link, kind, key, status, reason) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.close()
+    before = count(fleet.paths["b"], "SELECT group_concat(serial || ':' || coalesce(revoked_at, '-')) FROM badge")
+    result = import_file(fleet.engine("b"), export_file(fleet.engine("c")), "c.sync")
+    assert result.quarantined == 2 and result.scans == 1
+    reasons = [q["reason"] for q in fleet.engine("b").quarantined()]
+    assert reasons == ["a kiosk device may not write badge"] * 2
+    assert count(fleet.paths["b"], "SELECT group_concat(serial || ':' || coalesce(revoked_at, '-')) FROM badge") \
+        == before
