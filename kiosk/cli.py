@@ -693,10 +693,20 @@ def sync_cmd(argv: list[str]) -> int:
                     mdns=args.mdns)
     print(f"Syncing as {engine.device_id} on {args.host}:{args.port} (mutual TLS); peers: "
           f"{', '.join(args.peer) or 'none configured'}{' + mDNS' if args.mdns else ''}", flush=True)
+    async def serve() -> None:
+        # Ctrl-C and SIGTERM (systemctl stop) stop the node, which closes its connections itself
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, node.stop)
+        await node.run()
+
+    import signal
+
     try:
-        asyncio.run(node.run())
+        asyncio.run(serve())
     except KeyboardInterrupt:
         pass
+    print(f"Sync stopped{': ' + node.message if node.message else '.'}", flush=True)
     return 0
 
 

@@ -170,6 +170,7 @@ class SyncNode:
         self._push_task: asyncio.Future | None = None                    # see _push_soon
         self._next_settle = time.monotonic() + PENDING_EVERY
         self._server = None
+        self._accepted: set[asyncio.Task] = set()       # sessions others opened to us (see _accept)
         self.bound_port: int | None = None
 
     # ---------------------------------------------------------------- who is on the other end
@@ -415,10 +416,19 @@ class SyncNode:
             writer.close()
             return
         self.connections += 1
+        task = asyncio.current_task()
+        self._accepted.add(task)
         try:
             await self._session(reader, writer)
+        except asyncio.CancelledError:
+            # the daemon is stopping (run() closes every session and waits; this is the loop being
+            # torn down under a session still open). End quietly: nobody awaits this task, and
+            # Python 3.11's stream server calls task.exception() on a cancelled one, which raised
+            # CancelledError into the loop's error log as "Exception in callback".
+            writer.close()
         finally:
             self.connections -= 1
+            self._accepted.discard(task)
 
     async def _dial(self, address: str) -> None:
         host, _, port = address.rpartition(":")
@@ -513,13 +523,27 @@ class SyncNode:
         try:
             await self._stop.wait()
         finally:
-            for t in tasks:
-                t.cancel()
-            if self._server is not None:
-                self._server.close()
-            for sessions in list(self._sessions.values()):
-                for peer in sessions:
-                    peer.writer.close()
+            await self._shut_down(tasks)
+
+    async def _shut_down(self, tasks: list[asyncio.Task]) -> None:
+        """Stop listening, end every session and wait (briefly) until each has: a daemon that stops
+        closes its connections itself rather than leaving them to be cancelled at teardown."""
+        if self._push_task is not None:
+            tasks = [*tasks, self._push_task]
+        for t in tasks:
+            t.cancel()
+        if self._server is not None:
+            self._server.close()
+        for sessions in list(self._sessions.values()):
+            for peer in sessions:
+                peer.writer.close()
+        pending = [t for t in (*tasks, *self._accepted) if not t.done()]
+        if pending:
+            await asyncio.wait(pending, timeout=1.0)
+        for t in list(self._accepted):        # (one still saying hello: it ends quietly, see _accept)
+            t.cancel()
+        if self._accepted:
+            await asyncio.wait(list(self._accepted), timeout=1.0)
 
     def stop(self) -> None:
         self._stop.set()

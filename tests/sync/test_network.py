@@ -334,3 +334,84 @@ def test_mdns_announces_a_lan_address_not_loopback(monkeypatch):
     # with no LAN address at all (a kiosk alone) it falls back to loopback rather than nothing
     monkeypatch.setattr(ifaddr, "get_adapters", lambda: [Adapter("127.0.0.1")])
     assert net.lan_addresses("0.0.0.0") == ["127.0.0.1"]
+
+
+
+def test_a_node_stopped_with_peers_connected_ends_quietly(fleet, caplog):
+    """Stopping a node while its peers are connected (both its accepted and its dialled sessions
+    open) ends every session before run() returns, and nothing lands in the error log: asyncio
+    printed "Exception in callback … CancelledError" from the accepted connections' tasks at
+    teardown (seen in the benchmark)."""
+    offline_work(fleet)
+    errors = []
+
+    def handler(loop, context):
+        errors.append(context.get("message", ""))
+        loop.default_exception_handler(context)
+
+    async def main():
+        asyncio.get_running_loop().set_exception_handler(handler)
+        a = node(fleet, "a")
+        task_a = await started(a)
+        b = node(fleet, "b", peers=[f"127.0.0.1:{a.bound_port}"])
+        task_b = await started(b)
+        a.peers.append(f"127.0.0.1:{b.bound_port}")
+        a_dials = asyncio.create_task(a._dial(a.peers[-1]))
+        assert await until(lambda: len(a._sessions.get("b", [])) == 2 and len(b._sessions.get("a", [])) == 2)
+        count = lambda n: n.store.execute("SELECT count(*) FROM sync_log").fetchone()[0]  # noqa: E731
+        assert await until(lambda: count(a) == count(b) == 2 * 22)
+        a_dials.cancel()
+        a.stop()
+        b.stop()
+        await asyncio.gather(task_a, task_b)
+        # a stopped node has ended its sessions itself: none is left for the loop's teardown to
+        # cancel (the old code left both accepted sessions pending, and their cancellation was
+        # what printed the traceback)
+        left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        assert left == [], left
+
+    with caplog.at_level("DEBUG", logger="asyncio"):
+        asyncio.run(main())
+    assert errors == [] and not [r for r in caplog.records if r.levelname == "ERROR"], (errors, caplog.text)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_daemon_stopped_mid_session_closes_quietly(fleet, sig):
+    """``sync serve`` stopped the normal way (Ctrl-C, or ``systemctl stop``'s SIGTERM) while peers
+    are connected to it and it to them: it ends with status 0 and no traceback in its log (found
+    by the benchmark: asyncio printed a CancelledError from the accepted connections at teardown)."""
+    offline_work(fleet)
+    daemons = Daemons(fleet)
+    names = ["a", "b"]
+    procs = {}
+    log_file = ROOT / "logs" / "kiosk.log"          # where `sync serve` logs (main.setup_logging)
+    log_start = log_file.stat().st_size if log_file.exists() else 0
+    try:
+        for name in names:
+            peers = [n for n in names if n != name]
+            args = [sys.executable, str(ROOT / "main.py"), "sync", "serve", "--db", str(fleet.paths[name]),
+                    "--identity", str(fleet.identities[name]), "--host", "127.0.0.1",
+                    "--port", str(daemons.ports[name]), "--now", "2023-06-14T18:00"]
+            for p in peers:
+                args += ["--peer", f"127.0.0.1:{daemons.ports[p]}"]
+            procs[name] = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_converged({n: fleet.paths[n] for n in names}, 2 * 21)     # (offline_work: 21 scans each)
+        time.sleep(0.5)                 # both connections (each dialled the other) up and idle
+        procs["a"].send_signal(sig)     # a: both its accepted and its dialled sessions are open
+        out, err = procs["a"].communicate(timeout=10)
+        assert procs["a"].returncode == 0, err
+        assert "Traceback" not in err and "Exception in callback" not in err and "CancelledError" not in err, err
+        assert "stopped" in out
+        procs["b"].send_signal(sig)     # b: its peer is gone (it keeps dialling); a stop now is quiet too
+        out, err = procs["b"].communicate(timeout=10)
+        assert procs["b"].returncode == 0 and "Traceback" not in err, err
+        if log_file.exists():
+            with open(log_file, encoding="utf-8", errors="replace") as f:
+                f.seek(log_start if log_file.stat().st_size >= log_start else 0)
+                logged = f.read()
+            assert "Traceback" not in logged and "Exception in callback" not in logged, logged[-3000:]
+    finally:
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
