@@ -21,7 +21,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 from typing import IO, Iterator
@@ -47,7 +46,7 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 def temp_path(target: Path) -> Path:
     """A fresh, unpredictable temporary name beside ``target`` (not created)."""
-    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    return target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(6).hex()}{TEMP_SUFFIX}")
 
 
 def _create_exclusive(path: Path, mode: int = 0o644) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout, QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
 from kiosk.models import agenda
 
 from . import phrases
+from .first_frame import AfterFirstFrame
 from .programme import Programme
+from .qt_flags import ALIGN_RIGHT, ALIGN_VCENTER
 from .session_card import GAP
 from .session_models import SessionListModel, SessionsRole
 from .widgets import SessionList, WrappingButton, label
@@ -20,6 +22,16 @@ from .widgets import SessionList, WrappingButton, label
 
 #: a session this long is on "all day" (the exhibition, matchmaking): a slim card on Home
 ALL_DAY = timedelta(hours=5)
+
+
+def _at_top(widget: QWidget) -> QVBoxLayout:
+    """``widget`` at the top of its row: what ``addWidget(w, 0, Qt.AlignmentFlag.AlignTop)``
+    does, without the ``Qt`` namespace's enums on the first frame (qt_flags.py)."""
+    column = QVBoxLayout()
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
+    return column
 
 
 class NowNextPanel(QFrame):
@@ -138,11 +150,11 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.ui = ui
-        from .wedge import WedgeInput
-
-        # seen on Xvfb: a badge scanned on Home did nothing; visitors hold it up wherever they are
-        self.wedge = WedgeInput(self)
-        self.wedge.scanned.connect(self.badgeScanned.emit)
+        # seen on Xvfb: a badge scanned on Home did nothing; visitors hold it up wherever they are.
+        # The reader is an application-wide event filter (and its module reads Qt.Key): made just
+        # after the first frame (first_frame.py) — nobody scans a badge at a screen not yet shown.
+        self.wedge = None
+        AfterFirstFrame.later(self._listen_for_badges)
         self.programme = programme
         self.event_info = programme.event
 
@@ -150,9 +162,10 @@ class HomeScreen(QWidget):
         self.subtitle = label(role="onDarkMuted", wrap=True)
         self.theme_label = label(role="onDark", wrap=True)
         self.clock = label(role="heading")
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # by property name, in integers: no Python enum of the Qt namespace on the first frame (qt_flags.py)
+        self.clock.setProperty("alignment", ALIGN_RIGHT | ALIGN_VCENTER)
         self.date = label(role="onDarkMuted")
-        self.date.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.date.setProperty("alignment", ALIGN_RIGHT)
 
         # a row each: the name beside the clock, the subtitle beside the date (the name does not
         # wrap to make room for the date), then the theme
@@ -160,10 +173,10 @@ class HomeScreen(QWidget):
         header.setSpacing(4)
         first = QHBoxLayout()
         first.addWidget(self.name, 1)
-        first.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignTop)
+        first.addLayout(_at_top(self.clock))
         second = QHBoxLayout()
         second.addWidget(self.subtitle, 1)
-        second.addWidget(self.date, 0, Qt.AlignmentFlag.AlignTop)
+        second.addLayout(_at_top(self.date))
         header.addLayout(first)
         header.addLayout(second)
         header.addWidget(self.theme_label)
@@ -375,12 +388,21 @@ class HomeScreen(QWidget):
         if self.clock.text() != text:
             self.clock.setText(text)
 
+    def _listen_for_badges(self) -> None:
+        from .wedge import WedgeInput
+
+        self.wedge = WedgeInput(self)
+        self.wedge.scanned.connect(self.badgeScanned.emit)
+        self.wedge.set_active(self.isVisible())
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.wedge.set_active(True)
+        if self.wedge is not None:
+            self.wedge.set_active(True)
 
     def hideEvent(self, event) -> None:
-        self.wedge.set_active(False)
+        if self.wedge is not None:
+            self.wedge.set_active(False)
         super().hideEvent(event)
 
     def retranslate(self) -> None:

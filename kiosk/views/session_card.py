@@ -6,8 +6,10 @@ home screen's lists (one card per row), so a session looks the same everywhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Signal
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QTextCharFormat, QTextLayout, QTextOption,
+)
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from kiosk.models import agenda
@@ -16,24 +18,90 @@ from kiosk.models.agenda import State
 from . import phrases
 from .i18n import font_for
 from .programme import SessionItem
+from .qt_flags import ALIGN_BOTTOM, ALIGN_CENTER, ALIGN_HCENTER, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_VCENTER, elide_right
 from .session_models import SessionsRole
 
 CARD_MIN_WIDTH = 460
 GAP = 16
 PAD = 20
 
+# The card painter sets no pen and makes no QBrush from a colour: ``painter.setPen(…)``,
+# ``QBrush(colour)`` and ``fillPath(path, colour)`` have overloads taking a ``Qt.PenStyle`` /
+# ``Qt.GlobalColor``, and PySide6 sets up the whole ``Qt`` namespace (≈ 11 ms) to rule them out —
+# on the first frame, which paints these cards (qt_flags.py). Colours go in as a pen's brush
+# (:func:`ink`), text through a QTextLayout whose format carries the colour (:func:`draw_text`).
+
+
+def ink(colour: QColor) -> QBrush:
+    """A solid brush of ``colour`` (a pen's: see above)."""
+    pen = QPen()
+    pen.setColor(colour)
+    return pen.brush()
+
+
+def _coloured(layout: QTextLayout, text: str, colour: QColor) -> None:
+    fmt = QTextCharFormat()
+    fmt.setForeground(ink(colour))
+    whole = QTextLayout.FormatRange()
+    whole.start = 0
+    whole.length = len(text.encode("utf-16-le")) // 2      # (Qt counts UTF-16 units)
+    whole.format = fmt
+    layout.setFormats([whole])
+
+
+def draw_text(painter: QPainter, rect: QRectF, flags: int, text: str, font: QFont, colour: QColor) -> None:
+    """One line of ``text`` in ``font`` and ``colour``, placed in ``rect`` as
+    ``painter.drawText(rect, flags, text)`` places it (left/right/centre, top/middle/bottom;
+    the text is not wrapped — elide it first)."""
+    if not text:
+        return
+    layout = QTextLayout(text, font)
+    _coloured(layout, text, colour)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    layout.endLayout()
+    width, height = line.naturalTextWidth(), line.height()
+    x, y = rect.left(), rect.top()
+    if flags & ALIGN_RIGHT:
+        x = rect.right() - width
+    elif flags & ALIGN_HCENTER:
+        x += (rect.width() - width) / 2
+    if flags & ALIGN_BOTTOM:
+        y = rect.bottom() - height
+    elif flags & ALIGN_VCENTER:
+        y += (rect.height() - height) / 2
+    layout.draw(painter, QPointF(x, y))
+
+
+def fill(painter: QPainter, path: QPainterPath, colour: QColor) -> None:
+    painter.fillPath(path, ink(colour))
+
+
+def outline(painter: QPainter, r: QRectF, radius: float, width: float, colour: QColor) -> None:
+    """The line a ``width`` px pen would draw along a rounded rectangle: filled as a ring (two
+    outlines, odd-even fill), with no pen (see above)."""
+    half = width / 2
+    ring = QPainterPath()
+    ring.addRoundedRect(r.adjusted(-half, -half, half, half), radius + half, radius + half)
+    ring.addRoundedRect(r.adjusted(half, half, -half, -half), max(0.0, radius - half), max(0.0, radius - half))
+    painter.fillPath(ring, ink(colour))
+
 
 def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_lines: int,
-                 pitch: float | None = None) -> float:
+                 pitch: float | None = None, colour: QColor | None = None) -> float:
     """Draw ``text`` word-wrapped into at most ``max_lines`` lines, eliding the last one.
 
     ``pitch``: the distance from one line to the next when the caller reserved tightened lines
     (``line_height(tight=True)``); without it a CJK title's second line sat 0.25 em lower than its
     room and ran over the line below it (seen on the Korean home screen at 16:30).
+    ``colour``: the text's (default: the painter's pen).
     Returns the height used. Works for Hangul and Hanzi (QTextLayout breaks between them).
     """
     fm = QFontMetrics(font)
     layout = QTextLayout(text, font)
+    if colour is not None:
+        _coloured(layout, text, colour)
     opt = QTextOption()
     opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(opt)
@@ -60,9 +128,12 @@ def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, max_li
         used += pitch if pitch else line.height()
     last = lines[max_lines - 1]
     rest = text[last.textStart():].replace("\n", " ")
-    elided = fm.elidedText(rest, Qt.TextElideMode.ElideRight, int(rect.width()))
-    painter.drawText(QRectF(rect.left(), rect.top() + used, rect.width(), last.height()),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+    elided = elide_right(fm, rest, int(rect.width()))
+    box = QRectF(rect.left(), rect.top() + used, rect.width(), last.height())
+    if colour is None:
+        painter.drawText(box, ALIGN_LEFT | ALIGN_VCENTER, elided)
+    else:
+        draw_text(painter, box, ALIGN_LEFT | ALIGN_VCENTER, elided, font, colour)
     return used + last.height()
 
 
@@ -184,21 +255,17 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     r = QRectF(rect).adjusted(1, 1, -1, -1)
     path = QPainterPath()
     path.addRoundedRect(r, 14, 14)
-    painter.fillPath(path, theme.color("past_surface" if quiet else "surface"))
+    fill(painter, path, theme.color("past_surface" if quiet else "surface"))
     accent = {State.NOW: theme.color("now"), State.NEXT: theme.color("next")}.get(state)
     if s.cancelled:
         accent = theme.color("danger")
     if accent is not None or theme.high_contrast or selected:
         pen_colour = accent or (theme.color("accent") if selected else theme.color("border"))
-        painter.setPen(pen_colour)
-        pen = painter.pen()
-        pen.setWidth(4 if accent is not None or selected else 2)
-        painter.setPen(pen)
-        painter.drawPath(path)
+        outline(painter, r, 14, 4 if accent is not None or selected else 2, pen_colour)
     if accent is not None:
         bar = QPainterPath()
         bar.addRoundedRect(QRectF(r.left(), r.top(), 12, r.height()), 6, 6)
-        painter.fillPath(bar, accent)
+        fill(painter, bar, accent)
 
     pad = metrics.pad
     x = r.left() + pad + (8 if accent is not None else 0)
@@ -219,17 +286,15 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
         # an all-day session: its title across the card, then "until 17:00 · type · room"
         title_font = QFont(metrics.time)
         title_font.setStrikeOut(s.cancelled)
-        painter.setFont(title_font)
-        painter.setPen(text)
         lines = metrics.slim_title_lines(s.title.get(lang), metrics.text_width(rect.width()), most_title_lines)
         if lines > 1:
             # a second line when the home screen has room for it (English with larger text cut
             # "InnoFair exhibition: 69 exhibitors")
             draw_wrapped(painter, QRectF(x, y + 3, w, lines * metrics.time_line), s.title.get(lang), title_font,
-                         lines, pitch=metrics.time_line)
+                         lines, pitch=metrics.time_line, colour=text)
         else:
-            painter.drawText(QRectF(x, y, w, metrics.time_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             QFontMetrics(title_font).elidedText(s.title.get(lang), Qt.TextElideMode.ElideRight, int(w)))
+            draw_text(painter, QRectF(x, y, w, metrics.time_h), ALIGN_LEFT | ALIGN_VCENTER,
+                      elide_right(QFontMetrics(title_font), s.title.get(lang), int(w)), title_font, text)
         y += metrics.time_h + (lines - 1) * metrics.time_line
         _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text,
                     lead=phrases.until(s.end))
@@ -239,14 +304,12 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
         return
 
     # line 1: time range, and the state pill at the right
-    painter.setFont(metrics.time)
-    painter.setPen(text)
     when = phrases.time_range(s.start, s.end)
     if metrics.compact and s.start.date() != now.astimezone(s.start.tzinfo).date():
         # a card on the home screen that is not today's says which day ("Tomorrow", "Thu 15 June")
         when = phrases.relative_day(s.start.date(), now.astimezone(s.start.tzinfo).date()) + " · " + when
-    painter.drawText(QRectF(x, y, w, metrics.time_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     when)
+    draw_text(painter, QRectF(x, y, w, metrics.time_h), ALIGN_LEFT | ALIGN_VCENTER,
+              elide_right(QFontMetrics(metrics.time), when, int(w)), metrics.time, text)
     if pill:
         # the pill takes what the time leaves (elided on a narrow card, never over the time)
         room = w - QFontMetrics(metrics.time).horizontalAdvance(when) - 12
@@ -256,10 +319,9 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     # lines 2–3: the title (struck through when cancelled)
     title_font = QFont(metrics.title)
     title_font.setStrikeOut(s.cancelled)
-    painter.setPen(text)
     lines = metrics.title_lines_for(s.title.get(lang), metrics.text_width(rect.width()), most_title_lines)
     draw_wrapped(painter, QRectF(x, y, w, lines * metrics.title_line), s.title.get(lang), title_font, lines,
-                 pitch=metrics.title_line)
+                 pitch=metrics.title_line, colour=text)
     y += lines * metrics.title_line + metrics.gap
 
     # line 4: type · room · floor
@@ -268,11 +330,9 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
 
     # line 5: people
     if _people_line(item) and not metrics.compact:
-        painter.setFont(metrics.small)
-        painter.setPen(muted)
         fm = QFontMetrics(metrics.small)
-        painter.drawText(QRectF(x, y, w, metrics.small_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(_people_line(item), Qt.TextElideMode.ElideRight, int(w)))
+        draw_text(painter, QRectF(x, y, w, metrics.small_h), ALIGN_LEFT | ALIGN_VCENTER,
+                  elide_right(fm, _people_line(item), int(w)), metrics.small, muted)
         y += metrics.small_h
     y += 8
 
@@ -291,11 +351,9 @@ def _paint_meta(painter: QPainter, metrics: CardMetrics, item: SessionItem, lang
     # after a lead ("until 17:00", an all-day session whose title says what it is): the room only
     kind = "" if lead else phrases.shown_type(s)
     meta = " · ".join(p for p in (lead, kind, where) if p)
-    painter.setFont(metrics.meta)
-    painter.setPen(colour)
     fm = QFontMetrics(metrics.meta)
-    painter.drawText(QRectF(x, y, w, metrics.meta_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     fm.elidedText(meta, Qt.TextElideMode.ElideRight, int(w)))
+    draw_text(painter, QRectF(x, y, w, metrics.meta_h), ALIGN_LEFT | ALIGN_VCENTER,
+              elide_right(fm, meta, int(w)), metrics.meta, colour)
 
 
 def _paint_badges(painter: QPainter, metrics: CardMetrics, item: SessionItem, x: float, y: float,
@@ -339,17 +397,15 @@ def change_badges(item: SessionItem) -> list[tuple[str, str]]:
 def _pill(painter: QPainter, metrics: CardMetrics, area: QRectF, label: str, colour: QColor,
           *, align_right: bool = False) -> float:
     fm = QFontMetrics(metrics.badge)
-    label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(max(40, area.width() - 24)))
+    label = elide_right(fm, label, int(max(40, area.width() - 24)))
     width = min(area.width(), fm.horizontalAdvance(label) + 24)
     height = min(area.height(), fm.height() + 10)
     left = area.right() - width if align_right else area.left()
     box = QRectF(left, area.top() + (area.height() - height) / 2, width, height)
     path = QPainterPath()
     path.addRoundedRect(box, height / 2, height / 2)
-    painter.fillPath(path, colour)
-    painter.setFont(metrics.badge)
-    painter.setPen(metrics.theme.color("pill_text"))
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+    fill(painter, path, colour)
+    draw_text(painter, box, ALIGN_CENTER, label, metrics.badge, metrics.theme.color("pill_text"))
     return width
 
 
@@ -479,13 +535,10 @@ class SessionCardDelegate(QStyledItemDelegate):
         lang = self.ui.language
         rects = self.card_rects(option.rect, items)
         if self.gutter:
-            painter.save()
-            painter.setFont(font_for(lang, self.ui.theme.title, bold=True))
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(QRect(option.rect.left(), rects[0].top(), self.gutter - 16, self.metrics.time_h + self.metrics.pad),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             phrases.hhmm(items[0].session.start))
-            painter.restore()
+            draw_text(painter, QRectF(option.rect.left(), rects[0].top(), self.gutter - 16,
+                                      self.metrics.time_h + self.metrics.pad),
+                      ALIGN_RIGHT | ALIGN_BOTTOM, phrases.hhmm(items[0].session.start),
+                      font_for(lang, self.ui.theme.title, bold=True), QColor("#ffffff"))
         for rect, item in zip(rects, items):
             paint_card(painter, rect, item, now=now, lang=lang, metrics=self.metrics,
                        slim=item.session.id in self.slim_ids, most_title_lines=self.most_title_lines)

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex
 
 from kiosk.models import agenda
 
 from .programme import Programme, SessionItem
+from .qt_flags import ACCESSIBLE_TEXT_ROLE, DISPLAY_ROLE, USER_ROLE
 
 #: A row's sessions (list[SessionItem]): one for list rows, one or more for agenda rows.
-SessionsRole = Qt.ItemDataRole.UserRole + 1
+SessionsRole = USER_ROLE + 1      # (roles are integers; qt_flags.py says why not Qt.ItemDataRole)
 #: The id of a row's first session.
-SessionIdRole = Qt.ItemDataRole.UserRole + 2
+SessionIdRole = USER_ROLE + 2
 
 
 class _RowsModel(QAbstractListModel):
@@ -25,7 +26,7 @@ class _RowsModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
@@ -33,7 +34,7 @@ class _RowsModel(QAbstractListModel):
             return row
         if role == SessionIdRole:
             return row[0].session.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY_ROLE, ACCESSIBLE_TEXT_ROLE):
             return " | ".join(i.session.title.en for i in row)
         return None
 

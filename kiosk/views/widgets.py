@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QPushButton, QWidget
 
 from .first_frame import AfterFirstFrame
+from .qt_flags import NO_FOCUS, NO_TEXT_INTERACTION, SCROLLBAR_ALWAYS_OFF
 from .session_card import SessionCardDelegate
 
 
@@ -39,7 +40,7 @@ def kinetic_scroll(content: QWidget):
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)   # (no Qt enum: qt_flags.py)
     scroll.setStyleSheet("QScrollArea { background: transparent; }")
     scroll.setWidget(content)
     scroll.viewport().setAutoFillBackground(False)
@@ -60,9 +61,10 @@ class SessionList(QListView):
         self.setItemDelegate(self.card_delegate)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # by property name, in integers: no Python enum of the Qt namespace on the first frame (qt_flags.py)
+        self.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setProperty("focusPolicy", NO_FOCUS)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setUniformItemSizes(False)
         self.setSpacing(0)
@@ -89,7 +91,7 @@ def label(text: str = "", *, role: str | None = None, wrap: bool = False, parent
     if role:
         lab.setProperty("role", role)
     lab.setWordWrap(wrap)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    lab.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)    # (no Qt enum: qt_flags.py)
     return lab
 
 
