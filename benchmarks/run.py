@@ -33,6 +33,17 @@ def emit(name: str, value: float, unit: str) -> None:
     print(json.dumps({"name": name, "value": round(value, 3), "unit": unit}), flush=True)
 
 
+def emit_ratio(prefix: str, kiosk: list[float], bare: list[float], what: str = "") -> None:
+    """Three figures for one measure of the start (``what``: "" wall, "_cpu_at_frame", …): the
+    kiosk's median, the bare window's median in the same run, and their ratio —
+    ``{prefix}_agenda{what}_median``, ``{prefix}_bare_window{what}_median``,
+    ``{prefix}{what}_ratio_agenda_to_bare``."""
+    med = statistics.median
+    emit(f"{prefix}_agenda{what}_median", med(kiosk), "ms")
+    emit(f"{prefix}_bare_window{what}_median", med(bare), "ms")
+    emit(f"{prefix}{what}_ratio_agenda_to_bare", med(kiosk) / med(bare), "x")
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -91,26 +102,23 @@ def compile_bytecode() -> None:
     compileall.compile_file(ROOT / "main.py", quiet=1)
 
 
+def _start_commands(db: Path) -> tuple[list[str], list[str]]:
+    """The kiosk as it starts on its agenda (exiting after the first frame), and the bare window."""
+    return ([sys.executable, "main.py", "--db", str(db), "--view", "agenda", "--now", "2023-06-14T16:30",
+             "--exit-after-first-frame"], [sys.executable, "benchmarks/bare_window.py"])
+
+
 def first_frames(db: Path, runs: int) -> None:
     compile_bytecode()
-    kiosk = [sys.executable, "main.py", "--db", str(db), "--view", "agenda", "--now", "2023-06-14T16:30",
-             "--exit-after-first-frame"]
-    bare = [sys.executable, "benchmarks/bare_window.py"]
+    kiosk, bare = _start_commands(db)
     time_to_first_frame(kiosk), time_to_first_frame(bare)  # warm the file cache
     k, b, kc, bc, kf, bf = [], [], [], [], [], []
     for _ in range(runs):  # interleaved, so both see the same machine state
         k.append(time_to_first_frame(kiosk, kc, kf))
         b.append(time_to_first_frame(bare, bc, bf))
-    med = statistics.median
-    emit("first_frame_agenda_median", med(k), "ms")
-    emit("first_frame_bare_window_median", med(b), "ms")
-    emit("first_frame_ratio_agenda_to_bare", med(k) / med(b), "x")
-    emit("first_frame_agenda_cpu_at_frame_median", med(kf), "ms")
-    emit("first_frame_bare_window_cpu_at_frame_median", med(bf), "ms")
-    emit("first_frame_cpu_at_frame_ratio_agenda_to_bare", med(kf) / med(bf), "x")
-    emit("first_frame_agenda_cpu_to_exit_median", med(kc), "ms")
-    emit("first_frame_bare_window_cpu_to_exit_median", med(bc), "ms")
-    emit("first_frame_cpu_to_exit_ratio_agenda_to_bare", med(kc) / med(bc), "x")
+    emit_ratio("first_frame", k, b)
+    emit_ratio("first_frame", kf, bf, "_cpu_at_frame")
+    emit_ratio("first_frame", kc, bc, "_cpu_to_exit")
     emit("first_frame_load_average", os.getloadavg()[0], "")
 
 
@@ -125,9 +133,7 @@ def first_frames_on_x(db: Path, runs: int) -> None:
         return
     from tests.xdriver import xvfb
 
-    kiosk = [sys.executable, "main.py", "--db", str(db), "--view", "agenda", "--now", "2023-06-14T16:30",
-             "--exit-after-first-frame"]
-    bare = [sys.executable, "benchmarks/bare_window.py"]
+    kiosk, bare = _start_commands(db)
     with xvfb() as display:
         on_x = {**ENV, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
         with_keyboard = {**on_x, "QT_IM_MODULE": "qtvirtualkeyboard"}
@@ -136,13 +142,9 @@ def first_frames_on_x(db: Path, runs: int) -> None:
         for _ in range(runs):
             k.append(time_to_first_frame(kiosk, None, kf, env=with_keyboard))
             b.append(time_to_first_frame(bare, None, bf, env=on_x))
-    med = statistics.median
-    emit("first_frame_on_x_agenda_median", med(k), "ms")
-    emit("first_frame_on_x_bare_window_median", med(b), "ms")
-    emit("first_frame_on_x_ratio_agenda_to_bare", med(k) / med(b), "x")
-    emit("first_frame_on_x_agenda_cpu_at_frame_median", med(kf), "ms")
-    emit("first_frame_on_x_bare_window_cpu_at_frame_median", med(bf), "ms")
-    emit("first_frame_on_x_cpu_at_frame_ratio_agenda_to_bare", med(kf) / med(bf), "x")
+    emit_ratio("first_frame_on_x", k, b)
+    emit_ratio("first_frame_on_x", kf, bf, "_cpu_at_frame")
+    emit("first_frame_on_x_load_average", os.getloadavg()[0], "")
 
 
 def change_latency(db: Path, changes: int) -> None:
