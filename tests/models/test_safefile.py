@@ -46,7 +46,7 @@ def test_a_symlink_planted_at_the_temporary_name_is_not_followed(tmp_path, monke
     victim = tmp_path / "victim.txt"
     victim.write_text("precious\n")
     target = tmp_path / "out.ics"
-    monkeypatch.setattr(safefile.secrets, "token_hex", lambda n: "0" * 12)   # the attacker guessed the name
+    monkeypatch.setattr(safefile.os, "urandom", lambda n: bytes(n))   # the attacker guessed the name
     planted = safefile.temp_path(target)
     planted.symlink_to(victim)
     with pytest.raises(KioskError) as err:
