@@ -406,6 +406,7 @@ def merge_from_sync(store: "EventStore", engine, bundle, *, source: str, now: da
                         reference=frozenset(result.reference))
         if change or result.entries:
             store.record(change, at=now)
+    engine.note_committed()
     return Outcome(result, change)
 
 

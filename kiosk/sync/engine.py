@@ -176,6 +176,7 @@ class SyncEngine:
         self.clock = clock
         self.device_id = identity.device if identity else None
         self._event_id = store.execute("SELECT id FROM event").fetchone()[0]
+        self._collected: tuple[int, int] | None = None       # see note_committed
         if identity is not None:
             pin_authority(store, identity.ca_pem, clock())
         self.roster = self._load_roster()
@@ -353,11 +354,28 @@ class SyncEngine:
         if self.identity is None:
             return 0
         with self.store.atomic():
-            return self._collect_in_transaction()
+            added = self._collect_in_transaction()
+        self.note_committed()
+        return added
+
+    def _local_mark(self) -> tuple[int, int]:
+        """Moves whenever anything is written to the database: by another connection (SQLite's
+        data_version) or by this one (its count of changed rows, rolled back or not)."""
+        return self.store.data_version(), self.store.conn.total_changes
+
+    def note_committed(self) -> None:
+        """A merge or a collection has just committed. Each collects this device's new rows first,
+        under the write lock, and writes none of its own after: so until the database is written
+        again, there is nothing to collect (the collection reads every scan of this device — 4 ms
+        at 10,000 — and a merge of peers' logs in 1 MB messages ran it a dozen times)."""
+        if not self.store.conn.in_transaction:
+            self._collected = self._local_mark()
 
     def _collect_in_transaction(self) -> int:
         if self.identity is None:
             return 0
+        if self._collected is not None and self._collected == self._local_mark():
+            return 0                # nothing written since everything was collected (see note_committed)
         me = self.identity.device
         found = []
         allowed = ROLES.get(self.identity.role, ())
@@ -415,6 +433,15 @@ class SyncEngine:
         if current["runs"] or current["roster"]:
             bundles.append(current)
         return bundles
+
+    def encoded_entries(self, device: str, after: int, upto: int) -> list[bytes]:
+        """Entries ``after``+1 … ``upto`` of ``device``'s log, in order, each as the JSON text of its
+        ``[entry, sig]`` pair in UTF-8 — what a data message carries. SQLite's ``json_array`` makes
+        them (the texts are escaped in C, with no Python object per entry: a third of the time of
+        reading the rows and ``json.dumps``-ing them)."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT CAST(json_array(entry, sig) AS BLOB) FROM sync_log WHERE device = ? AND n > ? AND n <= ? "
+            "ORDER BY n", (device, after, upto))]
 
     # ---------------------------------------------------------------- what arrives
     def receive(self, bundle, *, source: str) -> MergeResult:

@@ -55,7 +55,12 @@ PENDING_EVERY = 30.0        # waiting entries are retried (and their bounds appl
 RETRY_EVERY = 2.0
 WANT_TIMEOUT = 10.0
 PUSH_AFTER = 0.05                      # heads go out this long after a merge (see _push_soon)
-RUNS_CACHE_MAX = 16 * 1024 * 1024      # encoded entries kept for the next identical want (bytes)
+RUNS_CACHE_MAX = 16 * 1024 * 1024      # encoded entries kept for the next want of the same (bytes)
+#: A data message's size as sent (the receiver takes up to MAX_FRAME). A device's whole log in one
+#: 5 MB message made its receiver wait for the last byte before merging any of it, and a device
+#: merging one peer's log (its loop busy for half a second) sent nothing to the others meanwhile:
+#: in 1 MB messages, merging the first overlaps the sending of the next, both ways.
+NET_FRAME = 1024 * 1024
 ROSTER_INLINE = 32 * 1024              # roster statements that fit in a data message beside a full bundle
 
 
@@ -166,11 +171,12 @@ class SyncNode:
         self._heads: dict[str, int] = {}
         self._version = None
         self._stop = asyncio.Event()
-        self._runs_cache: tuple[tuple, list[bytes]] | None = None      # see _data_frames
+        self._runs_cache: dict[str, tuple[int, int, list[bytes]]] = {}     # see _encoded_entries
         self._push_task: asyncio.Future | None = None                    # see _push_soon
         self._next_settle = time.monotonic() + PENDING_EVERY
         self._server = None
         self._accepted: set[asyncio.Task] = set()       # sessions others opened to us (see _accept)
+        self._serving: set[asyncio.Task] = set()        # wants being answered (see _serve_soon)
         self.bound_port: int | None = None
 
     # ---------------------------------------------------------------- who is on the other end
@@ -258,7 +264,10 @@ class SyncNode:
                     self._take_heads(peer, msg)
                     await self._ask(peer)
                 elif kind == "want":
-                    await self._serve_want(peer, msg)
+                    # answered beside this loop, not in it: two devices asking each other for their
+                    # logs on one connection both sat in a 5 MB send, neither reading, until the
+                    # kernel's buffers had taken it all (seconds; only their size ended it)
+                    self._serve_soon(peer, msg)
                 elif kind == "data":
                     self._take_data(peer, msg.get("bundle"))
                     if msg.get("last", True):
@@ -360,6 +369,18 @@ class SyncNode:
                 peer.writer.write(struct.pack(">I", len(payload)) + payload)
                 self.traffic["sent"] += len(payload) + 4
 
+    def _serve_soon(self, peer: Peer, msg: dict) -> None:
+        async def serve() -> None:
+            try:
+                await self._serve_want(peer, msg)
+            except (ConnectionError, OSError, RuntimeError, ssl.SSLError) as exc:
+                log.info("sending to %s ended: %s", peer.device, exc)
+            finally:
+                self._serving.discard(task)
+
+        task = asyncio.ensure_future(serve())
+        self._serving.add(task)
+
     async def _serve_want(self, peer: Peer, msg: dict) -> None:
         heads = msg.get("heads")
         if not isinstance(heads, dict):
@@ -375,31 +396,60 @@ class SyncNode:
                 self.traffic["sent"] += await send_payload(peer.writer, payload)
 
     def _data_frames(self, request: dict[str, int], mine: dict, known: set[str]) -> list[bytes]:
-        """The ``data`` messages answering a want: the log entries asked for, and the roster
-        statements the peer lacks (in the first message, or one of its own when there are many).
-        The entries' encoded JSON is kept for the next want that asks for the same: when devices
-        start at once, every peer asks each device for its own log, and reading and encoding
-        10,000 entries again for each costs 25 ms."""
-        key = (tuple(sorted(request.items())), tuple(sorted((d, n) for d, (n, _l) in mine.items())),
-               len(self.engine.roster.statements))
-        if self._runs_cache is not None and self._runs_cache[0] == key:
-            runs = self._runs_cache[1]
-        else:
-            bundles = self.engine.bundles_since(request, roster_known=set(self.engine.roster.statements))
-            runs = [json.dumps(b["runs"], ensure_ascii=False, separators=(",", ":")).encode() for b in bundles]
-            self._runs_cache = (key, runs) if sum(map(len, runs)) <= RUNS_CACHE_MAX else None
+        """The ``data`` messages answering a want: the log entries asked for, in messages of about
+        ``NET_FRAME`` bytes as sent, and the roster statements the peer lacks (in the first
+        message, or one of its own when there are many)."""
         roster = json.dumps([[st, sig] for k, (st, sig) in sorted(self.engine.roster.statements.items())
                              if k not in known], ensure_ascii=False, separators=(",", ":")).encode()
+        limit = NET_FRAME - ROSTER_INLINE - 1024
+        messages: list[list[bytes]] = []        # per message: its runs, each '"device":{"from":n,"entries":[…]}'
+        runs: list[bytes] = []
+        size = 0
+        for device, (n, _l) in sorted(mine.items()):
+            have = max(0, request.get(device, n))
+            if have >= n:
+                continue
+            pieces = self._encoded_entries(device, have, n)
+            name = json.dumps(device, ensure_ascii=False).encode()
+            at = 0
+            while at < len(pieces):
+                take, cost = at, len(name) + 40
+                while take < len(pieces) and (size + cost + len(pieces[take]) + 1 <= limit or (take == at and not runs)):
+                    cost += len(pieces[take]) + 1
+                    take += 1
+                if take > at:
+                    runs.append(name + b':{"from":%d,"entries":[' % (have + 1 + at) + b",".join(pieces[at:take]) + b"]}")
+                    size += cost
+                    at = take
+                if at < len(pieces):            # this message is full
+                    messages.append(runs)
+                    runs, size = [], 0
+        if runs or not messages:
+            messages.append(runs)
         frames = []
-        if len(roster) > ROSTER_INLINE and runs:     # a large roster goes first, on its own
+        if len(roster) > ROSTER_INLINE and any(messages):     # a large roster goes first, on its own
             frames.append(b'{"t":"data","bundle":{"roster":' + roster + b',"runs":{}},"last":false}')
             roster = b"[]"
-        runs = runs or [b"{}"]
-        for i, part in enumerate(runs):
-            last = b"true" if i == len(runs) - 1 else b"false"
-            frames.append(b'{"t":"data","bundle":{"roster":' + (roster if i == 0 else b"[]") + b',"runs":' + part
-                          + b'},"last":' + last + b"}")
+        for i, part in enumerate(messages):
+            last = b"true" if i == len(messages) - 1 else b"false"
+            frames.append(b'{"t":"data","bundle":{"roster":' + (roster if i == 0 else b"[]") + b',"runs":{'
+                          + b",".join(part) + b'}},"last":' + last + b"}")
         return frames
+
+    def _encoded_entries(self, device: str, after: int, upto: int) -> list[bytes]:
+        """Entries ``after``+1 … ``upto`` of a device's log, encoded as sent. Kept for the next want
+        of the same (a log's entries never change once held): when devices start at once, every
+        peer asks each device for its own log."""
+        cached = self._runs_cache.get(device)
+        if cached is not None and cached[0] <= after and upto <= cached[1]:
+            return cached[2][after - cached[0]:upto - cached[0]]
+        pieces = self.engine.encoded_entries(device, after, upto)
+        total = sum(map(len, pieces)) + sum(sum(map(len, c[2])) for d, c in self._runs_cache.items() if d != device)
+        if total <= RUNS_CACHE_MAX:
+            self._runs_cache[device] = (after, upto, pieces)
+        else:
+            self._runs_cache = {device: (after, upto, pieces)} if sum(map(len, pieces)) <= RUNS_CACHE_MAX else {}
+        return pieces
 
     def _take_data(self, peer: Peer, bundle) -> None:
         result = operations.merge_from_sync(self.store, self.engine, bundle, source=f"device {peer.device}",
@@ -528,8 +578,9 @@ class SyncNode:
     async def _shut_down(self, tasks: list[asyncio.Task]) -> None:
         """Stop listening, end every session and wait (briefly) until each has: a daemon that stops
         closes its connections itself rather than leaving them to be cancelled at teardown."""
+        tasks = [*tasks, *self._serving]
         if self._push_task is not None:
-            tasks = [*tasks, self._push_task]
+            tasks.append(self._push_task)
         for t in tasks:
             t.cancel()
         if self._server is not None:

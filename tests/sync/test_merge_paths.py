@@ -61,15 +61,21 @@ def test_data_messages_carry_what_was_asked_and_the_encoded_entries_are_reused(f
     expected = node.engine.bundles_since(request, roster_known=known)[0]
     assert first[0]["bundle"] == expected           # what bundles_since says, roster included
     assert first[0]["bundle"]["runs"]["c"]["from"] == 11 and len(first[0]["bundle"]["runs"]["c"]["entries"]) == 20
-    cached = node._runs_cache
+    reads = []
+    read = node.engine.encoded_entries
+    monkeypatch.setattr(node.engine, "encoded_entries", lambda *a: reads.append(a) or read(*a))
     assert messages(node._data_frames(request, mine, set())) != first        # another peer: whole roster...
-    assert node._runs_cache is cached                                        # ...the same encoded entries
+    assert reads == []                                                       # ...the same encoded entries
+    assert messages(node._data_frames(request | {"c": 25}, mine, known))[0]["bundle"]["runs"]["c"] == {
+        "from": 26, "entries": first[0]["bundle"]["runs"]["c"]["entries"][15:]}     # (a part of them, too)
+    assert reads == []
     log = forge(fleet, "c", [scan("c", f"d-{i}", attendee="A0100") for i in range(31)])["runs"]["c"]["entries"]
     b.receive({"runs": {"c": {"from": 31, "entries": log[30:]}}}, source="c")     # c's log grows by one
     mine = node.engine.heads()
     assert mine["c"][0] == 31
     again = messages(node._data_frames(request, mine, known))
     assert len(again[0]["bundle"]["runs"]["c"]["entries"]) == 21          # not the stale cached copy
+    assert reads == [("c", 10, 31)]
     monkeypatch.setattr(net, "ROSTER_INLINE", 0)                             # a large roster goes on its own
     split = messages(node._data_frames(request, mine, set()))
     assert [m["last"] for m in split] == [False, True]
@@ -128,3 +134,60 @@ def test_heads_after_merges_go_out_once_and_list_the_roster_only_when_it_grew(fl
     assert peer.writer.messages == [
         {"t": "heads", "heads": {"b": 3}},
         {"t": "heads", "heads": {"b": 4}, "roster": sorted(node.engine.roster.statements)}]
+
+
+def test_a_log_goes_out_in_messages_of_about_net_frame_bytes_and_arrives_whole(fleet, monkeypatch):
+    """A long log is sent in several data messages (the receiver merges the first while the next
+    is on its way); each is at most NET_FRAME bytes as sent, only the last says so, and they carry
+    every entry once, in order, runs continuing where the message before stopped."""
+    import json
+
+    from kiosk.sync import net
+    from kiosk.sync.net import SyncNode
+
+    from .conftest import CLOCK
+
+    b = fleet.engine("b")
+    attendees = [r[0] for r in b.store.execute("SELECT id FROM attendee ORDER BY id")]
+    log = forge(fleet, "c", [scan("c", f"f-{i}", attendee=attendees[i % len(attendees)]) for i in range(400)])
+    b.receive(log, source="c")
+    node = SyncNode(b.store, fleet.identity("b"), clock=CLOCK.now, status=False)
+    monkeypatch.setattr(net, "NET_FRAME", net.ROSTER_INLINE + 1024 + 30_000)
+    mine = node.engine.heads()
+    frames = node._data_frames({"c": 0}, mine, set(node.engine.roster.statements))
+    assert len(frames) >= 4 and all(len(f) <= net.NET_FRAME for f in frames)
+    messages = [json.loads(f) for f in frames]
+    assert [m["last"] for m in messages] == [False] * (len(frames) - 1) + [True]
+    entries, expected_from = [], 1
+    for m in messages:
+        run = m["bundle"]["runs"]["c"]
+        assert run["from"] == expected_from
+        entries += run["entries"]
+        expected_from += len(run["entries"])
+    assert entries == log["runs"]["c"]["entries"]
+    fresh = fleet.engine("a")
+    for m in messages:
+        fresh.receive(m["bundle"] | {"roster": log["roster"]}, source="b")
+    assert fresh.heads()["c"][0] == 400
+
+
+def test_entries_encoded_by_sqlite_read_back_as_the_very_texts_signed(fleet):
+    """Data messages carry entries encoded by SQLite's json_array: quotes, backslashes, control
+    characters, line and paragraph separators, Korean and characters beyond the BMP must come
+    back as the exact text that was signed (a changed byte would fail the link check)."""
+    import json
+
+    b = fleet.engine("b")
+    hostile = ['say "hi"', "back\\slash \\u0041", "tab\tnew\nline\r\x01\x1f\x7f", "\u2028\u2029",
+               "한국어 繁體中文", "\U0001F600 \ud7ff", "</script>"]
+    entries = []
+    for i, text in enumerate(hostile):
+        kind, body = scan("c", f"h-{i}")
+        body["payload"] = text
+        body["code"], body["attendee_id"] = "UNKNOWN", None
+        entries.append((kind, body))
+    log = forge(fleet, "c", entries)
+    assert b.receive(log, source="c").entries == len(hostile)
+    pieces = b.encoded_entries("c", 0, len(hostile))
+    assert [json.loads(p) for p in pieces] == log["runs"]["c"]["entries"]
+    assert [json.loads(json.loads(p)[0])["b"]["payload"] for p in pieces] == hostile

@@ -337,6 +337,32 @@ def test_mdns_announces_a_lan_address_not_loopback(monkeypatch):
 
 
 
+def test_a_want_being_answered_does_not_stop_the_session_reading(fleet):
+    """Answering a peer's want (sending it megabytes) happens beside the session's reading, not in
+    it: two devices that asked each other for their logs on one connection each sat in their
+    send, neither reading, until the kernel's buffers had taken everything (seconds)."""
+    offline_work(fleet)
+
+    async def main():
+        b = node(fleet, "b")
+        task_b = await started(b)
+
+        async def never(peer, msg):          # b's answer never gets out (a peer that reads nothing)
+            await asyncio.Event().wait()
+
+        b._serve_want = never
+        a = node(fleet, "a", peers=[f"127.0.0.1:{b.bound_port}"])
+        task_a = await started(a)
+        mine = a.store.execute("SELECT count(*) FROM sync_log").fetchone()[0]
+        got = await until(lambda: b.store.execute("SELECT count(*) FROM sync_log WHERE device = 'a'").fetchone()[0]
+                          == mine)
+        a.stop()
+        b.stop()
+        await asyncio.gather(task_a, task_b)
+        return got
+
+    assert asyncio.run(main())
+
 def test_a_node_stopped_with_peers_connected_ends_quietly(fleet, caplog):
     """Stopping a node while its peers are connected (both its accepted and its dialled sessions
     open) ends every session before run() returns, and nothing lands in the error log: asyncio
