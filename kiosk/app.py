@@ -102,14 +102,13 @@ def _at_least_one(text: str) -> int:
 
 
 def kiosk_parser() -> argparse.ArgumentParser:
-    from kiosk.device import default_device_id
-
     p = argparse.ArgumentParser(prog="main.py", description="Run the venue kiosk.")
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="event database (default: %(default)s)")
     p.add_argument("--now", help="start the kiosk's clock at this instant, e.g. 2023-06-15T10:45 (in the event's zone when no offset is given)")
     p.add_argument("--lang", choices=["en", "ko", "zh-Hant"], help="start language (default: the event's)")
-    p.add_argument("--device-id", metavar="ID", default=default_device_id(),
-                   help="this device's name in check-ins and the audit trail (default: the host name)")
+    p.add_argument("--device-id", metavar="ID",
+                   help="this device's name in check-ins and the audit trail (default: the identity the database "
+                        "syncs as, else the host name; on a synced database no other id is accepted)")
     p.add_argument("--view", dest="view", choices=["home", "agenda", "exhibitors", "changes", "my-day", "board", "checkin", "editor"],
                    default="home", help="start screen (checkin, editor: the staff desks, unlocked — for "
                                         "screenshots only, with --screenshot)")
@@ -189,6 +188,9 @@ def run_kiosk(argv: list[str]) -> int:
                             idle_seconds=args.idle_seconds, start_view=start_view, fast_start=True)
     except ValueError as exc:   # an unknown --kiosk-id
         print(exc, file=sys.stderr)
+        return 2
+    except KioskError as exc:   # a --device-id other than the identity this database syncs as
+        print(f"{exc.message} {exc.hint or ''}".strip(), file=sys.stderr)
         return 2
     except sqlite3.DatabaseError as exc:   # a damaged file that opened: the whole check says what is wrong
         from kiosk.models.store import damaged

@@ -64,10 +64,9 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
     from PySide6.QtWidgets import QApplication
 
     from kiosk.clock import RunningClock
-    from kiosk.device import default_device_id
     from kiosk.models.repository import Repository
     from kiosk.models.store import EventStore
-    from kiosk.operations import Operations
+    from kiosk.operations import Operations, resolve_device
     from kiosk.views.health import Health
     from kiosk.views.i18n import Translations
     from kiosk.views.live import POLL_MS, ChangeBus
@@ -89,7 +88,8 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
     ui = UiState(clock, language=language or event.default_language, default_language=event.default_language,
                  translations=translations or Translations(app))
     bus = ChangeBus(store, interval_ms=poll_ms or POLL_MS)
-    ops = Operations(store, device_id=device_id or default_device_id(), clock=clock, publish=bus.publish,
+    # on a synced database: the identity it syncs as (another --device-id raises sync_wrong_device)
+    ops = Operations(store, device_id=resolve_device(store, device_id), clock=clock, publish=bus.publish,
                      export_dir=export_dir or DEFAULT_EXPORT_DIR)
     health = Health(store, clock_check=ops.clock_problem)
     if fast_start:

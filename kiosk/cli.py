@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kiosk.device import default_device_id
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "innofair2023.db"
@@ -76,11 +75,11 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
 
 
 def _device(args, conn) -> str:
-    """--device, or the identity this database syncs as, or this machine's name."""
-    if args.device:
-        return args.device
-    mine = conn.sync.own_identity()
-    return mine[0] if mine else default_device_id()
+    """The identity this database syncs as (a different --device is refused: sync_wrong_device),
+    or --device, or this machine's name."""
+    from kiosk import operations
+
+    return operations.resolve_device(conn, args.device)
 
 
 def _edit_args(p: argparse.ArgumentParser) -> None:
@@ -216,14 +215,16 @@ def pin_unlock(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py pin-unlock",
                                 description="End a kiosk's PIN lock-out (wrong PINs typed at its pad). The PIN is "
                                             "still needed to open the desk.")
-    p.add_argument("--device", default=default_device_id(), help="the kiosk's device id (default: this machine's)")
+    p.add_argument("--device", help="the kiosk's device id (default: the identity this database syncs as, else "
+                                    "this machine's name)")
     _db_arg(p)
     args = p.parse_args(argv)
     conn = _open(args.db)
     from kiosk import operations
 
-    _staff, ended = operations.end_pin_lockout(conn, device_id=args.device).result
-    print(f"PIN lock-out on {args.device} ended." if ended else f"{args.device} had no PIN lock-out.")
+    device = _device(args, conn)
+    _staff, ended = operations.end_pin_lockout(conn, device_id=device).result
+    print(f"PIN lock-out on {device} ended." if ended else f"{device} had no PIN lock-out.")
     return 0
 
 
@@ -232,7 +233,8 @@ def checkin(argv: list[str]) -> int:
         "Check a badge payload in on a list. Prints the verdict as one JSON line; exit 0 for OK, 1 otherwise."))
     p.add_argument("payload")
     p.add_argument("--list", required=True, dest="list_id")
-    p.add_argument("--device", default=default_device_id())
+    p.add_argument("--device", help="the scanning device (default: the identity this database syncs as, else this "
+                                    "machine's name; on a synced database no other id is accepted)")
     p.add_argument("--scan-id", help="a scan's unique id (default: a new one); repeating it changes nothing")
     p.add_argument("--now", help="the scan's time (default: now), e.g. 2023-06-14T18:40")
     _db_arg(p)
@@ -241,7 +243,7 @@ def checkin(argv: list[str]) -> int:
     conn = _open(args.db)
     from kiosk import operations
 
-    verdict = operations.check_in(conn, payload=args.payload, list_id=args.list_id, device_id=args.device,
+    verdict = operations.check_in(conn, payload=args.payload, list_id=args.list_id, device_id=_device(args, conn),
                                   scan_id=args.scan_id or uuid.uuid4().hex, now=_now(args, _event_tz(conn))).result
     print(json.dumps(verdict.as_json(), ensure_ascii=False))
     return 0 if verdict.ok else 1

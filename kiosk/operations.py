@@ -34,7 +34,8 @@ class Outcome(NamedTuple):
 
 # ---------------------------------------------------------------- check-in
 CAN_SIGN = {"edit": "change the schedule", "window": "change a list's opening times",
-            "register": "register walk-ins", "badge": "issue or revoke badges"}
+            "register": "register walk-ins", "badge": "issue or revoke badges", "scan": "check people in",
+            "undo": "undo a check-in", "meeting": "change a meeting"}
 
 
 def check_signer(store: "EventStore", device_id: str | None, kind: str) -> None:
@@ -53,11 +54,29 @@ def check_signer(store: "EventStore", device_id: str | None, kind: str) -> None:
     if device_id is not None and device_id != me:
         raise KioskError(f"This database syncs as {me}; a change made as {device_id} would never reach the other "
                          "devices, so nothing was saved.", code="sync_wrong_device",
-                         hint=f"Leave --device out (or give --device {me}).")
+                         hint=f"Leave the device id out (--device, --device-id) or give {me}.")
     if kind not in ROLES.get(role or "", ()):
         raise KioskError(f"{me} is enrolled as a {role}, and a {role} may not {CAN_SIGN.get(kind, kind)}: the other "
                          "devices would refuse the change, so nothing was saved.", code="sync_role_cannot_sign",
                          hint="Make the change on a desk or the organiser's laptop.")
+
+
+def resolve_device(store: "EventStore", given: str | None) -> str:
+    """The device id to record changes as: on a database enrolled in the sync, the identity it
+    syncs as (``given`` may only repeat it: anything else raises ``sync_wrong_device``, as a change
+    made under another name never travels — found by an attack: `checkin` and the kiosk defaulted
+    to the host name, so their scans stayed on one device yet decided ALREADY and ownership there);
+    otherwise ``given``, else this machine's name."""
+    mine = store.sync.own_identity()
+    if mine is None:
+        if given:
+            return given
+        from kiosk.device import default_device_id
+
+        return default_device_id()
+    if given:
+        check_signer(store, given, "scan")
+    return mine[0]
 
 
 def clock_problem(store: "EventStore", now: datetime) -> datetime | None:
@@ -87,6 +106,7 @@ def check_in(store: "EventStore", *, payload: str, list_id: str, device_id: str,
     from kiosk.models.schedule import check_device_clock
 
     check_device_clock(store, now, what="a check-in")
+    check_signer(store, device_id, "scan")
     waiting = store.lock_wait(wait_ms) if wait_ms is not None else contextlib.nullcontext()
     with waiting, store.atomic():
         verdict = store.checkins.check_in(payload=payload, list_id=list_id, device_id=device_id, scan_id=scan_id,
@@ -103,6 +123,7 @@ def undo_checkin(store: "EventStore", *, list_id: str, device_id: str, now: date
     from kiosk.models.schedule import check_device_clock
 
     check_device_clock(store, now, what="an undo")
+    check_signer(store, device_id, "undo")
     with store.atomic():
         result = store.checkins.undo_last(device_id=device_id, list_id=list_id, now=now)
         change = Change(lists=frozenset({list_id})) if result is not None else Change()
@@ -202,6 +223,7 @@ def move_meeting(store: "EventStore", meeting_id: str, *, by: str, role: str, de
                  start: datetime | None = None) -> Outcome:
     """Move a meeting to another table (or room) and/or slot, with its audit row (as a room
     change is). Refused — nothing written — when the table or a participant is taken then."""
+    check_signer(store, device_id, "meeting")
     with store.atomic():
         result = store.matchmaking.move(meeting_id, by=by, role=role, device_id=device_id, now=now, reason=reason,
                                         table=table, room=room, start=start)
@@ -214,6 +236,7 @@ def move_meeting(store: "EventStore", meeting_id: str, *, by: str, role: str, de
 def set_meeting_status(store: "EventStore", meeting_id: str, status: str, *, by: str, role: str, device_id: str,
                        now: datetime, reason: str = "") -> Outcome:
     """Held, no-show, cancelled, or planned again."""
+    check_signer(store, device_id, "meeting")
     with store.atomic():
         result = store.matchmaking.set_status(meeting_id, status, by=by, role=role, device_id=device_id, now=now,
                                               reason=reason)
@@ -226,6 +249,7 @@ def set_meeting_status(store: "EventStore", meeting_id: str, status: str, *, by:
 def mark_meeting_attendance(store: "EventStore", meeting_id: str, *, present: list[str], absent: list[str] = (),
                             by: str, role: str, device_id: str, now: datetime) -> Outcome:
     """Meeting check-in at the table: who came, who did not (and so held or no-show)."""
+    check_signer(store, device_id, "meeting")
     with store.atomic():
         result = store.matchmaking.mark_attendance(meeting_id, present=present, absent=absent, by=by, role=role,
                                                    device_id=device_id, now=now)

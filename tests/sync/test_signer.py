@@ -168,3 +168,126 @@ def test_a_stolen_kiosks_badge_entries_in_a_file_are_quarantined(fleet):
     assert reasons == ["a kiosk device may not write badge"] * 2
     assert count(fleet.paths["b"], "SELECT group_concat(serial || ':' || coalesce(revoked_at, '-')) FROM badge") \
         == before
+
+
+# ---------------------------------------------------------------- scans (issue 13, attack round 4, problem 2)
+def _badge_payload(fleet, tmp_path, attendee="A0001"):
+    """A real badge for ``attendee``: issued on a desk and carried to the kiosk ``a`` by file."""
+    from kiosk import operations
+    from kiosk.models import badges
+    from kiosk.models.database import open_event_db
+
+    if "desk" not in fleet.paths:
+        fleet.add("desk", role="desk")
+    key = _badge_key(fleet, tmp_path) if not (tmp_path / "badge.pem").exists() else tmp_path / "badge.pem"
+    store = open_event_db(fleet.paths["desk"])
+    try:
+        serial = operations.issue_badge(store, attendee, reissue=False, now=fleet_now()).result
+        prefix = store.checkins.prefix
+    finally:
+        store.close()
+    import_file(fleet.engine("a"), export_file(fleet.engine("desk")), "desk.sync")
+    return badges.sign(badges.load_private_key(key.read_bytes()), prefix, serial)
+
+
+def test_checkin_on_a_synced_database_is_made_as_its_identity_and_travels(fleet, tmp_path):
+    """`main.py checkin` defaulted to the host name: the scan was saved (rc 0) and decided
+    ALREADY here, but never entered the sync log, so no other device ever had it."""
+    import json
+
+    payload = _badge_payload(fleet, tmp_path)
+    db = str(fleet.paths["a"])
+    done = cli("checkin", payload, "--list", "entry", "--now", "2023-06-14T10:01", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["device"] == "a"
+    assert count(db, "SELECT group_concat(device_id) FROM scan") == "a"
+    result = import_file(fleet.engine("b"), export_file(fleet.engine("a")), "a.sync")
+    assert result.quarantined == 0
+    assert count(fleet.paths["b"], "SELECT group_concat(device_id) FROM scan") == "a"
+    assert count(fleet.paths["b"], "SELECT count(*) FROM checkin WHERE attendee_id = 'A0001'") == 1
+
+
+def test_checkin_as_another_device_on_a_synced_database_is_refused(fleet, tmp_path):
+    payload = _badge_payload(fleet, tmp_path)
+    db = str(fleet.paths["a"])
+    for device in ("desk", "vm", "b"):
+        done = cli("checkin", payload, "--list", "entry", "--device", device, "--now", "2023-06-14T10:01",
+                   "--db", db)
+        # (checkin exits 1 for anything but OK; no verdict is printed)
+        assert done.returncode == 1 and not done.stdout and "syncs as a" in done.stderr and device in done.stderr, \
+            done.stderr
+    assert count(db, "SELECT count(*) FROM scan") == 0
+    assert count(db, "SELECT count(*) FROM checkin") == 0
+    # the same id as the identity is fine
+    done = cli("checkin", payload, "--list", "entry", "--device", "a", "--now", "2023-06-14T10:01", "--db", db)
+    assert done.returncode == 0, done.stderr
+
+
+def test_every_write_naming_a_device_refuses_another_one_on_a_synced_database(fleet):
+    """Undo, meetings and walk-in registrations as well as scans (edits, windows: above)."""
+    import pytest
+
+    from kiosk import operations
+    from kiosk.models.database import open_event_db
+    from kiosk.models.errors import KioskError
+
+    from .conftest import at
+
+    fleet.add("desk", role="desk")
+    store = open_event_db(fleet.paths["desk"])
+    now = at(10, 0)
+    meeting = store.execute("SELECT id FROM meeting ORDER BY id LIMIT 1").fetchone()[0]
+    tables_before = {t: count(fleet.paths["desk"], f"SELECT count(*) FROM {t}")
+                     for t in ("scan", "undone_checkin", "meeting_edit", "attendee")}
+    calls = {
+        "scan": lambda d: operations.check_in(store, payload="manual", manual_attendee="A0001", list_id="entry",
+                                              device_id=d, scan_id="s1", now=now),
+        "undo": lambda d: operations.undo_checkin(store, list_id="entry", device_id=d, now=now),
+        "move": lambda d: operations.set_meeting_status(store, meeting, "held", by="Mina", role="staff",
+                                                        device_id=d, now=now),
+        "attendance": lambda d: operations.mark_meeting_attendance(store, meeting, present=[], by="Mina",
+                                                                   role="staff", device_id=d, now=now),
+        "register": lambda d: operations.register_attendee(store, name="Kim", type_="delegate", device_id=d,
+                                                           now=now),
+    }
+    try:
+        for what, call in calls.items():
+            with pytest.raises(KioskError) as err:
+                call("lobby-1")
+            assert err.value.code == "sync_wrong_device", what
+        assert {t: count(fleet.paths["desk"], f"SELECT count(*) FROM {t}") for t in tables_before} == tables_before
+        for what, call in calls.items():       # as the identity: each goes through
+            call("desk")
+    finally:
+        store.close()
+    assert count(fleet.paths["desk"], "SELECT group_concat(DISTINCT device_id) FROM scan") == "desk"
+
+
+def test_the_kiosk_app_runs_as_the_databases_identity_and_refuses_another_device_id(fleet, qtbot, tmp_path):
+    import pytest
+
+    from kiosk.builder import build_kiosk
+    from kiosk.models.errors import KioskError
+    from kiosk.models.store import EventStore
+
+    from .conftest import CLOCK
+
+    store = EventStore.open(fleet.paths["a"])
+    try:
+        with pytest.raises(KioskError) as err:
+            build_kiosk(store, clock=CLOCK, device_id="lobby-1", export_dir=tmp_path / "x")
+        assert err.value.code == "sync_wrong_device"
+        kiosk = build_kiosk(store, clock=CLOCK, export_dir=tmp_path / "x")      # no --device-id: as a
+        qtbot.addWidget(kiosk.window)
+        try:
+            assert kiosk.ops.device_id == "a"
+        finally:
+            kiosk.bus.stop()
+            kiosk.ui.stop()
+            kiosk.window.stop()
+    finally:
+        store.close()
+    done = cli("--db", str(fleet.paths["a"]), "--device-id", "lobby-1", "--now", "2023-06-14T10:00",
+               "--screenshot", str(tmp_path / "shot.png"))
+    assert done.returncode == 2 and "syncs as a" in done.stderr, done.stderr
+    assert not (tmp_path / "shot.png").exists()
