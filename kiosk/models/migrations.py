@@ -636,11 +636,31 @@ ALTER TABLE exhibitor ADD COLUMN products_zh TEXT
     )
 
 
+def m016_revocation_receipts(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- when a device first held a badge revocation signed by another device (it says so in a signed
+-- ``seen`` entry of its own log): a revocation takes back other devices' check-ins only from
+-- the first time a device other than its author held it, so a stolen desk that also sets its
+-- entry clock back cannot date one back
+CREATE TABLE badge_revocation_seen (
+    rev_device TEXT NOT NULL,
+    rev_n INTEGER NOT NULL,
+    serial TEXT NOT NULL,
+    seen_by TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (rev_device, rev_n, seen_by)
+)
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
          m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
          m011_imported_schedules, m012_sync_logs, m013_badge_sync, m014_day_changes_travel,
-         m015_exhibitor_products_languages)
+         m015_exhibitor_products_languages, m016_revocation_receipts)
 
 
 def _registry():

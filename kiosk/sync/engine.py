@@ -695,6 +695,9 @@ class SyncEngine:
     # ---------------------------------------------------------------- derived state
     def _derive(self, ctx, result: MergeResult) -> None:
         """Re-decide what the merged entries touched, with the same two rules as local writes."""
+        if ctx.acknowledge:          # a revocation by another device applied: this device holds it from now
+            ctx.me = self.device_id
+            kinds_mod.acknowledge_revocations(ctx, self.clock())
         for list_id in ctx.touched_lists:        # first: the re-check reads the lists' windows as they now are
             if settle_list_windows(self.store, list_id):
                 result.reference.add("checkin_window")

@@ -37,9 +37,9 @@ ROSTER_DOMAIN = b"innofair-sync/roster/v1\0"
 DEVICE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 #: what each role may write (entry kinds); a kind not listed for a role is quarantined
 ROLES = {
-    "kiosk": {"scan", "undo", "edit", "meeting"},
-    "desk": {"scan", "undo", "edit", "meeting", "badge", "register", "window"},
-    "organiser": {"scan", "undo", "edit", "meeting", "badge", "register", "window"},
+    "kiosk": {"scan", "undo", "edit", "meeting", "seen"},
+    "desk": {"scan", "undo", "edit", "meeting", "badge", "register", "window", "seen"},
+    "organiser": {"scan", "undo", "edit", "meeting", "badge", "register", "window", "seen"},
 }
 MAX_STATEMENT = 2048
 

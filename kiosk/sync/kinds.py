@@ -71,6 +71,10 @@ class Context:
     walkins: dict | None = None          # device -> walk-ins it registered (read when first needed)
     recheck_lists: set = field(default_factory=set)          # their windows changed: re-check their OK scans
     recheck_serials: set = field(default_factory=set)        # revoked (or no longer): re-check their OK scans
+    #: this device (set when needed; None: no identity) and whether a badge revocation was applied
+    #: (see acknowledge_revocations)
+    me: str | None = None
+    acknowledge: bool = False
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, now: datetime | None = None) -> "Context":
@@ -215,8 +219,7 @@ def recheck_scan(ctx: Context, b: dict) -> None:
     if ctx.types is None:
         ctx.types = dict(ctx.conn.execute("SELECT id, type FROM attendee"))
     if ctx.revoked is None:
-        ctx.revoked = {serial: datetime.fromisoformat(at) for serial, at in ctx.conn.execute(
-            "SELECT serial, revoked_at FROM badge WHERE revoked_at IS NOT NULL")}
+        ctx.revoked = revocations_in_force(ctx.conn)
     types, windows = _rules(ctx)[b["list_id"]]
     kind = ctx.types.get(b["attendee_id"])
     if kind not in types:
@@ -231,6 +234,39 @@ def recheck_scan(ctx: Context, b: dict) -> None:
         revoked_at = ctx.revoked.get(serial)
         if revoked_at is not None and revoked_at <= moment:
             raise Invalid(f"{RECHECKED}badge {serial} was revoked before the scan")
+
+
+#: Honest devices' clocks differ by a few minutes: a revocation counts from this long before the
+#: first time a device other than its author held it.
+REVOKE_GRACE = timedelta(minutes=5)
+
+
+def revocations_in_force(conn: sqlite3.Connection) -> dict[str, datetime]:
+    """Badge serial → from when a revocation takes back *other devices'* OK scans.
+
+    Found by an attack: a stolen desk that sets its entry clock back can sign a revocation dated
+    hours back, and every real check-in with that badge since would be quarantined everywhere.
+    The receivers hold a bound the thief cannot forge: when they first held the revocation.
+    Each device that takes in a revocation signed by another device says so in a signed ``seen``
+    entry of its own log (:func:`acknowledge_revocations`); the revocation counts from
+    ``max(its own date, the first such receipt − REVOKE_GRACE)``. Until a device other than its
+    author has held it, it takes back no one else's check-in. The same on every device once they
+    hold the same entries, whatever order they came in. Revocations that came with the event data
+    (no entry) count from their date."""
+    out: dict[str, datetime] = {}
+    for serial, revoked_at, device, seen in conn.execute(
+            "SELECT b.serial, b.revoked_at, l.device, (SELECT group_concat(s.seen_at, ' ') "
+            "FROM badge_revocation_seen s WHERE s.rev_device = l.device AND s.rev_n = l.n "
+            "AND s.seen_by != l.device AND s.serial = b.serial) "
+            "FROM badge b LEFT JOIN sync_log l ON l.kind = 'badge' AND l.key = b.serial || '/revoke' "
+            "AND l.status = 'ok' WHERE b.revoked_at IS NOT NULL"):
+        at = datetime.fromisoformat(revoked_at)
+        if device is None:
+            out[serial] = at
+        elif seen:
+            first = min(datetime.fromisoformat(x) for x in seen.split(" "))
+            out[serial] = max(at, first - REVOKE_GRACE)
+    return out
 
 
 _key_match = KEY.match
@@ -542,6 +578,7 @@ def _badge_apply(ctx: Context, author: str, b: dict) -> None:
                          (b["at"], b["serial"], b["at"]))
         ctx.recheck_serials.add(b["serial"])
         ctx.revoked = None
+        ctx.acknowledge = True      # this device says when it first held another's (a ``seen`` entry)
     ctx.touched_reference.add("badge")
 
 
@@ -695,3 +732,72 @@ def _window_collect(conn, device: str):
 
 register(Kind("window", lambda b: b.get("edit_key"), _window_validate, _window_apply, _window_collect,
               existing="SELECT edit_key FROM list_window_edit WHERE edit_key IN (SELECT value FROM json_each(?))"))
+
+
+# ---------------------------------------------------------------- "I held this revocation from then on"
+SEEN_FIELDS = frozenset(("by", "device", "n", "serial", "at"))
+
+
+def _seen_key(b: dict) -> str | None:
+    by, device, n = b.get("by"), b.get("device"), b.get("n")
+    if not (isinstance(by, str) and isinstance(device, str) and type(n) is int):
+        return None
+    import hashlib
+
+    return "seen-" + hashlib.sha256(f"{by}\0{device}\0{n}".encode()).hexdigest()[:40]
+
+
+def _seen_validate(ctx: Context, author: str, b: dict) -> None:
+    exact_keys(b, SEEN_FIELDS, "receipt")
+    if b["by"] != author:
+        raise Invalid("a receipt in another device's name")
+    key(b["device"], "device id")
+    if b["device"] == author:
+        raise Invalid("a device does not vouch for receiving its own revocation")
+    if not (type(b["n"]) is int and 1 <= b["n"] <= 10**9):
+        raise Invalid("a receipt of a malformed entry number")
+    if not (isinstance(b["serial"], str) and SERIAL.match(b["serial"])):
+        raise Invalid("a malformed badge number")
+    ctx.instant(b["at"], "time received")
+
+
+def _seen_apply(ctx: Context, author: str, b: dict) -> None:
+    ctx.conn.execute("INSERT OR IGNORE INTO badge_revocation_seen (rev_device, rev_n, serial, seen_by, seen_at) "
+                     "VALUES (?, ?, ?, ?, ?)", (b["device"], b["n"], b["serial"], author, b["at"]))
+    ctx.recheck_serials.add(b["serial"])
+    ctx.revoked = None
+
+
+def _seen_collect(conn: sqlite3.Connection, device: str):
+    done = {r[0] for r in conn.execute("SELECT key FROM sync_log WHERE kind = 'seen' AND device = ?", (device,))}
+    out = []
+    for rev_device, rev_n, serial, at in conn.execute(
+            "SELECT rev_device, rev_n, serial, seen_at FROM badge_revocation_seen WHERE seen_by = ? "
+            "ORDER BY seen_at, rev_device, rev_n", (device,)):
+        body = {"by": device, "device": rev_device, "n": rev_n, "serial": serial, "at": at}
+        k = _seen_key(body)
+        if k not in done:
+            out.append((k, at, body))
+    return out
+
+
+register(Kind("seen", _seen_key, _seen_validate, _seen_apply, _seen_collect, single_statement=True))
+
+
+def acknowledge_revocations(ctx: Context, now: datetime) -> None:
+    """Record that this device holds, from ``now``, every badge revocation signed by another
+    device that it has applied and not yet said it holds (it is signed as a ``seen`` entry at the
+    next collection). Not with a clock outside the event: other devices would quarantine it."""
+    ctx.acknowledge = False
+    if ctx.me is None or not (ctx.earliest <= now < ctx.latest):
+        return
+    rows = ctx.conn.execute(
+        "SELECT l.device, l.n, substr(l.key, 1, length(l.key) - 7) FROM sync_log l WHERE l.kind = 'badge' "
+        "AND l.status = 'ok' AND l.key LIKE '%/revoke' AND l.device != ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM badge_revocation_seen s WHERE s.rev_device = l.device AND s.rev_n = l.n AND s.seen_by = ?1)",
+        (ctx.me,)).fetchall()
+    ctx.conn.executemany("INSERT OR IGNORE INTO badge_revocation_seen (rev_device, rev_n, serial, seen_by, seen_at) "
+                         "VALUES (?, ?, ?, ?, ?)", [(d, n, serial, ctx.me, now.isoformat()) for d, n, serial in rows])
+    for _d, _n, serial in rows:
+        ctx.recheck_serials.add(serial)
+    ctx.revoked = None

@@ -52,8 +52,10 @@ class Fleet:
     def identity(self, name: str):
         return load_identity(self.identities[name])
 
-    def engine(self, name: str, conn: sqlite3.Connection | None = None) -> SyncEngine:
-        return SyncEngine(conn or open_event_db(self.paths[name]), self.identity(name), clock=CLOCK.now)
+    def engine(self, name: str, conn: sqlite3.Connection | None = None, *, now: datetime | None = None) -> SyncEngine:
+        """``now``: the device's clock stands there (default: the fleet's clock, 18:00 on the first day)."""
+        clock = (lambda: now) if now is not None else CLOCK.now
+        return SyncEngine(conn or open_event_db(self.paths[name]), self.identity(name), clock=clock)
 
 
 @pytest.fixture

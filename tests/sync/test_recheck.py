@@ -37,8 +37,10 @@ def test_a_buggy_devices_ok_scans_that_this_device_would_refuse_are_quarantined_
     operations.issue_badge(store, "A0005", reissue=False, now=at(8, 0))
     operations.issue_badge(store, "A0005", reissue=True, now=at(9, 0))          # A0005-1 revoked at 09:00
     store.close()
-    import_file(day.engine("k2"), export_file(day.engine("desk")), "desk.sync")
-    import_file(day.engine("kiosk"), export_file(day.engine("desk")), "desk.sync")
+    # the revocation reaches the other devices a minute after it was made (each says so in a
+    # signed receipt: a revocation counts from the first time a device other than its author held it)
+    import_file(day.engine("k2", now=at(9, 1)), export_file(day.engine("desk")), "desk.sync")
+    import_file(day.engine("kiosk", now=at(9, 1)), export_file(day.engine("desk")), "desk.sync")
     bad = [("v-gala", "gala", volunteer, "2023-06-15T18:00:00+09:00", None),
            ("night", "gala", "A0006", "2023-06-15T03:00:00+09:00", None),
            ("old-badge", "entry", "A0005", "2023-06-14T10:00:00+09:00", "A0005-1"),
@@ -53,7 +55,8 @@ def test_a_buggy_devices_ok_scans_that_this_device_would_refuse_are_quarantined_
                                            device_id="kiosk", scan_id="good", now=at(10, 0))
     before = snapshot(day.paths["k2"])
     result = import_file(day.engine("k2"), export_file(day.engine("kiosk")), "kiosk.sync")
-    assert result.quarantined == 4 and result.applied == 1
+    assert result.quarantined == 4 and result.scans == 1          # (and the kiosk's receipt of the revocation)
+    assert result.applied == 2
     reasons = {q["n"]: q["reason"] for q in day.engine("k2").quarantined() if q["device"] == "kiosk"}
     assert sorted(reasons.values()) == sorted([
         "re-checked here: volunteer is not on the list gala",
@@ -82,20 +85,29 @@ def test_a_revocation_that_arrives_after_the_scan_takes_it_back_on_every_device(
     operations.issue_badge(store, "A0005", reissue=True, now=at(10, 0))
     store.close()
     desk_file, kiosk_file = export_file(day.engine("desk")), export_file(day.engine("kiosk"))
-    # org gets the scan first (it applies: nothing revoked yet there), then the revocation
+    # the hub k3 takes in the revocation at 10:02 (and signs that it holds it from then on)
+    day.add("k3")
+    assert import_file(day.engine("k3", now=at(10, 2)), desk_file, "desk.sync").quarantined == 0
+    hub_file = export_file(day.engine("k3", now=at(10, 2)))
+    # org gets the scan first (it applies: nothing revoked yet there), then the revocation at 18:00
+    # (on its own, org holds it only from 18:00: the scan at 10:30 stands), then the hub's receipt
     org = day.engine("k2")
     assert import_file(org, kiosk_file, "kiosk.sync").applied == 1
     assert rows(day.paths["k2"], "SELECT scan_id FROM checkin WHERE attendee_id = 'A0005'") == [("late",)]
     import_file(org, desk_file, "desk.sync")
+    assert rows(day.paths["k2"], "SELECT scan_id FROM checkin WHERE attendee_id = 'A0005'") == [("late",)]
+    import_file(org, hub_file, "k3.sync")
     assert rows(day.paths["k2"], "SELECT count(*) FROM checkin WHERE attendee_id = 'A0005'") == [(0,)]
     assert rows(day.paths["k2"], "SELECT status, reason FROM sync_log WHERE key = 'late'") == \
         [("quarantined", "re-checked here: badge A0005-1 was revoked before the scan")]
-    # a third device, the other order, same verdict
-    day.add("k3")
-    k3 = day.engine("k3")
-    import_file(k3, desk_file, "desk.sync")
-    import_file(k3, kiosk_file, "kiosk.sync")
-    for name in ("k2", "k3"):
+    # a fourth device, the other order, same verdict
+    day.add("k4")
+    k4 = day.engine("k4")
+    import_file(k4, hub_file, "k3.sync")
+    import_file(k4, kiosk_file, "kiosk.sync")
+    for name in ("k2", "k3", "k4"):
+        if name == "k3":
+            import_file(day.engine("k3"), kiosk_file, "kiosk.sync")
         assert rows(day.paths[name], "SELECT status FROM sync_log WHERE key = 'late'") == [("quarantined",)]
         assert rows(day.paths[name], "SELECT count(*) FROM scan WHERE scan_id = 'late'") == [(0,)]
 
