@@ -641,12 +641,14 @@ def sync_cmd(argv: list[str]) -> int:
               "from this database.")
         return 0
     if args.action == "status":
+        from kiosk.models.sync_state import decode_message
+
         row = conn.execute("SELECT device_id, peers, last_sync, waiting, message, updated_at FROM sync_status").fetchone()
         engine = SyncEngine(conn, None, clock=clock) if conn.execute(
             "SELECT 1 FROM sync_authority").fetchone() else None
         out = {"device": row[0] if row else None, "peers_online": json.loads(row[1]) if row else [],
                "last_sync": row[2] if row else None, "changes_waiting": row[3] if row else None,
-               "message": row[4] if row else "", "status_at": row[5] if row else None}
+               "message": decode_message(row[4])[0] if row else "", "status_at": row[5] if row else None}
         if engine is not None:
             out.update(enrolled={d: {"role": m.role, "revoked_after": m.cut_off}
                                  for d, m in sorted(engine.roster.members.items())},

@@ -1288,45 +1288,45 @@
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="321"/>
+        <location filename="../views/staff.py" line="348"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="314"/>
-        <location filename="../views/staff.py" line="328"/>
+        <location filename="../views/staff.py" line="341"/>
+        <location filename="../views/staff.py" line="355"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="728"/>
-        <location filename="../views/staff.py" line="732"/>
+        <location filename="../views/staff.py" line="755"/>
+        <location filename="../views/staff.py" line="759"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="733"/>
+        <location filename="../views/staff.py" line="760"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="740"/>
+        <location filename="../views/staff.py" line="767"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="741"/>
+        <location filename="../views/staff.py" line="768"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="889"/>
+        <location filename="../views/staff.py" line="916"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="884"/>
-        <location filename="../views/staff.py" line="891"/>
+        <location filename="../views/staff.py" line="911"/>
+        <location filename="../views/staff.py" line="918"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
@@ -1366,291 +1366,326 @@
         <translation>등록되지 않은 명찰</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="68"/>
+        <source>This device (%1) has been revoked by the organiser: it no longer syncs.</source>
+        <translation>이 기기(%1)는 주최 측이 등록을 취소했습니다. 더 이상 동기화하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="71"/>
+        <source>Refused %1: the organiser revoked that device.</source>
+        <translation>%1 연결을 거부했습니다: 주최 측이 그 기기의 등록을 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="73"/>
+        <source>Refused %1: it is not enrolled in this event.</source>
+        <translation>%1 연결을 거부했습니다: 이 행사에 등록된 기기가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="75"/>
+        <source>Refused a device that is not enrolled in this event.</source>
+        <translation>이 행사에 등록되지 않은 기기의 연결을 거부했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="77"/>
+        <source>Refused a connection from this device to itself.</source>
+        <translation>이 기기가 자기 자신에게 연결하려는 것을 거부했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="79"/>
+        <source>%1 belongs to another event (%2): nothing was exchanged.</source>
+        <translation>%1은(는) 다른 행사(%2)의 기기입니다: 아무것도 주고받지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="81"/>
+        <source>The event data differs between this device and %1 (%2): load the same data on both. Nothing was exchanged.</source>
+        <translation>이 기기와 %1의 행사 데이터가 다릅니다(%2): 양쪽에 같은 데이터를 불러오세요. 아무것도 주고받지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="92"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="93"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="94"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="68"/>
+        <location filename="../views/staff.py" line="95"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="96"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="98"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="100"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="75"/>
+        <location filename="../views/staff.py" line="102"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="77"/>
+        <location filename="../views/staff.py" line="104"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="85"/>
+        <location filename="../views/staff.py" line="112"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="162"/>
+        <location filename="../views/staff.py" line="189"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>스태프 명찰만 잠금을 해제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="164"/>
+        <location filename="../views/staff.py" line="191"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="170"/>
+        <location filename="../views/staff.py" line="197"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 님이 잠금을 해제했습니다(스태프 명찰). PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="175"/>
+        <location filename="../views/staff.py" line="202"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="176"/>
+        <location filename="../views/staff.py" line="203"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="216"/>
+        <location filename="../views/staff.py" line="243"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="217"/>
+        <location filename="../views/staff.py" line="244"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>스태프: 여기에서 스태프 명찰을 스캔하면 잠금이 해제됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="222"/>
+        <location filename="../views/staff.py" line="249"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="229"/>
+        <location filename="../views/staff.py" line="256"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="305"/>
+        <location filename="../views/staff.py" line="332"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="545"/>
+        <location filename="../views/staff.py" line="572"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="546"/>
+        <location filename="../views/staff.py" line="573"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="547"/>
+        <location filename="../views/staff.py" line="574"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="548"/>
+        <location filename="../views/staff.py" line="575"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="553"/>
+        <location filename="../views/staff.py" line="580"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="554"/>
+        <location filename="../views/staff.py" line="581"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="246"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="555"/>
+        <location filename="../views/staff.py" line="582"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="556"/>
+        <location filename="../views/staff.py" line="583"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="572"/>
+        <location filename="../views/staff.py" line="599"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="576"/>
+        <location filename="../views/staff.py" line="603"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="578"/>
+        <location filename="../views/staff.py" line="605"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="580"/>
+        <location filename="../views/staff.py" line="607"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="582"/>
+        <location filename="../views/staff.py" line="609"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="585"/>
+        <location filename="../views/staff.py" line="612"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="615"/>
+        <location filename="../views/staff.py" line="642"/>
         <source>manual</source>
         <translation>수동</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="616"/>
+        <location filename="../views/staff.py" line="643"/>
         <source>badge %1</source>
         <translation>명찰 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="650"/>
+        <location filename="../views/staff.py" line="677"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="651"/>
+        <location filename="../views/staff.py" line="678"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="739"/>
-        <location filename="../views/staff.py" line="750"/>
-        <location filename="../views/staff.py" line="765"/>
+        <location filename="../views/staff.py" line="766"/>
+        <location filename="../views/staff.py" line="777"/>
+        <location filename="../views/staff.py" line="792"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="751"/>
+        <location filename="../views/staff.py" line="778"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>이 기기의 시계가 %1(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="753"/>
+        <location filename="../views/staff.py" line="780"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>아무것도 기록되지 않았습니다: 행사 기간 밖의 시각으로 된 체크인은 다른 모든 기기가 거부합니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="760"/>
+        <location filename="../views/staff.py" line="787"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1: 이 기기의 시계가 %2(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="766"/>
+        <location filename="../views/staff.py" line="793"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="767"/>
+        <location filename="../views/staff.py" line="794"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="780"/>
+        <location filename="../views/staff.py" line="807"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="858"/>
+        <location filename="../views/staff.py" line="885"/>
         <source>Not registered</source>
         <translation>등록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="882"/>
+        <location filename="../views/staff.py" line="909"/>
         <source>Not undone</source>
         <translation>취소되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="894"/>
+        <location filename="../views/staff.py" line="921"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="896"/>
+        <location filename="../views/staff.py" line="923"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="907"/>
+        <location filename="../views/staff.py" line="934"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="909"/>
+        <location filename="../views/staff.py" line="936"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="588"/>
+        <location filename="../views/staff.py" line="615"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="828"/>
+        <location filename="../views/staff.py" line="855"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="843"/>
+        <location filename="../views/staff.py" line="870"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="860"/>
+        <location filename="../views/staff.py" line="887"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="866"/>
+        <location filename="../views/staff.py" line="893"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="870"/>
+        <location filename="../views/staff.py" line="897"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>

@@ -1288,45 +1288,45 @@
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="321"/>
+        <location filename="../views/staff.py" line="348"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="314"/>
-        <location filename="../views/staff.py" line="328"/>
+        <location filename="../views/staff.py" line="341"/>
+        <location filename="../views/staff.py" line="355"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="728"/>
-        <location filename="../views/staff.py" line="732"/>
+        <location filename="../views/staff.py" line="755"/>
+        <location filename="../views/staff.py" line="759"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="733"/>
+        <location filename="../views/staff.py" line="760"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="740"/>
+        <location filename="../views/staff.py" line="767"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="741"/>
+        <location filename="../views/staff.py" line="768"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="889"/>
+        <location filename="../views/staff.py" line="916"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="884"/>
-        <location filename="../views/staff.py" line="891"/>
+        <location filename="../views/staff.py" line="911"/>
+        <location filename="../views/staff.py" line="918"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
@@ -1366,291 +1366,326 @@
         <translation>未登錄識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="65"/>
+        <location filename="../views/staff.py" line="68"/>
+        <source>This device (%1) has been revoked by the organiser: it no longer syncs.</source>
+        <translation>此裝置（%1）已被主辦單位撤銷，不再同步。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="71"/>
+        <source>Refused %1: the organiser revoked that device.</source>
+        <translation>已拒絕 %1：主辦單位已撤銷該裝置。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="73"/>
+        <source>Refused %1: it is not enrolled in this event.</source>
+        <translation>已拒絕 %1：它未登錄於本活動。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="75"/>
+        <source>Refused a device that is not enrolled in this event.</source>
+        <translation>已拒絕一台未登錄於本活動的裝置。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="77"/>
+        <source>Refused a connection from this device to itself.</source>
+        <translation>已拒絕此裝置連線到自己。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="79"/>
+        <source>%1 belongs to another event (%2): nothing was exchanged.</source>
+        <translation>%1 屬於另一個活動（%2）：未交換任何資料。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="81"/>
+        <source>The event data differs between this device and %1 (%2): load the same data on both. Nothing was exchanged.</source>
+        <translation>此裝置與 %1 的活動資料不同（%2）：請在兩邊載入相同資料。未交換任何資料。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="92"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="66"/>
+        <location filename="../views/staff.py" line="93"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="67"/>
+        <location filename="../views/staff.py" line="94"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="68"/>
+        <location filename="../views/staff.py" line="95"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="69"/>
+        <location filename="../views/staff.py" line="96"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="71"/>
+        <location filename="../views/staff.py" line="98"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="73"/>
+        <location filename="../views/staff.py" line="100"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="75"/>
+        <location filename="../views/staff.py" line="102"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="77"/>
+        <location filename="../views/staff.py" line="104"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="85"/>
+        <location filename="../views/staff.py" line="112"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="162"/>
+        <location filename="../views/staff.py" line="189"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>只有工作人員識別證能解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="164"/>
+        <location filename="../views/staff.py" line="191"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="170"/>
+        <location filename="../views/staff.py" line="197"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 已解除鎖定（工作人員識別證）。請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="175"/>
+        <location filename="../views/staff.py" line="202"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="176"/>
+        <location filename="../views/staff.py" line="203"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="216"/>
+        <location filename="../views/staff.py" line="243"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="217"/>
+        <location filename="../views/staff.py" line="244"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>工作人員：在此掃描工作人員識別證即可解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="222"/>
+        <location filename="../views/staff.py" line="249"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="229"/>
+        <location filename="../views/staff.py" line="256"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="305"/>
+        <location filename="../views/staff.py" line="332"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="545"/>
+        <location filename="../views/staff.py" line="572"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="546"/>
+        <location filename="../views/staff.py" line="573"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="547"/>
+        <location filename="../views/staff.py" line="574"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="548"/>
+        <location filename="../views/staff.py" line="575"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="553"/>
+        <location filename="../views/staff.py" line="580"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="554"/>
+        <location filename="../views/staff.py" line="581"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="246"/>
         <location filename="../views/meeting_desk.py" line="375"/>
-        <location filename="../views/staff.py" line="555"/>
+        <location filename="../views/staff.py" line="582"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="556"/>
+        <location filename="../views/staff.py" line="583"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="572"/>
+        <location filename="../views/staff.py" line="599"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="576"/>
+        <location filename="../views/staff.py" line="603"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="578"/>
+        <location filename="../views/staff.py" line="605"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="580"/>
+        <location filename="../views/staff.py" line="607"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="582"/>
+        <location filename="../views/staff.py" line="609"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="585"/>
+        <location filename="../views/staff.py" line="612"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="615"/>
+        <location filename="../views/staff.py" line="642"/>
         <source>manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="616"/>
+        <location filename="../views/staff.py" line="643"/>
         <source>badge %1</source>
         <translation>識別證 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="650"/>
+        <location filename="../views/staff.py" line="677"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="651"/>
+        <location filename="../views/staff.py" line="678"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="739"/>
-        <location filename="../views/staff.py" line="750"/>
-        <location filename="../views/staff.py" line="765"/>
+        <location filename="../views/staff.py" line="766"/>
+        <location filename="../views/staff.py" line="777"/>
+        <location filename="../views/staff.py" line="792"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="751"/>
+        <location filename="../views/staff.py" line="778"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>此裝置的時鐘顯示 %1；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="753"/>
+        <location filename="../views/staff.py" line="780"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>未寫入任何資料：日期在活動期間以外的報到，其他所有裝置都會拒收。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="760"/>
+        <location filename="../views/staff.py" line="787"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1：此裝置的時鐘顯示 %2；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="766"/>
+        <location filename="../views/staff.py" line="793"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="767"/>
+        <location filename="../views/staff.py" line="794"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="780"/>
+        <location filename="../views/staff.py" line="807"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="858"/>
+        <location filename="../views/staff.py" line="885"/>
         <source>Not registered</source>
         <translation>未登記</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="882"/>
+        <location filename="../views/staff.py" line="909"/>
         <source>Not undone</source>
         <translation>未撤銷</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="894"/>
+        <location filename="../views/staff.py" line="921"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="896"/>
+        <location filename="../views/staff.py" line="923"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="907"/>
+        <location filename="../views/staff.py" line="934"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="909"/>
+        <location filename="../views/staff.py" line="936"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="588"/>
+        <location filename="../views/staff.py" line="615"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="828"/>
+        <location filename="../views/staff.py" line="855"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="843"/>
+        <location filename="../views/staff.py" line="870"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="860"/>
+        <location filename="../views/staff.py" line="887"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="866"/>
+        <location filename="../views/staff.py" line="893"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="870"/>
+        <location filename="../views/staff.py" line="897"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>

@@ -656,11 +656,28 @@ CREATE TABLE badge_revocation_seen (
     )
 
 
+def m017_sync_identity(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- the identity this database syncs as (what the command line signs changes as and checks their
+-- role against): its own table, no longer an '@identity' row among the baseline's keys
+CREATE TABLE sync_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    device TEXT NOT NULL
+);
+INSERT INTO sync_identity (id, device) SELECT 1, key FROM sync_baseline WHERE kind = '@identity' LIMIT 1;
+DELETE FROM sync_baseline WHERE kind = '@identity'
+""",
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
          m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
          m011_imported_schedules, m012_sync_logs, m013_badge_sync, m014_day_changes_travel,
-         m015_exhibitor_products_languages, m016_revocation_receipts)
+         m015_exhibitor_products_languages, m016_revocation_receipts,
+         m017_sync_identity)
 
 
 def _registry():

@@ -20,6 +20,32 @@ if TYPE_CHECKING:
 FRESH_SECONDS = 10
 
 
+def encode_message(text: str, code: str = "", args: dict | None = None) -> str:
+    """The daemon's status message as stored: its English text, and a code with arguments that a
+    screen turns into its own language (issue 13: the desk's sync line was English only)."""
+    if not code:
+        return text
+    import json
+
+    return json.dumps({"code": code, "args": args or {}, "text": text}, ensure_ascii=False)
+
+
+def decode_message(stored: str | None) -> tuple[str, str, dict]:
+    """(English text, code, arguments) of a stored status message; a plain text (an older
+    daemon's) has no code."""
+    if stored and stored.startswith("{"):
+        import json
+
+        try:
+            value = json.loads(stored)
+            if isinstance(value, dict) and isinstance(value.get("text"), str):
+                args = value.get("args") if isinstance(value.get("args"), dict) else {}
+                return value["text"], str(value.get("code") or ""), {str(k): str(v) for k, v in args.items()}
+        except ValueError:
+            pass
+    return stored or "", "", {}
+
+
 class SyncState:
     def __init__(self, store: "EventStore") -> None:
         self.store = store
@@ -50,9 +76,10 @@ class SyncState:
             if updated.tzinfo is None:   # written by an older daemon in machine-local time
                 updated = updated.replace(tzinfo=now.astimezone().tzinfo)
             fresh = abs((now - updated).total_seconds()) < FRESH_SECONDS
+        text, code, args = decode_message(row[4])
         return {"device": row[0], "peers": json.loads(row[1]), "last_sync": row[2], "waiting": row[3],
-                "message": row[4], "updated_at": updated, "duplicates": duplicates, "quarantined": quarantined,
-                "fresh": fresh}
+                "message": text, "message_code": code, "message_args": args, "updated_at": updated,
+                "duplicates": duplicates, "quarantined": quarantined, "fresh": fresh}
 
     def write_status(self, *, device_id: str, peers, last_sync: str | None, waiting: int, message: str,
                      now: datetime) -> bool:
@@ -93,17 +120,15 @@ class SyncState:
             "SELECT statement FROM sync_roster WHERE key LIKE 'enrol:%'"))
 
     # ---------------------------------------------------------------- this database's identity
-    #: recorded in ``sync_baseline`` under this kind (not a kind of entry) by the sync engine
-    IDENTITY_KIND = "@identity"
-
     def own_identity(self) -> tuple[str, str | None] | None:
         """(device id, role) this database syncs as — the identity the sync engine last ran with
-        on it — or None when it is not enrolled (no authority pinned, or no identity used yet)."""
+        on it (table ``sync_identity``) — or None when it is not enrolled (no authority pinned,
+        or no identity used yet)."""
         import json
 
         if self.store.execute("SELECT 1 FROM sync_authority").fetchone() is None:
             return None
-        row = self.store.execute("SELECT key FROM sync_baseline WHERE kind = ?", (self.IDENTITY_KIND,)).fetchone()
+        row = self.store.execute("SELECT device FROM sync_identity WHERE id = 1").fetchone()
         if row is None:
             return None
         role = None
@@ -118,8 +143,8 @@ class SyncState:
 
     def record_identity(self, device_id: str) -> None:
         """Call inside ``atomic()``: this database syncs as ``device_id`` from now on."""
-        self.store.execute("DELETE FROM sync_baseline WHERE kind = ?", (self.IDENTITY_KIND,))
-        self.store.execute("INSERT INTO sync_baseline (kind, key) VALUES (?, ?)", (self.IDENTITY_KIND, device_id))
+        self.store.execute("INSERT INTO sync_identity (id, device) VALUES (1, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET device = excluded.device", (device_id,))
 
     # ---------------------------------------------------------------- review
     def duplicates(self) -> list[dict]:

@@ -307,15 +307,59 @@ class SyncEngine:
         self._derive(ctx, result)
 
     def _unapply_registration(self, device: str, attendee_id: str, ctx) -> None:
-        """Take back a person a revoked desk registered past its cut-off — unless someone else has
-        since relied on them (a badge another desk issued, a check-in another device made): then
+        """Take back a person a revoked desk registered past its cut-off — unless another device
+        relies on them (a check-in it made, a badge another desk issued: :meth:`_relied_on`): then
         the person stays, and staff see the registration in the quarantined list."""
+        if self._relied_on(device, attendee_id):
+            return
         try:
             with self.store.atomic():
                 self.conn.execute("DELETE FROM attendee WHERE id = ? AND registered_by = ?", (attendee_id, device))
             ctx.touched_reference.add("attendee")
         except sqlite3.IntegrityError:
             pass
+
+    def _relied_on(self, device: str, attendee_id: str) -> bool:
+        """Does an entry of another device name this person — one that applied, waits, or was
+        quarantined only by the re-check (each got past the "unknown attendee" check)? The same
+        test a device that never had the person makes when such an entry waits for them
+        (:meth:`_revive_walkins`), so the outcome does not depend on arrival order."""
+        return self.conn.execute(
+            "SELECT 1 FROM sync_log WHERE device != ? AND kind IN ('scan', 'badge') "
+            "AND json_extract(entry, '$.b.attendee_id') = ? AND (status IN ('ok', 'pending') OR reason LIKE ?) "
+            "LIMIT 1", (device, attendee_id, kinds_mod.RECHECKED + "%")).fetchone() is not None
+
+    def _revive_walkins(self, ctx, result: "MergeResult") -> None:
+        """Entries of other devices waiting for a person that a revoked desk registered past its
+        cut-off (found by the attack: a walk-in checked in elsewhere vanished on devices that got
+        the desk's revocation and its data together — "unknown attendee" for 6 h — but stayed on
+        devices that had the data first): the registration is applied after all (it stays
+        quarantined in the log, listed for staff), and the waiting entries are tried again."""
+        waiting = {}
+        for device, reason in self.conn.execute(
+                f"SELECT device, reason FROM sync_log WHERE status = 'pending' {PARTIAL} AND reason LIKE "
+                "'unknown attendee %'"):
+            waiting.setdefault(reason[len("unknown attendee "):], set()).add(device)
+        if not waiting:
+            return
+        register = kinds_mod.KINDS["register"]
+        revived = 0
+        for device, n, text in self.conn.execute(
+                "SELECT device, n, entry FROM sync_log WHERE kind = 'register' AND status = 'quarantined' "
+                "AND reason = 'after the device was revoked' AND key IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(waiting)),)).fetchall():
+            b = json.loads(text)["b"]
+            if not (waiting[b["attendee_id"]] - {device}) or b["attendee_id"] in ctx.attendees:
+                continue
+            try:
+                register.validate(ctx, device, b)
+                with self.store.atomic():
+                    register.apply(ctx, device, b)
+            except (kinds_mod.Invalid, sqlite3.Error):
+                continue
+            revived += 1
+        if revived:
+            self._retry_pending(ctx, result)
 
     def _unapply_badge(self, b: dict) -> None:
         """Take back a revoked device's badge issue or revocation (found by an attack: a stolen
@@ -514,10 +558,9 @@ class SyncEngine:
             if list(stored) != items[overlap - 1]:
                 raise RunError(f"entry {have} differs from the one we hold (a fork or a forgery)")
             items = items[overlap:]
-        if member.cut_off is not None:          # revoked: nothing past the cut-off is taken in
-            items = items[:max(0, member.cut_off - have)]
-            if not items:
-                return []
+        # a revoked device's entries past its cut-off are taken in (and quarantined by _apply_one), as
+        # on a device that had them before it heard of the revocation: every device holds the same log,
+        # so what depends on them (a walk-in someone relied on) comes out the same in any order
         return verify_run(member, event_id=self._event_id, start=have + 1, prev=have_link, items=items)
 
     def _merge(self, entries: list[Entry], result: MergeResult) -> None:
@@ -570,6 +613,7 @@ class SyncEngine:
         # entries waiting for something they refer to (here or from before) may be ready now
         if result.applied:
             self._retry_pending(ctx, result)
+        self._revive_walkins(ctx, result)
         self._bound_pending(result)
         self._derive(ctx, result)
         result.pending = self._pending_count()
@@ -799,12 +843,16 @@ class SyncEngine:
     def check_compatible(self, other: Fingerprint, other_event: str, where: str) -> None:
         mine = self.fingerprint()
         if other_event != self._event_id:
-            raise KioskError(f"{where} belongs to another event ({other_event}); this device is {self._event_id}.",
+            err = KioskError(f"{where} belongs to another event ({other_event}); this device is {self._event_id}.",
                              code="sync_other_event")
+            err.details = {"event": other_event[:80]}
+            raise err
         if other.digest != mine.digest:
-            raise KioskError(f"The event data differs between this device and {where} "
+            err = KioskError(f"The event data differs between this device and {where} "
                              f"({mine.differences(other)}). Load the same data on both (init-db or import) before "
                              "syncing; nothing was exchanged.", code="sync_reference_mismatch")
+            err.details = {"differences": mine.differences(other)}
+            raise err
 
 
 # ---------------------------------------------------------------- USB / file transport

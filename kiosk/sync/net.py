@@ -163,6 +163,7 @@ class SyncNode:
         self.connections = 0
         self.last_sync: str | None = None
         self.message = ""
+        self.message_code: tuple[str, dict] | None = None      # see _say
         self.traffic = {"sent": 0, "received": 0}
         self.refused_connections = 0
         self._wanted: dict[str, tuple[Peer, float]] = {}     # log → the session asked for it, when
@@ -225,8 +226,15 @@ class SyncNode:
                 "enrolment": list(self.identity.enrolment)}
 
     # ---------------------------------------------------------------- one connection
+    def _say(self, code: str, text: str, **args) -> None:
+        """What the desk's sync line shows: the English ``text`` (the log, ``sync status``, the
+        command line) with a ``code`` and arguments the desk turns into its own language."""
+        self.message = text
+        self.message_code = (code, {k: str(v)[:200] for k, v in args.items()})
+
     async def _session(self, reader, writer, *, dialled: str | None = None) -> None:
         peer: Peer | None = None
+        device = None
         try:
             device, key = self._peer_certificate(writer)
             if device == self.device_id:
@@ -252,7 +260,7 @@ class SyncNode:
             self._take_heads(peer, hello)
             self._sessions.setdefault(device, []).append(peer)
             self.online[device] = peer
-            self.message = ""
+            self.message, self.message_code = "", None
             log.info("syncing with %s", device)
             await self._ask(peer)
             while not self._stop.is_set():
@@ -278,7 +286,7 @@ class SyncNode:
                         await self._ask(peer)
                     self._push_soon()            # peers ask for what we got without waiting for the poll
         except KioskError as exc:
-            self.message = exc.message
+            self._say(exc.code, exc.message, device=device or dialled or "", **getattr(exc, "details", {}))
             log.warning("sync with %s refused: %s", dialled or "a peer", exc.message)
         except (asyncio.IncompleteReadError, ConnectionError, OSError, asyncio.TimeoutError, ValueError,
                 ssl.SSLError) as exc:
@@ -537,7 +545,8 @@ class SyncNode:
                     peer.writer.close()
         me = members.get(self.device_id)
         if me is not None and me.cut_off is not None:
-            self.message = f"{self.device_id} has been revoked by the organiser; it no longer syncs."
+            self._say("sync_revoked_self", f"{self.device_id} has been revoked by the organiser; it no longer syncs.",
+                      device=self.device_id)
             self.stop()
 
     def waiting(self) -> int:
@@ -548,7 +557,10 @@ class SyncNode:
         return max(0, mine - self._confirmed)
 
     def _write_status(self) -> None:
-        message = self.message      # (the desk shows the quarantine count itself, in its language)
+        # (the desk shows the quarantine count itself, in its language; and this message too, from its code)
+        from kiosk.models.sync_state import encode_message
+
+        message = encode_message(self.message, *(self.message_code or ("", {}))) if self.message else ""
         operations.write_sync_status(self.store, device_id=self.device_id, peers=self.online,
                                      last_sync=self.last_sync, waiting=self.waiting(), message=message,
                                      now=self.clock())

@@ -59,6 +59,33 @@ def list_state(lst, now) -> str:
     return QCoreApplication.translate("Staff", "opens %1").replace("%1", when)
 
 
+def sync_message(status: dict) -> str:
+    """The sync daemon's message in the desk's language, from its code (an older daemon's, or a
+    code not known here: its English text)."""
+    code, args = status.get("message_code") or "", status.get("message_args") or {}
+    device = args.get("device", "")
+    if code == "sync_revoked_self":
+        text = QCoreApplication.translate("Staff", "This device (%1) has been revoked by the organiser: it no longer "
+                                                   "syncs.")
+    elif code == "sync_revoked":
+        text = QCoreApplication.translate("Staff", "Refused %1: the organiser revoked that device.")
+    elif code in ("sync_unauthenticated", "sync_bad_roster") and device:
+        text = QCoreApplication.translate("Staff", "Refused %1: it is not enrolled in this event.")
+    elif code in ("sync_unauthenticated", "sync_bad_roster"):
+        text = QCoreApplication.translate("Staff", "Refused a device that is not enrolled in this event.")
+    elif code == "sync_self":
+        text = QCoreApplication.translate("Staff", "Refused a connection from this device to itself.")
+    elif code == "sync_other_event":
+        text = QCoreApplication.translate("Staff", "%1 belongs to another event (%2): nothing was exchanged.")
+    elif code == "sync_reference_mismatch":
+        text = QCoreApplication.translate("Staff", "The event data differs between this device and %1 (%2): load "
+                                                   "the same data on both. Nothing was exchanged.")
+    else:
+        return status.get("message") or ""
+    detail = args.get("event", "") if code == "sync_other_event" else args.get("differences", "")
+    return text.replace("%1", device).replace("%2", detail)
+
+
 def verdict_reason(verdict) -> str:
     if verdict.code == "INVALID":
         return {
@@ -588,7 +615,7 @@ class CheckInDesk(QWidget):
             text += "\n" + QCoreApplication.translate("Staff", "%n sync entries quarantined (details: sync status)",
                                                        "", quarantined)
         if status["message"]:
-            text += "\n" + status["message"]
+            text += "\n" + sync_message(status)
         self.sync_line.setText(text)
 
     def refresh(self) -> None:
