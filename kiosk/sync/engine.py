@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 from json.encoder import encode_basestring as _encode_string      # as json.dumps(ensure_ascii=False)
 import sqlite3
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ from kiosk.models.schedule import settle_session
 from . import kinds as kinds_mod
 from .identity import ROLES, Identity, Roster, b64, ca_public_raw, unb64
 from .log import Entry, RunError, genesis, link, sign_entry, verify_run
+
+log = logging.getLogger(__name__)
 
 MAX_BUNDLE = 8 * 1024 * 1024          # one network message (bytes); catching up takes several
 MAX_FILE = 64 * 1024 * 1024           # one USB sync file: 20 devices x 10,000 scans fit (about 60 MB)
@@ -177,6 +180,7 @@ class SyncEngine:
         self.device_id = identity.device if identity else None
         self._event_id = store.execute("SELECT id FROM event").fetchone()[0]
         self._collected: tuple[int, int] | None = None       # see note_committed
+        self._skipped: set[tuple[str, str]] = set()           # own rows that cannot be signed (see _unsignable)
         if identity is not None:
             pin_authority(store, identity.ca_pem, clock())
         self.roster = self._load_roster()
@@ -433,8 +437,15 @@ class SyncEngine:
         rows = []
         ctx = kinds_mod.Context.read(self.conn, now=self.clock())
         for t, kind, key, body in found:
+            try:
+                entry, sig = sign_entry(self.identity, event_id=self._event_id, n=n + 1, prev=prev, t=t, kind=kind,
+                                        body=body)
+            except (ValueError, TypeError) as exc:
+                # a row that cannot be signed (e.g. an entry over MAX_ENTRY bytes) is reported and
+                # left out; the others go on (it ended the daemon's local loop, attack round 4)
+                self._unsignable(kind, key, str(exc))
+                continue
             n += 1
-            entry, sig = sign_entry(self.identity, event_id=self._event_id, n=n, prev=prev, t=t, kind=kind, body=body)
             prev = link(entry, sig)
             try:        # our own rows are checked like anyone's: a bad one is listed, never sent as good
                 ctx.entry_time = t
@@ -445,6 +456,16 @@ class SyncEngine:
             rows.append((me, n, entry, sig, prev, kind, key, status, reason))
         _insert_log_rows(self.conn, rows)
         return len(rows)
+
+    def _unsignable(self, kind: str, key: str, why: str) -> None:
+        """Report this device's row ``kind`` ``key`` that cannot be signed: once per engine in the
+        log and the list of refusals staff see (``sync status``); it stays in the database, never
+        sent (every device would refuse it)."""
+        if (kind, str(key)) in self._skipped:
+            return
+        self._skipped.add((kind, str(key)))
+        log.warning("this device's %s %s cannot be signed (%s): left out of the sync", kind, str(key)[:80], why)
+        self._record_refusal(f"this device's {kind} {str(key)[:80]}", f"cannot be signed, left out of the sync: {why}", 0)
 
     # ---------------------------------------------------------------- what to send
     def bundles_since(self, theirs: dict[str, int], *, max_bytes: int = MAX_BUNDLE,
@@ -934,6 +955,11 @@ def import_file(engine: SyncEngine, blob: bytes, name: str) -> MergeResult:
         bundle = json.loads(body)
     except (ValueError, RecursionError):
         raise refuse("its content is not readable") from None
+    if not isinstance(bundle, dict) or not isinstance(bundle.get("roster", []), list) \
+            or not isinstance(bundle.get("runs", {}), dict):
+        # (checked before the maker's enrolment is added to it: a body [1,2,3] or {"roster": "x"}
+        # from a device not known here yet crashed the import with AttributeError, exit 3)
+        raise refuse("its content is not sync data (a bundle of roster statements and logs)")
     if key not in engine.roster.statements:
         bundle.setdefault("roster", []).insert(0, [statement, enrol_sig])
     from kiosk.operations import merge_from_sync

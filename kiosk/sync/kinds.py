@@ -549,7 +549,9 @@ def _badge_validate(ctx: Context, author: str, b: dict) -> None:
         moment = datetime.fromisoformat(b["at"])
     except ValueError:
         raise Invalid("a badge time that is not a time") from None
-    if moment.tzinfo is None or not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
+    if moment.tzinfo is None:
+        raise Invalid("a badge time with no time zone")
+    if not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
         raise Invalid("a badge time outside the year before the event")
     if b["attendee_id"] not in ctx.attendees:
         raise Invalid(f"unknown attendee {b['attendee_id']}", pending=True)
@@ -629,7 +631,9 @@ def _register_validate(ctx: Context, author: str, b: dict) -> None:
         moment = datetime.fromisoformat(b["at"])
     except ValueError:
         raise Invalid("a registration time that is not a time") from None
-    if moment.tzinfo is None or not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
+    if moment.tzinfo is None:
+        raise Invalid("a registration time with no time zone")
+    if not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
         raise Invalid("a registration time outside the year before the event")
     row = ctx.conn.execute("SELECT registered_by FROM attendee WHERE id = ?", (b["attendee_id"],)).fetchone()
     if ctx.walkins is None:

@@ -53,6 +53,7 @@ HELLO_SECONDS = 10.0
 HEADS_EVERY = 0.25
 PENDING_EVERY = 30.0        # waiting entries are retried (and their bounds applied) this often
 RETRY_EVERY = 2.0
+RETRY_MAX = 60.0            # a peer that keeps refusing us (or ending before its hello) is dialled ever less often
 WANT_TIMEOUT = 10.0
 PUSH_AFTER = 0.05                      # heads go out this long after a merge (see _push_soon)
 RUNS_CACHE_MAX = 16 * 1024 * 1024      # encoded entries kept for the next want of the same (bytes)
@@ -166,6 +167,7 @@ class SyncNode:
         self.message_code: tuple[str, dict] | None = None      # see _say
         self.traffic = {"sent": 0, "received": 0}
         self.refused_connections = 0
+        self._peer_state: dict[str, str] = {}      # per peer, what was last logged about it (see _note)
         self._wanted: dict[str, tuple[Peer, float]] = {}     # log → the session asked for it, when
         self._confirmed = 0
         self._dialled_device: dict[str, str] = {}
@@ -232,11 +234,25 @@ class SyncNode:
         self.message = text
         self.message_code = (code, {k: str(v)[:200] for k, v in args.items()})
 
-    async def _session(self, reader, writer, *, dialled: str | None = None) -> None:
+    def _note(self, who: str, state: str, level: int, text: str, *args) -> None:
+        """Log ``text`` at ``level`` once per peer and state (a revoked or incompatible peer is met
+        again at each redial: the same line every few seconds filled the log, ~110 lines a minute);
+        a repeat goes to debug."""
+        if self._peer_state.get(who) != state:
+            self._peer_state[who] = state
+            log.log(level, text, *args)
+        else:
+            log.debug(text, *args)
+
+    async def _session(self, reader, writer, *, dialled: str | None = None) -> bool:
+        """One connection, until it ends. True when it got as far as syncing (both hellos
+        accepted): a dialler that gets False backs off (see ``_dial``)."""
         peer: Peer | None = None
         device = None
+        who = dialled or "a peer"
         try:
             device, key = self._peer_certificate(writer)
+            who = device
             if device == self.device_id:
                 raise KioskError("a connection to itself (a reflection?)", code="sync_self")
             self._refuse_revoked(device)        # known and revoked: not even a hello
@@ -261,7 +277,7 @@ class SyncNode:
             self._sessions.setdefault(device, []).append(peer)
             self.online[device] = peer
             self.message, self.message_code = "", None
-            log.info("syncing with %s", device)
+            self._note(device, "syncing", logging.INFO, "syncing with %s", device)
             await self._ask(peer)
             while not self._stop.is_set():
                 msg, size = await recv_frame(reader)
@@ -280,17 +296,24 @@ class SyncNode:
                     self._take_data(peer, msg.get("bundle"))
                     if msg.get("last", True):
                         peer.awaiting = False
-                        for device, (who, _t) in list(self._wanted.items()):
+                        # (not ``device``: that names the peer, checked for revocation on each
+                        # message — reusing it here dropped honest peers after any revocation)
+                        for wanted_log, (who, _t) in list(self._wanted.items()):
                             if who is peer:
-                                del self._wanted[device]
+                                del self._wanted[wanted_log]
                         await self._ask(peer)
                     self._push_soon()            # peers ask for what we got without waiting for the poll
         except KioskError as exc:
             self._say(exc.code, exc.message, device=device or dialled or "", **getattr(exc, "details", {}))
-            log.warning("sync with %s refused: %s", dialled or "a peer", exc.message)
+            self.refused_connections += 1
+            self._note(who, f"refused: {exc.message}", logging.WARNING, "sync with %s refused: %s", who, exc.message)
         except (asyncio.IncompleteReadError, ConnectionError, OSError, asyncio.TimeoutError, ValueError,
                 ssl.SSLError) as exc:
-            log.info("connection to %s ended: %s", peer.device if peer else dialled or "a peer", exc)
+            if peer is not None:
+                self._note(who, "ended", logging.INFO, "connection to %s ended: %s", who, exc)
+            else:       # before the hello: a peer that refuses us (we may be revoked) or is not one
+                self._note(who, "ended before hello", logging.INFO, "connection to %s ended before its hello: %s",
+                           who, exc)
         finally:
             asked_here = False
             if peer is not None:
@@ -304,15 +327,16 @@ class SyncNode:
                         self.online[peer.device] = others[-1]
                     else:
                         del self.online[peer.device]
-                for device, (who, _t) in list(self._wanted.items()):
+                for wanted_log, (who, _t) in list(self._wanted.items()):
                     if who is peer:
-                        del self._wanted[device]
+                        del self._wanted[wanted_log]
                         asked_here = True
             writer.close()
             if asked_here and not self._stop.is_set():
                 # what was asked on this connection and never came: ask the others now
                 for other in list(self.online.values()):
                     asyncio.ensure_future(self._ask_quietly(other))
+        return peer is not None
 
     def _take_heads(self, peer: Peer, msg: dict) -> None:
         heads = msg.get("heads")
@@ -491,6 +515,7 @@ class SyncNode:
     async def _dial(self, address: str) -> None:
         host, _, port = address.rpartition(":")
         ctx = client_context(self.identity)
+        delay = RETRY_EVERY
         while not self._stop.is_set():
             if self._dialled_device.get(address) in self.online:      # already connected (it dialled us)
                 await asyncio.sleep(RETRY_EVERY)
@@ -499,10 +524,14 @@ class SyncNode:
                 reader, writer = await asyncio.wait_for(asyncio.open_connection(
                     host or "127.0.0.1", int(port), ssl=ctx, limit=MAX_FRAME,
                     ssl_handshake_timeout=HANDSHAKE_SECONDS), HANDSHAKE_SECONDS * 2)
-                await self._session(reader, writer, dialled=address)
+                synced = await self._session(reader, writer, dialled=address)
+                # it answered but the session never got going (it refused us — a revoked device
+                # is closed before any hello — or we refused it): each refusal doubles the wait,
+                # up to RETRY_MAX; a session that synced starts again at RETRY_EVERY
+                delay = RETRY_EVERY if synced else min(delay * 2, RETRY_MAX)
             except (OSError, ConnectionError, asyncio.TimeoutError, ssl.SSLError) as exc:
-                log.debug("peer %s not reachable: %s", address, exc)
-            await asyncio.sleep(RETRY_EVERY)
+                log.debug("peer %s not reachable: %s", address, exc)    # not up yet: keep trying often
+            await asyncio.sleep(delay)
 
     # ---------------------------------------------------------------- local changes
     async def _watch_local(self) -> None:
@@ -522,6 +551,11 @@ class SyncNode:
                     self._write_status()
             except sqlite3.Error as exc:       # the kiosk holds the write lock a moment: try again
                 log.debug("local poll: %s", exc)
+            except Exception as exc:            # noqa: BLE001 — anything else ended this loop silently
+                # (attack round 4: the daemon stayed up but no longer signed local changes). Logged
+                # once per distinct error, and the loop goes on; the next tick tries again.
+                self._note("local changes", f"error: {type(exc).__name__}: {exc}", logging.ERROR,
+                           "reading this device's changes failed (will retry): %s: %s", type(exc).__name__, exc)
             await asyncio.sleep(HEADS_EVERY)
 
     def _watch_roster(self) -> None:

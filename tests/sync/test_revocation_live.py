@@ -163,3 +163,69 @@ def test_both_connections_of_a_device_that_dialled_and_was_dialled_are_closed_on
     both, count, closed = asyncio.run(main())
     assert both and count == 2
     assert closed
+
+
+# ---------------------------------------------------------------- attack round 4, problem 3
+def test_honest_peers_stay_connected_after_a_third_device_is_revoked(fleet, caplog):
+    """a holds c's entries (before c's cut-off) that b lacks; c is revoked on both. b asks a for
+    c's log; once it came, the session's peer variable was overwritten by the loop over the logs
+    asked for, so the next message was checked as if from c and the honest a was dropped — every
+    2 s, for as long as the daemons ran."""
+    from kiosk.sync.engine import export_file, import_file
+
+    check_in(fleet.paths["c"], "c", "c-1", "A0140")
+    check_in(fleet.paths["c"], "c", "c-2", "A0141")
+    import_file(fleet.engine("a"), export_file(fleet.engine("c")), "c.sync")
+    statement, sig = revocation(fleet.authority, "c", event_id=EVENT, after=2, now=CLOCK.now())
+    for name in ("a", "b"):
+        SyncEngine(open_event_db(fleet.paths[name]), None, clock=CLOCK.now).add_statement(statement, sig)
+
+    async def main():
+        a = node(fleet, "a")
+        atask = await started(a)
+        b = node(fleet, "b", peers=[f"127.0.0.1:{a.bound_port}"])
+        btask = await started(b)
+        got_c = await until(lambda: b.engine.heads().get("c", (0, None))[0] == 2, timeout=15)
+        first = b.online.get("a")
+        check_in(fleet.paths["a"], "a", "a-1", "A0142")       # a's heads move: messages on the session
+        got_a = await until(lambda: b.engine.heads().get("a", (0, None))[0] >= 1, timeout=15)
+        await asyncio.sleep(1.0)                               # and a few more heads ticks
+        same = first is not None and b.online.get("a") is first and not first.writer.is_closing()
+        a.stop(), b.stop()
+        await asyncio.gather(atask, btask, return_exceptions=True)
+        return got_c, got_a, same
+
+    with caplog.at_level("DEBUG", logger="kiosk.sync.net"):
+        got_c, got_a, same = asyncio.run(main())
+    assert got_c and got_a
+    assert same, "b's session with a was dropped"
+    assert not [r for r in caplog.records if "revoked" in r.getMessage()]
+
+
+def test_a_revoked_device_is_dialled_ever_less_often_and_logged_once(fleet, caplog, monkeypatch):
+    """A revoked device is closed before any hello; it redialled every 2 s forever, and the peer
+    logged a WARNING each time (~110 lines a minute). Now its waits double and the peer logs the
+    refusal once (repeats at debug)."""
+    monkeypatch.setattr(net, "RETRY_EVERY", 0.05)
+    monkeypatch.setattr(net, "RETRY_MAX", 10.0)
+    statement, sig = revocation(fleet.authority, "c", event_id=EVENT, after=0, now=CLOCK.now())
+    SyncEngine(open_event_db(fleet.paths["a"]), None, clock=CLOCK.now).add_statement(statement, sig)
+
+    async def main():
+        a = node(fleet, "a")
+        atask = await started(a)
+        c = node(fleet, "c", peers=[f"127.0.0.1:{a.bound_port}"])
+        ctask = await started(c)
+        await asyncio.sleep(2.0)
+        a.stop(), c.stop()
+        await asyncio.gather(atask, ctask, return_exceptions=True)
+        return a.refused_connections
+
+    with caplog.at_level("DEBUG", logger="kiosk.sync.net"):
+        refused = asyncio.run(main())
+    # 0.05 s apart would be ~30 attempts in 2 s; doubling from 0.05 s: 0.1, 0.2, 0.4, 0.8 → 5 or 6
+    assert 2 <= refused <= 7, refused
+    warnings = [r for r in caplog.records if r.levelname == "WARNING" and "c has been revoked" in r.getMessage()]
+    assert len(warnings) == 1, [r.getMessage() for r in warnings]
+    ended = [r for r in caplog.records if r.levelname == "INFO" and "ended before its hello" in r.getMessage()]
+    assert len(ended) == 1, [r.getMessage() for r in ended]
