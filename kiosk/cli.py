@@ -121,6 +121,16 @@ def keys(argv: list[str]) -> int:
 
     conn = _open(args.db)
     store = conn.checkins
+    mine = conn.sync.own_identity()
+    if mine is not None:
+        # a new key changes the event data's fingerprint: this device could no longer sync
+        return _fail(f"{args.db} is {mine[0]}'s database, enrolled in the sync: a badge key registered here would "
+                     "make its event data differ from every other device's, and it could no longer sync. Register "
+                     "keys in the organiser's database before it is copied to the devices. Nothing was written.", 2)
+    if conn.execute("SELECT 1 FROM sync_authority").fetchone() is not None:
+        print(f"Warning: {args.db} already has a sync authority: copies of it made before this key was registered "
+              "will not sync with it (the event data differs). Copy this database to the devices again.",
+              file=sys.stderr)
     if args.out.resolve().is_relative_to(ROOT.resolve()):
         return _fail(f"Refusing to write the private key inside the project ({args.out}): it must never reach "
                      "git, data/ or a kiosk. Choose a folder elsewhere, e.g. ~/innofair-keys.")
@@ -588,6 +598,10 @@ def sync_cmd(argv: list[str]) -> int:
     revoke.add_argument("--after", type=int, required=True, metavar="N",
                         help="the last of its entries still trusted (0: none)")
     revoke.add_argument("--reason", default="")
+    for sp in (enrol, revoke):
+        sp.add_argument("--pin", action="store_true",
+                        help="this database has no sync authority yet: pin the one in --ca (a copy made before "
+                             "`sync ca`); without it such a database is refused")
     identity_help = "this device's enrolled identity folder (or KIOSK_SYNC_IDENTITY)"
     serve = sub.add_parser("serve", help="run this device's sync (until stopped)")
     serve.add_argument("--port", type=int, default=8765)
@@ -623,7 +637,17 @@ def sync_cmd(argv: list[str]) -> int:
         return 0
     if args.action in ("enrol", "revoke"):
         authority = ident.load_authority(args.ca)
-        pin_authority(conn, authority.cert_pem, clock())
+        if conn.execute("SELECT 1 FROM sync_authority").fetchone() is None:
+            # (it was pinned silently: enrolling on the wrong copy made that copy trust this
+            # authority and take what it holds as the event's starting data)
+            if not args.pin:
+                return _fail(f"{args.db} has no sync authority: `sync ca` pins it in the organiser's database, "
+                             f"and devices are enrolled from that one. If this copy was made before `sync ca` and "
+                             f"{args.ca} is this event's authority, add --pin to pin it here. Nothing was changed.", 2)
+            pin_authority(conn, authority.cert_pem, clock())
+            print(f"Pinned the sync authority in {args.ca} in {args.db} (it had none).", file=sys.stderr)
+        else:
+            pin_authority(conn, authority.cert_pem, clock())      # the same one, or refused
         engine = SyncEngine(conn, None, clock=clock)
         if args.action == "enrol":
             _outside_project(args.out, "a device key")

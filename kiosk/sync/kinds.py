@@ -708,6 +708,13 @@ def _window_validate(ctx: Context, author: str, b: dict) -> None:
             raise Invalid("a window that ends before it opens")
         if previous_end is not None and start < previous_end:
             raise Invalid("windows overlapping or out of order")
+        # the event's days exactly, as `list-window` and the desk allow (not ±1 day as other
+        # times: a window on the day after let a stolen device's late scans pass the re-check)
+        first = (ctx.earliest + MARGIN).date()
+        last = (ctx.latest - MARGIN).date() - timedelta(days=1)
+        if not (first <= start.astimezone(ctx.tz).date() <= last
+                and first <= (end.astimezone(ctx.tz) - timedelta(seconds=1)).date() <= last):
+            raise Invalid(f"a window outside the event days ({first} – {last})")
         previous_end = end
     if not (isinstance(b["hlc"], str) and HLC.match(b["hlc"])):
         raise Invalid("a malformed clock reading")
