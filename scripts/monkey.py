@@ -7,13 +7,19 @@ as a failure; a crash is the process dying (exit 139/134).
 
     .venv/bin/python scripts/monkey.py --events 5000 --seed 7                 # offscreen
     xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python scripts/monkey.py --x --events 3000
+    .venv/bin/python scripts/monkey.py --events 3000 --seed 42 --sample 250 2> samples.jsonl   # memory
 
-Prints one JSON line: events, seconds, by kind, errors.
+Prints one JSON line: events, seconds, by kind, errors. With ``--sample N`` it also prints, every N
+events and after an idle reset, one JSON line on stderr (``"sample"``): RSS, live widgets, top-level
+widgets, QGraphicsItems per scene, the main window's QObject descendants and the most numerous
+Python object types — the figures issue 12's memory hunt reads (``--tracemalloc`` adds the top
+allocation sites grown since the first sample).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -39,6 +45,14 @@ def main() -> int:
     ap.add_argument("--x", action="store_true", help="real input through xdotool (needs DISPLAY)")
     ap.add_argument("--idle-seconds", type=float, default=1.5)
     ap.add_argument("--trace", action="store_true", help="one line per event on stderr (kind, screen, ms)")
+    ap.add_argument("--sample", type=int, default=0, metavar="N",
+                    help="every N events (and right after an idle reset at that point) print a memory sample "
+                         "(RSS, widget/item/object counts) as JSON on stderr")
+    ap.add_argument("--tracemalloc", action="store_true", help="with --sample: diff tracemalloc snapshots")
+    ap.add_argument("--no-deferred-delete", action="store_true",
+                    help="the old harness: never run deleteLater()'s deletions (to reproduce its figures)")
+    ap.add_argument("--only", default="",
+                    help="comma-separated event kinds to run (the others are skipped): bisecting a growth")
     ap.add_argument("--now", default="2023-06-14T16:30",
                     help="the kiosk's (fixed) clock at the start; 'clock' events move it on (default: five "
                          "sessions on at once)")
@@ -51,7 +65,7 @@ def main() -> int:
     from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QGraphicsView, QLineEdit, QPushButton
 
     from kiosk.models.loader import build_database
-    from tests.xdriver import Driver, ErrorRecorder, build_kiosk, report
+    from tests.xdriver import Driver, ErrorRecorder, build_kiosk, pump, report
 
     tmp = Path(tempfile.mkdtemp(prefix="monkey-"))
     db_path = tmp / "event.db"
@@ -60,7 +74,10 @@ def main() -> int:
     app, db, window = build_kiosk(db_path, idle_seconds=args.idle_seconds, now=args.now)
     db.pins.set_pin("staff", PIN, window.ui.now())
     db.pins.set_pin("volunteer", "135790", window.ui.now())
-    driver = Driver(app)
+    if args.no_deferred_delete:
+        def pump(app):
+            app.processEvents()
+    driver = Driver(app, pump=pump)
     rng = random.Random(args.seed)
     driver.wait(300)
     counts: dict[str, int] = {}
@@ -147,6 +164,37 @@ def main() -> int:
         else:
             window.ops.edit_session(session_id, revert=True, **by)
 
+    from tests.memory_probe import MemoryProbe
+
+    probe = MemoryProbe(window, tracemalloc=args.tracemalloc) if args.sample else None
+    only = {k for k in args.only.split(",") if k}
+    samples = []
+
+    def sample(i, label="") -> None:
+        s = probe.sample(i, label)
+        samples.append(s)
+        print(json.dumps({"sample": s}), file=sys.stderr, flush=True)
+
+    if probe is not None:
+        # every screen built once first (they are built on first use), so what the samples
+        # after an idle reset show is what a visitor leaves behind, not a screen's first opening
+        for name in ("home", "agenda", "exhibitors", "changes", "my-day", "board", "pin", "checkin", "editor",
+                     "meetings"):
+            window.screen(name)
+        window.open_session(SESSIONS[0])
+        pump(app)
+        window.reset_for_next_visitor()
+        pump(app)
+        sample(0, "start")
+    def kind_of(r, view):
+        if view == "pin" and r < 0.5:
+            return "pin"
+        for limit, name in ((0.015, "idle_reset"), (0.06, "navigate"), (0.08, "session"), (0.16, "double_tap"),
+                            (0.26, "drag"), (0.36, "type"), (0.375, "edit"), (0.39, "clock")):
+            if r < limit:
+                return name
+        return "tap"
+
     t0 = time.perf_counter()
     for i in range(args.events):
         t_event = time.perf_counter()
@@ -154,7 +202,9 @@ def main() -> int:
         view = window.current_view()
         if args.trace:
             print(i, "start", round(r, 3), view, file=sys.stderr, flush=True)
-        if view == "pin" and r < 0.5:
+        if only and kind_of(r, view) not in only:
+            kind = "skipped"
+        elif view == "pin" and r < 0.5:
             kind = "pin"
             for d in (PIN if rng.random() < 0.7 else "135790") + "K":
                 w = window.pin_pad.keys["OK" if d == "K" else d]
@@ -211,12 +261,21 @@ def main() -> int:
             print(i, kind, view, window.ui.language, round((time.perf_counter() - t_event) * 1000), file=sys.stderr,
                   flush=True)
         if real or i % 5 == 0:
-            app.processEvents()
+            pump(app)
+        if probe is not None and (i + 1) % args.sample == 0:
+            sample(i + 1)
+            window.reset_for_next_visitor()       # what the idle reset gives back is the figure that matters
+            pump(app)
+            sample(i + 1, "after idle reset")
         if len(recorder.errors) > 20:
             break
     seconds = time.perf_counter() - t0
-    report({"events": sum(counts.values()), "seconds": round(seconds, 1), "by_kind": counts, "seed": args.seed,
-            "platform": app.platformName(), "errors": recorder.errors})
+    out = {"events": sum(counts.values()), "seconds": round(seconds, 1), "by_kind": counts, "seed": args.seed,
+           "platform": app.platformName(), "errors": recorder.errors}
+    if samples:
+        out["memory"] = [{k: s[k] for k in ("event", "label", "rss_mb", "widgets", "graphics_items", "py_objects")}
+                         for s in samples]
+    report(out)
     sys.stdout.flush()
     shutil.rmtree(tmp, ignore_errors=True)
     os._exit(1 if recorder.errors else 0)      # Qt's teardown aborts after the on-screen keyboard

@@ -106,18 +106,31 @@ class ErrorRecorder:
         # keyboard's view is first created).
 
 
+def pump(app) -> None:
+    """One turn of the event loop as ``app.exec()`` would run it. ``processEvents()`` alone, called
+    from outside any event loop (as a driver does), never deletes what ``deleteLater()`` queued
+    (Qt: "DeferredDelete events will not be processed" in such a loop), so every widget a screen
+    replaced would live on — a harness-made leak that the real kiosk, inside ``exec()``, does not
+    have (issue 12). Flushing those events here makes the driven kiosk hold what the real one holds."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 class Driver:
     """Real input on the X display this process runs on (xdotool through XTEST), with Qt's event
     loop kept running while xdotool works, so timers and the scanner's held keys behave as live."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, pump=pump) -> None:
         self.app = app
+        self.pump = pump
         self.real_x = app.platformName() == "xcb"
 
     def wait(self, ms: float) -> None:
         end = time.monotonic() + ms / 1000
         while time.monotonic() < end:
-            self.app.processEvents()
+            self.pump(self.app)
             time.sleep(0.002)
 
     def xdo(self, *args: str) -> None:
@@ -127,7 +140,7 @@ class Driver:
         while proc.poll() is None:
             self.app.processEvents()
             time.sleep(0.001)
-        self.app.processEvents()
+        self.pump(self.app)
 
     def tap_at(self, x: int, y: int, *, double: bool = False) -> None:
         self.xdo("mousemove", str(x), str(y), "click", *(["--repeat", "2", "--delay", "80"] if double else []), "1")

@@ -97,15 +97,20 @@ class ChangeCard(QFrame):
         self.title.setStyleSheet(f"font-size: {theme.title}px; font-weight: 700;")
         self.when.setText(when)
         self.when.setStyleSheet(f"font-size: {theme.body}px; color: {p.text_muted if not theme.high_contrast else p.text};")
-        for old in self.lines:
+        # the line labels are kept and relabelled (a refresh comes with every edit, language and
+        # theme change all day): only a card that now has fewer lines gives some back
+        while len(self.lines) > len(lines):
+            old = self.lines.pop()
             self.change_box.removeWidget(old)
+            old.hide()
             old.deleteLater()
-        self.lines = []
-        for text, colour in lines:
-            line = label(text, wrap=True)
-            line.setStyleSheet(f"font-size: {theme.body}px; font-weight: 700; color: {getattr(p, colour)};")
+        while len(self.lines) < len(lines):
+            line = label(wrap=True)
             self.change_box.addWidget(line)
             self.lines.append(line)
+        for line, (text, colour) in zip(self.lines, lines):
+            line.setText(text)
+            line.setStyleSheet(f"font-size: {theme.body}px; font-weight: 700; color: {getattr(p, colour)};")
         self.changed_at.setText(changed_at)
         self.changed_at.setStyleSheet(f"font-size: {theme.small}px; color: {p.text_muted if not theme.high_contrast else p.text};")
         self.changed_at.setVisible(bool(changed_at))
@@ -233,12 +238,9 @@ class ChangesScreen(QWidget):
         self.heading.setText(QCoreApplication.translate("Changes", "Changes to the programme"))
         self.past_heading.setText(QCoreApplication.translate("Changes", "Earlier days (over)"))
         self.hint.setText(QCoreApplication.translate("Changes", "Tap a card to see the session and the way there."))
-        # drop the old cards (and every reference to them) before building the new ones
-        old, self.cards = self.cards, []
-        for card in old:
-            self.grid.removeWidget(card)
-            card.hide()
-            card.deleteLater()
+        # The cards are kept and refilled (this runs on every edit, language and theme change, all
+        # day long): only cards beyond the new count are removed, only missing ones are made.
+        cards, self.cards = self.cards, []
         changes = self.programme.repo.changes()
         rooms = self.programme.rooms
         # today's and later days' changes first; those to days that are over after them
@@ -265,12 +267,20 @@ class ChangesScreen(QWidget):
                 at = QCoreApplication.translate("Changes", "Changed %1").replace("%1", stamp)
             if self.past_from == len(changes) and agenda.on_a_past_day(s, now):
                 self.past_from = len(self.cards)
-            card = ChangeCard(s.id)
+            if len(self.cards) < len(cards):
+                card = cards[len(self.cards)]
+                card.session_id = s.id
+            else:
+                card = ChangeCard(s.id)
+                card.tapped.connect(self.openSession)
             card.fill(title=s.title.get(lang), when=when, lines=describe(change, s, rooms, lang),
                       changed_at=at, theme=theme)
-            card.tapped.connect(self.openSession)
             self.cards.append(card)
         self.past_from = min(self.past_from, len(self.cards))
+        for card in cards[len(self.cards):]:
+            self.grid.removeWidget(card)
+            card.hide()
+            card.deleteLater()
         self._place()
         self.empty.setText(QCoreApplication.translate("Changes", "No changes: everything is as printed in the programme."))
         self.empty.setVisible(not self.cards)
