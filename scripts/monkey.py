@@ -13,7 +13,7 @@ Prints one JSON line: events, seconds, by kind, errors. With ``--sample N`` it a
 events and after an idle reset, one JSON line on stderr (``"sample"``): RSS, live widgets, top-level
 widgets, QGraphicsItems per scene, the main window's QObject descendants and the most numerous
 Python object types — the figures issue 12's memory hunt reads (``--tracemalloc`` adds the top
-allocation sites grown since the first sample).
+allocation sites grown since the sample before).
 """
 
 from __future__ import annotations
@@ -186,6 +186,7 @@ def main() -> int:
         window.reset_for_next_visitor()
         pump(app)
         sample(0, "start")
+
     def kind_of(r, view):
         if view == "pin" and r < 0.5:
             return "pin"
