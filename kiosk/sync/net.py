@@ -221,6 +221,34 @@ class SyncNode:
         if member is not None and member.cut_off is not None:
             raise KioskError(f"{device} has been revoked", code="sync_revoked")
 
+    async def _refuse_revoked_telling(self, device: str, writer) -> None:
+        """Refuse a revoked device before any hello — telling it only the organiser's signed
+        revocation of itself, so that it stops (it redialled every peer forever, never knowing)."""
+        member = self.engine.roster.members.get(device)
+        if member is not None and member.cut_off is not None:
+            mine = [list(v) for k, v in sorted(self.engine.roster.statements.items())
+                    if k.startswith(f"revoke:{device}:")]
+            try:
+                await asyncio.wait_for(send_frame(writer, {"t": "revoked", "roster": mine[:8]}), HANDSHAKE_SECONDS)
+            except (ConnectionError, OSError, asyncio.TimeoutError, ValueError):
+                pass
+            self._refuse_revoked(device)
+
+    def _learn_revoked(self, msg: dict) -> None:
+        """A peer says this device was revoked: take in the statements it sent (each must carry the
+        authority's signature, so a peer cannot make one up) and stop if this device is revoked."""
+        for item in (msg.get("roster") or [])[:8] if isinstance(msg.get("roster"), list) else []:
+            if isinstance(item, list) and len(item) == 2 and all(isinstance(v, str) for v in item):
+                try:
+                    self.engine.add_statement(*item)
+                except KioskError as exc:
+                    log.warning("a peer's revocation statement was refused: %s", exc.message)
+        self._drop_revoked()
+        me = self.engine.roster.members.get(self.device_id)
+        if me is not None and me.cut_off is not None:
+            raise KioskError(f"{self.device_id} has been revoked by the organiser; it no longer syncs.",
+                             code="sync_revoked")
+
     def _hello(self) -> dict:
         fp = self.engine.fingerprint()
         return {"t": "hello", "event": self.engine.event_id(), "fingerprint": fp.digest, "counts": fp.counts,
@@ -255,10 +283,12 @@ class SyncNode:
             who = device
             if device == self.device_id:
                 raise KioskError("a connection to itself (a reflection?)", code="sync_self")
-            self._refuse_revoked(device)        # known and revoked: not even a hello
+            await self._refuse_revoked_telling(device, writer)   # known and revoked: not even a hello
             hello_mine = self._hello()
             await send_frame(writer, hello_mine)
             hello, size = await asyncio.wait_for(recv_frame(reader), HELLO_SECONDS)
+            if hello.get("t") == "revoked":
+                self._learn_revoked(hello)
             if hello.get("t") != "hello":
                 raise ValueError("no hello")
             self._peer_member(device, key, hello)
