@@ -762,7 +762,10 @@ class SyncEngine:
         """Re-decide what the merged entries touched, with the same two rules as local writes."""
         if ctx.acknowledge:          # a revocation by another device applied: this device holds it from now
             ctx.me = self.device_id
-            kinds_mod.acknowledge_revocations(ctx, self.clock())
+            if kinds_mod.acknowledge_revocations(ctx, self.clock()):
+                # signed now, in this transaction: a merge writes none of this device's rows after
+                # its collection (note_committed), so they would wait for the next local write
+                self._collect_in_transaction()
         for list_id in ctx.touched_lists:        # first: the re-check reads the lists' windows as they now are
             if settle_list_windows(self.store, list_id):
                 result.reference.add("checkin_window")

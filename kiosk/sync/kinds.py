@@ -795,13 +795,14 @@ def _seen_collect(conn: sqlite3.Connection, device: str):
 register(Kind("seen", _seen_key, _seen_validate, _seen_apply, _seen_collect, single_statement=True))
 
 
-def acknowledge_revocations(ctx: Context, now: datetime) -> None:
+def acknowledge_revocations(ctx: Context, now: datetime) -> int:
     """Record that this device holds, from ``now``, every badge revocation signed by another
     device that it has applied and not yet said it holds (it is signed as a ``seen`` entry at the
-    next collection). Not with a clock outside the event: other devices would quarantine it."""
+    next collection). Not with a clock outside the event: other devices would quarantine it.
+    Returns how many receipts were recorded."""
     ctx.acknowledge = False
     if ctx.me is None or not (ctx.earliest <= now < ctx.latest):
-        return
+        return 0
     rows = ctx.conn.execute(
         "SELECT l.device, l.n, substr(l.key, 1, length(l.key) - 7) FROM sync_log l WHERE l.kind = 'badge' "
         "AND l.status = 'ok' AND l.key LIKE '%/revoke' AND l.device != ?1 AND NOT EXISTS "
@@ -812,3 +813,4 @@ def acknowledge_revocations(ctx: Context, now: datetime) -> None:
     for _d, _n, serial in rows:
         ctx.recheck_serials.add(serial)
     ctx.revoked = None
+    return len(rows)

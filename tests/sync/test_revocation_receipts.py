@@ -139,3 +139,30 @@ def test_forged_receipts_change_nothing(day):  # noqa: F811
     assert checked_in(day, "k2", "before")      # 09:30: before the revocation's own date, whatever the receipt
     assert rows(day.paths["k2"], "SELECT seen_by, seen_at FROM badge_revocation_seen ORDER BY seen_by") == \
         [("k2", "2023-06-14T18:00:00+09:00"), ("kiosk", "2023-06-14T08:00:00+09:00")]
+
+
+def test_running_daemons_sign_and_carry_receipts(day):  # noqa: F811
+    """The real path: the desk re-issues a badge with the command line while `sync serve` runs on the
+    desk and two kiosks (clocks at 18:00 on the first day); each kiosk signs that it holds the
+    revocation, and every device ends with both receipts and the same verdicts."""
+    from .test_day_changes import cli
+    from .test_network import Daemons
+    from .test_revocation_live import wait_for
+
+    daemons = Daemons(day)
+    try:
+        for name in ("desk", "kiosk", "k2"):
+            daemons.start(name)
+        for extra, when in (((), "2023-06-14T17:50"), (("--reissue",), "2023-06-14T18:00")):
+            done = cli("badges", "--key", day.key_path, "--out", day.folder / "printed", "--attendee", "A0001",
+                       *extra, "--now", when, "--db", day.paths["desk"])
+            assert done.returncode == 0, done.stderr
+        receipts = "SELECT seen_by FROM badge_revocation_seen ORDER BY seen_by"
+        wait_for(lambda: all(rows(day.paths[n], receipts) == [("k2",), ("kiosk",)] for n in day.paths),
+                 what="both kiosks' receipts on every device")
+    finally:
+        daemons.stop_all()
+    for name in day.paths:
+        assert rows(day.paths[name], "SELECT count(*) FROM sync_log WHERE status != 'ok'") == [(0,)], name
+        assert rows(day.paths[name], "SELECT device, status FROM sync_log WHERE kind = 'seen' ORDER BY device") == \
+            [("k2", "ok"), ("kiosk", "ok")], name
