@@ -60,7 +60,10 @@ class AgendaScreen(QWidget):
             self.day_tabs.addWidget(b)
         self.tabs = tabs
         self._portrait: bool | None = None
-        self.day_group.idClicked.connect(lambda i: self.show_day(self.days[i]))
+        self.day_group.idClicked.connect(self._day_tapped)
+        #: the calendar date on which a visitor tapped the tab shown; None while the kiosk chose it
+        #: (reset): a tab chosen for "today" must follow the date when it rolls over (overnight)
+        self._tapped_on = None
         self.legend = label(role="onDarkMuted", wrap=True)
         self.url_qr = label()
         self.url_qr.setFixedSize(110, 110)   # the QR arrives just after the first frame: no jump
@@ -85,6 +88,7 @@ class AgendaScreen(QWidget):
         root.addWidget(self.list, 1)
 
         ui.languageChanged.connect(lambda _l: self.retranslate())
+        ui.minuteTick.connect(lambda _now: self._follow_today())   # midnight, with the agenda open
         self.retranslate()
         self.reset()
 
@@ -137,7 +141,22 @@ class AgendaScreen(QWidget):
         if self.isVisible():
             QTimer.singleShot(0, self._scroll_if_pending)
 
+    def _day_tapped(self, i: int) -> None:
+        self._tapped_on = self.ui.now().astimezone(self.programme.tz).date()
+        self.show_day(self.days[i])
+
+    def _follow_today(self) -> None:
+        """The day the kiosk chose (not a visitor) follows the calendar: after an overnight the
+        first visitor's agenda opens on today, not on the day of the last idle reset. A tab the
+        visitor tapped today stays."""
+        today = self.ui.now().astimezone(self.programme.tz).date()
+        if self._tapped_on is not None and self._tapped_on != today:
+            self._tapped_on = None
+        if self._tapped_on is None and self.model.day != self.today():
+            self.show_day(self.today())
+
     def showEvent(self, event) -> None:
+        self._follow_today()
         super().showEvent(event)
         QTimer.singleShot(0, self._scroll_if_pending)
 
@@ -149,6 +168,7 @@ class AgendaScreen(QWidget):
 
     def reset(self) -> None:
         """Back to today, scrolled to what is on (idle reset)."""
+        self._tapped_on = None
         self.show_day(self.today())
 
     def refresh(self) -> None:

@@ -171,3 +171,38 @@ def test_the_speakers_list_says_each_role_once_with_the_languages_own_colon(make
     assert "講者" not in detail.people.text() and ":" not in detail.people.text().replace("style='margin:0 0 10px 0'", "")
     window.open_session("d1-roundtable")
     assert "：" in detail.people.text()                  # 主持人：…
+
+
+def test_after_an_overnight_the_agenda_opens_on_today_not_on_the_day_of_the_last_reset(make_kiosk, qtbot, clock):
+    """Stranger report r4 #1: the idle reset at 23:59 chose 14 June; at 00:00 the first visitor's
+    Agenda still showed 14 June with every session dimmed."""
+    from PySide6.QtCore import Qt
+
+    clock.set(kst("06-14 23:59"))
+    window = make_kiosk()
+    window.show_view("agenda")
+    window.reset_for_next_visitor()           # the idle reset before midnight
+    assert window.agenda.day_buttons[0].isChecked()
+    clock.set(kst("06-15 00:00"))
+    qtbot.mouseClick(window.home.agenda_tile, Qt.MouseButton.LeftButton)
+    assert window.current_view() == "agenda"
+    assert window.agenda.day_buttons[1].isChecked()
+    assert window.agenda.model.day == kst("06-15 00:00").date()
+
+
+def test_the_agenda_open_at_midnight_turns_to_the_new_day_but_a_tapped_tab_stays(make_kiosk, qtbot, clock):
+    from PySide6.QtCore import Qt
+
+    clock.set(kst("06-14 23:59"))
+    window = make_kiosk()
+    window.show_view("agenda")
+    clock.set(kst("06-15 00:00"))
+    window.ui.tick()                          # the minute tick at midnight
+    assert window.agenda.model.day == kst("06-15 00:00").date()
+    # a visitor's own choice today is kept while they read it, and when they come back to it
+    qtbot.mouseClick(window.agenda.day_buttons[2], Qt.MouseButton.LeftButton)
+    clock.advance(minutes=1)
+    window.ui.tick()
+    window.show_view("home")
+    window.show_view("agenda")
+    assert window.agenda.day_buttons[2].isChecked()
