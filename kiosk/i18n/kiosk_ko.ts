@@ -4,23 +4,23 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="108"/>
+        <location filename="../views/agenda.py" line="112"/>
         <source>Agenda</source>
         <extracomment>The agenda&apos;s QR code is drawn this long after the screen is built (after its first frame).</extracomment>
         <translation>프로그램</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="109"/>
+        <location filename="../views/agenda.py" line="113"/>
         <source>What changed</source>
         <translation>변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="114"/>
+        <location filename="../views/agenda.py" line="118"/>
         <source>Full agenda on your phone</source>
         <translation>휴대폰으로 전체 프로그램 보기</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="117"/>
+        <location filename="../views/agenda.py" line="121"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>나란히 놓인 세션은 같은 시간에 진행됩니다. 세션을 누르면 상세 정보와 가는 길이 나옵니다.</translation>
     </message>
@@ -286,174 +286,174 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="409"/>
+        <location filename="../views/editor.py" line="428"/>
         <source>room assumed for this demo</source>
         <translation>데모용으로 가정한 장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="236"/>
+        <location filename="../views/editor.py" line="240"/>
         <source>End</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="235"/>
+        <location filename="../views/editor.py" line="239"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="311"/>
+        <location filename="../views/editor.py" line="330"/>
         <source>room not on the floor plan yet</source>
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="491"/>
+        <location filename="../views/editor.py" line="510"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="229"/>
+        <location filename="../views/editor.py" line="233"/>
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="232"/>
+        <location filename="../views/editor.py" line="236"/>
         <source>Room</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="233"/>
+        <location filename="../views/editor.py" line="237"/>
         <source>Start (the end moves with it) and end</source>
         <translation>시작 (종료도 함께 이동) 및 종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="234"/>
+        <location filename="../views/editor.py" line="238"/>
         <source>Notice</source>
         <translation>공지</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="238"/>
+        <location filename="../views/editor.py" line="242"/>
         <source>No notice</source>
         <translation>공지 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="239"/>
+        <location filename="../views/editor.py" line="243"/>
         <source>Or type a notice (any language)</source>
         <translation>또는 공지 입력 (어느 언어든)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="240"/>
+        <location filename="../views/editor.py" line="244"/>
         <source>Your name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="241"/>
+        <location filename="../views/editor.py" line="245"/>
         <source>Why (optional)</source>
         <translation>사유 (선택)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="242"/>
+        <location filename="../views/editor.py" line="246"/>
         <source>Back to the printed programme</source>
         <translation>인쇄된 프로그램으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="243"/>
+        <location filename="../views/editor.py" line="247"/>
         <source>Undo last edit</source>
         <translation>마지막 변경 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="244"/>
+        <location filename="../views/editor.py" line="248"/>
         <source>Check-in desk</source>
         <translation>체크인 데스크</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="281"/>
+        <location filename="../views/editor.py" line="285"/>
         <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
         <translation>저장되지 않음: %n초 후 이 데스크가 잠기고 변경 내용이 사라집니다. 화면을 터치한 뒤 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="303"/>
+        <location filename="../views/editor.py" line="322"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="305"/>
+        <location filename="../views/editor.py" line="324"/>
         <source>moved from %1</source>
         <translation>%1에서 이동</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="307"/>
+        <location filename="../views/editor.py" line="326"/>
         <source>was %1</source>
         <translation>원래 %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="406"/>
+        <location filename="../views/editor.py" line="425"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="415"/>
+        <location filename="../views/editor.py" line="434"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="415"/>
+        <location filename="../views/editor.py" line="434"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="391"/>
-        <location filename="../views/editor.py" line="431"/>
+        <location filename="../views/editor.py" line="410"/>
+        <location filename="../views/editor.py" line="450"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="392"/>
-        <location filename="../views/editor.py" line="431"/>
+        <location filename="../views/editor.py" line="411"/>
+        <location filename="../views/editor.py" line="450"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="395"/>
+        <location filename="../views/editor.py" line="414"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>목록에서 세션을 골라 장소, 시간 또는 공지를 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="422"/>
+        <location filename="../views/editor.py" line="441"/>
         <source>Not saved yet — tap Save.</source>
         <translation>아직 저장되지 않았습니다 — 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="444"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>저장하면 모든 화면에서 이 세션이 취소됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="427"/>
+        <location filename="../views/editor.py" line="446"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>저장하면 모든 화면에 이 세션이 다시 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="493"/>
+        <location filename="../views/editor.py" line="512"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="499"/>
+        <location filename="../views/editor.py" line="518"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="508"/>
+        <location filename="../views/editor.py" line="532"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="509"/>
+        <location filename="../views/editor.py" line="533"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="245"/>
+        <location filename="../views/editor.py" line="249"/>
         <source>Meetings</source>
         <translation>상담 일정</translation>
     </message>
@@ -492,8 +492,9 @@
     <message>
         <location filename="../views/exhibitors.py" line="107"/>
         <location filename="../views/exhibitors.py" line="171"/>
-        <location filename="../views/exhibitors.py" line="424"/>
-        <location filename="../views/exhibitors.py" line="468"/>
+        <location filename="../views/exhibitors.py" line="391"/>
+        <location filename="../views/exhibitors.py" line="429"/>
+        <location filename="../views/exhibitors.py" line="475"/>
         <source>Uncategorised</source>
         <translation>미분류</translation>
     </message>
@@ -528,42 +529,42 @@
         <translation>전시장 전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="390"/>
+        <location filename="../views/exhibitors.py" line="393"/>
         <source>Free booth</source>
         <translation>빈 부스</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="420"/>
+        <location filename="../views/exhibitors.py" line="425"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="427"/>
+        <location filename="../views/exhibitors.py" line="432"/>
         <source>All countries</source>
         <translation>모든 국가</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="435"/>
+        <location filename="../views/exhibitors.py" line="440"/>
         <source>%n exhibitor(s) match</source>
         <translation>%n개 기업</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="440"/>
+        <location filename="../views/exhibitors.py" line="447"/>
         <source>Nothing matches with the filters %1. Tap the filters line to clear them.</source>
         <translation>필터 %1(으)로는 맞는 기업이 없습니다. 필터 줄을 눌러 필터를 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="444"/>
+        <location filename="../views/exhibitors.py" line="451"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>맞는 기업이 없습니다. 글자를 줄이거나 다른 분야 또는 전체를 눌러 보세요.</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="447"/>
+        <location filename="../views/exhibitors.py" line="454"/>
         <source>Filters: %1</source>
         <translation>필터: %1</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="567"/>
+        <location filename="../views/exhibitors.py" line="574"/>
         <source>Ask staff for the way</source>
         <translation>길은 직원에게 문의하세요</translation>
     </message>
@@ -589,28 +590,28 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="424"/>
+        <location filename="../views/home.py" line="446"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="429"/>
+        <location filename="../views/home.py" line="451"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="393"/>
+        <location filename="../views/home.py" line="415"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="394"/>
+        <location filename="../views/home.py" line="416"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="402"/>
+        <location filename="../views/home.py" line="424"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
@@ -626,42 +627,42 @@
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="413"/>
+        <location filename="../views/home.py" line="435"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="416"/>
+        <location filename="../views/home.py" line="438"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="420"/>
+        <location filename="../views/home.py" line="442"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="436"/>
+        <location filename="../views/home.py" line="458"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="439"/>
+        <location filename="../views/home.py" line="461"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="442"/>
+        <location filename="../views/home.py" line="464"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="395"/>
+        <location filename="../views/home.py" line="417"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="396"/>
+        <location filename="../views/home.py" line="418"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>
@@ -775,19 +776,19 @@
         <translation>이동했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="373"/>
+        <location filename="../views/meeting_desk.py" line="384"/>
         <source>Meetings desk</source>
         <translation>상담 데스크</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="374"/>
+        <location filename="../views/meeting_desk.py" line="385"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
         <location filename="../views/meeting_desk.py" line="251"/>
         <location filename="../views/meeting_desk.py" line="261"/>
-        <location filename="../views/meeting_desk.py" line="376"/>
+        <location filename="../views/meeting_desk.py" line="387"/>
         <source>Others absent</source>
         <translation>나머지 불참</translation>
     </message>
@@ -812,27 +813,27 @@
         <translation>불참 처리: %1? 확인하려면 버튼을 한 번 더 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="377"/>
+        <location filename="../views/meeting_desk.py" line="388"/>
         <source>Held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="378"/>
+        <location filename="../views/meeting_desk.py" line="389"/>
         <source>No-show</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="379"/>
+        <location filename="../views/meeting_desk.py" line="390"/>
         <source>Move to table</source>
         <translation>테이블 이동</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="380"/>
+        <location filename="../views/meeting_desk.py" line="391"/>
         <source>− 1 slot</source>
         <translation>− 1칸</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="381"/>
+        <location filename="../views/meeting_desk.py" line="392"/>
         <source>+ 1 slot</source>
         <translation>+ 1칸</translation>
     </message>
@@ -845,158 +846,168 @@
 <context>
     <name>MyDay</name>
     <message>
-        <location filename="../views/my_day.py" line="44"/>
+        <location filename="../views/my_day.py" line="47"/>
         <source>Moved</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="46"/>
+        <location filename="../views/my_day.py" line="49"/>
         <source>Held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="48"/>
+        <location filename="../views/my_day.py" line="51"/>
         <source>Missed</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="61"/>
+        <location filename="../views/my_day.py" line="64"/>
         <source>Table %1</source>
         <translation>테이블 %1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="62"/>
+        <location filename="../views/my_day.py" line="65"/>
         <source>Room %1</source>
         <translation>%1호</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="336"/>
+        <location filename="../views/my_day.py" line="354"/>
+        <source>The badge was not read completely. Please hold its QR code under the scanner again.</source>
+        <translation>명찰을 끝까지 읽지 못했습니다. 명찰의 QR 코드를 스캐너 아래에 다시 대 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="357"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 새 명찰을 사용하시거나 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="339"/>
+        <location filename="../views/my_day.py" line="360"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>이 키오스크 명단에 없는 명찰입니다. 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="341"/>
+        <location filename="../views/my_day.py" line="363"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>이 행사의 명찰이 아닙니다. 명찰의 QR 코드를 스캐너에 대거나 아래에 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="408"/>
+        <location filename="../views/my_day.py" line="365"/>
+        <source>This badge could not be checked just now. Please try again, or ask at the Welcome Center.</source>
+        <translation>지금은 이 명찰을 확인할 수 없습니다. 다시 시도하시거나 웰컴 센터에 문의해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="431"/>
         <source>Too many wrong numbers for this name. Please hold your badge under the scanner, or ask at the Welcome Center.</source>
         <translation>이 이름으로 틀린 번호가 너무 많이 입력되었습니다. 명찰의 QR 코드를 스캐너에 대시거나 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="441"/>
+        <location filename="../views/my_day.py" line="463"/>
         <source>That is not the number on this badge. It is printed under the QR code, for example A0123-1.</source>
         <translation>이 명찰의 번호가 아닙니다. 번호는 QR 코드 아래에 인쇄되어 있습니다(예: A0123-1).</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="500"/>
+        <location filename="../views/my_day.py" line="521"/>
         <source>Clears in %n s</source>
         <translation>%n초 후 지워집니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="524"/>
+        <location filename="../views/my_day.py" line="545"/>
         <source>You have no business meetings booked</source>
         <translation>예약된 비즈니스 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="527"/>
+        <location filename="../views/my_day.py" line="548"/>
         <source>No more meetings today</source>
         <translation>오늘 남은 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="530"/>
+        <location filename="../views/my_day.py" line="551"/>
         <source>Your next meeting</source>
         <translation>다음 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="532"/>
-        <location filename="../views/my_day.py" line="588"/>
+        <location filename="../views/my_day.py" line="553"/>
+        <location filename="../views/my_day.py" line="609"/>
         <source>With %1</source>
         <translation>상대: %1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="540"/>
+        <location filename="../views/my_day.py" line="561"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="546"/>
+        <location filename="../views/my_day.py" line="567"/>
         <source>Other meetings today</source>
         <translation>오늘의 다른 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="549"/>
+        <location filename="../views/my_day.py" line="570"/>
         <source>Your sessions</source>
         <translation>등록한 세션</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="552"/>
+        <location filename="../views/my_day.py" line="573"/>
         <source>You may enter</source>
         <translation>입장 가능</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="555"/>
+        <location filename="../views/my_day.py" line="576"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>비즈니스 상담 문의는 웰컴센터에서 도와드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="571"/>
+        <location filename="../views/my_day.py" line="592"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>휴대폰으로 스캔하면 상담 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="573"/>
+        <location filename="../views/my_day.py" line="594"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>휴대폰으로 스캔하면 세션 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="711"/>
+        <location filename="../views/my_day.py" line="732"/>
         <source>My day</source>
         <translation>나의 일정</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="712"/>
+        <location filename="../views/my_day.py" line="733"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>명찰의 QR 코드를 스캐너에 대면 상담·세션 일정과 다음 장소를 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="714"/>
+        <location filename="../views/my_day.py" line="735"/>
         <source>…or type your name</source>
         <translation>…또는 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="716"/>
+        <location filename="../views/my_day.py" line="737"/>
         <source>To see your day, type the number printed under the QR code on your badge.</source>
         <translation>일정을 보려면 명찰의 QR 코드 아래에 인쇄된 번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="718"/>
+        <location filename="../views/my_day.py" line="739"/>
         <source>Badge number, e.g. A0123-1</source>
         <translation>명찰 번호(예: A0123-1)</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="719"/>
+        <location filename="../views/my_day.py" line="740"/>
         <source>Show my day</source>
         <translation>내 일정 보기</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="720"/>
+        <location filename="../views/my_day.py" line="741"/>
         <source>Not me</source>
         <translation>제가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="721"/>
+        <location filename="../views/my_day.py" line="742"/>
         <source>Use the camera</source>
         <translation>카메라 사용</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="722"/>
+        <location filename="../views/my_day.py" line="743"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1299,34 +1310,34 @@
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="755"/>
-        <location filename="../views/staff.py" line="759"/>
+        <location filename="../views/staff.py" line="783"/>
+        <location filename="../views/staff.py" line="787"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="760"/>
+        <location filename="../views/staff.py" line="788"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="767"/>
+        <location filename="../views/staff.py" line="795"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="768"/>
+        <location filename="../views/staff.py" line="796"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="916"/>
+        <location filename="../views/staff.py" line="944"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="911"/>
-        <location filename="../views/staff.py" line="918"/>
+        <location filename="../views/staff.py" line="939"/>
+        <location filename="../views/staff.py" line="946"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
@@ -1531,8 +1542,8 @@
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="246"/>
-        <location filename="../views/meeting_desk.py" line="375"/>
+        <location filename="../views/editor.py" line="250"/>
+        <location filename="../views/meeting_desk.py" line="386"/>
         <location filename="../views/staff.py" line="582"/>
         <source>Lock</source>
         <translation>잠그기</translation>
@@ -1543,149 +1554,154 @@
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="599"/>
+        <location filename="../views/staff.py" line="622"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="603"/>
+        <location filename="../views/staff.py" line="626"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="605"/>
+        <location filename="../views/staff.py" line="628"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="607"/>
+        <location filename="../views/staff.py" line="630"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="609"/>
+        <location filename="../views/staff.py" line="632"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="612"/>
+        <location filename="../views/staff.py" line="635"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="642"/>
+        <location filename="../views/staff.py" line="667"/>
         <source>manual</source>
         <translation>수동</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="643"/>
+        <location filename="../views/staff.py" line="669"/>
         <source>badge %1</source>
         <translation>명찰 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="677"/>
+        <location filename="../views/staff.py" line="671"/>
+        <source>no badge number read</source>
+        <translation>명찰 번호 없음</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="705"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="678"/>
+        <location filename="../views/staff.py" line="706"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="766"/>
-        <location filename="../views/staff.py" line="777"/>
-        <location filename="../views/staff.py" line="792"/>
+        <location filename="../views/staff.py" line="794"/>
+        <location filename="../views/staff.py" line="805"/>
+        <location filename="../views/staff.py" line="820"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="778"/>
+        <location filename="../views/staff.py" line="806"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>이 기기의 시계가 %1(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="780"/>
+        <location filename="../views/staff.py" line="808"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>아무것도 기록되지 않았습니다: 행사 기간 밖의 시각으로 된 체크인은 다른 모든 기기가 거부합니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="787"/>
+        <location filename="../views/staff.py" line="815"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1: 이 기기의 시계가 %2(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="793"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="794"/>
+        <location filename="../views/staff.py" line="822"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="807"/>
+        <location filename="../views/staff.py" line="835"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="885"/>
+        <location filename="../views/staff.py" line="913"/>
         <source>Not registered</source>
         <translation>등록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="909"/>
+        <location filename="../views/staff.py" line="937"/>
         <source>Not undone</source>
         <translation>취소되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="921"/>
+        <location filename="../views/staff.py" line="949"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="923"/>
+        <location filename="../views/staff.py" line="951"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="934"/>
+        <location filename="../views/staff.py" line="962"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="936"/>
+        <location filename="../views/staff.py" line="964"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="615"/>
+        <location filename="../views/staff.py" line="638"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="855"/>
+        <location filename="../views/staff.py" line="883"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="870"/>
+        <location filename="../views/staff.py" line="898"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="887"/>
+        <location filename="../views/staff.py" line="915"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="893"/>
+        <location filename="../views/staff.py" line="921"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="897"/>
+        <location filename="../views/staff.py" line="925"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>
@@ -1693,13 +1709,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="574"/>
+        <location filename="../views/main_window.py" line="579"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="575"/>
+        <location filename="../views/main_window.py" line="580"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

@@ -4,23 +4,23 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../views/agenda.py" line="108"/>
+        <location filename="../views/agenda.py" line="112"/>
         <source>Agenda</source>
         <extracomment>The agenda&apos;s QR code is drawn this long after the screen is built (after its first frame).</extracomment>
         <translation>議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="109"/>
+        <location filename="../views/agenda.py" line="113"/>
         <source>What changed</source>
         <translation>異動</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="114"/>
+        <location filename="../views/agenda.py" line="118"/>
         <source>Full agenda on your phone</source>
         <translation>用手機看完整議程</translation>
     </message>
     <message>
-        <location filename="../views/agenda.py" line="117"/>
+        <location filename="../views/agenda.py" line="121"/>
         <source>Sessions side by side run at the same time. Tap a session for details and directions.</source>
         <translation>並排的場次同時進行。點選場次可查看詳情與路線。</translation>
     </message>
@@ -286,174 +286,174 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="409"/>
+        <location filename="../views/editor.py" line="428"/>
         <source>room assumed for this demo</source>
         <translation>此示範假定的場地</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="236"/>
+        <location filename="../views/editor.py" line="240"/>
         <source>End</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="235"/>
+        <location filename="../views/editor.py" line="239"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="311"/>
+        <location filename="../views/editor.py" line="330"/>
         <source>room not on the floor plan yet</source>
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="491"/>
+        <location filename="../views/editor.py" line="510"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="229"/>
+        <location filename="../views/editor.py" line="233"/>
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="232"/>
+        <location filename="../views/editor.py" line="236"/>
         <source>Room</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="233"/>
+        <location filename="../views/editor.py" line="237"/>
         <source>Start (the end moves with it) and end</source>
         <translation>開始（結束隨之移動）與結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="234"/>
+        <location filename="../views/editor.py" line="238"/>
         <source>Notice</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="238"/>
+        <location filename="../views/editor.py" line="242"/>
         <source>No notice</source>
         <translation>無公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="239"/>
+        <location filename="../views/editor.py" line="243"/>
         <source>Or type a notice (any language)</source>
         <translation>或輸入公告（任何語言）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="240"/>
+        <location filename="../views/editor.py" line="244"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="241"/>
+        <location filename="../views/editor.py" line="245"/>
         <source>Why (optional)</source>
         <translation>原因（選填）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="242"/>
+        <location filename="../views/editor.py" line="246"/>
         <source>Back to the printed programme</source>
         <translation>恢復為印刷議程</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="243"/>
+        <location filename="../views/editor.py" line="247"/>
         <source>Undo last edit</source>
         <translation>取消上一次異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="244"/>
+        <location filename="../views/editor.py" line="248"/>
         <source>Check-in desk</source>
         <translation>報到台</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="281"/>
+        <location filename="../views/editor.py" line="285"/>
         <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
         <translation>尚未儲存：本服務台將在 %n 秒後鎖定，變更會遺失。請觸碰螢幕，再按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="303"/>
+        <location filename="../views/editor.py" line="322"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="305"/>
+        <location filename="../views/editor.py" line="324"/>
         <source>moved from %1</source>
         <translation>自 %1 移來</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="307"/>
+        <location filename="../views/editor.py" line="326"/>
         <source>was %1</source>
         <translation>原為 %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="406"/>
+        <location filename="../views/editor.py" line="425"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="415"/>
+        <location filename="../views/editor.py" line="434"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="415"/>
+        <location filename="../views/editor.py" line="434"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="391"/>
-        <location filename="../views/editor.py" line="431"/>
+        <location filename="../views/editor.py" line="410"/>
+        <location filename="../views/editor.py" line="450"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="392"/>
-        <location filename="../views/editor.py" line="431"/>
+        <location filename="../views/editor.py" line="411"/>
+        <location filename="../views/editor.py" line="450"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="395"/>
+        <location filename="../views/editor.py" line="414"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>請在清單中選擇場次，以變更地點、時間或公告。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="422"/>
+        <location filename="../views/editor.py" line="441"/>
         <source>Not saved yet — tap Save.</source>
         <translation>尚未儲存——請按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="444"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>儲存後，所有畫面都會顯示此場次已取消。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="427"/>
+        <location filename="../views/editor.py" line="446"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>儲存後，此場次會重新出現在所有畫面上。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="493"/>
+        <location filename="../views/editor.py" line="512"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="499"/>
+        <location filename="../views/editor.py" line="518"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="508"/>
+        <location filename="../views/editor.py" line="532"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="509"/>
+        <location filename="../views/editor.py" line="533"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="245"/>
+        <location filename="../views/editor.py" line="249"/>
         <source>Meetings</source>
         <translation>洽談</translation>
     </message>
@@ -492,8 +492,9 @@
     <message>
         <location filename="../views/exhibitors.py" line="107"/>
         <location filename="../views/exhibitors.py" line="171"/>
-        <location filename="../views/exhibitors.py" line="424"/>
-        <location filename="../views/exhibitors.py" line="468"/>
+        <location filename="../views/exhibitors.py" line="391"/>
+        <location filename="../views/exhibitors.py" line="429"/>
+        <location filename="../views/exhibitors.py" line="475"/>
         <source>Uncategorised</source>
         <translation>未分類</translation>
     </message>
@@ -528,42 +529,42 @@
         <translation>整個展館</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="390"/>
+        <location filename="../views/exhibitors.py" line="393"/>
         <source>Free booth</source>
         <translation>空攤位</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="420"/>
+        <location filename="../views/exhibitors.py" line="425"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="427"/>
+        <location filename="../views/exhibitors.py" line="432"/>
         <source>All countries</source>
         <translation>所有國家</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="435"/>
+        <location filename="../views/exhibitors.py" line="440"/>
         <source>%n exhibitor(s) match</source>
         <translation>共 %n 家參展商</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="440"/>
+        <location filename="../views/exhibitors.py" line="447"/>
         <source>Nothing matches with the filters %1. Tap the filters line to clear them.</source>
         <translation>在篩選條件「%1」下沒有符合的參展商。請點選篩選列以清除篩選。</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="444"/>
+        <location filename="../views/exhibitors.py" line="451"/>
         <source>Nothing matches. Try fewer letters, another category, or All.</source>
         <translation>沒有符合的參展商。請減少字數、換個類別或選「全部」。</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="447"/>
+        <location filename="../views/exhibitors.py" line="454"/>
         <source>Filters: %1</source>
         <translation>篩選：%1</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="567"/>
+        <location filename="../views/exhibitors.py" line="574"/>
         <source>Ask staff for the way</source>
         <translation>請向工作人員問路</translation>
     </message>
@@ -589,28 +590,28 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="424"/>
+        <location filename="../views/home.py" line="446"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="429"/>
+        <location filename="../views/home.py" line="451"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="393"/>
+        <location filename="../views/home.py" line="415"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="394"/>
+        <location filename="../views/home.py" line="416"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="402"/>
+        <location filename="../views/home.py" line="424"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
@@ -626,42 +627,42 @@
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="413"/>
+        <location filename="../views/home.py" line="435"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="416"/>
+        <location filename="../views/home.py" line="438"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="420"/>
+        <location filename="../views/home.py" line="442"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="436"/>
+        <location filename="../views/home.py" line="458"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="439"/>
+        <location filename="../views/home.py" line="461"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="442"/>
+        <location filename="../views/home.py" line="464"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="395"/>
+        <location filename="../views/home.py" line="417"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="396"/>
+        <location filename="../views/home.py" line="418"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>
@@ -775,19 +776,19 @@
         <translation>已移動。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="373"/>
+        <location filename="../views/meeting_desk.py" line="384"/>
         <source>Meetings desk</source>
         <translation>洽談服務台</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="374"/>
+        <location filename="../views/meeting_desk.py" line="385"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
         <location filename="../views/meeting_desk.py" line="251"/>
         <location filename="../views/meeting_desk.py" line="261"/>
-        <location filename="../views/meeting_desk.py" line="376"/>
+        <location filename="../views/meeting_desk.py" line="387"/>
         <source>Others absent</source>
         <translation>其他人缺席</translation>
     </message>
@@ -812,27 +813,27 @@
         <translation>標記缺席：%1？再按一次按鈕確認。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="377"/>
+        <location filename="../views/meeting_desk.py" line="388"/>
         <source>Held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="378"/>
+        <location filename="../views/meeting_desk.py" line="389"/>
         <source>No-show</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="379"/>
+        <location filename="../views/meeting_desk.py" line="390"/>
         <source>Move to table</source>
         <translation>移至此桌</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="380"/>
+        <location filename="../views/meeting_desk.py" line="391"/>
         <source>− 1 slot</source>
         <translation>− 1 時段</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="381"/>
+        <location filename="../views/meeting_desk.py" line="392"/>
         <source>+ 1 slot</source>
         <translation>+ 1 時段</translation>
     </message>
@@ -845,158 +846,168 @@
 <context>
     <name>MyDay</name>
     <message>
-        <location filename="../views/my_day.py" line="44"/>
+        <location filename="../views/my_day.py" line="47"/>
         <source>Moved</source>
         <translation>已移動</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="46"/>
+        <location filename="../views/my_day.py" line="49"/>
         <source>Held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="48"/>
+        <location filename="../views/my_day.py" line="51"/>
         <source>Missed</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="61"/>
+        <location filename="../views/my_day.py" line="64"/>
         <source>Table %1</source>
         <translation>第 %1 桌</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="62"/>
+        <location filename="../views/my_day.py" line="65"/>
         <source>Room %1</source>
         <translation>%1 室</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="336"/>
+        <location filename="../views/my_day.py" line="354"/>
+        <source>The badge was not read completely. Please hold its QR code under the scanner again.</source>
+        <translation>名牌沒有完整讀取。請再將名牌的 QR 碼放在掃描器下方。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="357"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>此識別證已由新證取代。請使用新的識別證，或洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="339"/>
+        <location filename="../views/my_day.py" line="360"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>此識別證不在本資訊站的名單中。請洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="341"/>
+        <location filename="../views/my_day.py" line="363"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>這不是本活動的識別證。請將識別證的 QR 碼對準掃描器，或在下方輸入姓名。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="408"/>
+        <location filename="../views/my_day.py" line="365"/>
+        <source>This badge could not be checked just now. Please try again, or ask at the Welcome Center.</source>
+        <translation>目前無法確認此名牌。請再試一次，或洽詢服務台（Welcome Center）。</translation>
+    </message>
+    <message>
+        <location filename="../views/my_day.py" line="431"/>
         <source>Too many wrong numbers for this name. Please hold your badge under the scanner, or ask at the Welcome Center.</source>
         <translation>此姓名輸入錯誤號碼的次數過多。請將識別證的 QR 碼對準掃描器，或洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="441"/>
+        <location filename="../views/my_day.py" line="463"/>
         <source>That is not the number on this badge. It is printed under the QR code, for example A0123-1.</source>
         <translation>這不是此識別證上的號碼。號碼印在 QR 碼下方，例如 A0123-1。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="500"/>
+        <location filename="../views/my_day.py" line="521"/>
         <source>Clears in %n s</source>
         <translation>%n 秒後清除</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="524"/>
+        <location filename="../views/my_day.py" line="545"/>
         <source>You have no business meetings booked</source>
         <translation>您沒有預約任何商務洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="527"/>
+        <location filename="../views/my_day.py" line="548"/>
         <source>No more meetings today</source>
         <translation>今天沒有其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="530"/>
+        <location filename="../views/my_day.py" line="551"/>
         <source>Your next meeting</source>
         <translation>您的下一場洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="532"/>
-        <location filename="../views/my_day.py" line="588"/>
+        <location filename="../views/my_day.py" line="553"/>
+        <location filename="../views/my_day.py" line="609"/>
         <source>With %1</source>
         <translation>對象：%1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="540"/>
+        <location filename="../views/my_day.py" line="561"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站出發：</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="546"/>
+        <location filename="../views/my_day.py" line="567"/>
         <source>Other meetings today</source>
         <translation>今天的其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="549"/>
+        <location filename="../views/my_day.py" line="570"/>
         <source>Your sessions</source>
         <translation>您報名的議程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="552"/>
+        <location filename="../views/my_day.py" line="573"/>
         <source>You may enter</source>
         <translation>可入場</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="555"/>
+        <location filename="../views/my_day.py" line="576"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>商務洽談相關問題，請洽服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="571"/>
+        <location filename="../views/my_day.py" line="592"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>用手機掃描，將洽談加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="573"/>
+        <location filename="../views/my_day.py" line="594"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>用手機掃描，將場次加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="711"/>
+        <location filename="../views/my_day.py" line="732"/>
         <source>My day</source>
         <translation>我的行程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="712"/>
+        <location filename="../views/my_day.py" line="733"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>將識別證的 QR 碼對準掃描器，即可查看您的洽談、議程及下一個地點。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="714"/>
+        <location filename="../views/my_day.py" line="735"/>
         <source>…or type your name</source>
         <translation>…或輸入您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="716"/>
+        <location filename="../views/my_day.py" line="737"/>
         <source>To see your day, type the number printed under the QR code on your badge.</source>
         <translation>如要查看您的行程，請輸入識別證 QR 碼下方印的號碼。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="718"/>
+        <location filename="../views/my_day.py" line="739"/>
         <source>Badge number, e.g. A0123-1</source>
         <translation>識別證號碼，例如 A0123-1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="719"/>
+        <location filename="../views/my_day.py" line="740"/>
         <source>Show my day</source>
         <translation>顯示我的行程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="720"/>
+        <location filename="../views/my_day.py" line="741"/>
         <source>Not me</source>
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="721"/>
+        <location filename="../views/my_day.py" line="742"/>
         <source>Use the camera</source>
         <translation>使用相機</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="722"/>
+        <location filename="../views/my_day.py" line="743"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1299,34 +1310,34 @@
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="755"/>
-        <location filename="../views/staff.py" line="759"/>
+        <location filename="../views/staff.py" line="783"/>
+        <location filename="../views/staff.py" line="787"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="760"/>
+        <location filename="../views/staff.py" line="788"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="767"/>
+        <location filename="../views/staff.py" line="795"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="768"/>
+        <location filename="../views/staff.py" line="796"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="916"/>
+        <location filename="../views/staff.py" line="944"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="911"/>
-        <location filename="../views/staff.py" line="918"/>
+        <location filename="../views/staff.py" line="939"/>
+        <location filename="../views/staff.py" line="946"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
@@ -1531,8 +1542,8 @@
         <translation>相機</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="246"/>
-        <location filename="../views/meeting_desk.py" line="375"/>
+        <location filename="../views/editor.py" line="250"/>
+        <location filename="../views/meeting_desk.py" line="386"/>
         <location filename="../views/staff.py" line="582"/>
         <source>Lock</source>
         <translation>鎖定</translation>
@@ -1543,149 +1554,154 @@
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="599"/>
+        <location filename="../views/staff.py" line="622"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="603"/>
+        <location filename="../views/staff.py" line="626"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="605"/>
+        <location filename="../views/staff.py" line="628"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="607"/>
+        <location filename="../views/staff.py" line="630"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="609"/>
+        <location filename="../views/staff.py" line="632"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="612"/>
+        <location filename="../views/staff.py" line="635"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="642"/>
+        <location filename="../views/staff.py" line="667"/>
         <source>manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="643"/>
+        <location filename="../views/staff.py" line="669"/>
         <source>badge %1</source>
         <translation>識別證 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="677"/>
+        <location filename="../views/staff.py" line="671"/>
+        <source>no badge number read</source>
+        <translation>未讀到名牌號碼</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="705"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="678"/>
+        <location filename="../views/staff.py" line="706"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="766"/>
-        <location filename="../views/staff.py" line="777"/>
-        <location filename="../views/staff.py" line="792"/>
+        <location filename="../views/staff.py" line="794"/>
+        <location filename="../views/staff.py" line="805"/>
+        <location filename="../views/staff.py" line="820"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="778"/>
+        <location filename="../views/staff.py" line="806"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>此裝置的時鐘顯示 %1；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="780"/>
+        <location filename="../views/staff.py" line="808"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>未寫入任何資料：日期在活動期間以外的報到，其他所有裝置都會拒收。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="787"/>
+        <location filename="../views/staff.py" line="815"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1：此裝置的時鐘顯示 %2；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="793"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="794"/>
+        <location filename="../views/staff.py" line="822"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="807"/>
+        <location filename="../views/staff.py" line="835"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="885"/>
+        <location filename="../views/staff.py" line="913"/>
         <source>Not registered</source>
         <translation>未登記</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="909"/>
+        <location filename="../views/staff.py" line="937"/>
         <source>Not undone</source>
         <translation>未撤銷</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="921"/>
+        <location filename="../views/staff.py" line="949"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="923"/>
+        <location filename="../views/staff.py" line="951"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="934"/>
+        <location filename="../views/staff.py" line="962"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="936"/>
+        <location filename="../views/staff.py" line="964"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="615"/>
+        <location filename="../views/staff.py" line="638"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="855"/>
+        <location filename="../views/staff.py" line="883"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="870"/>
+        <location filename="../views/staff.py" line="898"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="887"/>
+        <location filename="../views/staff.py" line="915"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="893"/>
+        <location filename="../views/staff.py" line="921"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="897"/>
+        <location filename="../views/staff.py" line="925"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>
@@ -1693,13 +1709,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="574"/>
+        <location filename="../views/main_window.py" line="579"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="575"/>
+        <location filename="../views/main_window.py" line="580"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

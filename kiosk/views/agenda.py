@@ -61,8 +61,8 @@ class AgendaScreen(QWidget):
         self.tabs = tabs
         self._portrait: bool | None = None
         self.day_group.idClicked.connect(self._day_tapped)
-        #: the calendar date on which a visitor tapped the tab shown; None while the kiosk chose it
-        #: (reset): a tab chosen for "today" must follow the date when it rolls over (overnight)
+        # the calendar date on which a visitor tapped the tab shown; None while the kiosk chose it
+        #  (reset): a tab chosen for "today" must follow the date when it rolls over (overnight)
         self._tapped_on = None
         self.legend = label(role="onDarkMuted", wrap=True)
         self.url_qr = label()

@@ -208,7 +208,7 @@ class ScheduleDesk(QWidget):
         root.addLayout(top)
         root.addLayout(day_row)
         root.addLayout(body, 1)
-        ui.languageChanged.connect(lambda _l: self.retranslate())
+        ui.languageChanged.connect(self._language_changed)
         ui.themeChanged.connect(lambda _t: self.retranslate())
         self.day = self.today()
         self.retranslate()
@@ -224,6 +224,10 @@ class ScheduleDesk(QWidget):
         return agenda.event_day(self.ui.now(), self.programme.event.days, self.programme.tz)
 
     # ---------------------------------------------------------------- text
+    def _language_changed(self, _lang: str) -> None:
+        self.result.clear()               # "Saved." / "저장했습니다…" in the old language is not left behind
+        self.retranslate()
+
     def retranslate(self) -> None:
         theme = self.ui.theme
         self.heading.setText(QCoreApplication.translate("Editor", "Room and time changes"))
@@ -280,6 +284,21 @@ class ScheduleDesk(QWidget):
         left = self._idle_left  # lupdate only sees %n when n is a plain name
         self.idle_banner.setText(QCoreApplication.translate("Editor", "Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.", "", left))
         self.idle_banner.show()
+
+    def reset_for_next_staff(self) -> None:
+        """Locked: nothing of the last person's work is left — no session selected, nothing
+        staged, the form scrolled back, no old result line; the desk opens on today."""
+        self.session_id = None
+        self.pending = {}
+        self.confirming = False
+        for w in (self.notice_text, self.by, self.reason):
+            w.clear()
+        self.result.clear()
+        self.form.verticalScrollBar().setValue(0)
+        self.sessions.scrollToTop()
+        self.warn_idle_lock(0)
+        self.show_day(self.today())
+        self._show_pending()
 
     def set_role(self, role: str | None) -> None:
         self.role = role
@@ -502,11 +521,16 @@ class ScheduleDesk(QWidget):
         self._show_pending()
         self.edited.emit()
 
+    def _session_title(self, session_id: str) -> str:
+        """A session as staff know it (its title), not its internal id."""
+        s = self.programme.repo.session(session_id)
+        return s.title.get(self.ui.language) if s is not None else session_id
+
     def undo(self) -> None:
         result = self.ops.undo_edit(by=self.by.text().strip(), role=self.role or "volunteer")
         self.result.setStyleSheet(self._boxed("text"))
         self.result.setText(QCoreApplication.translate("Editor", "Nothing to undo.") if result is None else
-                            QCoreApplication.translate("Editor", "Undone: %1").replace("%1", result.session_id))
+                            QCoreApplication.translate("Editor", "Undone: %1").replace("%1", self._session_title(result.session_id)))
         self.pending = {}
         self._fill_list()
         self._show_pending()

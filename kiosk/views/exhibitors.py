@@ -386,6 +386,9 @@ class ExhibitorsScreen(QWidget):
         for c in self.categories.values():
             legend.append(f"<span style='background:{c.colour}; color:#ffffff'>&nbsp;{c.symbol}&nbsp;</span>&nbsp;"
                           f"{c.name.get(lang)}")
+        if any(e.category_id is None for e in self.exhibitors):   # the grey "?" booths
+            legend.append("<span style='background:#b8c2cf; color:#14213d'>&nbsp;?&nbsp;</span>&nbsp;"
+                          + QCoreApplication.translate("Exhibitors", "Uncategorised"))
         legend.append("<span style='background:#ffffff; color:#14213d'>&nbsp;&nbsp;&nbsp;</span>&nbsp;"
                       + QCoreApplication.translate("Exhibitors", "Free booth"))
         self.legend.setText("&nbsp;&nbsp; ".join(legend))
@@ -416,7 +419,9 @@ class ExhibitorsScreen(QWidget):
     def apply(self) -> None:
         """Re-filter and update chips, count, list and map together."""
         lang = self.ui.language
-        result = self._result()
+        text_alone = self._text_ids()
+        result = apply_filter(self.exhibitors, ExhibitorFilter(categories=frozenset(self.chosen), country=self.country,
+                                                               text_ids=text_alone))
         self.all_chip.set_label(QCoreApplication.translate("Exhibitors", "All"), str(sum(result.category_counts.values())))
         self.all_chip.setChecked(not self.chosen)
         for key, chip in self.category_chips.items():
@@ -436,7 +441,9 @@ class ExhibitorsScreen(QWidget):
         self.count.setStyleSheet(f"font-size:{self.ui.theme.body}px; font-weight:700;")
         self.model.set_items(result.matching)
         active = self.active_filters()
-        if active:
+        # the filters are blamed only when they are what empties the list: a search that matches
+        # nothing by itself says so (it read "Nothing matches with the filters …" for "hyu")
+        if active and (text_alone is None or text_alone):
             self.empty.setText(QCoreApplication.translate(
                 "Exhibitors", "Nothing matches with the filters %1. Tap the filters line to clear them.").replace(
                     "%1", self._joined(active)))
@@ -604,6 +611,15 @@ class ExhibitorsScreen(QWidget):
         self.country_strip.setVisible(not on)
         self.filters_button.setVisible(bool(self.active_filters()) and (on or self.model.rowCount() == 0))
 
+    def _list_to_top(self) -> None:
+        """The list back at its first row (the next visitor found it mid-way, a row cut): a
+        flick still coasting is stopped first, or it would carry the list down again."""
+        from PySide6.QtWidgets import QScroller
+
+        if QScroller.hasScroller(self.list.viewport()):
+            QScroller.scroller(self.list.viewport()).stop()
+        self.list.scrollToTop()
+
     def reset(self) -> None:
         """Idle: no search, no filters, no selection, the whole hall in view."""
         self.chosen, self.country = set(), None
@@ -615,4 +631,5 @@ class ExhibitorsScreen(QWidget):
         self.apply()
         self.category_strip.horizontalScrollBar().setValue(0)
         self.country_strip.horizontalScrollBar().setValue(0)
+        self._list_to_top()
         self.map.reset_view()

@@ -481,12 +481,17 @@ class KioskWindow(QWidget):
         self.staff.lock()
 
     def _staff_locked(self) -> None:
+        # the next person to unlock finds fresh desks (stranger r4 #3: look-up text, a list,
+        # a selected session and an old status line were the last person's)
         if "checkin" in self._lazy:
             self.desk.role = None
+            self.desk.reset_for_next_staff()
         if "editor" in self._lazy:
             self.editor.set_role(None)
+            self.editor.reset_for_next_staff()
         if "meetings" in self._lazy:
             self._lazy["meetings"].role = None
+            self._lazy["meetings"].reset_for_next_staff()
         self.stack.setCurrentWidget(self.home)
 
     def _keyboard_covers(self, px: int) -> None:

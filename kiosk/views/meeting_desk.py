@@ -369,7 +369,18 @@ class MeetingDesk(QWidget):
             return
         self._done(QCoreApplication.translate("Meetings", "Moved."))
 
+    def reset_for_next_staff(self) -> None:
+        """Locked: no meeting selected, no old message."""
+        self.meeting_id = None
+        self._confirm_absent = None
+        self.message.clear()
+        self.list.clearSelection()
+        self.list.scrollToTop()
+        self._show_selected()
+
     def retranslate(self) -> None:
+        self.message.clear()              # "Saved." in the old language is not left behind
+        self._confirm_absent = None
         self.heading.setText(QCoreApplication.translate("Meetings", "Meetings desk"))
         self.back_button.setText(QCoreApplication.translate("Meetings", "Back"))
         self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))

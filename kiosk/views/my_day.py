@@ -8,6 +8,7 @@ clears itself after 30 s, or at the next touch anywhere else, and never shows co
 
 from __future__ import annotations
 
+import logging
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -24,6 +25,8 @@ from . import phrases
 from .map_view import SCALE, MapView, VenueScene
 from .wedge import WedgeInput
 from .widgets import kinetic_scroll, label
+
+log = logging.getLogger(__name__)
 
 CLEAR_SECONDS = 30
 NUMBER_TRIES = 3                  # wrong badge numbers before that name is locked on this kiosk
@@ -319,8 +322,12 @@ class MyDayScreen(QWidget):
             attendee = self.mm.attendee_for_badge(payload)
         except KioskError as exc:
             self.clear()
-            self.error.setText(self._badge_error(exc.code))
-            self.error.show()
+            reason = getattr(exc, "reason", "")
+            # which check refused it (never the payload): an intermittent refusal of a real badge
+            # (stranger r4 #6) can be told apart from a forgery in the log
+            log.info("my day: badge refused: %s %s (%d characters)", exc.code, reason, len(payload))
+            code = exc.code
+            self._say(lambda: self._badge_error(code, reason))
             return
         self._show(attendee)
 
@@ -331,15 +338,32 @@ class MyDayScreen(QWidget):
         if attendee is not None:
             self._show(attendee)
 
-    def _badge_error(self, code: str) -> str:
+    def _say(self, text_of) -> None:
+        """Show a refusal; ``text_of()`` says it again in the new language after a switch (it
+        stayed in the language it was said in)."""
+        self._error_of = text_of
+        self.error.setText(text_of())
+        self.error.show()
+
+    def _badge_error(self, code: str, reason: str = "") -> str:
+        """The visitor's sentence for a refused scan. Only a wrong signature, another event's
+        prefix or an unknown version is "not a badge of this event"; a scan read incompletely or
+        garbled (a scanner's burst cut short, a key lost) says so and asks for a rescan — a real
+        badge misread must not be called a fake. A code this screen does not know is said as such."""
+        if code == "INVALID" and reason in ("empty", "format"):
+            return QCoreApplication.translate("MyDay", "The badge was not read completely. Please hold its QR code "
+                                                       "under the scanner again.")
         if code == "REVOKED":
             return QCoreApplication.translate("MyDay", "This badge was replaced by a newer one. Please use your new "
                                                        "badge, or ask at the Welcome Center.")
         if code == "UNKNOWN":
             return QCoreApplication.translate("MyDay", "This badge is not in this kiosk's list. Please ask at the "
                                                        "Welcome Center.")
-        return QCoreApplication.translate("MyDay", "That is not a badge of this event. Hold your badge's QR code "
-                                                   "under the scanner, or type your name below.")
+        if code == "INVALID":
+            return QCoreApplication.translate("MyDay", "That is not a badge of this event. Hold your badge's QR code "
+                                                       "under the scanner, or type your name below.")
+        return QCoreApplication.translate("MyDay", "This badge could not be checked just now. Please try again, "
+                                                   "or ask at the Welcome Center.")
 
     def _look_up(self, text: str) -> None:
         """Names (Latin or Hangul/Hanzi) only; 3+ characters, at most 8 matches, and only name and
@@ -375,8 +399,7 @@ class MyDayScreen(QWidget):
         attendee = first
         if self._is_locked(attendee_id):
             self._unpick()
-            self.error.setText(self._locked_text())
-            self.error.show()
+            self._say(self._locked_text)
             return
         self.picked = attendee_id
         self.error.hide()
@@ -416,8 +439,7 @@ class MyDayScreen(QWidget):
             return
         if self._is_locked(attendee_id):
             self._unpick()
-            self.error.setText(self._locked_text())
-            self.error.show()
+            self._say(self._locked_text)
             return
         attendee = None
         for one in attendee_id.split(","):
@@ -436,12 +458,11 @@ class MyDayScreen(QWidget):
                 self._locked[attendee_id] = self.ui.now() + timedelta(minutes=LOCK_MINUTES)
                 self._unpick()
                 self.search.clear()
-                self.error.setText(self._locked_text())
+                self._say(self._locked_text)
             else:
-                self.error.setText(QCoreApplication.translate(
+                self._say(lambda: QCoreApplication.translate(
                     "MyDay", "That is not the number on this badge. It is printed under the QR code, "
                              "for example A0123-1."))
-            self.error.show()
             return
         self._tries.pop(attendee_id, None)
         self._show(attendee)
@@ -721,5 +742,7 @@ class MyDayScreen(QWidget):
         self.camera_button.setText(QCoreApplication.translate("MyDay", "Use the camera"))
         self.done.setText(QCoreApplication.translate("MyDay", "Done"))
         self._check_meetings()
+        if self.error.isVisibleTo(self) and getattr(self, "_error_of", None) is not None:
+            self.error.setText(self._error_of())
         if self.attendee is not None:
             self.refresh()

@@ -581,11 +581,34 @@ class CheckInDesk(QWidget):
         self.camera_button.setText(QCoreApplication.translate("Staff", "Camera"))
         self.lock_button.setText(QCoreApplication.translate("Staff", "Lock"))
         self.editor_button.setText(QCoreApplication.translate("Staff", "Room & time changes").replace("&", "&&"))
+        if self.search.text():            # the results' type words ("참가자") in the new language
+            chosen = self._chosen
+            self._look_up(self.search.text())
+            if chosen is not None:
+                found = self.checkins.attendees([chosen])
+                if found:
+                    self.choose(found[0])
+        self.status.clear()               # a status line in the old language is not left behind
         self.refresh()
         if self.last_verdict is None or not self._hold.isActive():
             self.show_ready()
         else:
             self.show_verdict(self.last_verdict, sound=False)
+
+    def reset_for_next_staff(self) -> None:
+        """Locked (Lock, or the idle lock): the next person to unlock finds a fresh desk — no
+        look-up text or its people, the first list (Entry) chosen, no old status or verdict."""
+        self.search.clear()
+        self.results.clear()
+        self._unchoose()
+        self.list_id = next(iter(self.checkins.lists()), None)
+        if self.list_id in self.list_buttons:
+            self.list_buttons[self.list_id].setChecked(True)
+        self.status.clear()
+        self.last_verdict = None
+        self._hold.stop()
+        self.refresh()
+        self.show_ready()
 
     def choose_list(self, list_id: str) -> None:
         self.list_id = list_id
@@ -639,13 +662,18 @@ class CheckInDesk(QWidget):
                 undone = " ↩" if s["undone"] else ""
                 # which badge, and whether it was scanned or looked up by name: two scans of one
                 # person read as two identical lines without them
-                how = (QCoreApplication.translate("Staff", "manual") if s["manual"] else
-                       QCoreApplication.translate("Staff", "badge %1").replace("%1", s["serial"] or "?"))
-                who = s["name"] or "—"
+                # a scan that named nobody (an invalid badge) says so instead of "— · badge ?"
+                if s["manual"]:
+                    how = QCoreApplication.translate("Staff", "manual")
+                elif s["serial"]:
+                    how = QCoreApplication.translate("Staff", "badge %1").replace("%1", s["serial"])
+                else:
+                    how = QCoreApplication.translate("Staff", "no badge number read")
+                who = s["name"] or ""
                 if s["attendee_id"]:
                     who += f" ({s['attendee_id']})"
-                text = (f"{s['at'].strftime('%H:%M:%S')}  {verdict_word(s['code'])}{undone}  {who}"
-                        f"  · {how} · {s['device']}")
+                text = "  ".join(b for b in (s['at'].strftime('%H:%M:%S'), f"{verdict_word(s['code'])}{undone}", who) if b)
+                text += f"  · {how} · {s['device']}"
                 self.recent.addItem(text)
         self._fit_rows(self.recent)
 

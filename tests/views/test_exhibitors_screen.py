@@ -193,3 +193,35 @@ def test_a_chip_whose_matches_are_off_screen_refits_the_map(make_kiosk, qtbot):
             for b in e.booths:
                 if b in screen.scene.booth_items:
                     assert shown.contains(screen.scene.booth_items[b].sceneBoundingRect()), (code, b)
+
+
+def test_the_idle_reset_puts_the_list_back_at_its_first_row(make_kiosk, qtbot):
+    """Stranger r4 #8: after the reset the list started mid-way with its first row cut."""
+    window, screen = open_exhibitors(make_kiosk, idle_seconds=0.3)
+    bar = screen.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)
+    bar.setValue(bar.maximum() // 2 + 7)
+    assert bar.value() > 0
+    qtbot.waitUntil(lambda: window.current_view() == "home", timeout=2000)
+    assert bar.value() == 0
+
+
+def test_a_search_matching_nothing_by_itself_does_not_blame_the_filters(make_kiosk, qtbot):
+    """Stranger r4 #10: "hyu" with Auto parts + Korea read "Nothing matches with the filters …
+    Tap the filters line to clear them", though "hyu" matches nothing at all."""
+    window, screen = open_exhibitors(make_kiosk)
+    screen.toggle_category("auto")
+    screen.set_country("KR")
+    screen.set_search("qqzx")
+    assert screen.model.rowCount() == 0 and screen.empty.isVisible()
+    assert "filters" not in screen.empty.text() and "fewer letters" in screen.empty.text()
+    screen.set_search("Twistcode")                # matches, but not with these filters: they are named
+    assert screen.model.rowCount() == 0 and "filters" in screen.empty.text()
+
+
+def test_the_grey_question_mark_booths_have_a_legend_entry(make_kiosk):
+    window, screen = open_exhibitors(make_kiosk)
+    assert any(e.category_id is None for e in screen.exhibitors)
+    assert "Uncategorised" in screen.legend.text() and "?" in screen.legend.text()
+    window.ui.set_language("ko")
+    assert "Uncategorised" not in screen.legend.text()

@@ -350,7 +350,38 @@ def test_a_badge_scanned_on_home_opens_that_persons_day(qtbot, window, db, key):
     type_like_a_scanner(qtbot, window, badge(db, key, "A0176"))
     screen = window.screen("my-day")
     assert window.current_view() == "my-day" and screen.showing_day and screen.attendee.id == "A0176"
-    window.go_home()                                        # a forged one: the calm sentence
+    window.go_home()                                        # a garbled one: read again
     type_like_a_scanner(qtbot, window, "IF23:1:A0001-1:FORGEDFORGEDFORGED")
     assert window.current_view() == "my-day" and not screen.showing_day
+    assert "not read completely" in screen.error.text()
+    window.go_home()                                        # a forged one: the calm sentence
+    pem, _raw = badges.generate_key_pair()                  # a key the event never registered
+    forged = badges.sign(badges.load_private_key(pem), db.info.badge_prefix,
+                         db.badges.current_badge("A0176", reissue=False, now=kst("06-13 12:00")))
+    type_like_a_scanner(qtbot, window, forged)
+    assert window.current_view() == "my-day" and not screen.showing_day
     assert "not a badge of this event" in screen.error.text()
+
+
+def test_a_refused_scan_says_which_failure_it_was_not_always_not_a_badge_of_this_event(qtbot, window, db, key):
+    """Stranger r4 #6: every refusal read "not a badge of this event", even a real badge read
+    short. Cut short, revoked, not on the list and forged each say their own thing, in Korean too
+    after a language switch, and the real badge then opens its day."""
+    window.home.my_day_tile.click()
+    screen = window.screen("my-day")
+    real = badge(db, key, "A0001")
+    window.ui.set_language("ko")
+    type_like_a_scanner(qtbot, window, real[:-9])           # the burst cut short
+    cut_ko = screen.error.text()
+    assert screen.error.isVisible() and not screen.showing_day
+    window.ui.set_language("en")                            # said again in English, not left in Korean
+    assert screen.error.isVisible() and "not read completely" in screen.error.text()
+    assert cut_ko and cut_ko != screen.error.text()
+    type_like_a_scanner(qtbot, window, real[:-8])           # cut short again (another length)
+    assert "not read completely" in screen.error.text()
+    type_like_a_scanner(qtbot, window, real.replace(":A0001-1:", ":A0002-1:"))   # altered: a forgery
+    assert "not a badge of this event" in screen.error.text()
+    assert screen._badge_error("WHATEVER") != screen._badge_error("INVALID", "signature")
+    window.ui.set_language("ko")
+    type_like_a_scanner(qtbot, window, real)
+    assert screen.showing_day and screen.attendee.id == "A0001"

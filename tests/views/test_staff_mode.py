@@ -215,3 +215,79 @@ def test_already_from_another_day_says_the_day(qtbot):
     day = day_label(first.date())              # in whatever language an earlier test left the kiosk in
     assert "10:46" in verdict_reason(today) and day not in verdict_reason(today)
     assert f"{day} 10:46" in verdict_reason(later) and "gate-1" in verdict_reason(later)
+
+
+def test_unlocking_after_a_lock_gives_a_fresh_desk(qtbot, kiosk):
+    """Stranger r4 #3: after Lock (and after the idle lock) the next person found the last one's
+    look-up text and people, the list they chose, the selected session, the scrolled form and an
+    old status line."""
+    unlock(qtbot, kiosk)                                   # chooses the gala list
+    desk = kiosk.desk
+    desk.search.setText("Chun-Hung")
+    assert desk.results.count() >= 1
+    desk.status.setText("Check-in of someone undone.")
+    qtbot.mouseClick(desk.editor_button, Qt.MouseButton.LeftButton)
+    editor = kiosk.editor
+    editor.select("d1-roundtable")
+    editor.form.verticalScrollBar().setValue(editor.form.verticalScrollBar().maximum())
+    editor.result.setText("Undone: Leaders' Roundtable")
+    qtbot.mouseClick(editor.lock_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_view() == "home" and kiosk.staff_role is None
+    unlock_plain(qtbot, kiosk)
+    assert desk.search.text() == "" and desk.results.count() == 0 and desk.status.text() == ""
+    assert desk.list_id == "entry" and desk.list_buttons["entry"].isChecked()
+    assert editor.session_id is None and editor.pending == {} and editor.result.text() == ""
+    assert editor.form.verticalScrollBar().value() == 0 and editor.prompt.isVisibleTo(editor)
+    # the idle lock too
+    desk.search.setText("Chun-Hung")
+    qtbot.mouseClick(desk.list_buttons["gala"], Qt.MouseButton.LeftButton)
+    kiosk.staff_idle_seconds = 0.2
+    kiosk.staff.enter("staff")
+    qtbot.waitUntil(lambda: kiosk.staff_role is None, timeout=3000)
+    kiosk.staff_idle_seconds = 120
+    unlock_plain(qtbot, kiosk)
+    assert desk.search.text() == "" and desk.results.count() == 0 and desk.list_id == "entry"
+
+
+def unlock_plain(qtbot, window):
+    qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
+    type_pin(qtbot, window, list("246813"))
+    qtbot.waitUntil(lambda: window.current_view() == "checkin", timeout=5000)
+
+
+def test_a_language_switch_leaves_no_desk_text_in_the_old_language(qtbot, kiosk):
+    """Stranger r4 #7: look-up results kept "참가자 / 참가기업" after ko→en; status lines stayed in
+    the language they were written in; "Undone: d1-roundtable" named the internal id."""
+    unlock(qtbot, kiosk)
+    desk = kiosk.desk
+    kiosk.ui.set_language("ko")
+    desk.search.setText("Chun-Hung")
+    korean = desk.results.item(0).text()
+    desk.status.setText("한국어 상태")
+    kiosk.ui.set_language("en")
+    english = desk.results.item(0).text()
+    assert korean != english and desk.results.count() >= 1
+    assert not any("\uac00" <= ch <= "\ud7a3" for ch in english)
+    assert desk.status.text() == ""
+    qtbot.mouseClick(desk.editor_button, Qt.MouseButton.LeftButton)
+    editor = kiosk.editor
+    editor.select("d1-roundtable")
+    qtbot.mouseClick(editor.preset_buttons[next(k for k in editor.preset_buttons if k)], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    if editor.confirming:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.result.text().startswith("Saved")
+    kiosk.ui.set_language("ko")
+    assert editor.result.text() == ""
+    kiosk.ui.set_language("en")
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+    assert editor.result.text() == "Undone: Leaders' Roundtable"
+
+
+def test_last_scans_say_an_invalid_scan_read_no_badge_number(qtbot, kiosk):
+    """Stranger r4 #10: an invalid scan read "INVALID BADGE — · badge ? · lobby-1"."""
+    unlock(qtbot, kiosk)
+    scanner_types(kiosk, "HELLO-NOT-A-BADGE")
+    qtbot.waitUntil(lambda: kiosk.desk.recent.count() > 0, timeout=2000)
+    line = kiosk.desk.recent.item(0).text()
+    assert "badge ?" not in line and "—" not in line and "no badge number read" in line
