@@ -290,7 +290,12 @@ def my_day(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     r["next_place"] = screen.day.next_meeting.place if screen.day and screen.day.next_meeting else None
     r["texts"] = [w.text() for w in screen.findChildren(type(screen.name)) if w.isVisible() and w.text()]
     driver.screenshot(out / "my-day-xvfb-1920x1080.png")
-    driver.type("IF23:1:A0001-1:FORGEDFORGEDFORGED", 4)       # a forged badge: a calm sentence, no day
+    driver.type("IF23:1:A0001-1:FORGEDFORGEDFORGED", 4)       # garbled (a burst cut short): read again
+    driver.key("Return")
+    driver.wait(400)
+    r["garbled_error"] = screen.error.text() if screen.error.isVisible() else ""
+    altered = payload.replace(":A0176-1:", ":A0001-1:")         # a real signature on another number: forged
+    driver.type(altered, 4)                                   # a calm sentence, no day
     driver.key("Return")
     driver.wait(400)
     r["after_forged_showing"] = screen.showing_day

@@ -93,6 +93,7 @@ def test_my_day_with_a_real_tap_and_a_scanner_burst(display, db_path, tmp_path):
     assert r["showing"] and r["next_place"] == "T01"
     assert any("Huang Chun-Hung" in t for t in r["texts"]) and any("Table T01" in t for t in r["texts"])
     assert not r["after_forged_showing"] and "not a badge" in r["forged_error"]
+    assert "not read completely" in r["garbled_error"]           # a real badge read short is not called a fake
     assert r["shown_again"] and not r["after_touch_elsewhere"] and r["left_on_screen"] == []
     assert (tmp_path / "my-day-xvfb-1920x1080.png").stat().st_size > 10_000
     # no badge: the field tapped, the keyboard up, a name typed at a person's pace finds them
