@@ -485,8 +485,44 @@ def room_to_read(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
+def form_drag(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """Stranger r4 #4 with real input: on the schedule desk (Korean, larger text) a 160 px drag
+    that starts on the "Room full" preset scrolls the form and chooses nothing; a tap still chooses."""
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, now="2023-06-14T10:45", size=size)
+    driver = Driver(app)
+    r: dict = {"errors": recorder.errors}
+    driver.wait(400)
+    driver.tap(window.access_button)
+    driver.tap(window.lang_buttons["ko"])
+    driver.wait(200)
+    window.enter_staff_mode("volunteer")
+    driver.wait(300)
+    editor = window.editor
+    editor.select("d1-roundtable")
+    driver.wait(300)
+    button = editor.preset_buttons["preset:full"]
+    editor.form.ensureWidgetVisible(button, 0, 200)
+    driver.wait(300)
+    bar = editor.form.verticalScrollBar()
+    r["scroll_max"] = bar.maximum()
+    r["scroll_before"] = bar.value()
+    p = button.mapToGlobal(button.rect().center())
+    driver.drag(p.x(), p.y(), p.x(), p.y() - 160, steps=16)
+    driver.wait(800)
+    r["scroll_after"] = bar.value()
+    r["pending_after_drag"] = dict(editor.pending)
+    driver.screenshot(out / f"form-drag-xvfb-{size[0]}x{size[1]}.png")
+    driver.tap(button)
+    driver.wait(300)
+    r["pending_after_tap"] = {k: str(v) for k, v in editor.pending.items()}
+    r["notice_text_after_tap"] = editor.notice_text.text()
+    return r
+
+
 SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day, "board": board, "walk_in": walk_in,
-             "room_to_read": room_to_read}
+             "room_to_read": room_to_read,
+             "form_drag": form_drag}
 
 if __name__ == "__main__":
     name, db_arg, out_arg = sys.argv[1:4]

@@ -286,174 +286,174 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="428"/>
+        <location filename="../views/editor.py" line="449"/>
         <source>room assumed for this demo</source>
         <translation>데모용으로 가정한 장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="240"/>
+        <location filename="../views/editor.py" line="263"/>
         <source>End</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="239"/>
+        <location filename="../views/editor.py" line="262"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="330"/>
+        <location filename="../views/editor.py" line="353"/>
         <source>room not on the floor plan yet</source>
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="510"/>
+        <location filename="../views/editor.py" line="537"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="233"/>
+        <location filename="../views/editor.py" line="256"/>
         <source>Room and time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="236"/>
+        <location filename="../views/editor.py" line="259"/>
         <source>Room</source>
         <translation>장소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="237"/>
+        <location filename="../views/editor.py" line="260"/>
         <source>Start (the end moves with it) and end</source>
         <translation>시작 (종료도 함께 이동) 및 종료</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="238"/>
+        <location filename="../views/editor.py" line="261"/>
         <source>Notice</source>
         <translation>공지</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="242"/>
+        <location filename="../views/editor.py" line="265"/>
         <source>No notice</source>
         <translation>공지 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="243"/>
+        <location filename="../views/editor.py" line="266"/>
         <source>Or type a notice (any language)</source>
         <translation>또는 공지 입력 (어느 언어든)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="244"/>
+        <location filename="../views/editor.py" line="267"/>
         <source>Your name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="245"/>
+        <location filename="../views/editor.py" line="268"/>
         <source>Why (optional)</source>
         <translation>사유 (선택)</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="246"/>
+        <location filename="../views/editor.py" line="269"/>
         <source>Back to the printed programme</source>
         <translation>인쇄된 프로그램으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="247"/>
+        <location filename="../views/editor.py" line="270"/>
         <source>Undo last edit</source>
         <translation>마지막 변경 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="248"/>
+        <location filename="../views/editor.py" line="271"/>
         <source>Check-in desk</source>
         <translation>체크인 데스크</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="285"/>
+        <location filename="../views/editor.py" line="308"/>
         <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
         <translation>저장되지 않음: %n초 후 이 데스크가 잠기고 변경 내용이 사라집니다. 화면을 터치한 뒤 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="322"/>
+        <location filename="../views/editor.py" line="345"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="324"/>
+        <location filename="../views/editor.py" line="347"/>
         <source>moved from %1</source>
         <translation>%1에서 이동</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="326"/>
+        <location filename="../views/editor.py" line="349"/>
         <source>was %1</source>
         <translation>원래 %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="446"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="434"/>
+        <location filename="../views/editor.py" line="455"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="434"/>
+        <location filename="../views/editor.py" line="455"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="410"/>
-        <location filename="../views/editor.py" line="450"/>
+        <location filename="../views/editor.py" line="431"/>
+        <location filename="../views/editor.py" line="477"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="411"/>
-        <location filename="../views/editor.py" line="450"/>
+        <location filename="../views/editor.py" line="432"/>
+        <location filename="../views/editor.py" line="477"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="414"/>
+        <location filename="../views/editor.py" line="435"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>목록에서 세션을 골라 장소, 시간 또는 공지를 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="441"/>
+        <location filename="../views/editor.py" line="468"/>
         <source>Not saved yet — tap Save.</source>
         <translation>아직 저장되지 않았습니다 — 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="444"/>
+        <location filename="../views/editor.py" line="471"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>저장하면 모든 화면에서 이 세션이 취소됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="446"/>
+        <location filename="../views/editor.py" line="473"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>저장하면 모든 화면에 이 세션이 다시 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="512"/>
+        <location filename="../views/editor.py" line="539"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="518"/>
+        <location filename="../views/editor.py" line="545"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="532"/>
+        <location filename="../views/editor.py" line="559"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="533"/>
+        <location filename="../views/editor.py" line="560"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="249"/>
+        <location filename="../views/editor.py" line="272"/>
         <source>Meetings</source>
         <translation>상담 일정</translation>
     </message>
@@ -715,130 +715,145 @@
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="229"/>
+        <location filename="../views/meeting_desk.py" line="230"/>
+        <source>%1 (%2): nobody registered</source>
+        <translation>%1 (%2): 등록된 사람 없음</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="233"/>
         <source>planned</source>
         <translation>예정</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="230"/>
+        <location filename="../views/meeting_desk.py" line="234"/>
         <source>moved</source>
         <translation>이동됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="231"/>
+        <location filename="../views/meeting_desk.py" line="235"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="232"/>
+        <location filename="../views/meeting_desk.py" line="236"/>
         <source>held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="233"/>
+        <location filename="../views/meeting_desk.py" line="237"/>
         <source>no-show</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="234"/>
+        <location filename="../views/meeting_desk.py" line="238"/>
         <source>Status: %1</source>
         <translation>상태: %1</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="236"/>
+        <location filename="../views/meeting_desk.py" line="240"/>
         <source>starts at %1</source>
         <translation>%1 시작</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="259"/>
+        <location filename="../views/meeting_desk.py" line="242"/>
+        <source>tap Held when both sides are at the table</source>
+        <translation>양측이 테이블에 오면 &apos;진행됨&apos;을 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="265"/>
         <source>Yes, mark %n absent</source>
         <translation>예, %n명 불참 처리</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="283"/>
+        <location filename="../views/meeting_desk.py" line="294"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="291"/>
+        <location filename="../views/meeting_desk.py" line="302"/>
         <source>%1 has no meeting now.</source>
         <translation>%1 님은 지금 상담이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="349"/>
+        <location filename="../views/meeting_desk.py" line="322"/>
+        <source>Nobody is registered for %1 at this meeting: tap Held when they are at the table.</source>
+        <translation>이 미팅에 %1 측 등록자가 없습니다. 테이블에 오면 &apos;진행됨&apos;을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="366"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="359"/>
-        <location filename="../views/meeting_desk.py" line="370"/>
+        <location filename="../views/meeting_desk.py" line="376"/>
+        <location filename="../views/meeting_desk.py" line="387"/>
         <source>Moved.</source>
         <translation>이동했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="384"/>
+        <location filename="../views/meeting_desk.py" line="401"/>
         <source>Meetings desk</source>
         <translation>상담 데스크</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="385"/>
+        <location filename="../views/meeting_desk.py" line="402"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="251"/>
-        <location filename="../views/meeting_desk.py" line="261"/>
-        <location filename="../views/meeting_desk.py" line="387"/>
+        <location filename="../views/meeting_desk.py" line="257"/>
+        <location filename="../views/meeting_desk.py" line="267"/>
+        <location filename="../views/meeting_desk.py" line="404"/>
         <source>Others absent</source>
         <translation>나머지 불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="303"/>
+        <location filename="../views/meeting_desk.py" line="314"/>
         <source>%1 has arrived for %2 (it starts at %3).</source>
         <translation>%1 님이 %2 미팅에 도착했습니다(%3 시작).</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="306"/>
+        <location filename="../views/meeting_desk.py" line="317"/>
         <source>%1 is here: counted for %2.</source>
         <translation>%1 님 참석: %2 미팅으로 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="310"/>
+        <location filename="../views/meeting_desk.py" line="327"/>
         <source>(Not the meeting that was selected: now showing theirs.)</source>
         <translation>(선택한 미팅이 아니라 이분의 미팅입니다. 지금 그 미팅을 보여 줍니다.)</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="326"/>
+        <location filename="../views/meeting_desk.py" line="343"/>
         <source>Mark absent: %1? Tap the button again to confirm.</source>
         <translation>불참 처리: %1? 확인하려면 버튼을 한 번 더 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="388"/>
+        <location filename="../views/meeting_desk.py" line="405"/>
         <source>Held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="389"/>
+        <location filename="../views/meeting_desk.py" line="406"/>
         <source>No-show</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="390"/>
+        <location filename="../views/meeting_desk.py" line="407"/>
         <source>Move to table</source>
         <translation>테이블 이동</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="391"/>
+        <location filename="../views/meeting_desk.py" line="408"/>
         <source>− 1 slot</source>
         <translation>− 1칸</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="392"/>
+        <location filename="../views/meeting_desk.py" line="409"/>
         <source>+ 1 slot</source>
         <translation>+ 1칸</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="339"/>
+        <location filename="../views/meeting_desk.py" line="356"/>
         <source>Marked absent: %n</source>
         <translation>불참 처리: %n명</translation>
     </message>
@@ -1542,8 +1557,8 @@
         <translation>카메라</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="250"/>
-        <location filename="../views/meeting_desk.py" line="386"/>
+        <location filename="../views/editor.py" line="273"/>
+        <location filename="../views/meeting_desk.py" line="403"/>
         <location filename="../views/staff.py" line="582"/>
         <source>Lock</source>
         <translation>잠그기</translation>

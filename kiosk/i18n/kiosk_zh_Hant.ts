@@ -286,174 +286,174 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="428"/>
+        <location filename="../views/editor.py" line="449"/>
         <source>room assumed for this demo</source>
         <translation>此示範假定的場地</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="240"/>
+        <location filename="../views/editor.py" line="263"/>
         <source>End</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="239"/>
+        <location filename="../views/editor.py" line="262"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="330"/>
+        <location filename="../views/editor.py" line="353"/>
         <source>room not on the floor plan yet</source>
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="510"/>
+        <location filename="../views/editor.py" line="537"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="233"/>
+        <location filename="../views/editor.py" line="256"/>
         <source>Room and time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="236"/>
+        <location filename="../views/editor.py" line="259"/>
         <source>Room</source>
         <translation>地點</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="237"/>
+        <location filename="../views/editor.py" line="260"/>
         <source>Start (the end moves with it) and end</source>
         <translation>開始（結束隨之移動）與結束</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="238"/>
+        <location filename="../views/editor.py" line="261"/>
         <source>Notice</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="242"/>
+        <location filename="../views/editor.py" line="265"/>
         <source>No notice</source>
         <translation>無公告</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="243"/>
+        <location filename="../views/editor.py" line="266"/>
         <source>Or type a notice (any language)</source>
         <translation>或輸入公告（任何語言）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="244"/>
+        <location filename="../views/editor.py" line="267"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="245"/>
+        <location filename="../views/editor.py" line="268"/>
         <source>Why (optional)</source>
         <translation>原因（選填）</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="246"/>
+        <location filename="../views/editor.py" line="269"/>
         <source>Back to the printed programme</source>
         <translation>恢復為印刷議程</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="247"/>
+        <location filename="../views/editor.py" line="270"/>
         <source>Undo last edit</source>
         <translation>取消上一次異動</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="248"/>
+        <location filename="../views/editor.py" line="271"/>
         <source>Check-in desk</source>
         <translation>報到台</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="285"/>
+        <location filename="../views/editor.py" line="308"/>
         <source>Not saved: this desk locks in %n s and the change will be lost. Touch the screen, then tap Save.</source>
         <translation>尚未儲存：本服務台將在 %n 秒後鎖定，變更會遺失。請觸碰螢幕，再按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="322"/>
+        <location filename="../views/editor.py" line="345"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="324"/>
+        <location filename="../views/editor.py" line="347"/>
         <source>moved from %1</source>
         <translation>自 %1 移來</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="326"/>
+        <location filename="../views/editor.py" line="349"/>
         <source>was %1</source>
         <translation>原為 %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="425"/>
+        <location filename="../views/editor.py" line="446"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="434"/>
+        <location filename="../views/editor.py" line="455"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="434"/>
+        <location filename="../views/editor.py" line="455"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="410"/>
-        <location filename="../views/editor.py" line="450"/>
+        <location filename="../views/editor.py" line="431"/>
+        <location filename="../views/editor.py" line="477"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="411"/>
-        <location filename="../views/editor.py" line="450"/>
+        <location filename="../views/editor.py" line="432"/>
+        <location filename="../views/editor.py" line="477"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="414"/>
+        <location filename="../views/editor.py" line="435"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>請在清單中選擇場次，以變更地點、時間或公告。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="441"/>
+        <location filename="../views/editor.py" line="468"/>
         <source>Not saved yet — tap Save.</source>
         <translation>尚未儲存——請按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="444"/>
+        <location filename="../views/editor.py" line="471"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>儲存後，所有畫面都會顯示此場次已取消。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="446"/>
+        <location filename="../views/editor.py" line="473"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>儲存後，此場次會重新出現在所有畫面上。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="512"/>
+        <location filename="../views/editor.py" line="539"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="518"/>
+        <location filename="../views/editor.py" line="545"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="532"/>
+        <location filename="../views/editor.py" line="559"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="533"/>
+        <location filename="../views/editor.py" line="560"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="249"/>
+        <location filename="../views/editor.py" line="272"/>
         <source>Meetings</source>
         <translation>洽談</translation>
     </message>
@@ -715,130 +715,145 @@
         <translation>已到場</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="229"/>
+        <location filename="../views/meeting_desk.py" line="230"/>
+        <source>%1 (%2): nobody registered</source>
+        <translation>%1（%2）：無人登記</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="233"/>
         <source>planned</source>
         <translation>預定</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="230"/>
+        <location filename="../views/meeting_desk.py" line="234"/>
         <source>moved</source>
         <translation>已移動</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="231"/>
+        <location filename="../views/meeting_desk.py" line="235"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="232"/>
+        <location filename="../views/meeting_desk.py" line="236"/>
         <source>held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="233"/>
+        <location filename="../views/meeting_desk.py" line="237"/>
         <source>no-show</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="234"/>
+        <location filename="../views/meeting_desk.py" line="238"/>
         <source>Status: %1</source>
         <translation>狀態：%1</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="236"/>
+        <location filename="../views/meeting_desk.py" line="240"/>
         <source>starts at %1</source>
         <translation>%1 開始</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="259"/>
+        <location filename="../views/meeting_desk.py" line="242"/>
+        <source>tap Held when both sides are at the table</source>
+        <translation>雙方都到桌後請按「已舉行」</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="265"/>
         <source>Yes, mark %n absent</source>
         <translation>是，標記 %n 人缺席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="283"/>
+        <location filename="../views/meeting_desk.py" line="294"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="291"/>
+        <location filename="../views/meeting_desk.py" line="302"/>
         <source>%1 has no meeting now.</source>
         <translation>%1 目前沒有洽談。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="349"/>
+        <location filename="../views/meeting_desk.py" line="322"/>
+        <source>Nobody is registered for %1 at this meeting: tap Held when they are at the table.</source>
+        <translation>此會議的 %1 方無人登記：他們到桌後請按「已舉行」。</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="366"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="359"/>
-        <location filename="../views/meeting_desk.py" line="370"/>
+        <location filename="../views/meeting_desk.py" line="376"/>
+        <location filename="../views/meeting_desk.py" line="387"/>
         <source>Moved.</source>
         <translation>已移動。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="384"/>
+        <location filename="../views/meeting_desk.py" line="401"/>
         <source>Meetings desk</source>
         <translation>洽談服務台</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="385"/>
+        <location filename="../views/meeting_desk.py" line="402"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="251"/>
-        <location filename="../views/meeting_desk.py" line="261"/>
-        <location filename="../views/meeting_desk.py" line="387"/>
+        <location filename="../views/meeting_desk.py" line="257"/>
+        <location filename="../views/meeting_desk.py" line="267"/>
+        <location filename="../views/meeting_desk.py" line="404"/>
         <source>Others absent</source>
         <translation>其他人缺席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="303"/>
+        <location filename="../views/meeting_desk.py" line="314"/>
         <source>%1 has arrived for %2 (it starts at %3).</source>
         <translation>%1 已到場，會議 %2（%3 開始）。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="306"/>
+        <location filename="../views/meeting_desk.py" line="317"/>
         <source>%1 is here: counted for %2.</source>
         <translation>%1 已到：記入會議 %2。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="310"/>
+        <location filename="../views/meeting_desk.py" line="327"/>
         <source>(Not the meeting that was selected: now showing theirs.)</source>
         <translation>（不是原先選取的會議：現在顯示此人的會議。）</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="326"/>
+        <location filename="../views/meeting_desk.py" line="343"/>
         <source>Mark absent: %1? Tap the button again to confirm.</source>
         <translation>標記缺席：%1？再按一次按鈕確認。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="388"/>
+        <location filename="../views/meeting_desk.py" line="405"/>
         <source>Held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="389"/>
+        <location filename="../views/meeting_desk.py" line="406"/>
         <source>No-show</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="390"/>
+        <location filename="../views/meeting_desk.py" line="407"/>
         <source>Move to table</source>
         <translation>移至此桌</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="391"/>
+        <location filename="../views/meeting_desk.py" line="408"/>
         <source>− 1 slot</source>
         <translation>− 1 時段</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="392"/>
+        <location filename="../views/meeting_desk.py" line="409"/>
         <source>+ 1 slot</source>
         <translation>+ 1 時段</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="339"/>
+        <location filename="../views/meeting_desk.py" line="356"/>
         <source>Marked absent: %n</source>
         <translation>已標記缺席：%n 人</translation>
     </message>
@@ -1542,8 +1557,8 @@
         <translation>相機</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="250"/>
-        <location filename="../views/meeting_desk.py" line="386"/>
+        <location filename="../views/editor.py" line="273"/>
+        <location filename="../views/meeting_desk.py" line="403"/>
         <location filename="../views/staff.py" line="582"/>
         <source>Lock</source>
         <translation>鎖定</translation>

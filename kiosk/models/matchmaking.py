@@ -463,6 +463,18 @@ class Matchmaking:
             "JOIN attendee a ON a.id = p.attendee_id WHERE p.meeting_id = ? ORDER BY p.side, a.name",
             (meeting_id,))]
 
+    def unlisted_sides(self, meeting_id: str) -> list[str]:
+        """The meeting's parties (its buyer, its exhibitor) with nobody registered for it: no
+        badge can account for such a side, so a scan never makes the meeting *held* — staff
+        confirm it by hand (Held) once they see that side at the table. 127 of the event's
+        meetings list one side only, 11 none."""
+        row = self.store.execute("SELECT buyer_id, exhibitor_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
+        if row is None:
+            return []
+        listed = {r[0] for r in self.store.execute("SELECT DISTINCT side FROM meeting_participant WHERE meeting_id = ?",
+                                                  (meeting_id,))}
+        return [side for side, party in (("buyer", row[0]), ("exhibitor", row[1])) if party and side not in listed]
+
     def board(self, now: datetime) -> list[BoardRow]:
         """Per table: the meeting on now (if any) and the next one today (cancelled ones left out).
         One read of the day's table meetings (:class:`BoardPlan`; the board screen keeps its plan
@@ -684,7 +696,9 @@ class Matchmaking:
         ``present``; the status stays as it was) and nobody can be marked absent yet (refused,
         ``not_started``): a meeting cannot be held, or missed, before it begins. From its start,
         when every side has someone present the meeting is *held*; when someone came but a whole
-        side is absent, it is a *no-show* (of that side)."""
+        side is absent, it is a *no-show* (of that side). A party with nobody registered
+        (:meth:`unlisted_sides`) is not present by anyone's badge: the meeting is not made held
+        by the other side's scans (staff mark it Held by hand)."""
         listed = {r[0]: r[1] for r in self.store.execute(
             "SELECT attendee_id, side FROM meeting_participant WHERE meeting_id = ?", (meeting_id,))}
         before = self._current(meeting_id)
@@ -709,9 +723,10 @@ class Matchmaking:
             for aid, side in listed.items():
                 sides.setdefault(side, set()).add(state[aid])
             status = before["status"]
+            unlisted = self.unlisted_sides(meeting_id)
             if not started or status == "cancelled":
                 pass                                   # arrived early / a cancelled meeting stays so
-            elif all("present" in s for s in sides.values()):
+            elif all("present" in s for s in sides.values()) and not unlisted:
                 status = "held"
             elif any("present" in s for s in sides.values()) and any(s == {"absent"} for s in sides.values()):
                 status = "no_show"

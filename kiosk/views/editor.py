@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout, QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
     QVBoxLayout, QWidget,
 )
@@ -169,8 +170,9 @@ class ScheduleDesk(QWidget):
         top.addWidget(self.lock_button)
         # The form is taller than a landscape screen with large text: it scrolls, while the
         # warnings, Save and its result stay in view below it.
-        scroll = kinetic_scroll(panel)
+        scroll = kinetic_scroll(panel, guard_taps=True)
         self.form = scroll
+        scroll.installEventFilter(self)
         # before a session is picked: only this prompt (the empty form drew its rows of room
         # buttons over one another on a real screen, and Save had no words)
         self.prompt = label(role="sectionTitle", wrap=True)
@@ -213,6 +215,27 @@ class ScheduleDesk(QWidget):
         self.day = self.today()
         self.retranslate()
         self.show_day(self.day)
+
+    def set_compact(self, on: bool) -> None:
+        """While the on-screen keyboard takes the bottom of the screen: the day tabs step aside,
+        and the field being typed in stays in view above the keyboard (the notice field was
+        off-screen under it, the form showing Start/End and half-cut presets)."""
+        self._compact = on
+        for b in self.day_buttons:
+            b.setVisible(not on)
+        self._keep_focus_in_view()
+
+    def _keep_focus_in_view(self) -> None:
+        """After the layout settles (the form has just shrunk): scroll the form to the focused field."""
+        focused = QApplication.focusWidget()
+        panel = self.form.widget()
+        if focused is not None and panel is not None and panel.isAncestorOf(focused):
+            QTimer.singleShot(0, lambda: self.form.ensureWidgetVisible(focused, 0, 16))
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.form and event.type() == QEvent.Type.Resize:
+            self._keep_focus_in_view()       # the form got shorter (keyboard, rotation): keep the field in sight
+        return False
 
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
@@ -368,8 +391,6 @@ class ScheduleDesk(QWidget):
         if self.session_id is None:
             return
         self.pending[key] = value
-        if key == "notice" and self.notice_text.text() != value and not value.startswith("preset:"):
-            self.notice_text.setText(value)
         self.confirming = False
         self._show_pending()
 
@@ -434,6 +455,12 @@ class ScheduleDesk(QWidget):
         self.cancel_button.setText(QCoreApplication.translate("Editor", "Reinstate") if state["status"] == "cancelled" else QCoreApplication.translate("Editor", "Cancel session"))
         for key, b in self.preset_buttons.items():
             b.setStyleSheet("font-weight:800; border: 3px solid #ff6a00;" if key == state["notice"] else "")
+        # one notice on screen, the one Save keeps: a preset (or none) empties the typed field, a
+        # typed notice lights no preset (a typed "늦음" and a lit "만석" showed together, and Save
+        # kept the text)
+        typed = "" if (state["notice"] or "") in self.preset_buttons else state["notice"]
+        if self.notice_text.text() != typed:
+            self.notice_text.setText(typed)
         dirty = bool(self.pending)
         self.save_button.setEnabled(dirty)
         cue = ""

@@ -225,6 +225,10 @@ class MeetingDesk(QWidget):
             mark = {"present": "✔", "absent": "✘", "expected": "…"}[p.attendance]
             early = f" · {arrived}" if p.attendance == "present" and not started else ""
             lines.append(f"{mark} {p.name} ({who}){early}")
+        unlisted = self.mm.unlisted_sides(m.id)
+        for side in unlisted:   # a party with nobody registered: no badge will account for it
+            lines.append("? " + QCoreApplication.translate("Meetings", "%1 (%2): nobody registered").replace(
+                "%1", self._party(m, side)).replace("%2", phrases.attendee_type(side)))
         self.people.setText("\n".join(lines))
         names = {"planned": QCoreApplication.translate("Meetings", "planned"),
                  "moved": QCoreApplication.translate("Meetings", "moved"),
@@ -234,6 +238,8 @@ class MeetingDesk(QWidget):
         status = QCoreApplication.translate("Meetings", "Status: %1").replace("%1", names[m.display_status])
         if not started:
             status += " · " + QCoreApplication.translate("Meetings", "starts at %1").replace("%1", f"{m.start:%H:%M}")
+        elif unlisted and m.status == "planned":
+            status += " · " + QCoreApplication.translate("Meetings", "tap Held when both sides are at the table")
         self.status.setText(status)
         current = self.table_choice.currentText()
         self.table_choice.clear()
@@ -259,6 +265,11 @@ class MeetingDesk(QWidget):
             self.absent_button.setText(QCoreApplication.translate("Meetings", "Yes, mark %n absent", "", n))
         else:
             self.absent_button.setText(QCoreApplication.translate("Meetings", "Others absent"))
+
+    def _party(self, m, side: str) -> str:
+        """The company on one side of a meeting, in the desk's language."""
+        name = m.buyer_name if side == "buyer" else m.exhibitor_name
+        return name.get(self.ui.language) if name is not None else phrases.attendee_type(side)
 
     @property
     def _role(self) -> str:
@@ -305,6 +316,12 @@ class MeetingDesk(QWidget):
         else:
             text = QCoreApplication.translate("Meetings", "%1 is here: counted for %2.")
         text = text.replace("%1", attendee.name).replace("%2", where)
+        unlisted = self.mm.unlisted_sides(m.id)
+        if unlisted and now >= m.start and self.mm.meeting(m.id).status == "planned":
+            # not "Held": the other party has nobody registered, so no badge can say they came
+            text += " " + QCoreApplication.translate(
+                "Meetings", "Nobody is registered for %1 at this meeting: tap Held when they are at the table.").replace(
+                "%1", ", ".join(self._party(m, side) for side in unlisted))
         if self.meeting_id is not None and target != self.meeting_id:
             # said, not done silently: the desk now shows the meeting the scan was counted for
             text += " " + QCoreApplication.translate("Meetings", "(Not the meeting that was selected: now showing theirs.)")

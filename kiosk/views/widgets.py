@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QPushButton, QWidget
 
 from .first_frame import AfterFirstFrame
@@ -33,7 +33,43 @@ def make_kinetic(widget: QAbstractItemView | QWidget) -> None:
     scroller.setScrollerProperties(props)
 
 
-def kinetic_scroll(content: QWidget):
+#: A finger that moved further than this (px) between press and release was dragging, not tapping.
+TAP_SLOP = 16
+
+
+class TapGuard(QObject):
+    """Buttons inside a finger-scrolled area: a press that became a drag never clicks. (The
+    content scrolls with the finger, so the release landed on the same button, which clicked:
+    a 160 px drag that began on "Room full" chose that notice.) Before the release reaches the
+    button it is set not-down when the finger travelled further than :data:`TAP_SLOP`, and a
+    button not down does not click."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._pressed: dict[int, tuple[float, float]] = {}
+
+    def guard(self, button) -> None:
+        button.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            p = event.globalPosition()
+            self._pressed[id(obj)] = (p.x(), p.y())
+        elif kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
+            start = self._pressed.get(id(obj))
+            if start is not None:
+                p = event.globalPosition()
+                if abs(p.x() - start[0]) + abs(p.y() - start[1]) > TAP_SLOP:
+                    self._pressed[id(obj)] = (float("inf"), float("inf"))   # a drag stays a drag
+                    obj.setDown(False)
+                if kind == QEvent.Type.MouseButtonRelease:
+                    if self._pressed.pop(id(obj))[0] == float("inf"):
+                        obj.setDown(False)
+        return False
+
+
+def kinetic_scroll(content: QWidget, *, guard_taps: bool = False):
     """A frameless, see-through scroll area around ``content`` that flicks with a finger."""
     from PySide6.QtWidgets import QScrollArea
 
@@ -45,6 +81,13 @@ def kinetic_scroll(content: QWidget):
     scroll.setWidget(content)
     scroll.viewport().setAutoFillBackground(False)
     make_kinetic(scroll)
+    if guard_taps:   # a form of buttons: a drag that starts on one scrolls and never presses it
+        from PySide6.QtWidgets import QAbstractButton
+
+        guard = TapGuard(scroll)
+        for button in content.findChildren(QAbstractButton):
+            guard.guard(button)
+        scroll.tap_guard = guard
     return scroll
 
 

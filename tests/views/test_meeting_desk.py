@@ -179,3 +179,35 @@ def test_a_refused_move_names_tables_times_and_people_not_ids(qtbot, make_kiosk,
     text = desk.message.text()
     assert "Cannot move the 10:00 meeting at " + m.table_id in text and taken in text, text
     assert "d1-" not in text and db.matchmaking.meeting(m.id).table_id == m.table_id
+
+
+def test_one_sides_badge_does_not_make_a_meeting_held_when_the_other_side_has_nobody_registered(
+        qtbot, make_kiosk, clock, db, key):
+    """Stranger r4 #2: the exhibitor's badge marked d1-T16-1100 "Held" though the buyer side had
+    nobody registered (127 meetings list one side, 11 none). A matchmaking desk does not call a
+    meeting held on one party's word: it stays planned, the desk says the other party has nobody
+    registered and staff tap Held when they see them at the table."""
+    one_sided = next(m for m in db.matchmaking.meetings() if m.table_id and m.buyer_id and m.exhibitor_id
+                     and {p.side for p in db.matchmaking.participants(m.id)} == {"exhibitor"})
+    assert db.matchmaking.unlisted_sides(one_sided.id) == ["buyer"]
+    clock.set(one_sided.start + (one_sided.end - one_sided.start) / 2)
+    window, desk = open_desk(make_kiosk)
+    tap_meeting(qtbot, desk, one_sided.id)
+    person = db.matchmaking.participants(one_sided.id)[0]
+    type_like_a_scanner(qtbot, window, badge(db, key, person.attendee_id))
+    assert db.matchmaking.meeting(one_sided.id).status == "planned"
+    assert [p.attendance for p in db.matchmaking.participants(one_sided.id)] == ["present"]
+    buyer = one_sided.buyer_name.get("en")
+    assert f"Nobody is registered for {buyer}" in desk.message.text()
+    assert "nobody registered" in desk.people.text() and "Held" in desk.status.text()
+    tap(qtbot, desk.held_button)                      # staff saw the buyer at the table
+    assert db.matchmaking.meeting(one_sided.id).status == "held"
+    # both sides listed: both badges make it held, as before
+    both = next((m for m in db.matchmaking.meetings() if m.start == one_sided.start and m.table_id
+                 and {p.side for p in db.matchmaking.participants(m.id)} == {"buyer", "exhibitor"}), None)
+    if both is not None:
+        assert db.matchmaking.unlisted_sides(both.id) == []
+        tap_meeting(qtbot, desk, both.id)
+        for p in db.matchmaking.participants(both.id):
+            type_like_a_scanner(qtbot, window, badge(db, key, p.attendee_id))
+        assert db.matchmaking.meeting(both.id).status == "held"

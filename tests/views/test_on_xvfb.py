@@ -152,3 +152,11 @@ def test_room_to_read_with_real_taps_and_drags(display, portrait_display, db_pat
     assert r["plan_height"] >= 400 and r["steps_whole"]
     assert "Wang Yung-Chuang (王永壯)" in r["people"]
     assert (tmp_path / f"exhibitors-xvfb-{size}.png").stat().st_size > 10_000
+
+
+def test_a_real_drag_on_a_schedule_form_button_scrolls_and_never_presses_it(display, db_path, tmp_path):
+    """Stranger r4 #4 with xdotool: a 160 px upward drag that starts on the "Room full" preset
+    (Korean, larger text) chooses nothing; a tap on it still chooses it and empties the typed field."""
+    r = scenario(display, "form_drag", db_path, tmp_path)
+    assert r["pending_after_drag"] == {}
+    assert r["pending_after_tap"] == {"notice": "preset:full"} and r["notice_text_after_tap"] == ""

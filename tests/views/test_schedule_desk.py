@@ -98,3 +98,59 @@ def test_changes_screen_shows_moves_as_moves_newest_first(qtbot, window):
     assert first.title.text() == "Lunch" and first.line_texts() == ["Starts 13:15 (15 min late)"]
     assert second.line_texts() == ["Moved to Room 204 (was Room 101)"]
 
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_notice_field_being_typed_in_stays_in_view_above_the_keyboard(qtbot, make_kiosk, size):
+    """Stranger r4 #5: Korean, larger text, the notice field tapped, the on-screen keyboard up: the
+    form showed Start/End and half-cut presets, the field itself was off-screen under the keyboard."""
+    from PySide6.QtCore import QPoint
+
+    window = make_kiosk(size=size, language="ko")
+    window.ui.set_accessible(True)
+    window.enter_staff_mode("volunteer")
+    editor = window.editor
+    editor.select("d1-roundtable")
+    qtbot.wait(50)
+    field = editor.notice_text
+    editor.form.ensureWidgetVisible(field)
+    qtbot.wait(20)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)          # the tap that brings the keyboard up
+    assert field.hasFocus()
+    covered = 520
+    window.keyboard_reserve.setFixedHeight(covered)            # what the keyboard's reserve does
+    window.keyboard_reserve.coveredChanged.emit(covered)
+
+    def in_view() -> bool:
+        bottom = field.mapTo(window, QPoint(0, field.height())).y()
+        return field.visibleRegion().boundingRect() == field.rect() and bottom <= window.height() - covered
+
+    qtbot.waitUntil(in_view, timeout=1500)
+    window.keyboard_reserve.setFixedHeight(0)
+    window.keyboard_reserve.coveredChanged.emit(0)
+    assert all(b.isVisibleTo(editor) for b in editor.day_buttons)
+
+
+def test_one_notice_on_screen_and_it_is_the_one_saved(qtbot, make_kiosk):
+    """Stranger r4 #4: the typed notice "늦음" and a lit "만석" (Room full) preset showed together,
+    and Save kept the typed text. A preset empties the typed field; typing lights no preset."""
+    window = make_kiosk(language="ko")
+    window.ui.set_accessible(True)
+    window.enter_staff_mode("volunteer")
+    editor = window.editor
+    editor.select("d1-roundtable")
+    qtbot.wait(50)
+    button = editor.preset_buttons["preset:full"]
+    editor.form.ensureWidgetVisible(button)
+    qtbot.wait(20)
+    editor.notice_text.setText("늦음")
+    editor.notice_text.textEdited.emit("늦음")
+    assert editor.pending["notice"] == "늦음"
+    assert all("border" not in b.styleSheet() for b in editor.preset_buttons.values())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert editor.pending["notice"] == "preset:full" and editor.notice_text.text() == ""
+    assert "border" in button.styleSheet()
+    assert all("border" not in b.styleSheet() for k, b in editor.preset_buttons.items() if k != "preset:full")
+    editor.select("d1-masterclass1")                        # another session: its own notice, not this one's
+    assert editor.notice_text.text() == (editor._state()["notice"] if editor._state()["notice"] not in
+                                         editor.preset_buttons else "")
