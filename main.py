@@ -11,9 +11,13 @@ CPU for the 430 lines that were here, counted in the start-up's first frame, iss
 module only once, into its ``.pyc``.
 """
 
+import gc
 import sys
 
 if __name__ == "__main__":
+    # no cyclic garbage collection while the kiosk starts: it only makes objects that it keeps
+    # (kiosk/app.py: start_collecting, just after the first frame, freezes them and switches it on)
+    gc.disable()
     from kiosk.app import main
 
     sys.exit(main())

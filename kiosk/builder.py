@@ -84,6 +84,10 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
         kiosks = repo.kiosks()
         if kiosk_id not in kiosks:
             raise ValueError(f"There is no kiosk {kiosk_id!r} on the map; known: {', '.join(kiosks) or 'none'}.")
+    if fast_start:   # (from here: the health's first clock check waits for the frame too)
+        from kiosk.views.first_frame import AfterFirstFrame
+
+        AfterFirstFrame.hold()
     clock = clock or RunningClock(store.tz, now)
     ui = UiState(clock, language=language or event.default_language, default_language=event.default_language,
                  translations=translations or Translations(app))
@@ -92,10 +96,6 @@ def build_kiosk(db, *, clock=None, now: datetime | None = None, language: str | 
     ops = Operations(store, device_id=resolve_device(store, device_id), clock=clock, publish=bus.publish,
                      export_dir=export_dir or DEFAULT_EXPORT_DIR)
     health = Health(store, clock_check=ops.clock_problem)
-    if fast_start:
-        from kiosk.views.first_frame import AfterFirstFrame
-
-        AfterFirstFrame.hold()
     window = KioskWindow(ui, repo, bus, ops=ops, health=health, idle_seconds=idle_seconds,
                          staff_idle_seconds=staff_idle_seconds, kiosk_id=kiosk_id, start_view=start_view)
     if fast_start:

@@ -26,7 +26,15 @@ class Health(QObject):
         # ``Operations.clock_problem``: the clock's reading when it is outside the event (synced databases)
         self.clock_check = clock_check
         self.clock_problem = None
-        self.probe()
+        self._probe_write()
+        # the clock check reads the sync tables through kiosk.models.schedule (≈ 6 ms of imports):
+        # just after the first frame, which shows no staff screen (at once without a held start)
+        from .first_frame import AfterFirstFrame
+
+        AfterFirstFrame.later(self._first_clock_check)
+
+    def _first_clock_check(self) -> None:
+        self._probe_clock()
         if self.clock_problem is not None:      # said at start, in the log too
             log.error("this device's clock says %s, outside the event's days: check-ins and changes are refused "
                       "until it is set", self.clock_problem.isoformat(timespec="minutes"))
@@ -35,11 +43,17 @@ class Health(QObject):
         """Can this kiosk write? Never waits for a lock another process holds (that would
         freeze the screen): a busy database leaves the last known state as it was. Is this
         device's clock within the event (a synced database refuses what it would stamp)?"""
+        self._probe_write()
+        self._probe_clock()
+
+    def _probe_write(self) -> None:
         from kiosk.models.store import BUSY
 
         problem = self.conn.probe_writable()
         if problem != BUSY:
             self._set_write(problem)
+
+    def _probe_clock(self) -> None:
         if self.clock_check is not None:
             try:
                 wrong = self.clock_check()

@@ -60,7 +60,7 @@ def elide_right(metrics, text: str, width: float) -> str:
             lo = mid
         else:
             hi = mid - 1
-    if lo < len(text):
+    if lo < len(text) and not text[lo].isascii():
         import unicodedata
 
         while lo and unicodedata.combining(text[lo]):    # never part a letter from its accent
