@@ -24,6 +24,7 @@ import json
 import logging
 from json.encoder import encode_basestring as _encode_string      # as json.dumps(ensure_ascii=False)
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Callable
@@ -181,6 +182,7 @@ class SyncEngine:
         self._event_id = store.execute("SELECT id FROM event").fetchone()[0]
         self._collected: tuple[int, int] | None = None       # see note_committed
         self._skipped: set[tuple[str, str]] = set()           # own rows that cannot be signed (see _unsignable)
+        self._own_rows_written = False      # a merge wrote rows of this device's own (see _derive)
         if identity is not None:
             pin_authority(store, identity.ca_pem, clock())
         self.roster = self._load_roster()
@@ -413,11 +415,27 @@ class SyncEngine:
 
     def note_committed(self) -> None:
         """A merge or a collection has just committed. Each collects this device's new rows first,
-        under the write lock, and writes none of its own after: so until the database is written
-        again, there is nothing to collect (the collection reads every scan of this device — 4 ms
-        at 10,000 — and a merge of peers' logs in 1 MB messages ran it a dozen times)."""
-        if not self.store.conn.in_transaction:
+        under the write lock, and (but for one row, below) writes none of its own after: so until
+        the database is written again, there is nothing to collect (the collection reads every scan
+        of this device — 4 ms at 10,000 — and a merge of peers' logs in 1 MB messages ran it a dozen
+        times). The one row of its own a merge writes, a revocation receipt (``seen``), leaves it
+        to be collected."""
+        if self._own_rows_written:          # (a receipt: the next merge or collection signs it)
+            self._own_rows_written = False
+            self._collected = None
+        elif not self.store.conn.in_transaction:
             self._collected = self._local_mark()
+
+    @contextmanager
+    def writing_nothing_to_collect(self):
+        """Around a write by this connection that makes no row of this device's log (the daemon's
+        status line, four times a second): if everything was collected before it, it still is
+        after it — unless another connection committed meanwhile (its rows are collected)."""
+        before = self._local_mark()
+        yield
+        if self._collected == before and not self.store.conn.in_transaction \
+                and self.store.data_version() == before[0]:
+            self._collected = (before[0], self.store.conn.total_changes)
 
     def _collect_in_transaction(self) -> int:
         if self.identity is None:
@@ -766,6 +784,7 @@ class SyncEngine:
                 # signed now, in this transaction: a merge writes none of this device's rows after
                 # its collection (note_committed), so they would wait for the next local write
                 self._collect_in_transaction()
+                self._own_rows_written = True   # and collect once more next time, to be sure
         for list_id in ctx.touched_lists:        # first: the re-check reads the lists' windows as they now are
             if settle_list_windows(self.store, list_id):
                 result.reference.add("checkin_window")

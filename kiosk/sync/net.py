@@ -625,9 +625,10 @@ class SyncNode:
         from kiosk.models.sync_state import encode_message
 
         message = encode_message(self.message, *(self.message_code or ("", {}))) if self.message else ""
-        operations.write_sync_status(self.store, device_id=self.device_id, peers=self.online,
-                                     last_sync=self.last_sync, waiting=self.waiting(), message=message,
-                                     now=self.clock())
+        with self.engine.writing_nothing_to_collect():      # (or every merge would collect again)
+            operations.write_sync_status(self.store, device_id=self.device_id, peers=self.online,
+                                         last_sync=self.last_sync, waiting=self.waiting(), message=message,
+                                         now=self.clock())
         # (not re-reading data_version here: it moves only for other connections' commits, and one
         # made since the top of this tick must still be collected — found by a flaky test)
 

@@ -191,3 +191,61 @@ def test_entries_encoded_by_sqlite_read_back_as_the_very_texts_signed(fleet):
     pieces = b.encoded_entries("c", 0, len(hostile))
     assert [json.loads(p) for p in pieces] == log["runs"]["c"]["entries"]
     assert [json.loads(json.loads(p)[0])["b"]["payload"] for p in pieces] == hostile
+
+
+def test_a_merge_collects_this_devices_rows_only_when_something_was_written_since(fleet, monkeypatch):
+    """The collection of this device's own rows (a pass over all its scans) is skipped when
+    nothing was written since the last merge or collection committed — and never skipped when
+    something was: a scan by this connection, a scan by another process, or anything else."""
+    from datetime import datetime
+
+    from kiosk import operations
+    from kiosk.models.database import open_event_db
+    from kiosk.sync import kinds
+
+    from .conftest import CLOCK, KST
+
+    b = fleet.engine("b")
+    calls = []
+    real = kinds.KINDS["scan"].collect
+    monkeypatch.setitem(kinds.KINDS, "scan", kinds.KINDS["scan"].__class__(
+        **{**kinds.KINDS["scan"].__dict__, "collect": lambda conn, me: calls.append(me) or real(conn, me)}))
+    attendees = [r[0] for r in b.store.execute("SELECT id FROM attendee ORDER BY id")]
+    log = forge(fleet, "c", [scan("c", f"k-{i}", attendee=attendees[i]) for i in range(6)])
+    items = log["runs"]["c"]["entries"]
+
+    def merge(i):
+        bundle = {"roster": log["roster"], "runs": {"c": {"from": i + 1, "entries": items[i:i + 1]}}}
+        operations.merge_from_sync(b.store, b, bundle, source="c", now=CLOCK.now())
+
+    def own():
+        return b.store.execute("SELECT count(*) FROM sync_log WHERE device = 'b'").fetchone()[0]
+
+    merge(0)
+    assert len(calls) == 1
+    merge(1)
+    assert len(calls) == 1                         # nothing written since: not collected again
+    with b.writing_nothing_to_collect():           # the daemon's status line
+        operations.write_sync_status(b.store, device_id="b", peers={}, last_sync=None, waiting=0, message="",
+                                     now=CLOCK.now())
+    merge(2)
+    assert len(calls) == 1
+    b.store.checkins.check_in(payload="manual", manual_attendee="A0100", list_id="entry", device_id="b",
+                              scan_id="b-same-connection", now=datetime(2023, 6, 14, 10, 0, tzinfo=KST))
+    merge(3)
+    assert len(calls) == 2 and own() == 1          # this connection's scan: collected first
+    other = open_event_db(fleet.paths["b"])
+    other.checkins.check_in(payload="manual", manual_attendee="A0101", list_id="entry", device_id="b",
+                            scan_id="b-other-process", now=datetime(2023, 6, 14, 10, 1, tzinfo=KST))
+    other.close()
+    merge(4)
+    assert len(calls) == 3 and own() == 2          # another process's scan: collected too
+    other = open_event_db(fleet.paths["b"])
+    other.checkins.check_in(payload="manual", manual_attendee="A0102", list_id="entry", device_id="b",
+                            scan_id="b-during-status", now=datetime(2023, 6, 14, 10, 2, tzinfo=KST))
+    with b.writing_nothing_to_collect():           # another process wrote just before the status line
+        operations.write_sync_status(b.store, device_id="b", peers={}, last_sync=None, waiting=0, message="x",
+                                     now=CLOCK.now())
+    other.close()
+    merge(5)
+    assert own() == 3

@@ -166,3 +166,20 @@ def test_running_daemons_sign_and_carry_receipts(day):  # noqa: F811
         assert rows(day.paths[name], "SELECT count(*) FROM sync_log WHERE status != 'ok'") == [(0,)], name
         assert rows(day.paths[name], "SELECT device, status FROM sync_log WHERE kind = 'seen' ORDER BY device") == \
             [("k2", "ok"), ("kiosk", "ok")], name
+
+
+def test_a_receipt_a_merge_made_is_signed_in_that_merge(day):  # noqa: F811
+    """A merge that takes in another device's revocation writes this device's receipt and signs it
+    into the log in the same transaction; a later merge (which skips collecting when nothing was
+    written since) neither loses it nor signs it twice."""
+    issued_everywhere(day)
+    store = open_event_db(day.paths["desk"])
+    operations.issue_badge(store, "A0001", reissue=True, now=at(10, 0))
+    store.close()
+    k2 = day.engine("k2", now=at(10, 1))
+    import_file(k2, export_file(day.engine("desk", now=at(10, 1))), "desk.sync")
+    receipts = "SELECT count(*) FROM sync_log WHERE device = 'k2' AND kind = 'seen'"
+    assert rows(day.paths["k2"], "SELECT count(*) FROM badge_revocation_seen WHERE seen_by = 'k2'") == [(1,)]
+    assert rows(day.paths["k2"], receipts) == [(1,)]
+    import_file(k2, export_file(day.engine("kiosk", now=at(10, 2))), "kiosk.sync")
+    assert rows(day.paths["k2"], receipts) == [(1,)]
