@@ -451,6 +451,9 @@ class ExhibitorsScreen(QWidget):
             self.empty.setText(QCoreApplication.translate(
                 "Exhibitors", "Nothing matches. Try fewer letters, another category, or All."))
         self.empty.setVisible(total == 0)
+        # an empty list has nothing to show: its room goes to the words saying why (with the
+        # keyboard up and larger text they were squeezed under it)
+        self.list.setVisible(total > 0)
         self.filters_button.set_label(QCoreApplication.translate("Exhibitors", "Filters: %1").replace(
             "%1", self._joined(active)), "✕")
         self.filters_button.setVisible(bool(active) and (self._compact or total == 0))

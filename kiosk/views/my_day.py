@@ -174,6 +174,7 @@ class MyDayScreen(QWidget):
         abox.addStretch(1)
         self.confirm_area.hide()
         self.error = label(role="onDark", wrap=True)
+        self._error_of = None              # gives the error's words again in a new language (see _say)
         self.no_meetings = label(role="onDark", wrap=True)      # shown when this kiosk holds no meeting at all
         self.no_meetings.hide()
         self.camera_button = QPushButton()
@@ -431,6 +432,10 @@ class MyDayScreen(QWidget):
         return QCoreApplication.translate("MyDay", "Too many wrong numbers for this name. Please hold your badge "
                                                    "under the scanner, or ask at the Welcome Center.")
 
+    def _wrong_number_text(self) -> str:
+        return QCoreApplication.translate("MyDay", "That is not the number on this badge. It is printed under the QR code, "
+                                                   "for example A0123-1.")
+
     def _confirm(self) -> None:
         """The badge number typed for the picked name: right opens the day; wrong says so; the
         third wrong one locks that name on this kiosk for a few minutes (guessing is slow)."""
@@ -460,9 +465,7 @@ class MyDayScreen(QWidget):
                 self.search.clear()
                 self._say(self._locked_text)
             else:
-                self._say(lambda: QCoreApplication.translate(
-                    "MyDay", "That is not the number on this badge. It is printed under the QR code, "
-                             "for example A0123-1."))
+                self._say(self._wrong_number_text)
             return
         self._tries.pop(attendee_id, None)
         self._show(attendee)
@@ -742,7 +745,7 @@ class MyDayScreen(QWidget):
         self.camera_button.setText(QCoreApplication.translate("MyDay", "Use the camera"))
         self.done.setText(QCoreApplication.translate("MyDay", "Done"))
         self._check_meetings()
-        if self.error.isVisibleTo(self) and getattr(self, "_error_of", None) is not None:
+        if self.error.isVisibleTo(self) and self._error_of is not None:
             self.error.setText(self._error_of())
         if self.attendee is not None:
             self.refresh()

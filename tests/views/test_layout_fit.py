@@ -12,7 +12,19 @@ from tests.views.layout_fit import button_problem, label_problem, problems
 LANGS = ("en", "ko", "zh-Hant")
 SIZES = ((1920, 1080), (1080, 1920))
 SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "my-day-person", "board", "pin",
-           "checkin", "editor", "editor-empty", "meetings")
+           "checkin", "checkin-cancelled", "editor", "editor-empty", "meetings", "exhibitors-keyboard", "exhibitors-keyboard-matches",
+           "my-day-number", "my-day-number-wrong")
+
+#: the on-screen keyboard's height as the window's reserve takes it (keyboard.MAX_HEIGHT): on
+#: screens typed into, what shows above it must fit too
+KEYBOARD = 400
+
+
+def _keyboard_up(window) -> None:
+    """What the real keyboard's rectangle does to the window (keyboard.KeyboardReserve.refit):
+    offscreen there is no keyboard plugin, so its reserve is set to the keyboard's height."""
+    window.keyboard_reserve.setFixedHeight(KEYBOARD)
+    window.keyboard_reserve.coveredChanged.emit(KEYBOARD)
 
 
 def _open(window, screen: str) -> None:
@@ -32,6 +44,30 @@ def _open(window, screen: str) -> None:
         window.open_staff()
     elif screen == "checkin":
         window.enter_staff_mode("staff")
+    elif screen in ("exhibitors-keyboard", "exhibitors-keyboard-matches"):
+        # typing a search with two categories and a country chosen: the chips step aside and the
+        # filters line ("Filters: …  ✕") shows above the keyboard (with nothing matching, and
+        # with the list of matches)
+        window.show_view("exhibitors")
+        ex = window.screen("exhibitors")
+        ex.set_categories(set(list(ex.category_chips)[:2]))
+        ex.set_country(ex.countries[-1] if screen == "exhibitors-keyboard" else "KR")
+        ex.search.setFocus()
+        _keyboard_up(window)
+    elif screen in ("my-day-number", "my-day-number-wrong"):
+        # a name picked: the badge-number step, the number field focused, the keyboard up
+        window.show_view("my-day")
+        my_day = window.screen("my-day")
+        my_day.pick("A0176")
+        _keyboard_up(window)
+        if screen == "my-day-number-wrong":
+            my_day.number.setText("A0176-9")
+            my_day.number_ok.click()
+    elif screen == "checkin-cancelled":
+        # a cancelled dinner's list: the tab's warning line and the amber ready panel's words
+        window.ops.edit_session("d1-reception", by="Joon", role="staff", cancel=True)
+        window.enter_staff_mode("staff")
+        window.desk.choose_list("reception")
     elif screen == "meetings":
         window.enter_staff_mode("staff")
         window.open_meeting_desk()

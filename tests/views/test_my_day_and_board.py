@@ -143,6 +143,12 @@ def test_typing_a_name_finds_the_person_who_then_proves_it_with_the_badge_number
     commit(screen.number, "A0177-1")             # someone else's number: refused, calmly
     QTest.keyClick(screen.number, Qt.Key.Key_Return)
     assert not screen.showing_day and "not the number" in screen.error.text()
+    # a visitor who switches language now reads the error in the new one (it stayed English)
+    english = screen.error.text()
+    window.ui.set_language("ko")
+    assert screen.error.text() != english and "QR" in screen.error.text()
+    window.ui.set_language("en")
+    assert screen.error.text() == english
     commit(screen.number, "a0176 1")             # case and separators forgiven
     screen.number_ok.click()
     assert screen.showing_day and "Table T01" in texts(screen) and screen.attendee.id == "A0176"
