@@ -326,8 +326,22 @@ class ScheduleDesk(QWidget):
     def set_role(self, role: str | None) -> None:
         self.role = role
         self.checkin_button.setVisible(role == "staff")
+        if role is None:
+            self.discard()
         if role is not None and self.session_id is None:
             self.show_day(self.today())   # a desk unlocked on 15 June opens on 15 June
+
+    def discard(self) -> None:
+        """The desk locked (idle or Lock): an unsaved change is dropped, as the countdown said it
+        would be, and the next person starts from the prompt. Seen on Xvfb: after the idle lock
+        the volunteer who came back found the old change still staged, one tap from Save."""
+        self.pending = {}
+        self.confirming = False
+        self.session_id = None
+        self.result.setText("")
+        self.warn_idle_lock(0)
+        self._fill_list()
+        self._show_pending()
 
     # ---------------------------------------------------------------- list
     def show_day(self, day) -> None:

@@ -453,7 +453,11 @@ class ExhibitorsScreen(QWidget):
         self.empty.setVisible(total == 0)
         # an empty list has nothing to show: its room goes to the words saying why (with the
         # keyboard up and larger text they were squeezed under it)
-        self.list.setVisible(total > 0)
+        # (toggled only when it changes: an explicit show while the screen is built lays the rows
+        # out before the scroll bar takes its width, and they came out wider than the view)
+        if self.list.isHidden() != (total == 0):
+            self.list.setVisible(total > 0)
+            self.list.scheduleDelayedItemsLayout()
         self.filters_button.set_label(QCoreApplication.translate("Exhibitors", "Filters: %1").replace(
             "%1", self._joined(active)), "✕")
         self.filters_button.setVisible(bool(active) and (self._compact or total == 0))

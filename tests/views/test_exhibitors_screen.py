@@ -225,3 +225,23 @@ def test_the_grey_question_mark_booths_have_a_legend_entry(make_kiosk):
     assert "Uncategorised" in screen.legend.text() and "?" in screen.legend.text()
     window.ui.set_language("ko")
     assert "Uncategorised" not in screen.legend.text()
+
+
+def test_nothing_matching_hides_the_empty_list_and_clearing_brings_it_back_whole(make_kiosk, qtbot):
+    """With no match the list steps aside for the words saying why (with the keyboard up and
+    larger text they were squeezed); cleared, its rows fit the view again (not laid out wider)."""
+    window = make_kiosk()
+    window.show_view("exhibitors")
+    screen = window.exhibitors
+    screen.set_categories(set(list(screen.category_chips)[:2]))
+    screen.set_country(screen.countries[-1])
+    qtbot.wait(20)
+    assert screen.model.rowCount() == 0 and screen.list.isHidden() and screen.empty.isVisible()
+    screen.clear_filters()
+    qtbot.wait(50)
+    assert not screen.list.isHidden() and not screen.empty.isVisible()
+    view = screen.list.viewport().rect()
+    assert screen.model.rowCount() > 4
+    assert all(view.width() >= screen.list.visualRect(screen.model.index(r, 0)).width() for r in range(4))
+    assert sum(1 for r in range(screen.model.rowCount())
+               if view.contains(screen.list.visualRect(screen.model.index(r, 0)))) >= 4

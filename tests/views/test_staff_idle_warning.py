@@ -30,6 +30,9 @@ def test_an_unsaved_change_gets_a_countdown_and_a_touch_keeps_the_desk(qtbot, wi
     assert not editor.idle_banner.isVisible() and window.staff_role == "volunteer"
     qtbot.waitUntil(lambda: window.staff_role is None, timeout=4000)   # untouched: it locks after all
     assert window.current_view() == "home"
+    # the change is gone, as the banner said: not staged for whoever unlocks next
+    assert editor.pending == {} and editor.session_id is None
+    assert window.repo.session("d1-masterclass2").room_id != "204"
 
 
 def test_no_countdown_without_an_unsaved_change(qtbot, window):
