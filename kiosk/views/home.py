@@ -332,10 +332,11 @@ class HomeScreen(QWidget):
         # other proportions ("wider columns": at 15:30 three next-hour cards in a third of the
         # width cut the keynote's title while "On now" had room to spare)
         splits = [None] if portrait or not with_next else [None, (1, 1), (2, 3), (3, 2), (1, 2), (2, 1)]
-        for (nc, xc, lines, px), split in ((c, sp) for c in combos for sp in splits):
+
+        def consider(nc: int, xc: int, lines: int, px: int | None, split) -> None:
             share = (nc, xc) if split is None else split
             if split is not None and split[0] * xc == split[1] * nc:
-                continue                     # the same as the proportional split
+                return                       # the same as the proportional split
             if portrait or not with_next:
                 now_w, next_w = width, width
             else:
@@ -343,7 +344,7 @@ class HomeScreen(QWidget):
                 next_w = width - gap - now_w
             if (nc > 1 and card_width(now_w, nc) < self.MIN_CARD) or (
                     xc > 1 and card_width(next_w, xc) < self.MIN_CARD):
-                continue
+                return
             # (measured a little narrower than planned: the layout's split may differ by a few px,
             # and a title that wraps there must not push the last card out of sight)
             hn = now.needed_height(now_w - 24, nc, lines, px)
@@ -351,13 +352,24 @@ class HomeScreen(QWidget):
             fits_now = hn <= (height - gap - nxt.title.sizeHint().height() if portrait and with_next else height)
             fits_all = (hn + gap + hx <= height) if portrait and with_next else max(hn, hx) <= height
             if lines > 1 and not fits_all:
-                continue                     # a second title line only when every card still shows
+                return                       # a second title line only when every card still shows
             cut = now.cut_titles(now_w - 24, nc, lines, px) + (
                 nxt.cut_titles(next_w - 24, xc, lines, px) if with_next else 0)
             # every card whole first; then no title cut; then the fewest columns, the largest
             # title and the most title lines
             choices.append((not fits_all, not fits_now, cut, nc + xc, -(px or theme.title), -lines,
                             split is not None, nc, xc, hn, px, share))
+
+        # the theme's title size and the proportional split first; the other splits and sizes
+        # only when a card hides or a title is cut there (most minutes, and the start, stop here)
+        for nc, xc, lines, px in combos:
+            if px is None:
+                consider(nc, xc, lines, None, None)
+        if not choices or min(choices)[:3] != (False, False, 0):
+            for nc, xc, lines, px in combos:
+                for split in splits:
+                    if px is not None or split is not None:
+                        consider(nc, xc, lines, px, split)
         if not choices:
             choices.append((True, True, 0, 2, 0, -1, False, 1, 1, 0, None, (1, 1)))
         _a, now_short, _cut, _t, _size, minus_lines, _split, nc, xc, hn, px, share = min(choices)
