@@ -96,12 +96,12 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="233"/>
+        <location filename="../views/changes.py" line="238"/>
         <source>Changes to the programme</source>
         <translation>프로그램 변경 사항</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="275"/>
+        <location filename="../views/changes.py" line="285"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>변경 사항이 없습니다. 모두 인쇄된 프로그램과 같습니다.</translation>
     </message>
@@ -131,17 +131,17 @@
         <translation>%1 종료 (기존 %2)</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="234"/>
+        <location filename="../views/changes.py" line="239"/>
         <source>Earlier days (over)</source>
         <translation>지난 날짜 (종료)</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="265"/>
+        <location filename="../views/changes.py" line="267"/>
         <source>Changed %1</source>
         <translation>%1 변경</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="235"/>
+        <location filename="../views/changes.py" line="240"/>
         <source>Tap a card to see the session and the way there.</source>
         <translation>카드를 누르면 세션 정보와 가는 길을 볼 수 있습니다.</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="449"/>
+        <location filename="../views/editor.py" line="463"/>
         <source>room assumed for this demo</source>
         <translation>데모용으로 가정한 장소</translation>
     </message>
@@ -301,12 +301,12 @@
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="353"/>
+        <location filename="../views/editor.py" line="367"/>
         <source>room not on the floor plan yet</source>
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="537"/>
+        <location filename="../views/editor.py" line="551"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
@@ -371,84 +371,84 @@
         <translation>저장되지 않음: %n초 후 이 데스크가 잠기고 변경 내용이 사라집니다. 화면을 터치한 뒤 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="345"/>
+        <location filename="../views/editor.py" line="359"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="347"/>
+        <location filename="../views/editor.py" line="361"/>
         <source>moved from %1</source>
         <translation>%1에서 이동</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="349"/>
+        <location filename="../views/editor.py" line="363"/>
         <source>was %1</source>
         <translation>원래 %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="446"/>
+        <location filename="../views/editor.py" line="460"/>
         <source>Printed: %1, %2</source>
         <translation>인쇄본: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="455"/>
+        <location filename="../views/editor.py" line="469"/>
         <source>Reinstate</source>
         <translation>다시 진행</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="455"/>
+        <location filename="../views/editor.py" line="469"/>
         <source>Cancel session</source>
         <translation>세션 취소</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="431"/>
-        <location filename="../views/editor.py" line="477"/>
+        <location filename="../views/editor.py" line="445"/>
+        <location filename="../views/editor.py" line="491"/>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="432"/>
-        <location filename="../views/editor.py" line="477"/>
+        <location filename="../views/editor.py" line="446"/>
+        <location filename="../views/editor.py" line="491"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="435"/>
+        <location filename="../views/editor.py" line="449"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>목록에서 세션을 골라 장소, 시간 또는 공지를 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="468"/>
+        <location filename="../views/editor.py" line="482"/>
         <source>Not saved yet — tap Save.</source>
         <translation>아직 저장되지 않았습니다 — 저장을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="471"/>
+        <location filename="../views/editor.py" line="485"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>저장하면 모든 화면에서 이 세션이 취소됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="473"/>
+        <location filename="../views/editor.py" line="487"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>저장하면 모든 화면에 이 세션이 다시 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="539"/>
+        <location filename="../views/editor.py" line="553"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="545"/>
+        <location filename="../views/editor.py" line="559"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="559"/>
+        <location filename="../views/editor.py" line="573"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="560"/>
+        <location filename="../views/editor.py" line="574"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>
@@ -494,7 +494,7 @@
         <location filename="../views/exhibitors.py" line="171"/>
         <location filename="../views/exhibitors.py" line="391"/>
         <location filename="../views/exhibitors.py" line="429"/>
-        <location filename="../views/exhibitors.py" line="475"/>
+        <location filename="../views/exhibitors.py" line="482"/>
         <source>Uncategorised</source>
         <translation>미분류</translation>
     </message>
@@ -559,12 +559,12 @@
         <translation>맞는 기업이 없습니다. 글자를 줄이거나 다른 분야 또는 전체를 눌러 보세요.</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="454"/>
+        <location filename="../views/exhibitors.py" line="461"/>
         <source>Filters: %1</source>
         <translation>필터: %1</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="574"/>
+        <location filename="../views/exhibitors.py" line="581"/>
         <source>Ask staff for the way</source>
         <translation>길은 직원에게 문의하세요</translation>
     </message>
@@ -572,17 +572,17 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="78"/>
+        <location filename="../views/health.py" line="92"/>
         <source>This device&apos;s clock says %1, outside the event&apos;s days: check-ins and changes are NOT RECORDED here. Ask the organiser to set the clock.</source>
         <translation>이 기기의 시계가 %1(으)로 행사 기간을 벗어나 있습니다: 이 기기에서는 체크인과 변경이 기록되지 않습니다. 주최 측에 시계 설정을 요청하세요.</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="83"/>
+        <location filename="../views/health.py" line="97"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>이 키오스크에서는 체크인과 변경을 저장할 수 없습니다 (%1). 다른 기기를 쓰고 기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="86"/>
+        <location filename="../views/health.py" line="100"/>
         <source>The last backup failed: %1</source>
         <translation>마지막 백업 실패: %1</translation>
     </message>
@@ -590,28 +590,28 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="446"/>
+        <location filename="../views/home.py" line="458"/>
         <source>The fair starts %1 at %2.</source>
         <translation>박람회는 %1 %2에 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="451"/>
+        <location filename="../views/home.py" line="463"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>박람회가 끝났습니다 — 찾아 주셔서 감사합니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="415"/>
+        <location filename="../views/home.py" line="427"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>프로그램  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="416"/>
+        <location filename="../views/home.py" line="428"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>참가기업 &amp;&amp; 전시장 지도  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="424"/>
+        <location filename="../views/home.py" line="436"/>
         <source>Staff</source>
         <translation>직원</translation>
     </message>
@@ -627,42 +627,42 @@
         <translation>한국 시간 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="435"/>
+        <location filename="../views/home.py" line="447"/>
         <source>What changed (%n)</source>
         <translation>변경 사항 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="438"/>
+        <location filename="../views/home.py" line="450"/>
         <source>On now</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="442"/>
+        <location filename="../views/home.py" line="454"/>
         <source>Nothing is on right now.</source>
         <translation>지금 진행 중인 세션이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="458"/>
+        <location filename="../views/home.py" line="470"/>
         <source>Next hour</source>
         <translation>1시간 이내 시작</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="461"/>
+        <location filename="../views/home.py" line="473"/>
         <source>Coming up</source>
         <translation>다음 일정</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="464"/>
+        <location filename="../views/home.py" line="476"/>
         <source>Nothing more is scheduled.</source>
         <translation>남은 일정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="417"/>
+        <location filename="../views/home.py" line="429"/>
         <source>My day (badge)  ›</source>
         <translation>나의 일정 (명찰)  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="418"/>
+        <location filename="../views/home.py" line="430"/>
         <source>Business matchmaking  ›</source>
         <translation>비즈니스 상담회  ›</translation>
     </message>
@@ -886,143 +886,143 @@
         <translation>%1호</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="354"/>
+        <location filename="../views/my_day.py" line="355"/>
         <source>The badge was not read completely. Please hold its QR code under the scanner again.</source>
         <translation>명찰을 끝까지 읽지 못했습니다. 명찰의 QR 코드를 스캐너 아래에 다시 대 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="357"/>
+        <location filename="../views/my_day.py" line="358"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 새 명찰을 사용하시거나 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="360"/>
+        <location filename="../views/my_day.py" line="361"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>이 키오스크 명단에 없는 명찰입니다. 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="363"/>
+        <location filename="../views/my_day.py" line="364"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>이 행사의 명찰이 아닙니다. 명찰의 QR 코드를 스캐너에 대거나 아래에 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="365"/>
+        <location filename="../views/my_day.py" line="366"/>
         <source>This badge could not be checked just now. Please try again, or ask at the Welcome Center.</source>
         <translation>지금은 이 명찰을 확인할 수 없습니다. 다시 시도하시거나 웰컴 센터에 문의해 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="431"/>
+        <location filename="../views/my_day.py" line="432"/>
         <source>Too many wrong numbers for this name. Please hold your badge under the scanner, or ask at the Welcome Center.</source>
         <translation>이 이름으로 틀린 번호가 너무 많이 입력되었습니다. 명찰의 QR 코드를 스캐너에 대시거나 웰컴센터에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="463"/>
+        <location filename="../views/my_day.py" line="436"/>
         <source>That is not the number on this badge. It is printed under the QR code, for example A0123-1.</source>
         <translation>이 명찰의 번호가 아닙니다. 번호는 QR 코드 아래에 인쇄되어 있습니다(예: A0123-1).</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="521"/>
+        <location filename="../views/my_day.py" line="524"/>
         <source>Clears in %n s</source>
         <translation>%n초 후 지워집니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="545"/>
+        <location filename="../views/my_day.py" line="548"/>
         <source>You have no business meetings booked</source>
         <translation>예약된 비즈니스 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="548"/>
+        <location filename="../views/my_day.py" line="551"/>
         <source>No more meetings today</source>
         <translation>오늘 남은 상담이 없습니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="551"/>
+        <location filename="../views/my_day.py" line="554"/>
         <source>Your next meeting</source>
         <translation>다음 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="553"/>
-        <location filename="../views/my_day.py" line="609"/>
+        <location filename="../views/my_day.py" line="556"/>
+        <location filename="../views/my_day.py" line="612"/>
         <source>With %1</source>
         <translation>상대: %1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="561"/>
+        <location filename="../views/my_day.py" line="564"/>
         <source>From this kiosk:</source>
         <translation>이 키오스크에서:</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="567"/>
+        <location filename="../views/my_day.py" line="570"/>
         <source>Other meetings today</source>
         <translation>오늘의 다른 상담</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="570"/>
+        <location filename="../views/my_day.py" line="573"/>
         <source>Your sessions</source>
         <translation>등록한 세션</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="573"/>
+        <location filename="../views/my_day.py" line="576"/>
         <source>You may enter</source>
         <translation>입장 가능</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="576"/>
+        <location filename="../views/my_day.py" line="579"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>비즈니스 상담 문의는 웰컴센터에서 도와드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="592"/>
+        <location filename="../views/my_day.py" line="595"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>휴대폰으로 스캔하면 상담 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="594"/>
+        <location filename="../views/my_day.py" line="597"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>휴대폰으로 스캔하면 세션 일정이 캘린더에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="732"/>
+        <location filename="../views/my_day.py" line="735"/>
         <source>My day</source>
         <translation>나의 일정</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="733"/>
+        <location filename="../views/my_day.py" line="736"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>명찰의 QR 코드를 스캐너에 대면 상담·세션 일정과 다음 장소를 보여 드립니다.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="735"/>
+        <location filename="../views/my_day.py" line="738"/>
         <source>…or type your name</source>
         <translation>…또는 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="737"/>
+        <location filename="../views/my_day.py" line="740"/>
         <source>To see your day, type the number printed under the QR code on your badge.</source>
         <translation>일정을 보려면 명찰의 QR 코드 아래에 인쇄된 번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="739"/>
+        <location filename="../views/my_day.py" line="742"/>
         <source>Badge number, e.g. A0123-1</source>
         <translation>명찰 번호(예: A0123-1)</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="740"/>
+        <location filename="../views/my_day.py" line="743"/>
         <source>Show my day</source>
         <translation>내 일정 보기</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="741"/>
+        <location filename="../views/my_day.py" line="744"/>
         <source>Not me</source>
         <translation>제가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="742"/>
+        <location filename="../views/my_day.py" line="745"/>
         <source>Use the camera</source>
         <translation>카메라 사용</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="743"/>
+        <location filename="../views/my_day.py" line="746"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1314,45 +1314,45 @@
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="348"/>
+        <location filename="../views/staff.py" line="360"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="341"/>
-        <location filename="../views/staff.py" line="355"/>
+        <location filename="../views/staff.py" line="353"/>
+        <location filename="../views/staff.py" line="367"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="783"/>
-        <location filename="../views/staff.py" line="787"/>
+        <location filename="../views/staff.py" line="816"/>
+        <location filename="../views/staff.py" line="820"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="788"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="795"/>
+        <location filename="../views/staff.py" line="828"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="796"/>
+        <location filename="../views/staff.py" line="829"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="944"/>
+        <location filename="../views/staff.py" line="977"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="939"/>
-        <location filename="../views/staff.py" line="946"/>
+        <location filename="../views/staff.py" line="972"/>
+        <location filename="../views/staff.py" line="979"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
@@ -1427,296 +1427,316 @@
         <translation>이 기기와 %1의 행사 데이터가 다릅니다(%2): 양쪽에 같은 데이터를 불러오세요. 아무것도 주고받지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="92"/>
+        <location filename="../views/staff.py" line="91"/>
+        <source>Session cancelled — recorded; check with the organiser.</source>
+        <translation>취소된 세션 — 기록됨. 주최 측에 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="104"/>
         <source>Nothing was read. Scan again.</source>
         <translation>읽힌 내용이 없습니다. 다시 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="93"/>
+        <location filename="../views/staff.py" line="105"/>
         <source>A badge of another event.</source>
         <translation>다른 행사의 명찰입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="94"/>
+        <location filename="../views/staff.py" line="106"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>위조 또는 변조된 명찰: 서명이 맞지 않습니다. 신분증을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="95"/>
+        <location filename="../views/staff.py" line="107"/>
         <source>Unknown badge version.</source>
         <translation>알 수 없는 명찰 버전입니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="96"/>
+        <location filename="../views/staff.py" line="108"/>
         <source>Not a badge code of this event.</source>
         <translation>이 행사의 명찰 코드가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="98"/>
+        <location filename="../views/staff.py" line="110"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>새 명찰로 교체된 명찰입니다. 회수하고 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="100"/>
+        <location filename="../views/staff.py" line="112"/>
         <source>This attendee type is not on this list.</source>
         <translation>이 참가 유형은 대상이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="102"/>
+        <location filename="../views/staff.py" line="114"/>
         <source>This list is closed at this time.</source>
         <translation>지금은 운영 시간이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="104"/>
+        <location filename="../views/staff.py" line="116"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>참가자 명단에 없습니다. 웰컴센터로 안내하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="112"/>
+        <location filename="../views/staff.py" line="124"/>
         <source>First checked in at %1 on %2.</source>
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="189"/>
+        <location filename="../views/staff.py" line="201"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>스태프 명찰만 잠금을 해제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="191"/>
+        <location filename="../views/staff.py" line="203"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="197"/>
+        <location filename="../views/staff.py" line="209"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 님이 잠금을 해제했습니다(스태프 명찰). PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="202"/>
+        <location filename="../views/staff.py" line="214"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="203"/>
+        <location filename="../views/staff.py" line="215"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="243"/>
+        <location filename="../views/staff.py" line="255"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="244"/>
+        <location filename="../views/staff.py" line="256"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>스태프: 여기에서 스태프 명찰을 스캔하면 잠금이 해제됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="249"/>
+        <location filename="../views/staff.py" line="261"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="256"/>
+        <location filename="../views/staff.py" line="268"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="332"/>
+        <location filename="../views/staff.py" line="344"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="572"/>
+        <location filename="../views/staff.py" line="585"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="573"/>
+        <location filename="../views/staff.py" line="586"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="574"/>
+        <location filename="../views/staff.py" line="587"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="575"/>
+        <location filename="../views/staff.py" line="588"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="580"/>
+        <location filename="../views/staff.py" line="593"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="581"/>
+        <location filename="../views/staff.py" line="594"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="273"/>
         <location filename="../views/meeting_desk.py" line="403"/>
-        <location filename="../views/staff.py" line="582"/>
+        <location filename="../views/staff.py" line="595"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="583"/>
+        <location filename="../views/staff.py" line="596"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="622"/>
+        <location filename="../views/staff.py" line="643"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="626"/>
+        <location filename="../views/staff.py" line="647"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="628"/>
+        <location filename="../views/staff.py" line="649"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="630"/>
+        <location filename="../views/staff.py" line="651"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="632"/>
+        <location filename="../views/staff.py" line="653"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="635"/>
+        <location filename="../views/staff.py" line="656"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="667"/>
+        <location filename="../views/staff.py" line="678"/>
+        <source>⚠ session cancelled</source>
+        <translation>⚠ 세션 취소됨</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="694"/>
         <source>manual</source>
         <translation>수동</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="669"/>
+        <location filename="../views/staff.py" line="696"/>
         <source>badge %1</source>
         <translation>명찰 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="671"/>
+        <location filename="../views/staff.py" line="698"/>
         <source>no badge number read</source>
         <translation>명찰 번호 없음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="705"/>
+        <location filename="../views/staff.py" line="733"/>
+        <source>SESSION CANCELLED</source>
+        <translation>세션 취소됨</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="734"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="706"/>
+        <location filename="../views/staff.py" line="735"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="794"/>
-        <location filename="../views/staff.py" line="805"/>
-        <location filename="../views/staff.py" line="820"/>
+        <location filename="../views/staff.py" line="739"/>
+        <source>Scans are still recorded. Check with the organiser before letting anyone in.</source>
+        <translation>스캔은 계속 기록됩니다. 입장시키기 전에 주최 측에 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="827"/>
+        <location filename="../views/staff.py" line="838"/>
+        <location filename="../views/staff.py" line="853"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="806"/>
+        <location filename="../views/staff.py" line="839"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>이 기기의 시계가 %1(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="808"/>
+        <location filename="../views/staff.py" line="841"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>아무것도 기록되지 않았습니다: 행사 기간 밖의 시각으로 된 체크인은 다른 모든 기기가 거부합니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="815"/>
+        <location filename="../views/staff.py" line="848"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1: 이 기기의 시계가 %2(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="854"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="822"/>
+        <location filename="../views/staff.py" line="855"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="835"/>
+        <location filename="../views/staff.py" line="868"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="913"/>
+        <location filename="../views/staff.py" line="946"/>
         <source>Not registered</source>
         <translation>등록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="937"/>
+        <location filename="../views/staff.py" line="970"/>
         <source>Not undone</source>
         <translation>취소되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="949"/>
+        <location filename="../views/staff.py" line="982"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="951"/>
+        <location filename="../views/staff.py" line="984"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="962"/>
+        <location filename="../views/staff.py" line="995"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="964"/>
+        <location filename="../views/staff.py" line="997"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="638"/>
+        <location filename="../views/staff.py" line="659"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="883"/>
+        <location filename="../views/staff.py" line="916"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="898"/>
+        <location filename="../views/staff.py" line="931"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="915"/>
+        <location filename="../views/staff.py" line="948"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="921"/>
+        <location filename="../views/staff.py" line="954"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="925"/>
+        <location filename="../views/staff.py" line="958"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>
@@ -1724,13 +1744,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="579"/>
+        <location filename="../views/main_window.py" line="582"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 처음으로</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="580"/>
+        <location filename="../views/main_window.py" line="583"/>
         <source>Aa Larger text</source>
         <translation>가 큰 글자</translation>
     </message>

@@ -96,12 +96,12 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../views/changes.py" line="233"/>
+        <location filename="../views/changes.py" line="238"/>
         <source>Changes to the programme</source>
         <translation>議程異動</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="275"/>
+        <location filename="../views/changes.py" line="285"/>
         <source>No changes: everything is as printed in the programme.</source>
         <translation>沒有異動，一切與印刷議程相同。</translation>
     </message>
@@ -131,17 +131,17 @@
         <translation>%1 結束（原 %2）</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="234"/>
+        <location filename="../views/changes.py" line="239"/>
         <source>Earlier days (over)</source>
         <translation>較早日期（已結束）</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="265"/>
+        <location filename="../views/changes.py" line="267"/>
         <source>Changed %1</source>
         <translation>%1 更新</translation>
     </message>
     <message>
-        <location filename="../views/changes.py" line="235"/>
+        <location filename="../views/changes.py" line="240"/>
         <source>Tap a card to see the session and the way there.</source>
         <translation>點選卡片，查看場次資訊與前往路線。</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../views/editor.py" line="449"/>
+        <location filename="../views/editor.py" line="463"/>
         <source>room assumed for this demo</source>
         <translation>此示範假定的場地</translation>
     </message>
@@ -301,12 +301,12 @@
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="353"/>
+        <location filename="../views/editor.py" line="367"/>
         <source>room not on the floor plan yet</source>
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="537"/>
+        <location filename="../views/editor.py" line="551"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
@@ -371,84 +371,84 @@
         <translation>尚未儲存：本服務台將在 %n 秒後鎖定，變更會遺失。請觸碰螢幕，再按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="345"/>
+        <location filename="../views/editor.py" line="359"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="347"/>
+        <location filename="../views/editor.py" line="361"/>
         <source>moved from %1</source>
         <translation>自 %1 移來</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="349"/>
+        <location filename="../views/editor.py" line="363"/>
         <source>was %1</source>
         <translation>原為 %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="446"/>
+        <location filename="../views/editor.py" line="460"/>
         <source>Printed: %1, %2</source>
         <translation>印刷議程：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="455"/>
+        <location filename="../views/editor.py" line="469"/>
         <source>Reinstate</source>
         <translation>恢復舉行</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="455"/>
+        <location filename="../views/editor.py" line="469"/>
         <source>Cancel session</source>
         <translation>取消場次</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="431"/>
-        <location filename="../views/editor.py" line="477"/>
+        <location filename="../views/editor.py" line="445"/>
+        <location filename="../views/editor.py" line="491"/>
         <source>Save anyway</source>
         <translation>仍要儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="432"/>
-        <location filename="../views/editor.py" line="477"/>
+        <location filename="../views/editor.py" line="446"/>
+        <location filename="../views/editor.py" line="491"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="435"/>
+        <location filename="../views/editor.py" line="449"/>
         <source>Pick a session in the list to change its room, time or notice.</source>
         <translation>請在清單中選擇場次，以變更地點、時間或公告。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="468"/>
+        <location filename="../views/editor.py" line="482"/>
         <source>Not saved yet — tap Save.</source>
         <translation>尚未儲存——請按「儲存」。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="471"/>
+        <location filename="../views/editor.py" line="485"/>
         <source>Saving cancels this session on every screen.</source>
         <translation>儲存後，所有畫面都會顯示此場次已取消。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="473"/>
+        <location filename="../views/editor.py" line="487"/>
         <source>Saving puts this session back on every screen.</source>
         <translation>儲存後，此場次會重新出現在所有畫面上。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="539"/>
+        <location filename="../views/editor.py" line="553"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="545"/>
+        <location filename="../views/editor.py" line="559"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="559"/>
+        <location filename="../views/editor.py" line="573"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="560"/>
+        <location filename="../views/editor.py" line="574"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>
@@ -494,7 +494,7 @@
         <location filename="../views/exhibitors.py" line="171"/>
         <location filename="../views/exhibitors.py" line="391"/>
         <location filename="../views/exhibitors.py" line="429"/>
-        <location filename="../views/exhibitors.py" line="475"/>
+        <location filename="../views/exhibitors.py" line="482"/>
         <source>Uncategorised</source>
         <translation>未分類</translation>
     </message>
@@ -559,12 +559,12 @@
         <translation>沒有符合的參展商。請減少字數、換個類別或選「全部」。</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="454"/>
+        <location filename="../views/exhibitors.py" line="461"/>
         <source>Filters: %1</source>
         <translation>篩選：%1</translation>
     </message>
     <message>
-        <location filename="../views/exhibitors.py" line="574"/>
+        <location filename="../views/exhibitors.py" line="581"/>
         <source>Ask staff for the way</source>
         <translation>請向工作人員問路</translation>
     </message>
@@ -572,17 +572,17 @@
 <context>
     <name>Health</name>
     <message>
-        <location filename="../views/health.py" line="78"/>
+        <location filename="../views/health.py" line="92"/>
         <source>This device&apos;s clock says %1, outside the event&apos;s days: check-ins and changes are NOT RECORDED here. Ask the organiser to set the clock.</source>
         <translation>此裝置的時鐘顯示 %1，不在活動日期內：此處的報到與變更都不會記錄。請主辦單位校正時鐘。</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="83"/>
+        <location filename="../views/health.py" line="97"/>
         <source>Check-ins and changes cannot be saved on this kiosk (%1). Use another device and call the technical desk.</source>
         <translation>本資訊站無法儲存報到與異動（%1）。請改用其他裝置並聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/health.py" line="86"/>
+        <location filename="../views/health.py" line="100"/>
         <source>The last backup failed: %1</source>
         <translation>上次備份失敗：%1</translation>
     </message>
@@ -590,28 +590,28 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../views/home.py" line="446"/>
+        <location filename="../views/home.py" line="458"/>
         <source>The fair starts %1 at %2.</source>
         <translation>展會於%1 %2開始。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="451"/>
+        <location filename="../views/home.py" line="463"/>
         <source>The fair has ended — thank you for coming.</source>
         <translation>展會已結束——感謝您的蒞臨。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="415"/>
+        <location filename="../views/home.py" line="427"/>
         <source>Agenda  ›</source>
         <extracomment>a session this long is on &quot;all day&quot; (the exhibition, matchmaking): a slim card on Home a card narrower than this truncates its title too much: the grid stops adding columns</extracomment>
         <translation>議程  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="416"/>
+        <location filename="../views/home.py" line="428"/>
         <source>Exhibitors &amp;&amp; floor map  ›</source>
         <translation>參展商與展場地圖  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="424"/>
+        <location filename="../views/home.py" line="436"/>
         <source>Staff</source>
         <translation>工作人員</translation>
     </message>
@@ -627,42 +627,42 @@
         <translation>韓國時間 (KST)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="435"/>
+        <location filename="../views/home.py" line="447"/>
         <source>What changed (%n)</source>
         <translation>異動 (%n)</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="438"/>
+        <location filename="../views/home.py" line="450"/>
         <source>On now</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="442"/>
+        <location filename="../views/home.py" line="454"/>
         <source>Nothing is on right now.</source>
         <translation>目前沒有進行中的場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="458"/>
+        <location filename="../views/home.py" line="470"/>
         <source>Next hour</source>
         <translation>一小時內開始</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="461"/>
+        <location filename="../views/home.py" line="473"/>
         <source>Coming up</source>
         <translation>接下來</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="464"/>
+        <location filename="../views/home.py" line="476"/>
         <source>Nothing more is scheduled.</source>
         <translation>已無其他場次。</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="417"/>
+        <location filename="../views/home.py" line="429"/>
         <source>My day (badge)  ›</source>
         <translation>我的行程（識別證）  ›</translation>
     </message>
     <message>
-        <location filename="../views/home.py" line="418"/>
+        <location filename="../views/home.py" line="430"/>
         <source>Business matchmaking  ›</source>
         <translation>商務洽談  ›</translation>
     </message>
@@ -886,143 +886,143 @@
         <translation>%1 室</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="354"/>
+        <location filename="../views/my_day.py" line="355"/>
         <source>The badge was not read completely. Please hold its QR code under the scanner again.</source>
         <translation>名牌沒有完整讀取。請再將名牌的 QR 碼放在掃描器下方。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="357"/>
+        <location filename="../views/my_day.py" line="358"/>
         <source>This badge was replaced by a newer one. Please use your new badge, or ask at the Welcome Center.</source>
         <translation>此識別證已由新證取代。請使用新的識別證，或洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="360"/>
+        <location filename="../views/my_day.py" line="361"/>
         <source>This badge is not in this kiosk&apos;s list. Please ask at the Welcome Center.</source>
         <translation>此識別證不在本資訊站的名單中。請洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="363"/>
+        <location filename="../views/my_day.py" line="364"/>
         <source>That is not a badge of this event. Hold your badge&apos;s QR code under the scanner, or type your name below.</source>
         <translation>這不是本活動的識別證。請將識別證的 QR 碼對準掃描器，或在下方輸入姓名。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="365"/>
+        <location filename="../views/my_day.py" line="366"/>
         <source>This badge could not be checked just now. Please try again, or ask at the Welcome Center.</source>
         <translation>目前無法確認此名牌。請再試一次，或洽詢服務台（Welcome Center）。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="431"/>
+        <location filename="../views/my_day.py" line="432"/>
         <source>Too many wrong numbers for this name. Please hold your badge under the scanner, or ask at the Welcome Center.</source>
         <translation>此姓名輸入錯誤號碼的次數過多。請將識別證的 QR 碼對準掃描器，或洽詢服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="463"/>
+        <location filename="../views/my_day.py" line="436"/>
         <source>That is not the number on this badge. It is printed under the QR code, for example A0123-1.</source>
         <translation>這不是此識別證上的號碼。號碼印在 QR 碼下方，例如 A0123-1。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="521"/>
+        <location filename="../views/my_day.py" line="524"/>
         <source>Clears in %n s</source>
         <translation>%n 秒後清除</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="545"/>
+        <location filename="../views/my_day.py" line="548"/>
         <source>You have no business meetings booked</source>
         <translation>您沒有預約任何商務洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="548"/>
+        <location filename="../views/my_day.py" line="551"/>
         <source>No more meetings today</source>
         <translation>今天沒有其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="551"/>
+        <location filename="../views/my_day.py" line="554"/>
         <source>Your next meeting</source>
         <translation>您的下一場洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="553"/>
-        <location filename="../views/my_day.py" line="609"/>
+        <location filename="../views/my_day.py" line="556"/>
+        <location filename="../views/my_day.py" line="612"/>
         <source>With %1</source>
         <translation>對象：%1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="561"/>
+        <location filename="../views/my_day.py" line="564"/>
         <source>From this kiosk:</source>
         <translation>從本資訊站出發：</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="567"/>
+        <location filename="../views/my_day.py" line="570"/>
         <source>Other meetings today</source>
         <translation>今天的其他洽談</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="570"/>
+        <location filename="../views/my_day.py" line="573"/>
         <source>Your sessions</source>
         <translation>您報名的議程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="573"/>
+        <location filename="../views/my_day.py" line="576"/>
         <source>You may enter</source>
         <translation>可入場</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="576"/>
+        <location filename="../views/my_day.py" line="579"/>
         <source>Questions about business meetings? Please ask at the Welcome Center.</source>
         <translation>商務洽談相關問題，請洽服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="592"/>
+        <location filename="../views/my_day.py" line="595"/>
         <source>Scan with your phone: your meetings in your calendar</source>
         <translation>用手機掃描，將洽談加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="594"/>
+        <location filename="../views/my_day.py" line="597"/>
         <source>Scan with your phone: your sessions in your calendar</source>
         <translation>用手機掃描，將場次加入行事曆</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="732"/>
+        <location filename="../views/my_day.py" line="735"/>
         <source>My day</source>
         <translation>我的行程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="733"/>
+        <location filename="../views/my_day.py" line="736"/>
         <source>Hold your badge&apos;s QR code under the scanner to see your meetings, sessions and where to go next.</source>
         <translation>將識別證的 QR 碼對準掃描器，即可查看您的洽談、議程及下一個地點。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="735"/>
+        <location filename="../views/my_day.py" line="738"/>
         <source>…or type your name</source>
         <translation>…或輸入您的姓名</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="737"/>
+        <location filename="../views/my_day.py" line="740"/>
         <source>To see your day, type the number printed under the QR code on your badge.</source>
         <translation>如要查看您的行程，請輸入識別證 QR 碼下方印的號碼。</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="739"/>
+        <location filename="../views/my_day.py" line="742"/>
         <source>Badge number, e.g. A0123-1</source>
         <translation>識別證號碼，例如 A0123-1</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="740"/>
+        <location filename="../views/my_day.py" line="743"/>
         <source>Show my day</source>
         <translation>顯示我的行程</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="741"/>
+        <location filename="../views/my_day.py" line="744"/>
         <source>Not me</source>
         <translation>不是我</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="742"/>
+        <location filename="../views/my_day.py" line="745"/>
         <source>Use the camera</source>
         <translation>使用相機</translation>
     </message>
     <message>
-        <location filename="../views/my_day.py" line="743"/>
+        <location filename="../views/my_day.py" line="746"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1314,45 +1314,45 @@
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="348"/>
+        <location filename="../views/staff.py" line="360"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="341"/>
-        <location filename="../views/staff.py" line="355"/>
+        <location filename="../views/staff.py" line="353"/>
+        <location filename="../views/staff.py" line="367"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="783"/>
-        <location filename="../views/staff.py" line="787"/>
+        <location filename="../views/staff.py" line="816"/>
+        <location filename="../views/staff.py" line="820"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="788"/>
+        <location filename="../views/staff.py" line="821"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="795"/>
+        <location filename="../views/staff.py" line="828"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="796"/>
+        <location filename="../views/staff.py" line="829"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="944"/>
+        <location filename="../views/staff.py" line="977"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="939"/>
-        <location filename="../views/staff.py" line="946"/>
+        <location filename="../views/staff.py" line="972"/>
+        <location filename="../views/staff.py" line="979"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
@@ -1427,296 +1427,316 @@
         <translation>此裝置與 %1 的活動資料不同（%2）：請在兩邊載入相同資料。未交換任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="92"/>
+        <location filename="../views/staff.py" line="91"/>
+        <source>Session cancelled — recorded; check with the organiser.</source>
+        <translation>場次已取消——已記錄；請向主辦單位確認。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="104"/>
         <source>Nothing was read. Scan again.</source>
         <translation>未讀到內容，請再掃描一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="93"/>
+        <location filename="../views/staff.py" line="105"/>
         <source>A badge of another event.</source>
         <translation>這是其他活動的識別證。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="94"/>
+        <location filename="../views/staff.py" line="106"/>
         <source>Forged or altered badge: the signature does not match. Ask for ID.</source>
         <translation>偽造或竄改的識別證：簽章不符。請查驗證件。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="95"/>
+        <location filename="../views/staff.py" line="107"/>
         <source>Unknown badge version.</source>
         <translation>未知的識別證版本。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="96"/>
+        <location filename="../views/staff.py" line="108"/>
         <source>Not a badge code of this event.</source>
         <translation>不是本活動的識別證代碼。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="98"/>
+        <location filename="../views/staff.py" line="110"/>
         <source>This badge was replaced by a new one. Keep it; send the holder to the Welcome Center.</source>
         <translation>此識別證已換發新證。請收回，並引導持證人至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="100"/>
+        <location filename="../views/staff.py" line="112"/>
         <source>This attendee type is not on this list.</source>
         <translation>此身分類別不在此名單。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="102"/>
+        <location filename="../views/staff.py" line="114"/>
         <source>This list is closed at this time.</source>
         <translation>此名單目前未開放。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="104"/>
+        <location filename="../views/staff.py" line="116"/>
         <source>Not in this kiosk&apos;s attendee list. Send to the Welcome Center.</source>
         <translation>不在與會者名單中，請引導至服務中心。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="112"/>
+        <location filename="../views/staff.py" line="124"/>
         <source>First checked in at %1 on %2.</source>
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="189"/>
+        <location filename="../views/staff.py" line="201"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>只有工作人員識別證能解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="191"/>
+        <location filename="../views/staff.py" line="203"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="197"/>
+        <location filename="../views/staff.py" line="209"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 已解除鎖定（工作人員識別證）。請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="202"/>
+        <location filename="../views/staff.py" line="214"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="203"/>
+        <location filename="../views/staff.py" line="215"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="243"/>
+        <location filename="../views/staff.py" line="255"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="244"/>
+        <location filename="../views/staff.py" line="256"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>工作人員：在此掃描工作人員識別證即可解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="249"/>
+        <location filename="../views/staff.py" line="261"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="256"/>
+        <location filename="../views/staff.py" line="268"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="332"/>
+        <location filename="../views/staff.py" line="344"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="572"/>
+        <location filename="../views/staff.py" line="585"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="573"/>
+        <location filename="../views/staff.py" line="586"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="574"/>
+        <location filename="../views/staff.py" line="587"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="575"/>
+        <location filename="../views/staff.py" line="588"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="580"/>
+        <location filename="../views/staff.py" line="593"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="581"/>
+        <location filename="../views/staff.py" line="594"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="273"/>
         <location filename="../views/meeting_desk.py" line="403"/>
-        <location filename="../views/staff.py" line="582"/>
+        <location filename="../views/staff.py" line="595"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="583"/>
+        <location filename="../views/staff.py" line="596"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="622"/>
+        <location filename="../views/staff.py" line="643"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="626"/>
+        <location filename="../views/staff.py" line="647"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="628"/>
+        <location filename="../views/staff.py" line="649"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="630"/>
+        <location filename="../views/staff.py" line="651"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="632"/>
+        <location filename="../views/staff.py" line="653"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="635"/>
+        <location filename="../views/staff.py" line="656"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="667"/>
+        <location filename="../views/staff.py" line="678"/>
+        <source>⚠ session cancelled</source>
+        <translation>⚠ 場次已取消</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="694"/>
         <source>manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="669"/>
+        <location filename="../views/staff.py" line="696"/>
         <source>badge %1</source>
         <translation>識別證 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="671"/>
+        <location filename="../views/staff.py" line="698"/>
         <source>no badge number read</source>
         <translation>未讀到名牌號碼</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="705"/>
+        <location filename="../views/staff.py" line="733"/>
+        <source>SESSION CANCELLED</source>
+        <translation>場次已取消</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="734"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="706"/>
+        <location filename="../views/staff.py" line="735"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="794"/>
-        <location filename="../views/staff.py" line="805"/>
-        <location filename="../views/staff.py" line="820"/>
+        <location filename="../views/staff.py" line="739"/>
+        <source>Scans are still recorded. Check with the organiser before letting anyone in.</source>
+        <translation>掃描仍會記錄。讓任何人入場前，請先向主辦單位確認。</translation>
+    </message>
+    <message>
+        <location filename="../views/staff.py" line="827"/>
+        <location filename="../views/staff.py" line="838"/>
+        <location filename="../views/staff.py" line="853"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="806"/>
+        <location filename="../views/staff.py" line="839"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>此裝置的時鐘顯示 %1；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="808"/>
+        <location filename="../views/staff.py" line="841"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>未寫入任何資料：日期在活動期間以外的報到，其他所有裝置都會拒收。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="815"/>
+        <location filename="../views/staff.py" line="848"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1：此裝置的時鐘顯示 %2；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="854"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="822"/>
+        <location filename="../views/staff.py" line="855"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="835"/>
+        <location filename="../views/staff.py" line="868"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="913"/>
+        <location filename="../views/staff.py" line="946"/>
         <source>Not registered</source>
         <translation>未登記</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="937"/>
+        <location filename="../views/staff.py" line="970"/>
         <source>Not undone</source>
         <translation>未撤銷</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="949"/>
+        <location filename="../views/staff.py" line="982"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="951"/>
+        <location filename="../views/staff.py" line="984"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="962"/>
+        <location filename="../views/staff.py" line="995"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="964"/>
+        <location filename="../views/staff.py" line="997"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="638"/>
+        <location filename="../views/staff.py" line="659"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="883"/>
+        <location filename="../views/staff.py" line="916"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="898"/>
+        <location filename="../views/staff.py" line="931"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="915"/>
+        <location filename="../views/staff.py" line="948"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="921"/>
+        <location filename="../views/staff.py" line="954"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="925"/>
+        <location filename="../views/staff.py" line="958"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>
@@ -1724,13 +1744,13 @@
 <context>
     <name>Window</name>
     <message>
-        <location filename="../views/main_window.py" line="579"/>
+        <location filename="../views/main_window.py" line="582"/>
         <source>⌂ Home</source>
         <extracomment>Build the visitor screens not shown first this long after start-up (after the first frame). Staff mode&apos;s idle lock (s): longer than a visitor&apos;s 60 s reset — a volunteer reads the warnings and types a notice — but a desk left open still locks itself in two minutes. Before that lock discards an unsaved change, the desk says so this long ahead (a countdown).</extracomment>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="580"/>
+        <location filename="../views/main_window.py" line="583"/>
         <source>Aa Larger text</source>
         <translation>大 放大字體</translation>
     </message>

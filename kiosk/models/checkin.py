@@ -25,6 +25,8 @@ class CheckInList:
     name: "object"           # Text
     types: frozenset[str]
     windows: tuple[tuple[datetime, datetime], ...]
+    #: the programme session the list is for (a dinner, the tour bus), if any
+    session_id: str | None = None
 
     def is_open(self, now: datetime) -> bool:
         """Open from a window's start minute up to, not including, its end minute."""
@@ -57,6 +59,9 @@ class Verdict:
     message: str = ""
     #: True when this scan id had been processed before (nothing new was written)
     replayed: bool = False
+    #: recorded, but staff must know something: ``session_cancelled`` (the list's session is
+    #: cancelled — the scan counts; check with the organiser)
+    warning: str = ""
 
     @property
     def ok(self) -> bool:
@@ -64,6 +69,8 @@ class Verdict:
 
     @property
     def colour(self) -> str:
+        if self.code == "OK" and self.warning:
+            return "amber"          # let in, but not without a word with the organiser
         return {"OK": "green", "ALREADY": "amber"}.get(self.code, "red")
 
     def as_json(self) -> dict:
@@ -80,6 +87,8 @@ class Verdict:
             out["first_device"] = self.first_device
         if self.replayed:
             out["replayed"] = True
+        if self.warning:
+            out["warning"] = self.warning
         return out
 
 

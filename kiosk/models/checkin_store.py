@@ -212,12 +212,20 @@ class CheckInStore:
             windows: dict[str, list] = {}
             for list_id, start, end in self.store.execute('SELECT list_id, start, "end" FROM checkin_window ORDER BY start'):
                 windows.setdefault(list_id, []).append((datetime.fromisoformat(start), datetime.fromisoformat(end)))
-            cursor = self.store.execute("SELECT id, name_en, name_ko, name_zh, types FROM checkin_list ORDER BY position")
+            cursor = self.store.execute("SELECT id, name_en, name_ko, name_zh, types, session_id FROM checkin_list "
+                                        "ORDER BY position")
             self._lists = {
-                r[0]: CheckInList(r[0], Text(r[1], r[2], r[3]), frozenset(r[4].split(",")), tuple(windows.get(r[0], ())))
+                r[0]: CheckInList(r[0], Text(r[1], r[2], r[3]), frozenset(r[4].split(",")), tuple(windows.get(r[0], ())),
+                                  session_id=r[5])
                 for r in cursor
             }
         return self._lists
+
+    def cancelled_lists(self) -> set[str]:
+        """The lists whose session is cancelled now (read each time: a cancellation can arrive
+        from any device at any moment)."""
+        return {r[0] for r in self.store.execute(
+            "SELECT l.id FROM checkin_list l JOIN session s ON s.id = l.session_id WHERE s.status = 'cancelled'")}
 
     def attendee(self, attendee_id: str) -> Attendee | None:
         return _attendee(self.store.execute(f"SELECT {ATTENDEE_COLUMNS} FROM attendee WHERE id = ?",
@@ -339,7 +347,15 @@ class CheckInStore:
                 if first is not None:
                     code, reason = "ALREADY", "checked in before"
                     first_at, first_device = datetime.fromisoformat(first[0]), first[1]
+            # a cancelled session's list still records who came (they turned up: the organiser
+            # decides what happens to them); the verdict says so to staff
+            warning = ""
+            if code in ("OK", "ALREADY") and checklist.session_id and store.execute(
+                    "SELECT 1 FROM session WHERE id = ? AND status = 'cancelled'", (checklist.session_id,)).fetchone():
+                warning = "session_cancelled"
             detail = {"reason": reason, "message": message}
+            if warning:
+                detail["warning"] = warning
             if first_at is not None:
                 detail.update(first_at=first_at.isoformat(), first_device=first_device)
             store.execute(
@@ -351,7 +367,7 @@ class CheckInStore:
                 settle_checkin(store, list_id, attendee.id)
         return Verdict(code=code, scan_id=scan_id, list_id=list_id, device_id=device_id, scanned_at=now,
                        attendee=attendee if code != "INVALID" else None, first_at=first_at,
-                       first_device=first_device, reason=reason, message=message)
+                       first_device=first_device, reason=reason, message=message, warning=warning)
 
     def _replay(self, scan_id: str, row) -> Verdict:
         code, list_id, device_id, scanned_at, attendee_id, detail = row
@@ -361,7 +377,7 @@ class CheckInStore:
                        attendee=self.attendee(attendee_id) if attendee_id else None,
                        first_at=datetime.fromisoformat(d["first_at"]) if d.get("first_at") else None,
                        first_device=d.get("first_device"), reason=d.get("reason", ""), message=d.get("message", ""),
-                       replayed=True)
+                       replayed=True, warning=d.get("warning", ""))
 
     def undo_last(self, *, device_id: str, list_id: str, now: datetime) -> UndoResult | None:
         """Take back this device's latest check-in on ``list_id`` (a wrong person let in,
@@ -389,11 +405,12 @@ class CheckInStore:
         rows = self.store.execute(
             "SELECT s.scan_id, s.scanned_at, s.code, s.device_id, a.name, s.attendee_id, "
             "EXISTS (SELECT 1 FROM undone_checkin u WHERE u.scan_id = s.scan_id), s.serial, "
-            "s.payload LIKE 'manual:%' "
+            "s.payload LIKE 'manual:%', CASE WHEN json_valid(s.detail) THEN json_extract(s.detail, '$.warning') END "
             "FROM scan s LEFT JOIN attendee a ON a.id = s.attendee_id WHERE s.list_id = ? "
             "ORDER BY s.scanned_at DESC, s.rowid DESC LIMIT ?", (list_id, limit)).fetchall()
         return [{"scan_id": r[0], "at": datetime.fromisoformat(r[1]), "code": r[2], "device": r[3], "name": r[4],
-                 "attendee_id": r[5], "undone": bool(r[6]), "serial": r[7], "manual": bool(r[8])} for r in rows]
+                 "attendee_id": r[5], "undone": bool(r[6]), "serial": r[7], "manual": bool(r[8]),
+                 "warning": r[9] or ""} for r in rows]
 
     def checkins_csv_rows(self, list_id: str | None = None):
         """Rows for the check-in CSV: one per attendee checked in (undone ones left out). ``method``

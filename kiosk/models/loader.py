@@ -244,7 +244,9 @@ def load_event(store: EventStore, data_dir: str | Path, *, venue_only: bool = Fa
                                      {c.get("id") for c in cats}, {b["id"] for b in rows.get("booth", [])},
                                      problems))
 
-    rows.update(_load_checkin_lists(ev.get("checkin_lists", []), evf, tz, problems))
+    rows.update(_load_checkin_lists(ev.get("checkin_lists", []), evf, tz, problems,
+                                    # (a venue-only build has no programme to check against)
+                                    session_ids={s["id"] for s in rows["session"]} if rows.get("session") else None))
     att_path = data_dir / ATTENDEES_FILE
     if att_path.exists() and not venue_only:
         rows["attendee"] = _load_attendees(att_path, problems)
@@ -390,7 +392,8 @@ def _load_map(path: Path, floor_ids: set[str], room_floor: dict[str, str], room_
     return out
 
 
-def _load_checkin_lists(lists: list[dict], name: str, tz, problems: list[str]) -> dict[str, list[dict]]:
+def _load_checkin_lists(lists: list[dict], name: str, tz, problems: list[str],
+                        session_ids: set[str] | None = None) -> dict[str, list[dict]]:
     from .checkin import ATTENDEE_TYPES
 
     out: dict[str, list[dict]] = {"checkin_list": [], "checkin_window": []}
@@ -401,8 +404,14 @@ def _load_checkin_lists(lists: list[dict], name: str, tz, problems: list[str]) -
         bad = [t for t in types if t not in ATTENDEE_TYPES]
         if bad or not types:
             problems.append(f"{where}: types must be some of {', '.join(ATTENDEE_TYPES)}")
+        # ``session``: the session the list is for (a dinner): the desk warns when it is cancelled
+        session = cl.get("session")
+        if session is not None and (not isinstance(session, str) or (session_ids is not None
+                                                                     and session not in session_ids)):
+            problems.append(f"{where}: session {session!r} is not a session of the programme")
+            session = None
         out["checkin_list"].append({"id": cl.get("id"), **_i18n(cl.get("name"), "name", where, problems),
-                                    "types": ",".join(types), "position": i})
+                                    "types": ",".join(types), "position": i, "session_id": session})
         for window in cl.get("windows") or []:
             try:
                 start, end = (datetime.fromisoformat(str(v)) for v in window)

@@ -672,12 +672,33 @@ DELETE FROM sync_baseline WHERE kind = '@identity'
     )
 
 
+#: a database built before m018: each list gets the session whose English title begins the list's
+#: English name ("Welcome dinner" → "Welcome dinner (14 June)") and whose time meets one of its windows
+LIST_SESSION_BACKFILL = """UPDATE checkin_list SET session_id = (
+    SELECT s.id FROM session s
+    WHERE substr(checkin_list.name_en, 1, length(s.title_en)) = s.title_en
+      AND EXISTS (SELECT 1 FROM checkin_window w WHERE w.list_id = checkin_list.id
+                  AND julianday(w.start) < julianday(s."end") AND julianday(s.start) < julianday(w."end"))
+    ORDER BY length(s.title_en) DESC LIMIT 1)"""
+
+
+def m018_checkin_list_session(db: "Database") -> None:
+    _run(
+        db,
+        """
+-- the session a check-in list is for (a dinner, the tour bus): when that session is cancelled the
+-- desk says so on the list and on every scan (scans are still recorded: people turn up anyway)
+ALTER TABLE checkin_list ADD COLUMN session_id TEXT;
+""" + LIST_SESSION_BACKFILL,
+    )
+
+
 #: The schema's steps, in order. Append new ones; never edit or reorder applied ones.
 STEPS = (m001_event_venue_rooms, m002_programme, m003_exhibition_attendees, m004_venue_map, m005_checkin,
          m006_session_edits, m007_agenda_url, m008_sync, m009_matchmaking, m010_change_log,
          m011_imported_schedules, m012_sync_logs, m013_badge_sync, m014_day_changes_travel,
          m015_exhibitor_products_languages, m016_revocation_receipts,
-         m017_sync_identity)
+         m017_sync_identity, m018_checkin_list_session)
 
 
 def _registry():

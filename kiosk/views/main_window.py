@@ -537,6 +537,9 @@ class KioskWindow(QWidget):
             for name in ("changes", "editor"):
                 if name in self._lazy:
                     self._lazy[name].refresh()
+            # a cancelled (or reinstated) dinner: its list's tab and the ready panel say so
+            if "checkin" in self._lazy:
+                self._lazy["checkin"].sessions_changed()
         elif change.touches(MEETINGS):
             # the agenda lists the public bilateral meetings too: a moved or cancelled one shows
             if "agenda" in self._lazy:

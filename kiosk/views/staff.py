@@ -86,7 +86,19 @@ def sync_message(status: dict) -> str:
     return text.replace("%1", device).replace("%2", detail)
 
 
+def cancelled_note() -> str:
+    """What a scan on a cancelled session's list adds (it is recorded all the same)."""
+    return QCoreApplication.translate("Staff", "Session cancelled — recorded; check with the organiser.")
+
+
 def verdict_reason(verdict) -> str:
+    reason = _verdict_reason(verdict)
+    if getattr(verdict, "warning", "") == "session_cancelled":
+        return cancelled_note() + ("\n" + reason if reason else "")
+    return reason
+
+
+def _verdict_reason(verdict) -> str:
     if verdict.code == "INVALID":
         return {
             "empty": QCoreApplication.translate("Staff", "Nothing was read. Scan again."),
@@ -385,6 +397,7 @@ class CheckInDesk(QWidget):
         self.role: str | None = None
         self.list_id = next(iter(self.checkins.lists()), None)
         self.last_verdict = None
+        self.cancelled: set[str] = set()      # lists whose session is cancelled (read on refresh)
         self.sounds = Sounds()
         self.wedge = WedgeInput(self)
         self.wedge.scanned.connect(self.scan)
@@ -610,6 +623,14 @@ class CheckInDesk(QWidget):
         self.refresh()
         self.show_ready()
 
+    def sessions_changed(self) -> None:
+        """The programme changed: when a list's session was cancelled (or reinstated) the tabs
+        and the ready panel say so at once."""
+        if self.checkins.cancelled_lists() != self.cancelled:
+            self.refresh()
+            if not self._hold.isActive():
+                self.show_ready()
+
     def choose_list(self, list_id: str) -> None:
         self.list_id = list_id
         self.refresh()
@@ -646,11 +667,15 @@ class CheckInDesk(QWidget):
         counts = self.checkins.counts()
         lang = self.ui.language
         now = self.ui.now()
+        self.cancelled = self.checkins.cancelled_lists()
         for lid, b in self.list_buttons.items():
             c = counts[lid]
             lst = self.checkins.lists()[lid]
             line = f"{c.checked_in} / {c.eligible}"
             state = list_state(lst, now)
+            if lid in self.cancelled:
+                # the list stays usable (people turn up); its tab says why to be careful
+                state = QCoreApplication.translate("Staff", "⚠ session cancelled")
             if state:   # on a third line: beside the counter it did not fit four lists in a row
                 line += "\n" + state
             b.setText(f"{lst.name.get(lang)}\n{line}".replace("&", "&&"))
@@ -660,6 +685,8 @@ class CheckInDesk(QWidget):
             for s in self.checkins.recent_scans(self.list_id):
                 # the verdict in words, in the kiosk's language (not "OUTSIDE_WINDOW")
                 undone = " ↩" if s["undone"] else ""
+                if s["warning"] == "session_cancelled":
+                    undone += " ⚠"
                 # which badge, and whether it was scanned or looked up by name: two scans of one
                 # person read as two identical lines without them
                 # a scan that named nobody (an invalid badge) says so instead of "— · badge ?"
@@ -700,12 +727,18 @@ class CheckInDesk(QWidget):
         self.reason.setStyleSheet(f"font-size: {round(theme.px(34) * k)}px; font-weight: 600;")
 
     def show_ready(self) -> None:
-        self._paint_panel("idle")
         lst = self.checkins.lists().get(self.list_id or "")
-        self.word.setText(QCoreApplication.translate("Staff", "Ready"))
+        cancelled = self.list_id in self.cancelled
+        self._paint_panel("amber" if cancelled else "idle")
+        self.word.setText(QCoreApplication.translate("Staff", "SESSION CANCELLED") if cancelled
+                          else QCoreApplication.translate("Staff", "Ready"))
         self.name.setText(QCoreApplication.translate("Staff", "Scan a badge"))
         self.who.setText(lst.name.get(self.ui.language) if lst else "")
-        self.reason.setText("")
+        # decided: a cancelled session's list stays open and records scans (guests still arrive;
+        # what they get is the organiser's call), and says so before and on every scan
+        self.reason.setText(QCoreApplication.translate(
+            "Staff", "Scans are still recorded. Check with the organiser before letting anyone in.")
+            if cancelled else "")
 
     def show_verdict(self, verdict, *, sound: bool = True) -> None:
         self.last_verdict = verdict

@@ -141,3 +141,13 @@ def test_damaged_databases_give_a_clear_error(tmp_path, built_db, content, code)
     assert "--force" not in err.value.hint
     if content is not None:
         assert "move the file aside" in err.value.hint
+
+
+def test_a_check_in_list_for_an_unknown_session_is_refused(tmp_path):
+    data = _write_data(tmp_path, "")
+    event = (data / "event.toml").read_text(encoding="utf-8")
+    (data / "event.toml").write_text(event.replace('session = "d2-gala"', 'session = "d2-galla"'), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        build_database(tmp_path / "event.db", data)
+    assert "check-in list 'gala': session 'd2-galla' is not a session of the programme" in "\n".join(
+        err.value.problems)
