@@ -306,7 +306,7 @@
         <translation>장소가 아직 층별 안내도에 없음</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="551"/>
+        <location filename="../views/editor.py" line="559"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>저장되지 않았습니다: 다른 기기가 저장 중이었습니다. 저장을 다시 누르세요.</translation>
     </message>
@@ -433,22 +433,27 @@
         <translation>저장하면 모든 화면에 이 세션이 다시 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="553"/>
+        <location filename="../views/editor.py" line="514"/>
+        <source>Not saved: this device&apos;s clock says %1; ask the organiser.</source>
+        <translation>저장 안 됨: 이 기기의 시계가 %1(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="561"/>
         <source>Not saved: %1</source>
         <translation>저장 안 됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="559"/>
+        <location filename="../views/editor.py" line="567"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>저장했습니다. 모든 화면에 바로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="573"/>
+        <location filename="../views/editor.py" line="581"/>
         <source>Nothing to undo.</source>
         <translation>취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="574"/>
+        <location filename="../views/editor.py" line="582"/>
         <source>Undone: %1</source>
         <translation>취소함: %1</translation>
     </message>

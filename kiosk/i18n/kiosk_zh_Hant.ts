@@ -306,7 +306,7 @@
         <translation>場地尚未標示於平面圖</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="551"/>
+        <location filename="../views/editor.py" line="559"/>
         <source>Not saved: another device was saving. Tap Save again.</source>
         <translation>未儲存：另一台裝置正在儲存。請再按一次儲存。</translation>
     </message>
@@ -433,22 +433,27 @@
         <translation>儲存後，此場次會重新出現在所有畫面上。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="553"/>
+        <location filename="../views/editor.py" line="514"/>
+        <source>Not saved: this device&apos;s clock says %1; ask the organiser.</source>
+        <translation>未儲存：此裝置的時鐘顯示 %1；請洽主辦單位。</translation>
+    </message>
+    <message>
+        <location filename="../views/editor.py" line="561"/>
         <source>Not saved: %1</source>
         <translation>未儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="559"/>
+        <location filename="../views/editor.py" line="567"/>
         <source>Saved. Every screen shows it now.</source>
         <translation>已儲存，所有螢幕立即顯示。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="573"/>
+        <location filename="../views/editor.py" line="581"/>
         <source>Nothing to undo.</source>
         <translation>沒有可取消的異動。</translation>
     </message>
     <message>
-        <location filename="../views/editor.py" line="574"/>
+        <location filename="../views/editor.py" line="582"/>
         <source>Undone: %1</source>
         <translation>已取消：%1</translation>
     </message>

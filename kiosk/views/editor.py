@@ -502,10 +502,18 @@ class ScheduleDesk(QWidget):
                 warnings = self.ops.plan_edit(self.session_id, **self._change())[3]
                 text = "\n".join("⚠ " + w.message for w in warnings)
             except KioskError as exc:
-                text = "⚠ " + exc.message
+                text = "⚠ " + self._refusal(exc)
         self.warnings.setText(text)
         self.warnings.setStyleSheet(self._boxed("danger"))
         self.warnings.setVisible(bool(text))
+
+    def _refusal(self, exc) -> str:
+        """A refused edit in the volunteer's language where the refusal is one staff can act on
+        (a wrong device clock: nothing is saved, the organiser must set it)."""
+        if exc.code == "clock_outside_event":
+            return QCoreApplication.translate("Editor", "Not saved: this device's clock says %1; ask the organiser.") \
+                .replace("%1", self.ui.now().strftime("%Y-%m-%d"))
+        return exc.message
 
     def _boxed(self, colour: str) -> str:
         """Messages below the form sit on the dark screen: a light box keeps them readable."""
@@ -538,7 +546,7 @@ class ScheduleDesk(QWidget):
                 self._show_warnings()
                 return
         except KioskError as exc:
-            self.result.setText(exc.message)
+            self.result.setText(self._refusal(exc))
             self.result.setStyleSheet(self._boxed("danger"))
             self.result.setVisible(True)
             return

@@ -90,3 +90,33 @@ def test_a_database_that_does_not_sync_is_not_limited(make_kiosk, qtbot, db, db_
     window.desk.scan(payload)
     qtbot.waitUntil(lambda: not window.desk.saving, timeout=3000)
     assert _count(db_path) == 1                 # recorded (the list is closed in 2026: OUTSIDE_WINDOW)
+
+
+@pytest.mark.parametrize("language, refused", [
+    ("en", "Not saved: this device's clock says 2026-11-29; ask the organiser."),
+    ("ko", "2026-11-29"),
+])
+def test_the_schedule_desk_says_a_wrong_clock_in_the_volunteers_language(make_kiosk, qtbot, db, clock, language,
+                                                                        refused):
+    """An edit refused for the device's clock said so in English on every screen language (the
+    model's message); it now says it in the desk's language, and nothing is saved."""
+    from PySide6.QtCore import Qt
+
+    _syncs(db)
+    db.pins.set_pin("volunteer", "135791", kst("06-13 12:00"))
+    clock.set(WRONG)
+    window = make_kiosk(language=language)
+    qtbot.mouseClick(window.home.staff, Qt.MouseButton.LeftButton)
+    for d in ["1", "3", "5", "7", "9", "1", "OK"]:
+        qtbot.mouseClick(window.pin_pad.keys[d], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_view() == "editor", timeout=5000)
+    editor = window.editor
+    editor.select("d1-masterclass2")
+    qtbot.mouseClick(editor.room_buttons["204"], Qt.MouseButton.LeftButton)
+    editor.by.setText("Mina")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    text = editor.result.text()
+    assert refused in text
+    if language == "ko":
+        assert "clock says" not in text and "outside the event" not in text
+    assert window.repo.db.schedule.audit("d1-masterclass2") == []
