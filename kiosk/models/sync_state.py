@@ -124,13 +124,13 @@ class SyncState:
         """(device id, role) this database syncs as — the identity the sync engine last ran with
         on it (table ``sync_identity``) — or None when it is not enrolled (no authority pinned,
         or no identity used yet)."""
-        import json
-
         if self.store.execute("SELECT 1 FROM sync_authority").fetchone() is None:
             return None
         row = self.store.execute("SELECT device FROM sync_identity WHERE id = 1").fetchone()
         if row is None:
             return None
+        import json     # here: every kiosk asks at start, and one not enrolled needs no json (≈ 1.8 ms)
+
         role = None
         for (statement,) in self.store.execute("SELECT statement FROM sync_roster WHERE key LIKE 'enrol:%'"):
             try:
