@@ -190,3 +190,26 @@ def build_kiosk(db_path: Path, *, now: str = "2023-06-14T10:45", idle_seconds: f
 
 def report(result: dict) -> None:
     print(json.dumps(result, ensure_ascii=False, default=str), flush=True)
+
+
+def scenario_main(scenarios: dict) -> None:
+    """A scenario script's entry: ``NAME DB OUT [WxH]`` runs ``scenarios[NAME]`` and prints its
+    result; the exit code says whether it recorded errors."""
+    name, db_arg, out_arg = sys.argv[1:4]
+    size = tuple(int(v) for v in sys.argv[4].split("x")) if len(sys.argv) > 4 else (1920, 1080)
+    out_dir = Path(out_arg)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = scenarios[name](Path(db_arg), out_dir, size)
+    report(result)
+    # Qt's teardown aborts once the on-screen keyboard has shown (see main.py): skip it
+    sys.stdout.flush()
+    os._exit(1 if result["errors"] else 0)
+
+
+def run_scenario(script: str, display: str, name: str, db_path, out, size: str = "1920x1080") -> dict:
+    """Run one scenario of ``script`` in its own process on ``display``; fail on its errors."""
+    code, result, stderr = run_child([script, name, str(db_path), str(out), size], display, timeout=240)
+    assert result is not None, f"scenario {name} printed no result (exit {code}):\n{stderr[-3000:]}"
+    assert result["errors"] == [], "\n".join(result["errors"])
+    assert code == 0, f"exit {code}:\n{stderr[-3000:]}"
+    return result

@@ -6,13 +6,12 @@ one JSON line of what it saw; tests/views/test_on_xvfb.py asserts on it.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.xdriver import Driver, ErrorRecorder, build_kiosk, report  # noqa: E402
+from tests.xdriver import Driver, ErrorRecorder, build_kiosk, scenario_main  # noqa: E402
 
 PIN = "246813"
 
@@ -525,12 +524,4 @@ SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day, "board": 
              "form_drag": form_drag}
 
 if __name__ == "__main__":
-    name, db_arg, out_arg = sys.argv[1:4]
-    size = tuple(int(v) for v in sys.argv[4].split("x")) if len(sys.argv) > 4 else (1920, 1080)
-    out_dir = Path(out_arg)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    result = SCENARIOS[name](Path(db_arg), out_dir, size)
-    report(result)
-    # Qt's teardown aborts once the on-screen keyboard has shown (see main.py): skip it
-    sys.stdout.flush()
-    os._exit(1 if result["errors"] else 0)
+    scenario_main(SCENARIOS)

@@ -8,7 +8,6 @@ tests/views/test_staff_on_xvfb.py asserts on it.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from tests.xdriver import Driver, ErrorRecorder, build_kiosk, report  # noqa: E402
+from tests.xdriver import Driver, ErrorRecorder, build_kiosk, scenario_main  # noqa: E402
 
 STAFF_PIN = "246813"
 VOLUNTEER_PIN = "135791"
@@ -66,17 +65,26 @@ def _tap_row(driver, view, row: int) -> None:
     driver.wait(200)
 
 
-def desk_look_up(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
-    """Check-in look-up: the name typed at a person's pace, a row tapped (selects only: nothing
-    is written), the confirm button tapped (checked in, the verdict names the person)."""
+def _at_the_pad(db_path: Path, now: str, size, role: str, pin: str, *, prepare=None, **kiosk_args):
+    """A kiosk at ``now`` with ``role``'s PIN set, Staff tapped: the PIN pad showing.
+    ``prepare(window)`` runs before the tap. Returns (app, db, window, driver, result dict)."""
     recorder = ErrorRecorder()
-    app, db, window = build_kiosk(db_path, now="2023-06-15T18:05", size=size)
+    app, db, window = build_kiosk(db_path, now=now, size=size, **kiosk_args)
     driver = Driver(app)
-    db.pins.set_pin("staff", STAFF_PIN, window.ui.now())
+    db.pins.set_pin(role, pin, window.ui.now())
+    if prepare is not None:
+        prepare(window)
     r: dict = {"errors": recorder.errors}
     driver.wait(400)
     driver.tap(window.home.staff)
     driver.wait(150)
+    return app, db, window, driver, r
+
+
+def desk_look_up(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """Check-in look-up: the name typed at a person's pace, a row tapped (selects only: nothing
+    is written), the confirm button tapped (checked in, the verdict names the person)."""
+    app, db, window, driver, r = _at_the_pad(db_path, "2023-06-15T18:05", size, "staff", STAFF_PIN)
     _pin(driver, window, STAFF_PIN)
     r["view"] = window.current_view()
     desk = window.desk
@@ -134,15 +142,8 @@ def pin_lock(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     """The public PIN pad: five wrong PINs tapped lock it (keys disabled, taps do nothing); an
     attendee's badge scanned at the pad does not end the lock, a staff member's does; the right
     PIN then opens the desk."""
-    recorder = ErrorRecorder()
-    app, db, window = build_kiosk(db_path, now="2023-06-15T18:05", size=size)
-    driver = Driver(app)
-    db.pins.set_pin("staff", STAFF_PIN, window.ui.now())
+    app, db, window, driver, r = _at_the_pad(db_path, "2023-06-15T18:05", size, "staff", STAFF_PIN)
     badge = _keyed(window)
-    r: dict = {"errors": recorder.errors}
-    driver.wait(400)
-    driver.tap(window.home.staff)
-    driver.wait(150)
     pad = window.pin_pad
     for _ in range(5):
         _pin(driver, window, "111111")
@@ -180,16 +181,11 @@ def staff_idle(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
 
     from kiosk.views.main_window import STAFF_IDLE_WARNING
 
-    recorder = ErrorRecorder()
-    app, db, window = build_kiosk(db_path, now="2023-06-14T16:30", size=size, running_clock=True)
-    driver = Driver(app)
-    db.pins.set_pin("volunteer", VOLUNTEER_PIN, window.ui.now())
     # the lock after 18 s untouched (120 s in use): the countdown is the real 15 s one
-    window.staff_idle_seconds = STAFF_IDLE_WARNING + 3
-    r: dict = {"errors": recorder.errors, "warning": STAFF_IDLE_WARNING}
-    driver.wait(400)
-    driver.tap(window.home.staff)
-    driver.wait(150)
+    app, db, window, driver, r = _at_the_pad(
+        db_path, "2023-06-14T16:30", size, "volunteer", VOLUNTEER_PIN, running_clock=True,
+        prepare=lambda w: setattr(w, "staff_idle_seconds", STAFF_IDLE_WARNING + 3))
+    r["warning"] = STAFF_IDLE_WARNING
     _pin(driver, window, VOLUNTEER_PIN)
     r["view"] = window.current_view()
     editor = window.editor
@@ -247,15 +243,8 @@ def meetings_confirm(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     absent" tapped once (asks, naming who; nothing written), tapped again (marked)."""
     from kiosk.clock import parse_instant
 
-    recorder = ErrorRecorder()
-    app, db, window = build_kiosk(db_path, now="2023-06-14T11:05", size=size)
-    driver = Driver(app)
-    db.pins.set_pin("staff", STAFF_PIN, window.ui.now())
+    app, db, window, driver, r = _at_the_pad(db_path, "2023-06-14T11:05", size, "staff", STAFF_PIN)
     badge = _keyed(window)
-    r: dict = {"errors": recorder.errors}
-    driver.wait(400)
-    driver.tap(window.home.staff)
-    driver.wait(150)
     _pin(driver, window, STAFF_PIN)
     window.open_meeting_desk()
     driver.wait(400)
@@ -295,12 +284,4 @@ SCENARIOS = {"desk_look_up": desk_look_up, "pin_lock": pin_lock, "staff_idle": s
              "meetings_confirm": meetings_confirm}
 
 if __name__ == "__main__":
-    name, db_arg, out_arg = sys.argv[1:4]
-    size = tuple(int(v) for v in sys.argv[4].split("x")) if len(sys.argv) > 4 else (1920, 1080)
-    out_dir = Path(out_arg)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    result = SCENARIOS[name](Path(db_arg), out_dir, size)
-    report(result)
-    # Qt's teardown aborts once the on-screen keyboard has shown (see main.py): skip it
-    sys.stdout.flush()
-    os._exit(1 if result["errors"] else 0)
+    scenario_main(SCENARIOS)

@@ -8,7 +8,7 @@ than pytest. Screenshots of the keyboard showing are written to the test's tmp f
 
 import pytest
 
-from tests.xdriver import run_child, xvfb, xvfb_missing
+from tests.xdriver import run_scenario, xvfb, xvfb_missing
 
 pytestmark = pytest.mark.skipif(xvfb_missing() is not None, reason=xvfb_missing() or "")
 
@@ -26,12 +26,7 @@ def portrait_display():
 
 
 def scenario(display, name, db_path, out, size="1920x1080"):
-    code, result, stderr = run_child(["tests/xvfb_scenarios.py", name, str(db_path), str(out), size], display,
-                                     timeout=240)
-    assert result is not None, f"scenario {name} printed no result (exit {code}):\n{stderr[-3000:]}"
-    assert result["errors"] == [], "\n".join(result["errors"])
-    assert code == 0, f"exit {code}:\n{stderr[-3000:]}"
-    return result
+    return run_scenario("tests/xvfb_scenarios.py", display, name, db_path, out, size)
 
 
 @pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])

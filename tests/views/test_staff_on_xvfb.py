@@ -5,7 +5,7 @@ a segfault fails the test, not pytest. Screenshots go to the test's tmp folder."
 
 import pytest
 
-from tests.xdriver import run_child, xvfb, xvfb_missing
+from tests.xdriver import run_scenario, xvfb, xvfb_missing
 
 pytestmark = pytest.mark.skipif(xvfb_missing() is not None, reason=xvfb_missing() or "")
 
@@ -17,12 +17,7 @@ def display():
 
 
 def scenario(display, name, db_path, out, size="1920x1080"):
-    code, result, stderr = run_child(["tests/xvfb_staff_scenarios.py", name, str(db_path), str(out), size], display,
-                                     timeout=240)
-    assert result is not None, f"scenario {name} printed no result (exit {code}):\n{stderr[-3000:]}"
-    assert result["errors"] == [], "\n".join(result["errors"])
-    assert code == 0, f"exit {code}:\n{stderr[-3000:]}"
-    return result
+    return run_scenario("tests/xvfb_staff_scenarios.py", display, name, db_path, out, size)
 
 
 def test_the_check_in_look_up_selects_then_confirms(display, db_path, tmp_path):
