@@ -180,6 +180,7 @@ def run_kiosk(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    kiosk.views.first_frame.skip_feature_scan()
     _install_excepthook()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("innofair-kiosk")

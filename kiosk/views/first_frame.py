@@ -69,3 +69,35 @@ class AfterFirstFrame:
     @classmethod
     def holding(cls) -> bool:
         return cls._pending is not None
+
+
+def skip_feature_scan() -> None:
+    """Spare PySide6 reading the source of every module imported after it (call just after
+    PySide6 is first imported).
+
+    PySide6 replaces ``__import__`` to support its opt-in ``from __feature__ import snake_case``:
+    the first time a module is imported (or imported *from*) after PySide6, it reads that
+    module's whole source (``inspect.getsource``) to see whether it mentions PySide6, and keeps
+    the answer in ``pyside_feature_dict`` (0: uses PySide6 with no feature; -1: ignore). On the
+    kiosk's start that is ≈ 50 modules, ≈ 0.1 ms each, before the first frame (the same tax is
+    described in napari/napari#8584). The kiosk never selects a feature, so the answer is known
+    beforehand: the modules already loaded (PySide6's own included) and every module of the
+    ``kiosk`` package are entered with it, and PySide6 looks no further. A PySide6 without that
+    table (another version) is left alone: the start is slower, nothing else changes."""
+    import os
+    import sys
+
+    table = getattr(sys.modules.get("PySide6.support.feature"), "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    for name in list(sys.modules):
+        table.setdefault(name, 0 if name == "kiosk" or name.startswith("kiosk.") else -1)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))      # the kiosk package
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        rel = os.path.relpath(folder, root)
+        package = "kiosk" if rel == "." else "kiosk." + rel.replace(os.sep, ".")
+        for file in files:
+            if file.endswith(".py"):
+                stem = file[:-3]
+                table.setdefault(package if stem == "__init__" else f"{package}.{stem}", 0)
