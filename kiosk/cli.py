@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from kiosk.argtypes import at_least_one
+
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "innofair2023.db"
@@ -31,16 +33,6 @@ BUSY_LINE = ("The database is busy: another program (a kiosk saving, `sync serve
 def _fail(message: str, code: int = 1) -> int:
     print(message, file=sys.stderr)
     return code
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 (the backup just written is always kept), not {value}")
-    return value
 
 
 def _sweep_for(out: Path) -> None:
@@ -515,7 +507,7 @@ def export_cmd(argv: list[str]) -> int:
 def backup_cmd(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="main.py backup", description="Take a backup now (kiosks may keep running).")
     p.add_argument("--to", type=Path, help="backup folder (default: next to the database, backups/)")
-    p.add_argument("--keep", type=_positive, default=20, metavar="N",
+    p.add_argument("--keep", type=at_least_one, default=20, metavar="N",
                    help="keep the newest N backups, this one included (at least 1; default: %(default)s)")
     _db_arg(p)
     args = p.parse_args(argv)

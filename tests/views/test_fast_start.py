@@ -265,3 +265,68 @@ def test_a_command_collects_garbage_as_usual(tmp_path):
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("argv", [
+    [],
+    ["--db", "x.db", "--view", "agenda", "--now", "2023-06-14T16:30", "--exit-after-first-frame"],
+    ["--db=x.db", "--lang", "ko", "--size", "1080x1920", "--windowed", "--accessible", "--backup-keep", "3"],
+    ["--view", "exhibitors", "--category", "bio", "--category=ict", "--search", "robot", "--kiosk-id", "K2"],
+    ["--idle-seconds", "15.5", "--backup-minutes", "0", "--backup-dir", "/tmp/b", "--screenshot", "s.png",
+     "--list", "dinner-1", "--device-id", "desk-2", "--session", "d1-roundtable", "--exhibitor", "e01"],
+    ["--win", "--lang", "ko"],                        # an abbreviation: argparse's reading
+    ["--search", "-robot"],                           # a value like an option: argparse's reading (an error)
+])
+def test_the_kiosk_reads_its_options_as_argparse_does(argv):
+    # the start reads a plain command line without building argparse's parser (issue 11): what it
+    # reads must be what argparse reads, and anything unusual goes to argparse itself
+    from kiosk.app import kiosk_parser, parse_kiosk_args
+
+    try:
+        expected = vars(kiosk_parser().parse_args(argv))
+    except SystemExit as exc:
+        with pytest.raises(SystemExit) as fast:
+            parse_kiosk_args(argv)
+        assert fast.value.code == exc.code == 2
+        return
+    assert vars(parse_kiosk_args(argv)) == expected
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--lang", "fr"], "invalid choice: 'fr'"),
+    (["--size", "100x100"], "'100x100' is not a size like 1920x1080"),
+    (["--backup-keep", "0"], "must be at least 1 (the newest backup is always kept), not 0"),
+    (["--view"], "expected one argument"),
+    (["--colour", "red"], "unrecognized arguments: --colour red"),
+    (["--windowed=yes"], "ignored explicit argument 'yes'"),
+])
+def test_a_wrong_kiosk_option_is_named_as_argparse_names_it(argv, message, capsys):
+    from kiosk.app import parse_kiosk_args
+
+    with pytest.raises(SystemExit) as exc:
+        parse_kiosk_args(argv)
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_pyside6_does_not_read_the_kiosk_modules_sources_when_they_are_imported():
+    # PySide6's import hook reads the source of each module imported after it (≈ 0.1 ms each,
+    # ≈ 50 modules on the start); the kiosk enters the answer beforehand. A PySide6 that changes
+    # its hook would bring the cost back silently: this says so.
+    probe = """
+import sys, inspect
+sys.path.insert(0, {root!r})
+import PySide6.QtCore
+import kiosk.views.first_frame as ff
+ff.skip_feature_scan()
+read = []
+real = inspect.getsource
+inspect.getsource = lambda obj: read.append(getattr(obj, "__name__", obj)) or real(obj)
+import kiosk.views.theme, kiosk.models.domain, kiosk.views.qt_flags
+from kiosk.views import phrases
+print(sorted(n for n in read if str(n).startswith("kiosk")))
+"""
+    out = subprocess.run([sys.executable, "-c", probe.format(root=str(ROOT))], capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
