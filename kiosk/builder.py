@@ -7,7 +7,7 @@ Only what the first frame needs is imported here; the rest loads when a screen f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from kiosk.models.records import field, record
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EXPORT_DIR = ROOT / "exports"
 
 
-@dataclass
+@record
 class Kiosk:
     """Everything one kiosk process runs on, built by :func:`build_kiosk`."""
 

@@ -8,7 +8,7 @@ starts within the coming hour (``NEXT_HORIZON``), inclusive. Every function take
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from .records import record
 from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Iterable, Sequence
@@ -48,7 +48,7 @@ def minutes_until(session: Session, now: datetime) -> int:
     return max(0, math.ceil(seconds / 60))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NowNext:
     now: list[Session]
     next: list[Session]

@@ -10,7 +10,7 @@ means "rebuild what you read once".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 
 SESSIONS = "sessions"      # a session's room, time, status or notice (which ones: Change.sessions)
 CHECKINS = "checkins"      # scans and check-ins (which lists: Change.lists)
@@ -21,7 +21,7 @@ MEETINGS = "meetings"      # a matchmaking or bilateral meeting's table, room, t
 TOPICS = (SESSIONS, CHECKINS, REFERENCE, SYNC, STAFF, MEETINGS)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     sessions: frozenset[str] = field(default_factory=frozenset)
     lists: frozenset[str] = field(default_factory=frozenset)

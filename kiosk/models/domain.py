@@ -1,9 +1,9 @@
-"""Plain dataclasses for the event's things. No Qt, no SQL, no clock."""
+"""Plain records for the event's things (kiosk/models/records.py). No Qt, no SQL, no clock."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from .records import field, record
 from datetime import date, datetime
 from enum import Enum
 
@@ -30,7 +30,7 @@ def unmarked(text: str | None) -> str | None:
     return _SAMPLE_MARK.sub("", text) if text else text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Text:
     """One piece of text in the kiosk's languages; falls back to English when missing."""
 
@@ -59,7 +59,7 @@ class Text:
         return Text(en=unmarked(self.en), ko=unmarked(self.ko), zh=unmarked(self.zh))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Event:
     id: str
     name: Text
@@ -80,7 +80,7 @@ class Event:
         return [date.fromordinal(o) for o in range(self.first_day.toordinal(), self.last_day.toordinal() + 1)]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Floor:
     id: str
     level: int
@@ -89,7 +89,7 @@ class Floor:
     depth: float
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Room:
     id: str
     floor_id: str
@@ -109,7 +109,7 @@ class SessionStatus(str, Enum):
     CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Session:
     id: str
     type: str
@@ -148,14 +148,14 @@ class Session:
         return self.cancelled or self.moved or self.retimed or bool(self.notice)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Organisation:
     id: str
     name: Text
     country: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Participation:
     """A person's part in one session: moderator, speaker or panelist."""
 

@@ -18,7 +18,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +27,7 @@ from zoneinfo import ZoneInfo
 from . import migrations
 from .change import Change
 from .errors import KioskError
+from .records import record
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -73,7 +73,7 @@ class _Probed(Exception):
     """Raised inside the probe's transaction so that atomic() rolls it back."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EventInfo:
     """The event facts every layer needs: read once per store."""
 

@@ -6,14 +6,14 @@ signal (a few dozen rows: well under a millisecond).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kiosk.models.records import record
 from datetime import date
 
 from kiosk.models.domain import Floor, Room, Session
 from kiosk.models.repository import Repository
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SessionItem:
     session: Session
     room: Room | None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kiosk.models.records import record
 
 from PySide6.QtGui import QColor
 
@@ -12,7 +12,7 @@ TOUCH_MIN = 72
 BAR_PAD = 16
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Palette:
     background: str
     surface: str
@@ -48,7 +48,7 @@ HIGH_CONTRAST = Palette(
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Theme:
     """Everything the widgets need to paint: palette plus the text scale."""
 
