@@ -20,14 +20,15 @@ ROLES = ("moderator", "speaker", "panelist")
 
 
 #: The mark the data files put after an invented name ("Cyberjaya Hub (sample)", "南部科學園區（範例）").
-_SAMPLE_MARK = re.compile(r"\s*[(（]\s*(?:sample|예시|範例|示例|樣本)\s*[)）]\s*$", re.IGNORECASE)
+#: (a pattern, compiled by re on first use: the first frame shows no exhibitor)
+_SAMPLE_MARK = r"(?i)\s*[(（]\s*(?:sample|예시|範例|示例|樣本)\s*[)）]\s*$"
 
 
 def unmarked(text: str | None) -> str | None:
     """``text`` as visitors see it on a public screen: without the trailing "(sample)" mark that
     tells staff and the data files a name is invented. The one rule for every public screen
     (exhibitors, the matchmaking board, "my day"); staff screens, the CLI and exports keep it."""
-    return _SAMPLE_MARK.sub("", text) if text else text
+    return re.sub(_SAMPLE_MARK, "", text) if text else text
 
 
 @record(frozen=True)

@@ -29,7 +29,8 @@ from .errors import KioskError
 
 TEMP_SUFFIX = ".part"
 # ".<target name>.<pid>-<random>.part"; the leading dot keeps it out of globs like backup-*.db
-_TEMP_RE = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)-[0-9a-f]{12}\.part$")
+# (a pattern, compiled by re on first use: the kiosk's start imports this module before its frame)
+_TEMP_RE = r"^\.(?P<target>.+)\.(?P<pid>\d+)-[0-9a-f]{12}\.part$"
 STALE_AFTER_S = 6 * 3600          # even a live process id is not trusted this long (ids are reused)
 LEGACY_STALE_AFTER_S = 600        # "OUT.part" / "*.restoring" from before this module: no pid to check
 
@@ -214,7 +215,7 @@ def sweep(folder: Path, *, now: float) -> list[Path]:
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
             continue
         age = now - info.st_mtime
-        match = _TEMP_RE.match(name)
+        match = re.match(_TEMP_RE, name)
         if match:
             stale = age > STALE_AFTER_S or not _alive(int(match["pid"]))
         elif name.endswith((TEMP_SUFFIX, ".restoring")) and not name.startswith("."):

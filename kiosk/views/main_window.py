@@ -346,7 +346,7 @@ class KioskWindow(QWidget):
         if name == "home":
             from .home import HomeScreen
 
-            screen = HomeScreen(self.ui, self.programme)
+            screen = HomeScreen(self.ui, self.programme, parent=self.stack)
             screen.openAgenda.connect(lambda: self.show_view("agenda"))
             screen.openExhibitors.connect(lambda: self.show_view("exhibitors"))
             screen.openStaff.connect(self.open_staff)
@@ -358,7 +358,7 @@ class KioskWindow(QWidget):
         else:
             from .agenda import AgendaScreen
 
-            screen = AgendaScreen(self.ui, self.programme)
+            screen = AgendaScreen(self.ui, self.programme, parent=self.stack)
             screen.openChanges.connect(lambda: self.show_view("changes"))
             screen.openSession.connect(self.open_session)
         self._lazy[name] = screen

@@ -44,7 +44,9 @@ def _coloured(layout: QTextLayout, text: str, colour: QColor) -> None:
     fmt.setForeground(ink(colour))
     whole = QTextLayout.FormatRange()
     whole.start = 0
-    whole.length = len(text.encode("utf-16-le")) // 2      # (Qt counts UTF-16 units)
+    # Qt counts UTF-16 units: a character beyond the BMP is two (counted here without importing
+    # the UTF-16 codec, which the first frame would otherwise load for this)
+    whole.length = len(text) + sum(1 for c in text if c > "\uffff")
     whole.format = fmt
     layout.setFormats([whole])
 
