@@ -314,7 +314,8 @@ class SyncEngine:
 
     def _unapply_registration(self, device: str, attendee_id: str, ctx) -> None:
         """Take back a person a revoked desk registered past its cut-off — unless another device
-        relies on them (a check-in it made, a badge another desk issued: :meth:`_relied_on`): then
+        relies on them (a check-in it made, a badge another desk issued, a meeting attendance mark
+        naming them: :meth:`_relied_on`): then
         the person stays, and staff see the registration in the quarantined list."""
         if self._relied_on(device, attendee_id):
             return
@@ -326,28 +327,46 @@ class SyncEngine:
             pass
 
     def _relied_on(self, device: str, attendee_id: str) -> bool:
-        """Does an entry of another device name this person — one that applied, waits, or was
-        quarantined only by the re-check (each got past the "unknown attendee" check)? The same
-        test a device that never had the person makes when such an entry waits for them
-        (:meth:`_revive_walkins`), so the outcome does not depend on arrival order."""
-        return self.conn.execute(
-            "SELECT 1 FROM sync_log WHERE device != ? AND kind IN ('scan', 'badge') "
-            "AND json_extract(entry, '$.b.attendee_id') = ? AND (status IN ('ok', 'pending') OR reason LIKE ?) "
-            "LIMIT 1", (device, attendee_id, kinds_mod.RECHECKED + "%")).fetchone() is not None
+        """Does an entry of another device name this person (:attr:`kinds.Kind.people`: a scan, a
+        badge, a meeting's attendance marks) — one that applied, waits, or was quarantined only by
+        the re-check (each got past the "unknown attendee" check)? The same test a device that
+        never had the person makes when such an entry waits for them (:meth:`_revive_walkins`), so
+        the outcome does not depend on arrival order. An entry of the revoked desk itself past its
+        cut-off is quarantined, and one before it cannot name a person it registered later: the
+        desk never vouches for its own walk-ins."""
+        naming = {name: kind.people for name, kind in kinds_mod.KINDS.items() if kind.people is not None}
+        # instr() picks the few entries whose text holds the id (a walk-in's id is letters and
+        # digits, written as they are in the JSON); the kind's own reading of the body decides
+        for kind_name, text in self.conn.execute(
+                f"SELECT kind, entry FROM sync_log WHERE device != ? AND kind IN ({', '.join('?' * len(naming))}) "
+                "AND instr(entry, ?) AND (status IN ('ok', 'pending') OR reason LIKE ?)",
+                (device, *naming, attendee_id, kinds_mod.RECHECKED + "%")):
+            try:
+                if attendee_id in naming[kind_name](json.loads(text)["b"]):
+                    return True
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue
+        return False
 
     def _revive_walkins(self, ctx, result: "MergeResult") -> None:
         """Entries of other devices waiting for a person that a revoked desk registered past its
         cut-off (found by the attack: a walk-in checked in elsewhere vanished on devices that got
         the desk's revocation and its data together — "unknown attendee" for 6 h — but stayed on
         devices that had the data first): the registration is applied after all (it stays
-        quarantined in the log, listed for staff), and the waiting entries are tried again."""
+        quarantined in the log, listed for staff), and the waiting entries are tried again — until
+        none waits for such a person (a meeting's marks name several, one reason at a time)."""
+        while self._revive_walkins_once(ctx):
+            self._retry_pending(ctx, result)
+
+    def _revive_walkins_once(self, ctx) -> int:
+        unknown = kinds_mod.UNKNOWN_ATTENDEE
         waiting = {}
         for device, reason in self.conn.execute(
-                f"SELECT device, reason FROM sync_log WHERE status = 'pending' {PARTIAL} AND reason LIKE "
-                "'unknown attendee %'"):
-            waiting.setdefault(reason[len("unknown attendee "):], set()).add(device)
+                f"SELECT device, reason FROM sync_log WHERE status = 'pending' {PARTIAL} AND reason LIKE ?",
+                (unknown + "%",)):
+            waiting.setdefault(reason[len(unknown):], set()).add(device)
         if not waiting:
-            return
+            return 0
         register = kinds_mod.KINDS["register"]
         revived = 0
         for device, n, text in self.conn.execute(
@@ -364,8 +383,7 @@ class SyncEngine:
             except (kinds_mod.Invalid, sqlite3.Error):
                 continue
             revived += 1
-        if revived:
-            self._retry_pending(ctx, result)
+        return revived
 
     def _unapply_badge(self, b: dict) -> None:
         """Take back a revoked device's badge issue or revocation (found by an attack: a stolen
@@ -705,8 +723,8 @@ class SyncEngine:
         progress = True
         while progress:
             progress = False
-            for device, n, text in self.conn.execute(
-                    f"SELECT device, n, entry FROM sync_log WHERE status = 'pending' {PARTIAL} "
+            for device, n, text, waited_for in self.conn.execute(
+                    f"SELECT device, n, entry, reason FROM sync_log WHERE status = 'pending' {PARTIAL} "
                     "ORDER BY device, n").fetchall():
                 obj = json.loads(text)
                 # our own waiting entries were rows here before they were signed: check, do not apply
@@ -715,6 +733,9 @@ class SyncEngine:
                 if status != "pending":
                     progress = True
                     self._count(result, status, obj["k"])
+                if status != "pending" or reason[:300] != waited_for:
+                    # (still waiting, but for something else now — the next person a meeting's
+                    # marks name: _revive_walkins reads what an entry waits for from its reason)
                     self.conn.execute("UPDATE sync_log SET status = ?, reason = ? WHERE device = ? AND n = ?",
                                       (status, reason[:300], device, n))
 

@@ -32,6 +32,7 @@ TEXT_MAX = 300
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@#-]{0,79}$")
 HLC = re.compile(r"^[0-9]{15}\.[0-9]{5}$")
 SERIAL = re.compile(r"^[A-Z0-9]{1,16}-[0-9]{1,4}$")
+UNKNOWN_ATTENDEE = "unknown attendee "     # a waiting entry's reason, then the id (see Kind.people)
 CODES = {"OK", "ALREADY", "INVALID", "REVOKED", "NOT_ELIGIBLE", "OUTSIDE_WINDOW", "UNKNOWN"}
 EDIT_KINDS = {"move", "retime", "notice", "cancel", "reinstate", "revert", "undo"}
 
@@ -134,6 +135,15 @@ class Kind:
     existing: str | None = None
     #: keys of rows that came with the event data (recorded when the database meets its authority)
     baseline: Callable[[sqlite3.Connection], list[str]] | None = None
+    #: the people a valid body names (attendee ids): an entry of another device that names a walk-in
+    #: keeps that walk-in when the desk that registered them is revoked (``SyncEngine._relied_on``).
+    #: A kind with people checks them in ``validate`` after every check that quarantines on the
+    #: entry and the event's data alone, and before any other that waits, with
+    #: ``Invalid(f"{UNKNOWN_ATTENDEE}{id}", pending=True)`` — so an entry waits for a person only
+    #: when it would count as relying on them, whatever order entries arrive in. (Checks that need
+    #: what arrives later come after: a scan's re-check — a scan quarantined by it still counts —
+    #: and whether a revoked badge was issued before its revocation.)
+    people: Callable[[dict], list[str]] | None = None
 
 
 KINDS: dict[str, Kind] = {}
@@ -173,7 +183,7 @@ def _scan_validate(ctx: Context, author: str, b: dict) -> None:
         if type(attendee) is not str or not _key_match(attendee):
             raise Invalid("attendee id is not a valid id")
         if attendee not in ctx.attendees:
-            raise Invalid(f"unknown attendee {attendee}", pending=True)
+            raise Invalid(f"{UNKNOWN_ATTENDEE}{attendee}", pending=True)
     elif code == "OK":
         raise Invalid("an OK scan without an attendee")
     if b["code"] == "OK":
@@ -296,8 +306,13 @@ def _scan_collect(conn: sqlite3.Connection, device: str):
     return [(r[0], r[3], dict(zip(SCAN_FIELDS, r))) for r in rows]
 
 
+def _named(b: dict) -> list[str]:
+    """The one person a scan or a badge entry names."""
+    return [b["attendee_id"]] if b.get("attendee_id") else []
+
+
 register(Kind("scan", lambda b: b.get("scan_id"), _scan_validate, _scan_apply, _scan_collect, single_statement=True,
-              apply_many=_scan_apply_many,
+              apply_many=_scan_apply_many, people=_named,
               existing="SELECT scan_id FROM scan WHERE scan_id IN (SELECT value FROM json_each(?))"))
 
 
@@ -380,8 +395,10 @@ def _state(ctx: Context, value, what: str) -> dict:
     return state
 
 
-def _edit_common(ctx: Context, b: dict, allowed_kinds, reason_limit: int) -> None:
-    """What session and meeting edits share: kinds, role, names, time and the clock reading."""
+def _edit_common(ctx: Context, b: dict, allowed_kinds, reason_limit: int) -> int:
+    """What session and meeting edits share: kinds, role, names, time and the clock reading.
+    Returns the clock reading (ms) for :func:`check_lead`, which waits and so comes after every
+    check that quarantines."""
     if not isinstance(b["kinds"], str) or not set(b["kinds"].split(",")) <= allowed_kinds:
         raise Invalid("unknown kinds of change")
     if b["role"] not in ("staff", "volunteer"):
@@ -397,7 +414,7 @@ def _edit_common(ctx: Context, b: dict, allowed_kinds, reason_limit: int) -> Non
     hlc_ms = int(b["hlc"].split(".")[0])
     if hlc_ms < at.timestamp() * 1000 - 60_000 or hlc_ms >= ctx.latest.timestamp() * 1000:
         raise Invalid("the clock reading is before the edit's time or after the event")
-    check_lead(ctx, hlc_ms)
+    return hlc_ms
 
 
 def _edit_validate(ctx: Context, author: str, b: dict) -> None:
@@ -407,7 +424,7 @@ def _edit_validate(ctx: Context, author: str, b: dict) -> None:
         raise Invalid("an edit by another device")
     if b["session_id"] not in ctx.sessions:
         raise Invalid(f"unknown session {str(b['session_id'])[:40]!r}")
-    _edit_common(ctx, b, EDIT_KINDS, TEXT_MAX)
+    check_lead(ctx, _edit_common(ctx, b, EDIT_KINDS, TEXT_MAX))
     _state(ctx, b["before"], "before")
     _state(ctx, b["after"], "after")
     if b["undo_of_key"] is not None:
@@ -484,20 +501,40 @@ def _meeting_validate(ctx: Context, author: str, b: dict) -> None:
     if b["device_id"] != author:
         raise Invalid("a meeting edit by another device")
     key(b["meeting_id"], "meeting id")
-    if ctx.conn.execute("SELECT 1 FROM meeting WHERE id = ?", (b["meeting_id"],)).fetchone() is None:
-        raise Invalid(f"unknown meeting {b['meeting_id']}", pending=True)     # imported on another desk first
-    _edit_common(ctx, b, MEETING_KINDS, 2000)
+    hlc_ms = _edit_common(ctx, b, MEETING_KINDS, 2000)
     _meeting_state(ctx, b["before"], "before")
     _meeting_state(ctx, b["after"], "after")
-    if "attendance" in b["kinds"].split(","):
-        try:
-            marks = json.loads(b["reason"])
-        except ValueError:
-            raise Invalid("attendance marks are not JSON") from None
-        if not isinstance(marks, dict) or not set(marks) <= {"present", "absent"} or not all(
-                isinstance(v, list) and all(isinstance(a, str) and a in ctx.attendees for a in v)
-                for v in marks.values()):
-            raise Invalid("attendance marks name unknown people")
+    marked = _attendance(b, checked=True)
+    # checks that wait, last, and people first (see Kind.people): an attendance mark naming a
+    # walk-in whom this device does not hold (yet) waits for them — it used to be quarantined, so
+    # it never kept a walk-in whose desk was revoked; a mark by another device is reliance too
+    for person in marked:
+        if person not in ctx.attendees:
+            raise Invalid(f"{UNKNOWN_ATTENDEE}{person}", pending=True)
+    if ctx.conn.execute("SELECT 1 FROM meeting WHERE id = ?", (b["meeting_id"],)).fetchone() is None:
+        raise Invalid(f"unknown meeting {b['meeting_id']}", pending=True)     # imported on another desk first
+    check_lead(ctx, hlc_ms)
+
+
+def _attendance(b: dict, *, checked: bool = False) -> list[str]:
+    """The people an attendance edit marks present or absent (its reason holds
+    ``{"present": [...], "absent": [...]}``), in that order; none for another kind of edit.
+    ``checked``: raise :class:`Invalid` for marks of the wrong shape (else they name no one)."""
+    if "attendance" not in str(b.get("kinds")).split(","):
+        return []
+    try:
+        marks = json.loads(b["reason"])
+        if not (isinstance(marks, dict) and set(marks) <= {"present", "absent"}
+                and all(isinstance(v, list) for v in marks.values())):
+            raise ValueError
+        people = [a for mark in ("present", "absent") for a in marks.get(mark, [])]
+        for person in people:
+            key(person, "a marked person")
+    except (ValueError, TypeError, AttributeError, Invalid):
+        if checked:
+            raise Invalid("attendance marks that are not lists of people present and absent") from None
+        return []
+    return people
 
 
 def _meeting_apply(ctx: Context, author: str, e: dict) -> None:
@@ -521,7 +558,8 @@ def _meeting_collect(conn: sqlite3.Connection, device: str):
     return [(r[0], r[7], dict(zip(MEETING_FIELDS, r))) for r in rows]
 
 
-register(Kind("meeting", lambda b: b.get("edit_key"), _meeting_validate, _meeting_apply, _meeting_collect))
+register(Kind("meeting", lambda b: b.get("edit_key"), _meeting_validate, _meeting_apply, _meeting_collect,
+              people=_attendance))
 
 
 # ---------------------------------------------------------------- badges issued and revoked on the day
@@ -553,17 +591,17 @@ def _badge_validate(ctx: Context, author: str, b: dict) -> None:
         raise Invalid("a badge time with no time zone")
     if not (ctx.earliest - BADGES_FROM <= moment < ctx.latest):
         raise Invalid("a badge time outside the year before the event")
-    if b["attendee_id"] not in ctx.attendees:
-        raise Invalid(f"unknown attendee {b['attendee_id']}", pending=True)
+    if b["action"] == "revoke" and ctx.entry_time is not None:
+        try:
+            signed = datetime.fromisoformat(ctx.entry_time)
+        except ValueError:
+            raise Invalid("a badge revocation whose entry time is not a time") from None
+        if signed.tzinfo is None or moment < signed - REVOKE_BEFORE_ENTRY:
+            raise Invalid(f"a badge revocation dated {b['at'][:16]}, before the entry that carries it "
+                          f"({ctx.entry_time[:16]}): a revocation takes effect when it is made")
+    if b["attendee_id"] not in ctx.attendees:      # (after every check of the entry alone: see Kind.people)
+        raise Invalid(f"{UNKNOWN_ATTENDEE}{b['attendee_id']}", pending=True)
     if b["action"] == "revoke":
-        if ctx.entry_time is not None:
-            try:
-                signed = datetime.fromisoformat(ctx.entry_time)
-            except ValueError:
-                raise Invalid("a badge revocation whose entry time is not a time") from None
-            if signed.tzinfo is None or moment < signed - REVOKE_BEFORE_ENTRY:
-                raise Invalid(f"a badge revocation dated {b['at'][:16]}, before the entry that carries it "
-                              f"({ctx.entry_time[:16]}): a revocation takes effect when it is made")
         row = ctx.conn.execute("SELECT issued_at FROM badge WHERE serial = ?", (b["serial"],)).fetchone()
         if row is None:
             raise Invalid(f"revocation of a badge not seen yet ({b['serial']})", pending=True)
@@ -603,7 +641,7 @@ def _badge_collect(conn, device: str):
 
 
 register(Kind("badge", lambda b: f"{b.get('serial')}/{b.get('action')}", _badge_validate, _badge_apply,
-              _badge_collect, baseline=lambda conn: [k for k, _t, _b in _badge_rows(conn)]))
+              _badge_collect, baseline=lambda conn: [k for k, _t, _b in _badge_rows(conn)], people=_named))
 
 
 # ---------------------------------------------------------------- people registered at a desk on the day
