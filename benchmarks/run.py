@@ -391,6 +391,81 @@ def exhibitor_screen(db: Path, label: str, samples: int) -> None:
     kiosk.close()
 
 
+def switch_figures(db: Path, taps: int, samples: int) -> None:
+    """Language and text-size switches with every visitor screen built (issue 12): one switch
+    until painted, and ``taps`` taps on the language buttons in a row (real mouse events, sent back
+    to back as a busy machine delivers the taps it queued) until the screen settles in the last
+    language — with how many switches the kiosk actually made, and what the same taps cost one
+    switch each (no coalescing)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.views.switching import SETTLE_MS
+
+    kiosk = _kiosk(db, "2023-06-14T16:30", language="en")
+    app, window, ui = QApplication.instance(), kiosk.window, kiosk.ui
+    for name in ("agenda", "exhibitors", "changes", "my-day", "board", "home"):
+        window.show_view(name)
+        app.processEvents()
+
+    def painted() -> None:
+        app.processEvents()
+        window.repaint()
+
+    langs = ["ko", "zh-Hant", "en"]
+    one = []
+    for i in range(samples):
+        t0 = time.perf_counter()
+        ui.set_language(langs[i % 3])
+        painted()
+        one.append((time.perf_counter() - t0) * 1000)
+    emit("switch_language_one_median", statistics.median(one), "ms")
+    emit("switch_language_one_p95", p95(one), "ms")
+    size = []
+    for i in range(samples):
+        t0 = time.perf_counter()
+        ui.set_accessible(i % 2 == 0)
+        painted()
+        size.append((time.perf_counter() - t0) * 1000)
+    ui.set_accessible(False)
+    emit("switch_text_size_one_median", statistics.median(size), "ms")
+    emit("switch_text_size_one_p95", p95(size), "ms")
+    # the old way, for comparison: every tap its own switch, one after the other
+    order = [langs[i % 3] for i in range(taps)]
+    t0 = time.perf_counter()
+    for lang in order:
+        ui.set_language(lang)
+    painted()
+    emit(f"switch_{taps}_taps_one_switch_each", (time.perf_counter() - t0) * 1000, "ms")
+    # the taps through the buttons: coalesced
+    settles, counts = [], []
+    for run in range(max(3, samples // 4)):
+        window.switcher().flush()
+        app.processEvents()
+        made = []
+        ui.languageChanged.connect(made.append)
+        order = [langs[(i + run) % 3] for i in range(taps)]
+        order[-1] = langs[(langs.index(order[0]) + 1) % 3]       # the last choice is not the first
+        t0 = time.perf_counter()
+        for lang in order:
+            QTest.mouseClick(window.lang_buttons[lang], Qt.MouseButton.LeftButton)
+        while ui.language != order[-1] or window.switcher().pending():
+            app.processEvents()
+            time.sleep(0.001)
+        painted()
+        settles.append((time.perf_counter() - t0) * 1000)
+        ui.languageChanged.disconnect(made.append)
+        counts.append(len(made))
+        while window.switcher().busy():
+            app.processEvents()
+            time.sleep(0.001)
+    emit(f"switch_{taps}_taps_until_settled_median", statistics.median(settles), "ms")
+    emit(f"switch_{taps}_taps_switches_made_max", max(counts), "switches")
+    emit("switch_settle_wait", SETTLE_MS, "ms")
+    kiosk.close()
+
+
 def _many_attendees(db: Path, n: int, key) -> list[str]:
     """Add ``n`` attendees with badges (SQL, the harness's own); returns their payloads."""
     from kiosk.models import badges
@@ -883,8 +958,10 @@ def main() -> int:
     ap.add_argument("--changes", type=int, default=20)
     ap.add_argument("--idle-seconds", type=float, default=30)
     ap.add_argument("--samples", type=int, default=60, help="category taps per hall size")
-    ap.add_argument("--only", choices=["shell", "start", "exhibitors", "checkin", "sync", "matchmaking", "locked"],
+    ap.add_argument("--only", choices=["shell", "start", "exhibitors", "checkin", "sync", "matchmaking", "locked",
+                                       "switch"],
                     help="run one group of figures")
+    ap.add_argument("--switch-taps", type=int, default=40, help="language taps in a row for the 'switch' figures")
     ap.add_argument("--my-day-samples", type=int, default=200, help="badge scans timed into \"my day\"")
     ap.add_argument("--sync-scans", type=int, default=10_000, help="offline scans per device for the sync figures")
     ap.add_argument("--sync-devices", type=int, default=20)
@@ -916,6 +993,8 @@ def main() -> int:
             build_database(big, ROOT / "data")
             _big_event(big, 5000)
             exhibitor_screen(big, "5000", args.samples)
+        if args.only in (None, "switch"):
+            switch_figures(db, args.switch_taps, 24)
         if args.only in (None, "checkin"):
             checkin_figures(Path(tmp), args.scans, args.stream_seconds)
         if args.only in (None, "locked"):

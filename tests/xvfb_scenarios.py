@@ -519,9 +519,57 @@ def form_drag(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
+def mash(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """A visitor mashing the language buttons (issue 12, left item): 30 fast clicks through X
+    (one xdotool run, no pause between them) alternating English / 한국어 / 繁體中文 with every
+    visitor screen built, then at once a normal tap on the Home screen's agenda tile."""
+    import time
+
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, size=size)
+    driver = Driver(app)
+    r: dict = {"errors": recorder.errors}
+    driver.wait(400)
+    for name in ("agenda", "exhibitors", "changes", "my-day", "board", "home"):
+        window.show_view(name)
+        driver.wait(150)
+    switches: list[str] = []
+    window.ui.languageChanged.connect(switches.append)
+    order = ["ko", "en", "zh-Hant"] * 10
+    args: list[str] = []
+    for lang in order:
+        p = window.lang_buttons[lang].mapToGlobal(window.lang_buttons[lang].rect().center())
+        args += ["mousemove", str(p.x()), str(p.y()), "click", "1"]
+    started = time.monotonic()
+    driver.xdo(*args)
+    r["clicks_s"] = round(time.monotonic() - started, 3)
+    r["checked_after_clicks"] = [lang for lang, b in window.lang_buttons.items() if b.isChecked()]
+    # a normal tap right after the burst: it is answered at once, switch settling or not
+    tapped = time.monotonic()
+    driver.tap(window.home.agenda_tile)
+    while window.current_view() != "agenda" and time.monotonic() - tapped < 10:
+        driver.wait(2)
+    r["tap_answered_ms"] = round((time.monotonic() - tapped) * 1000, 1)
+    r["view"] = window.current_view()
+    while window.switcher().busy() and time.monotonic() - tapped < 10:
+        driver.wait(2)
+    r["settled_after_clicks_ms"] = round((time.monotonic() - tapped) * 1000, 1)
+    driver.wait(200)
+    r["switches"] = switches
+    r["language"] = window.ui.language
+    r["checked"] = [lang for lang, b in window.lang_buttons.items() if b.isChecked()]
+    r["agenda_heading"] = window.agenda.heading.text()
+    r["home_button"] = window.home_button.text()
+    window.show_view("exhibitors")
+    driver.wait(200)
+    r["exhibitors_heading"] = window.exhibitors.heading.text()
+    driver.screenshot(out / f"mash-xvfb-{size[0]}x{size[1]}.png")
+    return r
+
+
 SCENARIOS = {"typing": typing, "keyboard": keyboard, "my_day": my_day, "board": board, "walk_in": walk_in,
              "room_to_read": room_to_read,
-             "form_drag": form_drag}
+             "form_drag": form_drag, "mash": mash}
 
 if __name__ == "__main__":
     scenario_main(SCENARIOS)

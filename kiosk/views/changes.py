@@ -16,6 +16,7 @@ from kiosk.models import agenda
 from . import phrases
 from .session_card import LATE_NOTICES
 from .widgets import kinetic_scroll, label
+from .switching import when_shown
 
 
 def describe(change, session, rooms, lang: str) -> list[tuple[str, str]]:
@@ -186,8 +187,8 @@ class ChangesScreen(QWidget):
         box.addWidget(self.hint)
         box.addWidget(self.empty)
         box.addWidget(self.scroll, 1)
-        ui.languageChanged.connect(lambda _l: self.refresh())
-        ui.themeChanged.connect(lambda _t: self.refresh())
+        ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.refresh))
+        ui.themeChanged.connect(lambda _t: when_shown(self, "retranslate", self.refresh))
         self.refresh()
 
     def count(self) -> int:

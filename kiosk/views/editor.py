@@ -21,6 +21,7 @@ from kiosk.models.schedule import NOTICE_PRESETS
 
 from . import phrases
 from .widgets import kinetic_scroll, label, make_kinetic
+from .switching import when_shown
 
 EDITABLE_ROOM_KINDS = ("hall", "meeting", "lounge", "stage", "exhibition", "entrance")
 
@@ -210,8 +211,8 @@ class ScheduleDesk(QWidget):
         root.addLayout(top)
         root.addLayout(day_row)
         root.addLayout(body, 1)
-        ui.languageChanged.connect(self._language_changed)
-        ui.themeChanged.connect(lambda _t: self.retranslate())
+        ui.languageChanged.connect(lambda lang: when_shown(self, "language", lambda: self._language_changed(lang)))
+        ui.themeChanged.connect(lambda _t: when_shown(self, "retranslate", self.retranslate))
         self.day = self.today()
         self.retranslate()
         self.show_day(self.day)

@@ -21,6 +21,7 @@ from .i18n import font_for
 from .map_view import MapView, VenueScene, step_markers
 from .chips import Chip, ChipStrip
 from .widgets import WrappingButton, label, make_kinetic
+from .switching import when_shown
 
 ExhibitorRole = Qt.ItemDataRole.UserRole + 10
 
@@ -305,8 +306,8 @@ class ExhibitorsScreen(QWidget):
         self.columns.addWidget(self.left_panel, 4)
         self.columns.addWidget(self.map_panel, 7)
 
-        ui.languageChanged.connect(lambda _l: self.retranslate())
-        ui.themeChanged.connect(lambda _t: self.retranslate())
+        ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.retranslate))
+        ui.themeChanged.connect(lambda _t: when_shown(self, "retranslate", self.retranslate))
         self._build_scene()
         self.retranslate()
 

@@ -139,25 +139,31 @@ def font_for(lang: str, pixel_size: int, *, bold: bool = False) -> QFont:
     return font
 
 
-def apply_language_font(window, lang: str, pixel_size: int) -> None:
+def apply_language_font(window, lang: str, pixel_size: int, *, hidden=()) -> bool:
     """The one place the kiosk's text font follows the language: the application font, and
     every widget the window's style sheet has given a font. Qt's style sheet engine fixes a
     widget's font families when it polishes it (a text-size change in Korean polished them with
     Noto Sans CJK KR) and a later application font does not reach them: seen as headings and tiles
     in Noto Sans CJK beside DejaVu card text after Korean → Larger text → English, or after the idle
-    reset. Re-applying the window's style sheet makes every widget take the new families, so
-    English looks the same whatever path led there."""
+    reset. Polishing the widgets again makes them take the new families, so English looks the same
+    whatever path led there.
+
+    Only what is on show is polished now: the subtrees in ``hidden`` (screens not shown) are left
+    for the caller to polish when they are next shown (:func:`kiosk.views.switching.when_shown`).
+    Returns True when the families changed on a shown window (so hidden screens owe a polish)."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     font = font_for(lang, pixel_size)
     same_families = app.font().families() == font.families()
     if same_families and app.font().pixelSize() == pixel_size:
-        return
+        return False
     app.setFont(font)
     # only when the families change on a shown window: a text-size change comes with a new style
     # sheet anyway, and before the first show nothing has been polished (start-up pays nothing)
-    sheet = window.styleSheet()
-    if sheet and not same_families and window.isVisible():
-        window.setStyleSheet("")         # the same text again would not re-polish
-        window.setStyleSheet(sheet)
+    if window.styleSheet() and not same_families and window.isVisible():
+        from .switching import repolish
+
+        repolish(window, skip=hidden)
+        return True
+    return False

@@ -168,12 +168,12 @@ class KioskWindow(QWidget):
             b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.lang_group.addButton(b)
             self.lang_buttons[lang] = b
-            b.clicked.connect(lambda _=False, lang=lang: ui.set_language(lang))
+            b.clicked.connect(lambda _=False, lang=lang: self._tap_language(lang))
             lang_box.addWidget(b)
         self.access_button = QPushButton()
         self.access_button.setCheckable(True)
         self.access_button.setProperty("role", "bar")
-        self.access_button.toggled.connect(ui.set_accessible)
+        self.access_button.toggled.connect(self._larger_toggled)
         row = QHBoxLayout(bar)
         row.setContentsMargins(12, 10, 12, 10)
         row.setSpacing(8)
@@ -508,6 +508,8 @@ class KioskWindow(QWidget):
         """Idle: home screen, default language, normal text, agenda back to today."""
         # first: a half-typed syllable is dropped before any field is cleared, the keyboard hides
         self.keyboard.reset(self.ui.default_language)
+        if self._switch is not None:     # the last visitor's taps still settling are dropped
+            self._switch.cancel()
         if self.staff_role is not None:
             self.lock_staff_mode()
         self.ui.set_language(self.ui.default_language)
@@ -566,9 +568,43 @@ class KioskWindow(QWidget):
             self.clock.setText(text)
 
     # ---------------------------------------------------------------- language & theme
+    # the language and text-size taps' coalescer (kiosk.views.switching), made at the first tap
+    _switch = None
+
+    def switcher(self):
+        """The coalescer of the language and text-size taps (:mod:`kiosk.views.switching`)."""
+        if self._switch is None:
+            from .switching import SwitchCoalescer
+
+            self._switch = SwitchCoalescer(self.ui, self)
+            self._switch.watch(self.access_button)
+        return self._switch
+
+    def _tap_language(self, lang: str) -> None:
+        """A language button: it shows checked at once (its group); the switch is coalesced with
+        the taps around it, so a visitor mashing the buttons queues no work."""
+        self.switcher().language(lang)
+
+    def _larger_toggled(self, on: bool) -> None:
+        """"Aa Larger text" toggled: by a finger, coalesced like the language taps; by the program
+        (the idle reset, a test's ``setChecked``), at once."""
+        switch = self.switcher()
+        if switch.tapped(self.access_button):
+            switch.larger(on)
+        else:
+            switch.set_larger_now(on)
+
     def retranslate(self, lang: str) -> None:
-        apply_language_font(self, lang, self.ui.theme.body)
-        self.lang_buttons[lang].setChecked(True)
+        current = self.stack.currentWidget()
+        hidden = [s for s in self._lazy.values() if s is not current]
+        if apply_language_font(self, lang, self.ui.theme.body, hidden=hidden):
+            from .switching import repolish, when_shown
+
+            for screen in hidden:       # their fonts when they are next shown, not on every tap
+                when_shown(screen, "font", lambda s=screen: repolish(s))
+        # a newer tap still settling keeps its button checked
+        wanted = self._switch.wanted_language() if self._switch is not None else lang
+        self.lang_buttons[wanted].setChecked(True)
         for code, b in self.lang_buttons.items():
             font = font_for(code, self.ui.theme.body, bold=True)
             b.setFont(font)

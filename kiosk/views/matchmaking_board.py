@@ -16,6 +16,7 @@ from kiosk.models.matchmaking import BoardPlan, directory_counts
 
 from . import phrases
 from .widgets import WrappingButton, kinetic_scroll, label, make_kinetic
+from .switching import when_shown
 
 BuyerRole = Qt.ItemDataRole.UserRole + 1
 
@@ -308,8 +309,8 @@ class MatchmakingBoard(QWidget):
         self._prepare_timer.setInterval(0)
         self._prepare_timer.timeout.connect(self.prepare)
         ui.minuteTick.connect(lambda _now: self.tick())
-        ui.languageChanged.connect(lambda _l: self.retranslate())
-        ui.themeChanged.connect(lambda _t: self.retranslate())
+        ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.retranslate))
+        ui.themeChanged.connect(lambda _t: when_shown(self, "retranslate", self.retranslate))
         self.retranslate()
 
     def resizeEvent(self, event) -> None:

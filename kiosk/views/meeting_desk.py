@@ -17,6 +17,7 @@ from . import phrases, theme
 from .matchmaking_board import meeting_cell
 from .wedge import WedgeInput
 from .widgets import label
+from .switching import when_shown
 
 MeetingRole = Qt.ItemDataRole.UserRole
 
@@ -136,7 +137,7 @@ class MeetingDesk(QWidget):
         self.wedge = WedgeInput(self)
         self.wedge.scanned.connect(self.scan)
         ui.minuteTick.connect(lambda _now: self.refresh())
-        ui.languageChanged.connect(lambda _l: self.retranslate())
+        ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.retranslate))
         self.retranslate()
 
     def _fix_details_height(self) -> None:

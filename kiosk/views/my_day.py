@@ -25,6 +25,7 @@ from . import phrases
 from .map_view import SCALE, MapView, VenueScene
 from .wedge import WedgeInput
 from .widgets import kinetic_scroll, label
+from .switching import when_shown
 
 log = logging.getLogger(__name__)
 
@@ -270,8 +271,8 @@ class MyDayScreen(QWidget):
         self._clear_at: float | None = None
         self._elsewhere = _ClearOnTouchElsewhere(self)
         ui.secondTick.connect(self._tick)
-        ui.languageChanged.connect(lambda _l: self.retranslate())
-        ui.themeChanged.connect(lambda _t: self.retranslate())
+        ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.retranslate))
+        ui.themeChanged.connect(lambda _t: when_shown(self, "retranslate", self.retranslate))
         self.retranslate()
 
     # ---------------------------------------------------------------- state

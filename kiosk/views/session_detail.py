@@ -15,6 +15,7 @@ from .map_view import MapView, VenueScene, step_markers
 from .programme import Programme
 from .session_card import change_badges
 from .widgets import kinetic_scroll, label, make_kinetic
+from .switching import when_shown
 
 
 #: The floor plan of a session's room is never drawn shorter than this (px), at any text size.
@@ -138,8 +139,8 @@ class SessionDetail(QWidget):
         root.setSpacing(16)
         root.addLayout(top)
         root.addLayout(self.columns, 1)
-        ui.languageChanged.connect(lambda _l: self.refresh())
-        ui.themeChanged.connect(lambda _t: self.refresh())
+        ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.refresh))
+        ui.themeChanged.connect(lambda _t: when_shown(self, "retranslate", self.refresh))
         ui.minuteTick.connect(self._minute)
         self._over: bool | None = None
 

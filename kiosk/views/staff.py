@@ -24,6 +24,7 @@ from .background import Background
 from .feedback import Sounds, camera_available
 from .wedge import WedgeInput
 from .widgets import label, make_kinetic
+from .switching import when_shown
 
 VERDICT_HOLD_MS = 3000
 SCAN_BUDGET_S = 1.0     # a scan not on disk within this long says NOT RECORDED — try again
@@ -516,7 +517,8 @@ class CheckInDesk(QWidget):
         self._hold.setSingleShot(True)
         self._hold.setInterval(VERDICT_HOLD_MS)
         self._hold.timeout.connect(self.show_ready)
-        ui.languageChanged.connect(lambda _l: self.retranslate())
+        # a desk not on show (staff locked it) re-translates when next shown, not on each visitor's tap
+        ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.retranslate))
         if health is not None:
             health.changed.connect(self._show_health)
         self.retranslate()

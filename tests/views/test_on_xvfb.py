@@ -155,3 +155,16 @@ def test_a_real_drag_on_a_schedule_form_button_scrolls_and_never_presses_it(disp
     r = scenario(display, "form_drag", db_path, tmp_path)
     assert r["pending_after_drag"] == {}
     assert r["pending_after_tap"] == {"notice": "preset:full"} and r["notice_text_after_tap"] == ""
+
+
+def test_thirty_fast_clicks_on_the_language_buttons_then_a_normal_tap(display, db_path, tmp_path):
+    """A visitor mashing the language buttons through X (issue 12, left item): the kiosk answers
+    the next tap at once and settles in the last language, having switched a few times, not 30."""
+    r = scenario(display, "mash", db_path, tmp_path)
+    assert r["checked_after_clicks"] == ["zh-Hant"]         # the last button shows it at once
+    assert r["view"] == "agenda" and r["tap_answered_ms"] < 1000
+    assert r["language"] == "zh-Hant" and r["checked"] == ["zh-Hant"]
+    assert r["switches"][-1] == "zh-Hant" and len(r["switches"]) <= 10, r["switches"]
+    assert r["agenda_heading"] == "議程" and r["exhibitors_heading"] == "參展商"
+    assert r["home_button"] != "⌂ Home"
+    assert (tmp_path / "mash-xvfb-1920x1080.png").stat().st_size > 10_000
