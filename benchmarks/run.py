@@ -445,8 +445,10 @@ def switch_figures(db: Path, taps: int, samples: int) -> None:
         app.processEvents()
         made = []
         ui.languageChanged.connect(made.append)
-        order = [langs[(i + run) % 3] for i in range(taps)]
-        order[-1] = langs[(langs.index(order[0]) + 1) % 3]       # the last choice is not the first
+        # the first tap changes the language, and the last choice is neither it nor the start
+        first = (langs.index(ui.language) + 1) % 3
+        order = [langs[(first + i) % 3] for i in range(taps)]
+        order[-1] = langs[(first + 1) % 3]
         t0 = time.perf_counter()
         for lang in order:
             QTest.mouseClick(window.lang_buttons[lang], Qt.MouseButton.LeftButton)
