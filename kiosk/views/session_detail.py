@@ -15,7 +15,7 @@ from .map_view import MapView, VenueScene, step_markers
 from .programme import Programme
 from .session_card import change_badges
 from .widgets import kinetic_scroll, label, make_kinetic
-from .switching import when_shown
+from .switching import settled, when_shown
 
 
 #: The floor plan of a session's room is never drawn shorter than this (px), at any text size.
@@ -161,6 +161,7 @@ class SessionDetail(QWidget):
     def show_session(self, session_id: str) -> None:
         self.session_id = session_id
         self.refresh()
+        settled(self, "retranslate")        # refreshed in the language of now: not again on show
 
     def refresh(self) -> None:
         if self.session_id is None:

@@ -83,6 +83,13 @@ def when_shown(widget: QWidget, key: str, work) -> bool:
     return False
 
 
+def settled(widget: QWidget, key: str) -> None:
+    """The widget has just done ``key``'s work itself (a full refresh): nothing owed for it."""
+    keeper = widget.findChild(_WhenShown, options=_DIRECT)
+    if keeper is not None:
+        keeper.pending.pop(key, None)
+
+
 def owed(widget: QWidget) -> list[str]:
     """What a hidden widget will do when next shown (tests, benchmarks)."""
     keeper = widget.findChild(_WhenShown, options=_DIRECT)

@@ -163,3 +163,44 @@ def test_korean_larger_english_by_taps_gives_every_screen_a_fresh_english_font(m
             changed = {k: (fresh[name][k], now[k]) for k in fresh[name] if k in now and now[k] != fresh[name][k]}
             assert not changed, (path, name, changed)
             assert now, name
+
+
+def test_work_owed_by_a_hidden_screen_runs_once_on_show_fonts_first(qtbot):
+    """when_shown's contract on plain widgets: on show the work runs now; hidden, each key's
+    latest work waits for the next show and runs once, the font's before the texts'."""
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    shown, hidden = QWidget(), QWidget()
+    stack.addWidget(shown)
+    stack.addWidget(hidden)
+    stack.show()
+    qtbot.waitExposed(stack)
+    ran = []
+    assert switching.when_shown(shown, "retranslate", lambda: ran.append("shown"))
+    assert ran == ["shown"] and switching.owed(shown) == []
+    for i in range(5):
+        assert not switching.when_shown(hidden, "retranslate", lambda i=i: ran.append(f"texts {i}"))
+        assert not switching.when_shown(hidden, "font", lambda i=i: ran.append(f"font {i}"))
+    assert ran == ["shown"] and sorted(switching.owed(hidden)) == ["font", "retranslate"]
+    stack.setCurrentWidget(hidden)
+    assert ran == ["shown", "font 4", "texts 4"] and switching.owed(hidden) == []
+    stack.setCurrentWidget(shown)
+    stack.setCurrentWidget(hidden)          # nothing owed: showing again runs nothing
+    assert ran == ["shown", "font 4", "texts 4"]
+
+
+def test_a_session_opened_after_switches_is_drawn_once_in_the_new_language(make_kiosk, qtbot, monkeypatch):
+    window = make_kiosk()
+    detail = window.screen("detail")
+    window.show_view("home")
+    drawn = []
+    real = detail.refresh
+    monkeypatch.setattr(detail, "refresh", lambda: drawn.append(window.ui.language) or real())
+    for lang in ("ko", "zh-Hant", "ko"):
+        window.ui.set_language(lang)
+    assert drawn == [] and switching.owed(detail) == ["font", "retranslate"]
+    session = window.programme.items()[0].session.id
+    window.open_session(session)
+    assert window.current_view() == "detail" and drawn == ["ko"]
