@@ -113,3 +113,21 @@ def test_exhibitor_languages_survive_import_and_export(tmp_path, db_path):
     again = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(back), "--kind", "exhibitors",
                             "--dry-run", "--db", str(db_path)], capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_no_sample_exhibitor_carries_an_invented_chinese_name(make_kiosk):
+    """The data's rule (data/exhibitors.toml's header): a name no source gives is not invented. The
+    sample exhibitors are fictional, in English and Korean only, so a Chinese screen shows the Latin
+    name — as for "Andong Soju Craft"; two samples once carried made-up Chinese names."""
+    exhibitors = tomllib.loads((DATA / "exhibitors.toml").read_text(encoding="utf-8"))["exhibitors"]
+    samples = [e for e in exhibitors if e["name"]["en"].endswith("(sample)")]
+    assert len(samples) == 67                                   # all but the two real organisations
+    invented = [e["id"] for e in samples if HAN.search(" ".join(e["name"].values())) or "zh-Hant" in e["name"]]
+    assert invented == []
+    window = make_kiosk(language="zh-Hant")
+    window.show_view("exhibitors")
+    for exhibitor_id, latin in (("kr-andong-herbal-lab", "Andong Herbal Lab"),
+                                ("kr-gyeongju-hwangnam-bakery", "Gyeongju Hwangnam Bakery"),
+                                ("kr-andong-soju-craft", "Andong Soju Craft")):
+        window.exhibitors.select_exhibitor(exhibitor_id)
+        assert window.exhibitors.card.name.text() == latin, exhibitor_id
