@@ -69,6 +69,32 @@ def _fitted_px(lang: str, text: str, w: float, h: float, size: int, minimum: int
     return lo
 
 
+def painted_rect(item) -> QRectF:
+    """The rectangle a map label's letters take, in the item's coordinates: a place name's box is
+    as wide as its room, but only its lines of text may not meet another label."""
+    if not hasattr(item, "document"):
+        return item.boundingRect()
+    doc = item.document()
+    rect = QRectF()
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        origin = layout.position()
+        for i in range(layout.lineCount()):
+            rect = rect.united(layout.lineAt(i).naturalTextRect().translated(origin))
+        block = block.next()
+    return rect
+
+
+#: Where a tag may go around the thing it names, in order of preference: beside it (right, left),
+#: under, over, then the corners.
+_TAG_SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+
+
+def _area(r: QRectF) -> float:
+    return r.width() * r.height() if r.isValid() else 0.0
+
+
 def _r(rect) -> QRectF:
     return QRectF(rect.x * SCALE, rect.y * SCALE, rect.w * SCALE, rect.h * SCALE)
 
@@ -172,7 +198,10 @@ class VenueScene(QGraphicsScene):
         self.route_item: QGraphicsPathItem | None = None
         self.route_extras: list[QGraphicsItem] = []
         self.here_items: list[QGraphicsItem] = []
+        self.tags: list[tuple] = []      # (item, anchor, avoid): placed clear of the labels, again on zoom
+        self.route_rects: list[QRectF] = []
         self.floor_id: str | None = None
+        self._view_scale = 1.0
 
     def build(self, *, floor, rooms, booths, occupants, categories, features, kiosk=None, arrival=None) -> None:
         """(Re)draw ``floor``. ``occupants``: booth id → exhibitor; ``categories``: id → Category.
@@ -278,6 +307,65 @@ class VenueScene(QGraphicsScene):
         self.route_item = None
         self.route_extras = []
         self.here_items = []
+        self.tags = []
+        self.route_rects = []
+
+    def label_rects(self, *, view_scale: float | None = None) -> list[QRectF]:
+        """The scene rectangles of every label's letters on this floor: place names (a faded
+        name still counts: it is there to be read) and "You are here" (drawn at a fixed size on
+        the screen, so its scene size depends on the zoom)."""
+        scale = view_scale or self._view_scale
+        rects = [item.mapRectToScene(painted_rect(item)) for item in self.label_items if item.isVisible()]
+        for item in self.here_items[:2]:           # the dot and the plate its words lie on
+            r = item.rect()
+            pos = item.pos()
+            rects.append(QRectF(pos.x() + r.x() / scale, pos.y() + r.y() / scale, r.width() / scale,
+                                r.height() / scale))
+        return rects
+
+    def place_tag(self, item: QGraphicsItem, anchor: QRectF, *, avoid=(), gap: float = 6) -> None:
+        """Put ``item`` (a tag naming the thing at ``anchor``) beside it where it covers no
+        label's letters, then as little of the walk as it can, then as few of the ``avoid``
+        rectangles (other marks); the place is chosen again when the labels grow or shrink with
+        the zoom or the walk is drawn again."""
+        self.tags = [t for t in self.tags if t[0] is not item] + [(item, QRectF(anchor), tuple(avoid), gap)]
+        self._place(item, QRectF(anchor), tuple(avoid), gap)
+
+    def make_room(self, band: QRectF | None) -> None:
+        """A place name whose room holds ``band`` (a tag's row beside its mark) moves into the
+        larger part of its room above or below that row, so the tag has its row to itself; ``None``
+        gives every name back its whole room."""
+        for item in self.label_items:
+            box = item.data(1)
+            part = None
+            if band is not None and box.contains(band.center()):
+                above = QRectF(box.left(), box.top(), box.width(), band.top() - box.top())
+                below = QRectF(box.left(), band.bottom(), box.width(), box.bottom() - band.bottom())
+                part = max((above, below), key=lambda r: r.height())
+                if part.height() <= 0:
+                    part = None
+            if item.data(4) != part:
+                item.setData(4, part)
+                self._layout_label(item, item.data(3) or item.data(2)[1])
+
+    def _place(self, item, anchor: QRectF, avoid, gap: float) -> None:
+        size = item.boundingRect()
+        w, h = size.width(), size.height()
+        labels = self.label_rects()
+        best = None
+        for rank, (dx, dy) in enumerate(_TAG_SIDES):
+            x = (anchor.right() + gap if dx > 0 else anchor.left() - gap - w if dx < 0
+                 else anchor.center().x() - w / 2)
+            y = (anchor.bottom() + gap if dy > 0 else anchor.top() - gap - h if dy < 0
+                 else anchor.center().y() - h / 2)
+            spot = QRectF(x, y, w, h)
+            covered = sum(_area(spot & r) for r in labels)
+            walk = sum(_area(spot & r) for r in self.route_rects)
+            hidden = sum(_area(spot & r) for r in avoid)
+            score = (covered > 0, covered, walk, hidden, rank)
+            if best is None or score < best[0]:
+                best = (score, spot)
+        item.setPos(best[1].topLeft() - size.topLeft())
 
     def _boxed_label(self, text: str, box: QRectF, size: float, *, align=Qt.AlignmentFlag.AlignCenter) -> None:
         """A place's name inside its box: as large as ``size`` if it fits, smaller (down to 60 %),
@@ -295,7 +383,7 @@ class VenueScene(QGraphicsScene):
         self.label_items.append(item)
 
     def _layout_label(self, item, size: float) -> None:
-        box = item.data(1)
+        box = item.data(4) or item.data(1)       # the part of its room left to it (make_room), or all
         text, base = item.data(2)
         inner = box.adjusted(4, 2, -4, -2)
         font, _rect = fitted_font(self.ui.language, text, inner, size, minimum=base * 0.6)
@@ -311,12 +399,15 @@ class VenueScene(QGraphicsScene):
         stay about LABEL_MIN_PX on the screen — as far as their boxes allow."""
         if view_scale <= 0:
             return
+        self._view_scale = view_scale
         floor_px = LABEL_MIN_PX * self.ui.theme.scale / view_scale
         for item in self.label_items:
             _text, base = item.data(2)
             want = round(max(base, floor_px))
             if item.data(3) != want:
                 self._layout_label(item, want)
+        for item, anchor, avoid, gap in self.tags:
+            self._place(item, anchor, avoid, gap)
 
     def _exit(self, at: QPointF, text: str, size: float) -> None:
         """An emergency exit: a green sign with a white arrow out through the wall, its name
@@ -371,9 +462,12 @@ class VenueScene(QGraphicsScene):
                 self.removeItem(item)
         self.route_item = None
         self.route_extras = []
+        self.route_rects = []
         if not points:
             return
         pts = [_p(*p) for p in points]
+        # the walk's legs, for tags to keep off (a tag on the last metres hides where to turn)
+        self.route_rects = [QRectF(a, b).normalized().adjusted(-6, -6, 6, 6) for a, b in zip(pts, pts[1:])]
         path = QPainterPath(pts[0])
         for p in pts[1:]:
             path.lineTo(p)

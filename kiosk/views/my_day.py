@@ -668,14 +668,20 @@ class MyDayScreen(QWidget):
             item.setPen(QPen(QColor("#ff6a00" if mine else "#5a7394"), 5 if mine else 1.5))
             item.setBrush(QBrush(QColor("#ff6a00" if mine else "#ffffff")))
             item.setZValue(16 if mine else 2)
-        self._tag_table(tables.get(nxt.place))
         self.scene.highlight_room(nxt.place if nxt.place in self.venue.rooms else None)
         points = [p for leg in (self.route.legs if self.route else []) if leg.floor_id == floor_id for p in leg.points]
         self.scene.show_route(points or None)
+        self._tag_table(tables.get(nxt.place))      # after the walk: the tag keeps off its last metres
         if nxt.place in tables:
             t = tables[nxt.place]
-            xs = [p[0] for p in points] + [t.x]
-            ys = [p[1] for p in points] + [t.y]
+            tag = self._tag.sceneBoundingRect()      # the table's number is part of what must show
+            xs = [p[0] for p in points] + [t.x, tag.left() / SCALE, tag.right() / SCALE]
+            ys = [p[1] for p in points] + [t.y, tag.top() / SCALE, tag.bottom() / SCALE]
+            room = self.venue.rooms.get(t.room_id)
+            if room is not None and room.plan is not None and room.floor_id == floor_id:
+                x, y, w, h = room.plan                  # and the room it stands in, with its name
+                xs += [x, x + w]
+                ys += [y, y + h]
         else:
             x, y, w, h = self.venue.rooms[nxt.place].plan
             xs = [p[0] for p in points] + [x, x + w]
@@ -705,6 +711,8 @@ class MyDayScreen(QWidget):
             self._tag = box
         box = self._tag
         box.setVisible(table is not None)
+        if table is None:
+            self.scene.make_room(None)
         # the name of the place the table stands in fades behind the tables (still there to read)
         spot = QPointF(table.x * SCALE, table.y * SCALE) if table is not None else None
         for label_item in self.scene.label_items:
@@ -717,7 +725,14 @@ class MyDayScreen(QWidget):
         r = text.boundingRect()
         box.setRect(QRectF(0, 0, r.width() + 12, r.height() + 4))
         text.setPos(6, 2)
-        box.setPos((table.x + 1.0) * SCALE, table.y * SCALE - (r.height() + 4) / 2)
+        # beside the mark where it covers no place name (seen: T16's tag lay over "Matchmaking
+        # Lounge"), and as few other tables as it can
+        others = [item.sceneBoundingRect() for tid, item in self._table_items.items() if tid != table.id]
+        mark = QRectF((table.x - 0.6) * SCALE, (table.y - 0.6) * SCALE, 1.2 * SCALE, 1.2 * SCALE)
+        half = max(box.rect().height(), mark.height()) / 2 + 4
+        self.scene.make_room(QRectF(mark.left() - 4 * SCALE, mark.center().y() - half, mark.width() + 8 * SCALE,
+                                    2 * half))
+        self.scene.place_tag(box, mark, avoid=others)
 
     def _style(self) -> None:
         """Sizes and colours of the next-meeting card: set when the theme changes, not per visitor
