@@ -59,7 +59,7 @@ def test_exhibitors_without_category_are_uncategorised_not_dropped():
     ("한빛액슬", "kr-hanbit-axle"),             # Korean, 4 characters
     ("빛액", "kr-hanbit-axle"),                 # Korean, 2 characters (LIKE)
     ("系統工程", "mse"),                         # Traditional Chinese
-    ("烘焙", "kr-gyeongju-hwangnam-bakery"),     # Chinese, 2 characters
+    ("系統", "mse"),                             # Chinese, 2 characters (the sample names have none)
     ("b01", "kr-hanbit-axle"),                  # a booth number
 ])
 def test_search_finds_names_in_any_language(repo, query, expected):
