@@ -179,6 +179,7 @@ class HomeScreen(QWidget):
         second.addLayout(_at_top(self.date))
         header.addLayout(first)
         header.addLayout(second)
+        self._header_rows = (first, second)
         header.addWidget(self.theme_label)
 
         self.now_panel = NowNextPanel(ui)
@@ -276,7 +277,7 @@ class HomeScreen(QWidget):
             self.subtitle.setText(subtitle)
             self.theme_label.setVisible(bool(theme))
             return
-        room = self.width() - 80 - 24 - self.date.sizeHint().width()
+        room = self.width() - 80 - max(24, self._header_rows[1].spacing()) - self.date.sizeHint().width()
         both = "  ·  ".join(x for x in (subtitle, theme) if x)
         one_line = self.subtitle.fontMetrics().horizontalAdvance(both) <= room
         self.subtitle.setText(both if one_line else subtitle)
@@ -289,6 +290,11 @@ class HomeScreen(QWidget):
 
     def _style_tiles(self) -> None:
         theme = self.ui.theme
+        # a clear gap between the name and the clock (and the subtitle and the date) at every
+        # text size: with larger text in portrait the name ended a few px before the clock
+        for row in self._header_rows:
+            if row.spacing() != theme.px(32):
+                row.setSpacing(theme.px(32))
         # the tiles' words at title size (not heading size): four of them on one landscape row
         style = (f"min-height: {theme.px(84)}px; font-size: {theme.title}px;"
                  f" padding: 4px {theme.px(24)}px;")

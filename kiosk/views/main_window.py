@@ -283,7 +283,9 @@ class KioskWindow(QWidget):
         them there (one name, one clock). A portrait screen has no room for the name."""
         current = self.stack.currentWidget()
         on_home = current is not None and current is self._lazy.get("home")
-        self.event_name.setVisible(not on_home and self.width() >= 1400)
+        # the name needs room for itself and a clear gap before the clock: 1400 px, more with
+        # larger text (at 1440 px it was cut mid-word and ran into the clock)
+        self.event_name.setVisible(not on_home and self.width() >= self.ui.theme.px(1400))
         self.clock.setVisible(not on_home)
 
     # ---------------------------------------------------------------- screens built on first use
@@ -620,6 +622,7 @@ class KioskWindow(QWidget):
         self.event_name.setText(self.programme.event.name.get(lang))
         self.event_name.setStyleSheet(f"font-size:{self.ui.theme.title}px; font-weight:700;")
         self.clock.setStyleSheet(f"font-size:{self.ui.theme.title}px; font-weight:700;")
+        self._show_bar_titles()         # larger text may leave no room for the name
 
     def apply_theme(self, theme) -> None:
         self.setStyleSheet(theme.stylesheet())

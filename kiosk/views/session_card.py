@@ -172,12 +172,13 @@ class CardMetrics:
         self.time_line = line_height(self.time, tight=tight)
         self.time_h = self.time_line + 6
         self.title_line = line_height(self.title, tight=tight)
-        self.meta_h = line_height(self.meta, tight=tight) + 4
+        self.meta_line = line_height(self.meta, tight=tight)
+        self.meta_h = self.meta_line + 4
         self.small_h = line_height(self.small, tight=tight) + 4
         self.badge_h = QFontMetrics(self.badge).height() + 12
         self.gap = 4 if compact else 6
         self.lang = lang
-        self._wraps: dict[tuple[str, int], int] = {}
+        self._wraps: dict[tuple, object] = {}     # lines a text wraps to; the room line's fitted font
 
     def text_width(self, card_width: int) -> int:
         """The width a card's lines get (what paint_card leaves inside the pad and the bar)."""
@@ -193,6 +194,33 @@ class CardMetrics:
     def slim_title_lines(self, text: str, width: float, most: int) -> int:
         """Lines a slim (all-day) card's title takes, in the time's font, up to ``most``."""
         return self._lines(text, width, most, self.time)
+
+    def meta_fit(self, texts: tuple[str, ...], width: float) -> tuple[str, QFont] | None:
+        """The first of a compact card's room lines (``meta_texts``: in full, then without the
+        session's type) that fits one line ``width`` wide, in the body text's font or a step
+        smaller (never below the small text), as (text, font); None when none fits."""
+        key = ("meta", texts, int(width))
+        if key not in self._wraps:
+            body = self.meta.pixelSize()
+            steps = [body] + [px for px in (round(body * 0.9), self.theme.small) if px < body]
+            fonts = [self.meta if px == body else font_for(self.lang, px) for px in dict.fromkeys(steps)]
+            self._wraps[key] = next(((text, font) for text in texts for font in fonts
+                                     if QFontMetrics(font).horizontalAdvance(text) <= int(width)), None)
+        return self._wraps[key]
+
+    def meta_lines(self, texts: tuple[str, ...], width: float, most: int) -> int:
+        """Lines a compact card's room line takes: one (a step smaller, or without the type,
+        when needed), else the full line wrapped to up to ``most`` (the home screen's budget for
+        titles, at most 2). English with larger text cut "Convention Hall 300A, 3rd floor"."""
+        if not self.compact or self.meta_fit(texts, width) is not None:
+            return 1
+        return self._lines(texts[0], width, min(2, most), self.meta)
+
+    def meta_lines_needed(self, texts: tuple[str, ...], width: float) -> int:
+        """Lines the room line needs to show whole (1 when some form of it fits one line)."""
+        if self.compact and self.meta_fit(texts, width) is not None:
+            return 1
+        return self._lines(texts[0], width, 99, self.meta)
 
     def _lines(self, text: str, width: float, most: int, font: QFont) -> int:
         if most <= 1:
@@ -217,18 +245,23 @@ class CardMetrics:
 
     def height(self, item: SessionItem, *, slim: bool = False, card_width: int | None = None,
                most_title_lines: int = 1) -> int:
+        meta = 1
+        if self.compact and card_width is not None:
+            meta = self.meta_lines(meta_texts(item, self.lang, slim=slim), self.text_width(card_width),
+                                   most_title_lines)
+        extra_meta = (meta - 1) * self.meta_line
         if slim:
             lines = 1
             if card_width is not None:
                 lines = self.slim_title_lines(item.session.title.get(self.lang), self.text_width(card_width),
                                               most_title_lines)
-            return (2 * self.pad + self.time_h + (lines - 1) * self.time_line + self.meta_h
+            return (2 * self.pad + self.time_h + (lines - 1) * self.time_line + self.meta_h + extra_meta
                     + (8 + self.badge_h if change_badges(item) else 0))
         lines = self.title_lines
         if self.compact and card_width is not None:
             lines = self.title_lines_for(item.session.title.get(self.lang), self.text_width(card_width),
                                          most_title_lines)
-        h = 2 * self.pad + self.time_h + lines * self.title_line + self.gap + self.meta_h
+        h = 2 * self.pad + self.time_h + lines * self.title_line + self.gap + self.meta_h + extra_meta
         if _people_line(item) and not self.compact:
             h += self.small_h
         if change_badges(item):
@@ -298,9 +331,9 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
             draw_text(painter, QRectF(x, y, w, metrics.time_h), ALIGN_LEFT | ALIGN_VCENTER,
                       elide_right(QFontMetrics(title_font), s.title.get(lang), int(w)), title_font, text)
         y += metrics.time_h + (lines - 1) * metrics.time_line
-        _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text,
-                    lead=phrases.until(s.end))
-        y += metrics.meta_h + 8
+        y += _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text,
+                         card_width=rect.width(), slim=True, most_lines=most_title_lines)
+        y += 8
         _paint_badges(painter, metrics, item, x, y, r.right() - pad)
         painter.restore()
         return
@@ -326,9 +359,9 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
                  pitch=metrics.title_line, colour=text)
     y += lines * metrics.title_line + metrics.gap
 
-    # line 4: type · room · floor
-    _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text)
-    y += metrics.meta_h
+    # line 4: type · room · floor (on two lines when the title may take two and it needs them)
+    y += _paint_meta(painter, metrics, item, lang, x, y, w, muted if not theme.high_contrast else text,
+                     card_width=rect.width(), most_lines=most_title_lines)
 
     # line 5: people
     if _people_line(item) and not metrics.compact:
@@ -343,19 +376,40 @@ def paint_card(painter: QPainter, rect: QRect, item: SessionItem, *, now, lang: 
     painter.restore()
 
 
-def _paint_meta(painter: QPainter, metrics: CardMetrics, item: SessionItem, lang: str,
-                x: float, y: float, w: float, colour: QColor, lead: str = "") -> None:
-    """Type · room · floor, on one line (after ``lead``, if any)."""
+def meta_texts(item: SessionItem, lang: str, *, slim: bool = False) -> tuple[str, ...]:
+    """A card's "type · room · floor" line, then (where it differs) the room line without the
+    type, for a card too narrow for both; a slim (all-day) card's "until 17:00 · room · floor"."""
     s = item.session
     where = item.room.name.get(lang) if item.room else ""
     if item.floor and item.room and item.room.kind != "entrance":
         where = f"{where}{phrases.list_sep()}{item.floor.name.get(lang)}"
     # after a lead ("until 17:00", an all-day session whose title says what it is): the room only
+    lead = phrases.until(s.end) if slim else ""
     kind = "" if lead else phrases.shown_type(s)
-    meta = " · ".join(p for p in (lead, kind, where) if p)
-    fm = QFontMetrics(metrics.meta)
+    full = " · ".join(p for p in (lead, kind, where) if p)
+    return (full, where) if kind and where else (full,)
+
+
+def _paint_meta(painter: QPainter, metrics: CardMetrics, item: SessionItem, lang: str,
+                x: float, y: float, w: float, colour: QColor, *, card_width: int, slim: bool = False,
+                most_lines: int = 1) -> float:
+    """Type · room · floor (a slim card: until · room · floor): one line, or two on a compact
+    card when the title may take two and the line needs them; elided only past that. Returns
+    the height used."""
+    texts = meta_texts(item, lang, slim=slim)
+    meta = texts[0]
+    # counted at the width the card's height was counted with (CardMetrics.height), as titles are
+    lines = metrics.meta_lines(texts, metrics.text_width(card_width), most_lines)
+    if lines > 1:
+        draw_wrapped(painter, QRectF(x, y + 2, w, lines * metrics.meta_line), meta, metrics.meta, lines,
+                     pitch=metrics.meta_line, colour=colour)
+        return metrics.meta_h + (lines - 1) * metrics.meta_line
+    fitted = metrics.meta_fit(texts, metrics.text_width(card_width)) if metrics.compact else None
+    meta, font = fitted or (meta, metrics.meta)
+    fm = QFontMetrics(font)
     draw_text(painter, QRectF(x, y, w, metrics.meta_h), ALIGN_LEFT | ALIGN_VCENTER,
-              elide_right(fm, meta, int(w)), metrics.meta, colour)
+              elide_right(fm, meta, int(w)), font, colour)
+    return metrics.meta_h
 
 
 def _paint_badges(painter: QPainter, metrics: CardMetrics, item: SessionItem, x: float, y: float,
@@ -504,7 +558,14 @@ class SessionCardDelegate(QStyledItemDelegate):
                 elif metrics.title_lines_for(title, text_width, most_title_lines) < \
                         metrics.title_lines_for(title, text_width, 99):
                     cut += 1
+                cut += self._meta_cut(metrics, item, text_width, most_title_lines) is not None
         return cut
+
+    def _meta_cut(self, metrics: CardMetrics, item: SessionItem, text_width: int, most_lines: int) -> str | None:
+        """The card's "type · room · floor" line if it is elided laid out so (None when it shows whole)."""
+        texts = meta_texts(item, self.ui.language, slim=item.session.id in self.slim_ids)
+        needed = metrics.meta_lines_needed(texts, text_width)
+        return texts[0] if needed > metrics.meta_lines(texts, text_width, most_lines) else None
 
     def card_rects(self, row: QRect, items: list[SessionItem]) -> list[QRect]:
         """Where each card of a row goes: side by side, wrapping to more lines when narrow."""
@@ -547,8 +608,9 @@ class SessionCardDelegate(QStyledItemDelegate):
 
     def cut_texts(self, row_rect: QRect, items: list[SessionItem]) -> list[str]:
         """What a row's cards would elide as painted now: a title that needs more lines than the
-        card gives it, a slim card's title or a meta line (type · room · floor) wider than the
-        card. For the layout-fit test: painted text is not a label it can measure."""
+        card gives it, a slim card's title, or a room line (type · room · floor; a slim card's
+        until · room · floor) that needs more lines than it gets. For the layout-fit test:
+        painted text is not a label it can measure."""
         if not items:
             return []
         m = self.metrics
@@ -558,6 +620,9 @@ class SessionCardDelegate(QStyledItemDelegate):
             s = item.session
             title = s.title.get(lang)
             width = m.text_width(rect.width())
+            meta = self._meta_cut(m, item, width, self.most_title_lines)
+            if meta is not None:
+                out.append(f"{s.id}: room line {meta!r} elided on its card {width}px wide")
             if item.session.id in self.slim_ids:
                 shown = m.slim_title_lines(title, width, self.most_title_lines)
                 if shown < m.slim_title_lines(title, width, 99) or (
