@@ -55,16 +55,6 @@ def row_key(r) -> tuple:
     return (r.table.id, _key(r.now), _key(r.next))
 
 
-_CHANGED = None
-
-
-def _changed_colour():
-    global _CHANGED
-    if _CHANGED is None:
-        from PySide6.QtGui import QColor
-
-        _CHANGED = QColor("#b00020")
-    return _CHANGED
 
 
 class BoardModel(QAbstractTableModel):
@@ -79,6 +69,8 @@ class BoardModel(QAbstractTableModel):
         self.texts: list = []          # per row: (table, now, next) texts, or None until painted
         self.lang = "en"
         self.headers = ("", "", "")
+        #: a held, no-show or moved meeting's text: the theme's danger colour (set by the board)
+        self.changed_colour = None
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -102,7 +94,7 @@ class BoardModel(QAbstractTableModel):
             r = self.rows[index.row()]
             m = r.now if index.column() == 1 else r.next
             if m is not None and m.display_status != "planned":
-                return _changed_colour()
+                return self.changed_colour
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -507,6 +499,13 @@ class MatchmakingBoard(QWidget):
         self._build_chips()
         self._label_chips()
         self._fill_looking_for()
-        self.table.setStyleSheet(f"QTableView {{ background:#ffffff; color:#14213d; font-size:{self.ui.theme.body}px; }}")
+        # the table's cells in the theme's colours: white and navy, or black and white with high contrast
+        theme = self.ui.theme
+        p = theme.p
+        self.model.changed_colour = theme.color("danger")
+        self.table.setStyleSheet(f"QTableView {{ background:{p.surface}; color:{p.text}; font-size:{theme.body}px; "
+                                 f"gridline-color:{p.border}; }} "
+                                 f"QHeaderView::section {{ background:{p.surface_alt}; color:{p.text}; "
+                                 f"border:none; border-bottom:2px solid {p.border}; padding:4px; }}")
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 5 + 10)
         self.refresh()

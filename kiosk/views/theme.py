@@ -98,6 +98,7 @@ class Theme:
             ("screen text", "#ffffff", p.background), ("screen muted", on_dark_muted, p.background),
             ("staff entry", discreet, p.background),
             ("button", p.text, p.surface_alt), ("checked button", p.accent_text, p.accent),
+            ("board's changed meeting", p.danger, p.surface),
         ]
         pairs += [(f"{name} pill", p.pill_text, getattr(p, name)) for name in ("now", "next", "change", "danger")]
         return pairs

@@ -391,3 +391,25 @@ def test_a_refused_scan_says_which_failure_it_was_not_always_not_a_badge_of_this
     window.ui.set_language("ko")
     type_like_a_scanner(qtbot, window, real)
     assert screen.showing_day and screen.attendee.id == "A0001"
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_boards_table_follows_high_contrast(qtbot, window, high_contrast):
+    """Seen by a stranger: with "Larger text" (larger text and high contrast) the board's table of
+    meetings stayed white while every other panel turned black."""
+    window.resize(1920, 1080)
+    window.show()
+    window.show_view("board")
+    window.ui.set_accessible(high_contrast)
+    board = window.screen("board")
+    qtbot.waitUntil(lambda: board.isVisible())
+    QApplication.processEvents()
+    table = board.table
+    cell = table.visualRect(board.model.index(0, 1))
+    image = table.viewport().grab().toImage()
+    corner = image.pixelColor(cell.right() - 3, cell.bottom() - 3)     # the cell's background
+    theme = window.ui.theme
+    assert corner.name() == theme.p.surface
+    assert (corner.lightness() < 60) == high_contrast
+    changed = board.model.changed_colour
+    assert changed is not None and changed.name() == theme.p.danger
