@@ -103,3 +103,30 @@ def test_no_label_on_the_exhibitor_map_covers_another(make_kiosk, qtbot, lang, l
     labels = labels_on_screen(screen.map, screen.scene)
     assert len(labels) >= 5
     assert overlaps(labels) == []
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_label_on_a_sessions_map_covers_another(make_kiosk, qtbot, repo, size):
+    """The session detail's floor map (the walk with its numbered steps), for every session
+    with a room on the plan, in every language and with larger text."""
+    window = make_kiosk(kiosk_id="K1", size=size)
+    sessions = [s.id for s in repo.sessions() if s.room_id]
+    assert len(sessions) >= 10
+    found, checked = {}, 0
+    for larger in (False, True):
+        window.access_button.setChecked(larger)
+        for lang in ("en", "ko", "zh-Hant"):
+            window.ui.set_language(lang)
+            for session_id in sessions:
+                window.open_session(session_id)
+                qtbot.wait(5)
+                detail = window.detail
+                if not detail.plan.isVisible():
+                    continue
+                labels = labels_on_screen(detail.plan, detail.scene)
+                checked += len(labels) >= 3
+                bad = overlaps(labels)
+                if bad:
+                    found[(lang, larger, session_id)] = bad
+    assert checked >= 6 * len(sessions) // 2, checked          # most sessions show their walk
+    assert found == {}
