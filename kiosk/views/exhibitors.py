@@ -203,6 +203,7 @@ class ExhibitorsScreen(QWidget):
         self.repo = repo
         self.venue = venue
         self.exhibitors = repo.exhibitors()
+        self._order_lang: str | None = None    # the language self.exhibitors is sorted for
         self.by_id = {e.id: e for e in self.exhibitors}
         self.categories = venue.categories
         self.booths = venue.booths
@@ -415,13 +416,23 @@ class ExhibitorsScreen(QWidget):
         return ExhibitorFilter(categories=frozenset(self.chosen), country=self.country, text_ids=self._text_ids())
 
     def _result(self):
-        return apply_filter(self.exhibitors, self._filter())
+        return apply_filter(self._in_order(), self._filter())
+
+    def _in_order(self) -> list:
+        """The exhibitors by their names as shown in the kiosk's language (Korean in 가나다
+        order, not by the English spelling; kiosk/models/collation.py says the rule)."""
+        lang = self.ui.language
+        if self._order_lang != lang:
+            from kiosk.models.collation import by_shown_name
+            self.exhibitors = by_shown_name(self.exhibitors, lang, lambda e: e.public_name.get(lang))
+            self._order_lang = lang
+        return self.exhibitors
 
     def apply(self) -> None:
         """Re-filter and update chips, count, list and map together."""
         lang = self.ui.language
         text_alone = self._text_ids()
-        result = apply_filter(self.exhibitors, ExhibitorFilter(categories=frozenset(self.chosen), country=self.country,
+        result = apply_filter(self._in_order(), ExhibitorFilter(categories=frozenset(self.chosen), country=self.country,
                                                                text_ids=text_alone))
         self.all_chip.set_label(QCoreApplication.translate("Exhibitors", "All"), str(sum(result.category_counts.values())))
         self.all_chip.setChecked(not self.chosen)

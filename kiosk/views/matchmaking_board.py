@@ -173,8 +173,11 @@ class BuyerModel(QAbstractListModel):
         return None
 
     def set_buyers(self, buyers, lang: str, category_names: dict[str, str]) -> None:
+        from kiosk.models.collation import by_shown_name
         self.beginResetModel()
-        self.buyers, self.lang, self.category_names = list(buyers), lang, category_names
+        # by the names as shown in the language (Korean in 가나다 order, not by the English spelling)
+        self.buyers = by_shown_name(buyers, lang, lambda b: b.name.public.get(lang))
+        self.lang, self.category_names = lang, category_names
         self.endResetModel()
 
 
@@ -391,6 +394,8 @@ class MatchmakingBoard(QWidget):
         lang = self.ui.language
         f = self.buyer_filter
         wanted = self.mm.looking_for(country=f.country, interest=f.interest)
+        from kiosk.models.collation import by_shown_name
+        wanted = {cid: by_shown_name(bs, lang, lambda b: b.name.public.get(lang)) for cid, bs in wanted.items()}
         sep = phrases.list_sep()
         # Translators: a category and the buyers looking for it ("A Auto parts: Kansai Science City, …")
         line = QCoreApplication.translate("Board", "%1: %2")

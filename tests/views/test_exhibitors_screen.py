@@ -245,3 +245,22 @@ def test_nothing_matching_hides_the_empty_list_and_clearing_brings_it_back_whole
     assert all(view.width() >= screen.list.visualRect(screen.model.index(r, 0)).width() for r in range(4))
     assert sum(1 for r in range(screen.model.rowCount())
                if view.contains(screen.list.visualRect(screen.model.index(r, 0)))) >= 4
+
+
+def test_the_list_sorts_by_the_names_as_shown_in_each_language(make_kiosk, qtbot):
+    """Seen in Korean: 앞산, 북구, 칠곡, 대성, 동대구, 김천 — the English spellings' order."""
+    from kiosk.models.collation import name_sort_key
+
+    window, screen = open_exhibitors(make_kiosk)
+    for lang in ("ko", "zh-Hant", "en"):
+        window.ui.set_language(lang)
+        qtbot.mouseClick(screen.category_chips["auto"], Qt.MouseButton.LeftButton)
+        for chosen in ({"auto"}, set()):
+            shown = [screen.by_id[i].public_name.get(lang) for i in screen.model.ids()]
+            assert len(shown) > 10
+            assert shown == sorted(shown, key=lambda n: name_sort_key(n, lang)), (lang, chosen, shown[:8])
+            qtbot.mouseClick(screen.category_chips["auto"], Qt.MouseButton.LeftButton)
+    window.ui.set_language("ko")
+    qtbot.mouseClick(screen.category_chips["auto"], Qt.MouseButton.LeftButton)
+    korean = [screen.by_id[i].public_name.ko for i in screen.model.ids()]
+    assert all(korean) and korean[:2] == sorted(korean)[:2] and korean[0][0] < "나"   # 가나다: a ㄱ name first

@@ -413,3 +413,27 @@ def test_the_boards_table_follows_high_contrast(qtbot, window, high_contrast):
     assert (corner.lightness() < 60) == high_contrast
     changed = board.model.changed_colour
     assert changed is not None and changed.name() == theme.p.danger
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "zh-Hant"])
+def test_the_buyer_directory_and_looking_for_sort_by_the_names_as_shown(qtbot, window, lang):
+    """The directory was in the English spellings' order in every language."""
+    from kiosk.models.collation import name_sort_key
+
+    window.show_view("board")
+    window.ui.set_language(lang)
+    board = window.screen("board")
+    shown = [board.buyer_model.buyers[i].name.public.get(lang) for i in range(board.buyer_model.rowCount())]
+    assert len(shown) == 20
+    assert shown == sorted(shown, key=lambda n: name_sort_key(n, lang))
+    if lang != "en":
+        assert shown != sorted(shown, key=lambda n: name_sort_key(n, "en")) or all(n.isascii() for n in shown)
+    sep = phrases_sep(lang)
+    for line in board.looking.text().splitlines():
+        names = line.split(": ", 1)[-1].split("：", 1)[-1].split(sep)
+        assert names == sorted(names, key=lambda n: name_sort_key(n, lang)), line
+
+
+def phrases_sep(lang):
+    from kiosk.views import phrases
+    return phrases.list_sep()
