@@ -16,6 +16,7 @@ from kiosk.models.exhibition import UNCATEGORISED, ExhibitorFilter, apply_filter
 from kiosk.models.venue_map import Rect
 
 from . import phrases
+from .phrases import WORD_JOINER, keep_together
 from .directions import steps_html
 from .i18n import font_for
 from .map_view import MapView, VenueScene, step_markers
@@ -384,15 +385,17 @@ class ExhibitorsScreen(QWidget):
         self.search.setFont(font_for(lang, theme.body))
         self.reset_map_button.setText(QCoreApplication.translate("Exhibitors", "Whole hall"))
         self.map.retranslate()
-        legend = []
-        for c in self.categories.values():
-            legend.append(f"<span style='background:{c.colour}; color:#ffffff'>&nbsp;{c.symbol}&nbsp;</span>&nbsp;"
-                          f"{c.name.get(lang)}")
+        # each entry (swatch + name) is one unbreakable unit: the line wraps between entries, never
+        # inside one ("F Food & / beverage", "C 化 / 妝品" were seen)
+        entries = [(c.colour, "#ffffff", c.symbol, c.name.get(lang)) for c in self.categories.values()]
         if any(e.category_id is None for e in self.exhibitors):   # the grey "?" booths
-            legend.append("<span style='background:#b8c2cf; color:#14213d'>&nbsp;?&nbsp;</span>&nbsp;"
-                          + QCoreApplication.translate("Exhibitors", "Uncategorised"))
-        legend.append("<span style='background:#ffffff; color:#14213d'>&nbsp;&nbsp;&nbsp;</span>&nbsp;"
-                      + QCoreApplication.translate("Exhibitors", "Free booth"))
+            entries.append(("#b8c2cf", "#14213d", "?", QCoreApplication.translate("Exhibitors", "Uncategorised")))
+        entries.append(("#ffffff", "#14213d", "\u00a0", QCoreApplication.translate("Exhibitors", "Free booth")))
+        units = [f"{symbol} {name}" for _c, _t, symbol, name in entries]
+        legend = [f"<span style='background:{colour}; color:{ink}'>&nbsp;{escape(keep_together(symbol))}&nbsp;</span>"
+                  f"{WORD_JOINER}&nbsp;{WORD_JOINER}{escape(keep_together(name))}"
+                  for colour, ink, symbol, name in entries]
+        self.legend.setProperty("keepsTogether", units)     # the layout-fit test checks each stays on one line
         self.legend.setText("&nbsp;&nbsp; ".join(legend))
         self.legend.setStyleSheet(f"font-size:{theme.small}px;")
         # style sheets are slow to apply: only here (language, theme), never per tap

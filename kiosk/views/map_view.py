@@ -386,10 +386,17 @@ class VenueScene(QGraphicsScene):
         box = item.data(4) or item.data(1)       # the part of its room left to it (make_room), or all
         text, base = item.data(2)
         inner = box.adjusted(4, 2, -4, -2)
-        font, _rect = fitted_font(self.ui.language, text, inner, size, minimum=base * 0.6)
+        # wrapped at spaces only: a word is never split ("展覽館舞 / 台" was seen) unless even the
+        # smallest size cannot hold it on one line
+        from .phrases import keep_together
+        whole = keep_together(text, break_at_spaces=True)
+        font, rect = fitted_font(self.ui.language, whole, inner, size, minimum=base * 0.6)
+        if rect.width() > inner.width() + 0.5 or rect.height() > inner.height() + 0.5:
+            font, _rect = fitted_font(self.ui.language, text, inner, size, minimum=base * 0.6)
+            whole = text
         item.setFont(font)
         item.setTextWidth(inner.width())
-        item.setPlainText(text)
+        item.setPlainText(whole)
         h = item.boundingRect().height()
         item.setPos(inner.left(), inner.center().y() - h / 2)
         item.setData(3, size)

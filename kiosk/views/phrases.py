@@ -232,3 +232,28 @@ def zone_label(zone: str, now: datetime) -> str:
     place = ZONE_PLACES.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
     # Translators: %1 is a place ("Rome", "India"), %2 the zone's abbreviation ("CEST", "IST").
     return QCoreApplication.translate("Home", "%1 time (%2)").replace("%1", place).replace("%2", abbreviation)
+
+
+WORD_JOINER = "\u2060"
+
+
+def keep_together(text: str, *, break_at_spaces: bool = False) -> str:
+    """``text`` as one unbreakable unit for a wrapped line: its spaces non-breaking and a word
+    joiner (U+2060, invisible) between any two characters that are not both ASCII letters or
+    digits, so Qt breaks neither "Food & beverage" at a space nor "化妝品" or "기타 제조" between
+    syllables. A wrapped line then breaks only between such units (a legend's entries). A unit
+    wider than the whole line still breaks (Qt's last resort), which callers avoid by fitting.
+    ``break_at_spaces``: the spaces stay break points (only the words are kept whole: "전시장 무대"
+    may wrap at its space, "展覽館舞台" does not break at all)."""
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        if ch == " " and not break_at_spaces:
+            ch = "\u00a0"
+        if ch.isspace() and break_at_spaces or prev.isspace() and break_at_spaces:
+            pass
+        elif prev and not (prev.isascii() and prev.isalnum() and ch.isascii() and ch.isalnum()):
+            out.append(WORD_JOINER)
+        out.append(ch)
+        prev = ch
+    return "".join(out)

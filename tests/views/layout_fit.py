@@ -3,7 +3,9 @@ rectangle, and does every visible widget stay inside the window (and its parent)
 
 Measured with the widget's own font (after its style sheet is applied) against its contents
 rectangle, word-wrap aware. A widget whose design elides (property ``elides``) is exempt
-from the text check; the design then keeps the full text reachable elsewhere.
+from the text check; the design then keeps the full text reachable elsewhere. A wrapped rich-text
+label whose property ``keepsTogether`` lists units ("A Auto parts": a legend's swatch and name)
+must keep each unit on one line (a line may break between units, never inside one).
 """
 
 from __future__ import annotations
@@ -76,6 +78,63 @@ def label_problem(lab: QLabel) -> str | None:
     return None
 
 
+def _visible_chars(text: str) -> list[tuple[str, int]]:
+    """``text``'s characters as read (word joiners dropped, any run of spaces one space), each
+    with its position in ``text``."""
+    out: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "\u2060":
+            continue
+        if ch.isspace():
+            if out and out[-1][0] == " ":
+                continue
+            ch = " "
+        out.append((ch, i))
+    return out
+
+
+def split_units(lab: QLabel) -> list[str]:
+    """The ``keepsTogether`` units of ``lab`` that its wrapped text breaks across lines, as
+    "first line part / next line part"."""
+    units = lab.property("keepsTogether") or []
+    if not units or not lab.wordWrap():
+        return []
+    doc = QtGui.QTextDocument()
+    doc.setDefaultFont(lab.font())
+    doc.setDocumentMargin(0)
+    if lab.textFormat() == Qt.TextFormat.PlainText:
+        doc.setPlainText(lab.text())
+    else:
+        doc.setHtml(lab.text())
+    area = lab.contentsRect().adjusted(lab.margin(), lab.margin(), -lab.margin(), -lab.margin())
+    doc.setTextWidth(area.width())
+    doc.size()                                            # lays the document out
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        line_of = {}
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            for i in range(line.textStart(), line.textStart() + line.textLength()):
+                line_of[i] = n
+        chars = _visible_chars(text)
+        read = "".join(c for c, _ in chars)
+        for unit in units:
+            want = "".join(c for c, _ in _visible_chars(unit)).strip()
+            at = read.find(want)
+            while at >= 0:
+                positions = [chars[k][1] for k in range(at, at + len(want))]
+                lines = {line_of.get(p) for p in positions}
+                if len(lines) > 1:
+                    first = min(lines)
+                    cut = next(k for k, p in enumerate(positions) if line_of.get(p) != first)
+                    found.append(f"{want[:cut]} / {want[cut:]}")
+                at = read.find(want, at + 1)
+        block = block.next()
+    return found
+
+
 def line_edit_problem(e: QLineEdit) -> str | None:
     text = e.placeholderText() if not e.text() else ""
     if not text:
@@ -146,6 +205,9 @@ def problems(window: QWidget) -> list[str]:
             problem = button_problem(w)
         elif isinstance(w, QLabel):
             problem = label_problem(w)
+            split = split_units(w)
+            if split:
+                out.append(f"{_name(w)}: an entry split across lines: {'; '.join(split)}")
         elif isinstance(w, QLineEdit):
             problem = line_edit_problem(w)
         if problem:

@@ -196,3 +196,34 @@ def test_label_fitting_finds_the_largest_size_that_fits():
 
         linear = next((px for px in range(size, minimum - 1, -1) if fits(px)), minimum)
         assert _fitted_px(lang, text, float(w), float(h), size, minimum, True) == linear, (text, w, h, size)
+
+
+def _label_lines(item) -> list[str]:
+    doc = item.document()
+    doc.size()
+    lines = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            lines.append(block.text()[line.textStart():line.textStart() + line.textLength()])
+        block = block.next()
+    return lines
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_place_labels_wrap_between_words_never_inside_one(make_kiosk, qtbot, size):
+    """Seen in Chinese with larger text: "展覽館舞 / 台" (the exhibition stage) on two lines."""
+    window, screen = exhibitors(make_kiosk, qtbot, size=size)
+    split = []
+    for accessible in (False, True):
+        window.access_button.setChecked(accessible)
+        for lang in ("en", "ko", "zh-Hant"):
+            window.ui.set_language(lang)
+            qtbot.wait(10)
+            for item in screen.scene.label_items:
+                lines = _label_lines(item)
+                if any(not line[-1:].isspace() for line in lines[:-1]):
+                    split.append(f"{lang}{' larger' if accessible else ''}: {' / '.join(lines)!r}")
+    assert not split, "\n".join(split)
