@@ -31,6 +31,18 @@ def unmarked(text: str | None) -> str | None:
     return re.sub(_SAMPLE_MARK, "", text) if text else text
 
 
+#: the "(sample)" mark as the data files write it in each language (exhibitors.toml, matchmaking.toml)
+_MARK_IN = {"ko": " (예시)", "zh": "（範例）"}
+
+
+def _marked_in(column: str, english: str) -> str:
+    """An English name shown for want of one in ``column``'s language, its "(sample)" mark said
+    in that language ("Cyberjaya Hub (sample)" reads "Cyberjaya Hub (예시)" in Korean, as the
+    exhibitors' own Korean names do); a name without the mark is returned as it is."""
+    found = re.search(_SAMPLE_MARK, english)
+    return english[:found.start()] + _MARK_IN[column] if found else english
+
+
 @record(frozen=True)
 class Text:
     """One piece of text in the kiosk's languages; falls back to English when missing."""
@@ -40,8 +52,12 @@ class Text:
     zh: str | None = None
 
     def get(self, lang: str) -> str:
-        value = getattr(self, COLUMN_SUFFIX.get(lang, "en"), None)
-        return value if value else self.en
+        column = COLUMN_SUFFIX.get(lang, "en")
+        value = getattr(self, column, None)
+        if value:
+            return value
+        # the English stands in: a "(sample)" mark on it follows the shown language
+        return _marked_in(column, self.en) if column in _MARK_IN and self.en.endswith((")", "）")) else self.en
 
     @classmethod
     def from_row(cls, row: dict, column: str) -> "Text":
