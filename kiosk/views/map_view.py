@@ -655,10 +655,11 @@ class MapView(QGraphicsView):
         seen on Xvfb, a route fitted while the keyboard squeezed the map stayed a thumbnail."""
         self._last_fit = (rect_m, margin_m)
         self.resetTransform()
-        self.fitInView(self._scene_rect(rect_m, margin_m), Qt.AspectRatioMode.KeepAspectRatio)
+        area = self._scene_rect(rect_m, margin_m)
+        self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
         self.moved = True
         self._scaled()
-        self._keep_here_in_view()
+        self._keep_here_in_view(area)
 
     def here_rect(self) -> QRectF | None:
         """Where "You are here" (dot and words, drawn at a fixed size) lands in the viewport."""
@@ -668,16 +669,25 @@ class MapView(QGraphicsView):
         at = self.mapFromScene(items[0].scenePos())
         return items[0].rect().united(items[1].rect()).translated(at.x(), at.y())
 
-    def _keep_here_in_view(self) -> None:
-        """Fitting works in metres, but "You are here" is drawn in pixels: zoom out a little
-        until the dot and its words are inside the view (larger text makes them bigger)."""
+    def _keep_here_in_view(self, fitted: QRectF | None = None) -> None:
+        """Fitting works in metres, but "You are here" is drawn in pixels: fit again the fitted
+        rectangle united with where the dot and its words fall at the current scale, until they
+        are inside the view (larger text makes them bigger). The united area then fills the
+        frame: zooming out about the middle instead left the map in part of its frame with the
+        keyboard up (kb-ko.png)."""
         moved = self.moved
         viewport = QRectF(self.viewport().rect()).adjusted(2, 2, -2, -2)
         for _ in range(8):
             here = self.here_rect()
             if here is None or viewport.contains(here):
                 break
-            self.zoom_centred(0.88)
+            if fitted is None:
+                self.zoom_centred(0.88)
+                continue
+            fitted = fitted.united(self.mapToScene(here.adjusted(-4, -4, 4, 4).toAlignedRect()).boundingRect())
+            self.resetTransform()
+            self.fitInView(fitted, Qt.AspectRatioMode.KeepAspectRatio)
+            self._scaled()
         self.moved = moved
 
     def focus_on(self, rect_m, *, zoom: float = 2.2) -> None:
@@ -695,7 +705,7 @@ class MapView(QGraphicsView):
             self.resetTransform()
             self.fitInView(self.home_rect, Qt.AspectRatioMode.KeepAspectRatio)
             self._scaled()
-            self._keep_here_in_view()
+            self._keep_here_in_view(self.home_rect)
         self.moved = False
 
     def resizeEvent(self, event) -> None:
