@@ -62,6 +62,17 @@ class ChipStrip(QScrollArea):
         self.row.insertWidget(self.row.count() - 1, chip)
         self.chips.append(chip)
 
+    def reorder(self, chips: list[QPushButton]) -> None:
+        """Show the strip's chips in this order (a language's own alphabetical order of the
+        names); nothing moves when the order is already so."""
+        if chips == self.chips:
+            return
+        for chip in chips:
+            self.row.removeWidget(chip)
+        for i, chip in enumerate(chips):
+            self.row.insertWidget(i, chip)
+        self.chips = list(chips)
+
     def fit_height(self) -> None:
         """As tall as a chip plus the bar's room (kept even when no bar shows: the list under the
         strip does not jump when a language's names start to overflow)."""

@@ -449,6 +449,7 @@ class ExhibitorsScreen(QWidget):
         for code, chip in self.country_chips.items():
             chip.set_label(phrases.country(code))
             chip.setChecked(code == self.country)
+        self._order_countries()
         self.category_strip.fit_height()
         self.country_strip.fit_height()
         total = result.total  # lupdate only sees %n when n is a plain name
@@ -479,6 +480,18 @@ class ExhibitorsScreen(QWidget):
         self._apply_booth_states(result.matching)
         if self.selected_id and self.selected_id not in {e.id for e in result.matching}:
             self.select_exhibitor(None)
+
+    def _order_countries(self) -> None:
+        """The country chips: "All", the host country, then the others by their names as shown
+        in the kiosk's language (이란, 말레이시아, 몽골 … in Korean; not by ISO code)."""
+        lang = self.ui.language
+        if getattr(self, "_countries_lang", None) == lang:
+            return
+        from kiosk.models.collation import name_sort_key
+        self._countries_lang = lang
+        codes = sorted(self.country_chips, key=lambda c: (c != "KR", name_sort_key(phrases.country(c), lang)))
+        self.countries = codes
+        self.country_strip.reorder([self.country_all, *(self.country_chips[c] for c in codes)])
 
     def _apply_booth_states(self, matching) -> None:
         visible = {b for e in matching for b in e.booths}

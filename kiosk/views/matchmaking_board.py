@@ -359,7 +359,13 @@ class MatchmakingBoard(QWidget):
         # the tables, four a row across a portrait screen
         portrait = self.height() > self.width()
         self._chips_portrait = portrait
-        for chips, grid, columns in ((self.country_chips, self.country_grid, 5),
+        # countries by their names as shown in the kiosk's language ("All" first), not by ISO code
+        from kiosk.models.collation import name_sort_key
+        lang = self.ui.language
+        self._chips_lang = lang
+        countries = sorted(self.country_chips.items(),
+                           key=lambda kv: (kv[0] is not None, name_sort_key(phrases.country(kv[0] or ""), lang)))
+        for chips, grid, columns in ((dict(countries), self.country_grid, 5),
                                      (self.interest_chips, self.interest_grid, 4 if portrait else 3)):
             for b in chips.values():
                 grid.removeWidget(b)
@@ -502,6 +508,8 @@ class MatchmakingBoard(QWidget):
         self._all_buyers = self.mm.buyers()
         self.buyer_model.set_buyers(self._all_buyers, lang, names)
         self._build_chips()
+        if getattr(self, "_chips_lang", None) != lang:
+            self._place_chips()
         self._label_chips()
         self._fill_looking_for()
         # the table's cells in the theme's colours: white and navy, or black and white with high contrast

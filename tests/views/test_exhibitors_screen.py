@@ -264,3 +264,22 @@ def test_the_list_sorts_by_the_names_as_shown_in_each_language(make_kiosk, qtbot
     qtbot.mouseClick(screen.category_chips["auto"], Qt.MouseButton.LeftButton)
     korean = [screen.by_id[i].public_name.ko for i in screen.model.ids()]
     assert all(korean) and korean[:2] == sorted(korean)[:2] and korean[0][0] < "나"   # 가나다: a ㄱ name first
+
+
+def test_country_chips_follow_the_shown_names_with_the_host_first(make_kiosk, qtbot):
+    """The chips were in ISO-code order: 한국, 이란, 몽골, 말레이시아 … in Korean."""
+    from kiosk.models.collation import name_sort_key
+    from kiosk.views import phrases
+
+    window, screen = open_exhibitors(make_kiosk)
+    for lang in ("ko", "zh-Hant", "en"):
+        window.ui.set_language(lang)
+        strip = screen.country_strip
+        qtbot.wait(10)
+        in_row = sorted(strip.chips, key=lambda c: c.mapTo(strip.widget(), c.rect().topLeft()).x())
+        codes = {chip: code for code, chip in screen.country_chips.items()}
+        assert in_row[0] is screen.country_all
+        shown = [codes[c] for c in in_row[1:]]
+        assert shown[0] == "KR"
+        names = [phrases.country(c) for c in shown[1:]]
+        assert len(names) >= 5 and names == sorted(names, key=lambda n: name_sort_key(n, lang)), (lang, names)

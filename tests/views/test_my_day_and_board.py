@@ -437,3 +437,24 @@ def test_the_buyer_directory_and_looking_for_sort_by_the_names_as_shown(qtbot, w
 def phrases_sep(lang):
     from kiosk.views import phrases
     return phrases.list_sep()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "zh-Hant"])
+def test_the_boards_country_chips_follow_the_shown_names(qtbot, window, lang):
+    """They were in ISO-code order (인도네시아, 이란, 일본, 몽골, 말레이시아 … in Korean)."""
+    from kiosk.models.collation import name_sort_key
+
+    window.show_view("board")
+    window.ui.set_language(lang)
+    board = window.screen("board")
+    QApplication.processEvents()
+    grid = board.country_grid
+    placed = []
+    for code, chip in board.country_chips.items():
+        row, column, _rs, _cs = grid.getItemPosition(grid.indexOf(chip))
+        placed.append(((row, column), code))
+    order = [code for _at, code in sorted(placed)]
+    assert order[0] is None
+    from kiosk.views import phrases
+    names = [phrases.country(c) for c in order[1:]]
+    assert len(names) >= 5 and names == sorted(names, key=lambda n: name_sort_key(n, lang)), names
