@@ -310,7 +310,19 @@ class SyncEngine:
                 unregister.append(b["attendee_id"])
         for attendee_id in unregister:       # after its badges were taken back (the log's order)
             self._unapply_registration(device, attendee_id, ctx)
+        self._release_walkins(ctx)
         self._derive(ctx, result)
+
+    def _release_walkins(self, ctx) -> None:
+        """A walk-in that a revoked desk registered past its cut-off stays only while another
+        device relies on them: when the device that relied on them is revoked in turn (its marks
+        or check-ins past its cut-off withdrawn), they are taken back — as on a device that heard
+        of both revocations the other way round."""
+        for device, attendee_id in self.conn.execute(
+                f"SELECT l.device, l.key FROM sync_log l JOIN attendee a ON a.id = l.key AND a.registered_by = l.device "
+                f"WHERE l.kind = 'register' AND l.status = 'quarantined' {PARTIAL} "
+                "AND l.reason = 'after the device was revoked'").fetchall():
+            self._unapply_registration(device, attendee_id, ctx)
 
     def _unapply_registration(self, device: str, attendee_id: str, ctx) -> None:
         """Take back a person a revoked desk registered past its cut-off — unless another device

@@ -8,7 +8,8 @@ Now an attendance mark (present or absent) by another, honest device counts like
 waits for a person it names whom the device does not hold yet, and it keeps them, in any arrival
 order. A mark made by the revoked desk itself past its cut-off keeps no one. The time of the
 honest device's mark does not matter (as for a check-in): one dated after the revocation was
-issued, by a device that had not heard of it, keeps the person too.
+issued, by a device that had not heard of it, keeps the person too. A person kept only by a
+device that is revoked in its turn is taken back then, in any order.
 
 Real signed entries from enrolled test devices, real meetings files imported at the desks, real
 marks made through ``operations.mark_meeting_attendance``."""
@@ -217,3 +218,27 @@ def test_a_mark_that_would_be_quarantined_never_waits_for_a_walk_in(day, marked_
                    source="kiosk")
     assert walkins(day, "r", [w1]) == {w1}
     assert rows(day.paths["r"], "SELECT status FROM sync_log WHERE device = 'kiosk' AND n = 4") == [("ok",)]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(["D", "M", "R", "K"])), ids="".join)
+def test_a_walk_in_kept_only_by_a_device_revoked_later_goes_in_any_order(day, marked_day, order):  # noqa: F811
+    """K: the meetings desk k2 is revoked too, every entry of it (its marks are no longer anyone's
+    reliance): the walk-ins they kept are taken back, as on a device that heard of K first — all
+    24 orders of the desk's log, the marks and the two revocations."""
+    s = marked_day
+    w0 = s["ids"][0]
+    k2_statement = revocation(day.authority, "k2", event_id=EVENT, after=0, now=CLOCK.now(), reason="k2 lost")
+    name = "p-" + "".join(order).lower()
+    day.add(name)
+    for what in order:
+        engine = day.engine(name, now=at(18, 40))
+        if what == "K":
+            engine.add_statement(*k2_statement)
+        else:
+            deliver(engine, what, s)
+    assert walkins(day, name, s["ids"]) == {w0}
+    assert rows(day.paths[name], "SELECT device, status, reason FROM sync_log WHERE status != 'ok' AND kind = 'meeting' "
+                                 "ORDER BY device, n") == [("desk", "quarantined", "after the device was revoked")] + [
+        ("k2", "quarantined", "after the device was revoked")] * 2
+    assert rows(day.paths[name], "SELECT count(*) FROM sync_log WHERE status = 'pending'") == [(0,)]
+    assert rows(day.paths[name], "SELECT count(*) FROM meeting_edit") == [(0,)]
