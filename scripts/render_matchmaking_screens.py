@@ -3,13 +3,14 @@
 desk, for the README and for looking at.
 
     python scripts/render_matchmaking_screens.py my-day|board|desk LANG WIDTHxHEIGHT OUT.png [--moved]
-        [--larger] [--person ATTENDEE_ID] [--asking]
+        [--larger] [--person ATTENDEE_ID] [--asking] [--at 2023-06-14T14:40]
 
 Builds a temporary database from data/ with a throw-away signing key, so the real database and
 keys are untouched. ``--moved`` first moves the person's next meeting to another table (as a
 volunteer would), to show how a move reads. ``--larger`` turns on larger text; ``--person`` shows
 another attendee's day (e.g. A0003, a delegate with no meetings); ``--asking`` (desk): one
-badge scanned, then "Others absent" tapped once — the desk asking before it marks anyone.
+badge scanned, then "Others absent" tapped once — the desk asking before it marks anyone;
+``--at`` sets the clock (the desk late in the day lists the ended meetings above the slot on now).
 """
 
 import os
@@ -39,8 +40,8 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
         path = Path(tmp) / "event.db"
         build_database(path, ROOT / "data")
         store = EventStore.open(path)
-        kiosk = build_kiosk(store, clock=FixedClock(parse_instant(AT if view != "desk" else "2023-06-14T10:10",
-                                                                  store.tz)),
+        at = flags[flags.index("--at") + 1] if "--at" in flags else AT if view != "desk" else "2023-06-14T10:10"
+        kiosk = build_kiosk(store, clock=FixedClock(parse_instant(at, store.tz)),
                             language=lang, kiosk_id="K1", device_id="lounge-desk")
         window, ui = kiosk.window, kiosk.ui
         w, h = (int(v) for v in size.split("x"))

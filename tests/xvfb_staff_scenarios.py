@@ -280,8 +280,88 @@ def meetings_confirm(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
+def meetings_drag(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
+    """The meetings desk at 14:40: the list opens on the slot on now; a finger drags it up (the
+    later meetings) and down (the ended morning ones) — press, move, release, as a finger does;
+    a drag selects nothing and writes nothing; a tap after it selects the row under the finger,
+    and an ended meeting tapped and marked No-show is saved."""
+    app, db, window, driver, r = _at_the_pad(db_path, "2023-06-14T14:40", size, "staff", STAFF_PIN)
+    _pin(driver, window, STAFF_PIN)
+    window.open_meeting_desk()
+    driver.wait(600)
+    desk = window.screen("meetings")
+    mm = db.matchmaking
+    view = desk.list
+    bar = view.verticalScrollBar()
+
+    def top_meeting():
+        item = view.itemAt(8, 8)
+        return mm.meeting(item.data(Qt.ItemDataRole.UserRole))
+
+    def audit_rows() -> int:
+        return len(mm.audit())
+
+    def current():
+        item = view.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None and item.isSelected() else None
+
+    from PySide6.QtWidgets import QScroller
+
+    def runs_out() -> float:
+        """Wait until the flick has run out (a tap on a moving list only stops it, as on a phone)."""
+        scroller = QScroller.scroller(view.viewport())
+        for i in range(200):
+            if scroller.state() == QScroller.State.Inactive:
+                return i * 0.05
+            driver.wait(50)
+        return float("inf")
+
+    edits = audit_rows()
+    r["top_at_open"] = top_meeting().start.isoformat()
+    r["value_at_open"] = bar.value()
+    r["maximum"] = bar.maximum()
+    rect = view.viewport().rect()
+    x = rect.center().x()
+    low = view.viewport().mapToGlobal(rect.bottomLeft()).y() - 60
+    high = view.viewport().mapToGlobal(rect.topLeft()).y() + 60
+    gx = view.viewport().mapToGlobal(rect.center()).x()
+    driver.screenshot(out / f"meetings-list-at-open-{size[0]}x{size[1]}.png")
+    driver.drag(gx, low, gx, high, steps=12)             # finger up: the later meetings
+    r["ran_out_up"] = runs_out()
+    r["value_after_up"] = bar.value()
+    r["selected_after_up"] = desk.meeting_id
+    r["current_after_up"] = current()
+    driver.drag(gx, high, gx, low, steps=12)             # finger down, twice: the ended morning
+    driver.wait(300)
+    driver.drag(gx, high, gx, low, steps=12)
+    r["ran_out_down"] = runs_out()
+    r["value_after_down"] = bar.value()
+    r["top_after_down"] = top_meeting().start.isoformat()
+    r["selected_after_down"] = desk.meeting_id
+    r["current_after_down"] = current()
+    r["edits_after_drags"] = audit_rows() - edits
+    driver.screenshot(out / f"meetings-list-dragged-{size[0]}x{size[1]}.png")
+    # a tap (no drag) on an ended row: selected, and No-show saves it
+    item = view.itemAt(x, view.viewport().height() // 3)
+    target = mm.meeting(item.data(Qt.ItemDataRole.UserRole))
+    r["tapped"] = target.id
+    r["tapped_ended"] = target.end <= window.ui.now()
+    r["tapped_status_before"] = target.status
+    driver.tap(view.viewport(), view.visualItemRect(item).center())
+    driver.wait(300)
+    r["selected_after_tap"] = desk.meeting_id
+    r["current_after_tap"] = current()
+    r["status_line"] = desk.status.text()
+    driver.tap(desk.no_show_button)
+    driver.wait(300)
+    r["status_after_no_show"] = mm.meeting(target.id).status
+    r["row_text"] = view.currentItem().text() if view.currentItem() is not None else None
+    driver.screenshot(out / f"meetings-list-no-show-{size[0]}x{size[1]}.png")
+    return r
+
+
 SCENARIOS = {"desk_look_up": desk_look_up, "pin_lock": pin_lock, "staff_idle": staff_idle,
-             "meetings_confirm": meetings_confirm}
+             "meetings_confirm": meetings_confirm, "meetings_drag": meetings_drag}
 
 if __name__ == "__main__":
     scenario_main(SCENARIOS)

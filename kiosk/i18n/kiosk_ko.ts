@@ -704,161 +704,182 @@
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../views/meeting_desk.py" line="196"/>
+        <location filename="../views/meeting_desk.py" line="270"/>
         <source>%1:00  held %2 · no-show %3 · open %4</source>
         <extracomment>who is unlocked (set by the window when the desk opens): the audit rows record it &quot;Others absent&quot; waits for a second tap naming who will be marked (ids of the meeting)</extracomment>
         <translation>%1:00  진행 %2 · 불참 %3 · 대기 %4</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="214"/>
+        <location filename="../views/meeting_desk.py" line="288"/>
         <source>Scan a badge at a table, or pick a meeting.</source>
         <translation>테이블에서 명찰을 스캔하거나 상담을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="221"/>
+        <location filename="../views/meeting_desk.py" line="295"/>
         <source>arrived</source>
         <translation>도착</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="230"/>
+        <location filename="../views/meeting_desk.py" line="304"/>
         <source>%1 (%2): nobody registered</source>
         <translation>%1 (%2): 등록된 사람 없음</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="233"/>
+        <location filename="../views/meeting_desk.py" line="307"/>
         <source>planned</source>
         <translation>예정</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="234"/>
+        <location filename="../views/meeting_desk.py" line="308"/>
         <source>moved</source>
         <translation>이동됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="235"/>
+        <location filename="../views/meeting_desk.py" line="309"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="236"/>
+        <location filename="../views/meeting_desk.py" line="310"/>
         <source>held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="237"/>
+        <location filename="../views/meeting_desk.py" line="311"/>
         <source>no-show</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="238"/>
+        <location filename="../views/meeting_desk.py" line="312"/>
         <source>Status: %1</source>
         <translation>상태: %1</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="240"/>
+        <location filename="../views/meeting_desk.py" line="314"/>
         <source>starts at %1</source>
         <translation>%1 시작</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="242"/>
+        <location filename="../views/meeting_desk.py" line="316"/>
+        <source>ended at %1</source>
+        <translation>%1 종료</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="318"/>
         <source>tap Held when both sides are at the table</source>
         <translation>양측이 테이블에 오면 &apos;진행됨&apos;을 누르세요</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="265"/>
+        <location filename="../views/meeting_desk.py" line="341"/>
         <source>Yes, mark %n absent</source>
         <translation>예, %n명 불참 처리</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="294"/>
+        <location filename="../views/meeting_desk.py" line="370"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="302"/>
+        <location filename="../views/meeting_desk.py" line="378"/>
         <source>%1 has no meeting now.</source>
         <translation>%1 님은 지금 상담이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="322"/>
+        <location filename="../views/meeting_desk.py" line="398"/>
         <source>Nobody is registered for %1 at this meeting: tap Held when they are at the table.</source>
         <translation>이 미팅에 %1 측 등록자가 없습니다. 테이블에 오면 &apos;진행됨&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="366"/>
+        <location filename="../views/meeting_desk.py" line="442"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="376"/>
-        <location filename="../views/meeting_desk.py" line="387"/>
+        <location filename="../views/meeting_desk.py" line="452"/>
+        <location filename="../views/meeting_desk.py" line="463"/>
         <source>Moved.</source>
         <translation>이동했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="401"/>
+        <location filename="../views/meeting_desk.py" line="476"/>
         <source>Meetings desk</source>
         <translation>상담 데스크</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="402"/>
+        <location filename="../views/meeting_desk.py" line="477"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="257"/>
-        <location filename="../views/meeting_desk.py" line="267"/>
-        <location filename="../views/meeting_desk.py" line="404"/>
+        <location filename="../views/meeting_desk.py" line="333"/>
+        <location filename="../views/meeting_desk.py" line="343"/>
+        <location filename="../views/meeting_desk.py" line="479"/>
         <source>Others absent</source>
         <translation>나머지 불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="314"/>
+        <location filename="../views/meeting_desk.py" line="65"/>
+        <source>Ended</source>
+        <extracomment>how a row is drawn for a meeting that has ended, is on now, or is later (background, text): ended rows greyed (6.9:1), the slot on now in light blue with bold text (13.9:1)</extracomment>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="67"/>
+        <source>On now</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="70"/>
+        <source>Not marked yet</source>
+        <translation>아직 기록 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="390"/>
         <source>%1 has arrived for %2 (it starts at %3).</source>
         <translation>%1 님이 %2 미팅에 도착했습니다(%3 시작).</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="317"/>
+        <location filename="../views/meeting_desk.py" line="393"/>
         <source>%1 is here: counted for %2.</source>
         <translation>%1 님 참석: %2 미팅으로 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="327"/>
+        <location filename="../views/meeting_desk.py" line="403"/>
         <source>(Not the meeting that was selected: now showing theirs.)</source>
         <translation>(선택한 미팅이 아니라 이분의 미팅입니다. 지금 그 미팅을 보여 줍니다.)</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="343"/>
+        <location filename="../views/meeting_desk.py" line="419"/>
         <source>Mark absent: %1? Tap the button again to confirm.</source>
         <translation>불참 처리: %1? 확인하려면 버튼을 한 번 더 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="405"/>
+        <location filename="../views/meeting_desk.py" line="480"/>
         <source>Held</source>
         <translation>진행됨</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="406"/>
+        <location filename="../views/meeting_desk.py" line="481"/>
         <source>No-show</source>
         <translation>불참</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="407"/>
+        <location filename="../views/meeting_desk.py" line="482"/>
         <source>Move to table</source>
         <translation>테이블 이동</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="408"/>
+        <location filename="../views/meeting_desk.py" line="483"/>
         <source>− 1 slot</source>
         <translation>− 1칸</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="409"/>
+        <location filename="../views/meeting_desk.py" line="484"/>
         <source>+ 1 slot</source>
         <translation>+ 1칸</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="356"/>
+        <location filename="../views/meeting_desk.py" line="432"/>
         <source>Marked absent: %n</source>
         <translation>불참 처리: %n명</translation>
     </message>
@@ -1319,45 +1340,47 @@
         <translation>마감</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="360"/>
+        <location filename="../views/staff.py" line="205"/>
+        <location filename="../views/staff.py" line="405"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>사용 중: 다른 기기가 저장하고 있습니다. OK를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="353"/>
-        <location filename="../views/staff.py" line="367"/>
+        <location filename="../views/staff.py" line="204"/>
+        <location filename="../views/staff.py" line="398"/>
+        <location filename="../views/staff.py" line="412"/>
         <source>Wrong PIN.</source>
         <translation>PIN이 틀렸습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="816"/>
-        <location filename="../views/staff.py" line="820"/>
+        <location filename="../views/staff.py" line="861"/>
+        <location filename="../views/staff.py" line="865"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="866"/>
         <source>Wait for the verdict.</source>
         <translation>결과를 기다려 주세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="828"/>
+        <location filename="../views/staff.py" line="873"/>
         <source>Try again: scan the badge once more.</source>
         <translation>다시 시도: 배지를 한 번 더 스캔하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="829"/>
+        <location filename="../views/staff.py" line="874"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>다른 기기가 저장 중이었습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="977"/>
+        <location filename="../views/staff.py" line="1022"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>취소되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="972"/>
-        <location filename="../views/staff.py" line="979"/>
+        <location filename="../views/staff.py" line="1017"/>
+        <location filename="../views/staff.py" line="1024"/>
         <source>Not undone: %1</source>
         <translation>취소되지 않았습니다: %1</translation>
     </message>
@@ -1487,261 +1510,268 @@
         <translation>최초 체크인: %1, %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="201"/>
+        <location filename="../views/staff.py" line="206"/>
+        <location filename="../views/staff.py" line="244"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>스태프 명찰만 잠금을 해제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="203"/>
+        <location filename="../views/staff.py" line="207"/>
+        <location filename="../views/staff.py" line="246"/>
         <source>Not a valid badge (%1).</source>
         <translation>유효한 명찰이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="209"/>
+        <location filename="../views/staff.py" line="211"/>
+        <location filename="../views/staff.py" line="252"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 님이 잠금을 해제했습니다(스태프 명찰). PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="214"/>
+        <location filename="../views/staff.py" line="258"/>
         <source>Staff sign-in</source>
         <translation>직원 로그인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="215"/>
+        <location filename="../views/staff.py" line="259"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="255"/>
+        <location filename="../views/staff.py" line="201"/>
+        <location filename="../views/staff.py" line="299"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 오류가 너무 많습니다. %n초 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="256"/>
+        <location filename="../views/staff.py" line="202"/>
+        <location filename="../views/staff.py" line="300"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>스태프: 여기에서 스태프 명찰을 스캔하면 잠금이 해제됩니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="261"/>
+        <location filename="../views/staff.py" line="209"/>
+        <location filename="../views/staff.py" line="305"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>이 키오스크에 PIN이 없습니다. 설정: python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="268"/>
+        <location filename="../views/staff.py" line="312"/>
         <source>Enter your PIN.</source>
         <translation>PIN을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="344"/>
+        <location filename="../views/staff.py" line="203"/>
+        <location filename="../views/staff.py" line="389"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN이 틀렸습니다. %n번 남았습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="585"/>
+        <location filename="../views/staff.py" line="630"/>
         <source>Check-in</source>
         <translation>체크인</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="586"/>
+        <location filename="../views/staff.py" line="631"/>
         <source>No badge? Search a name or badge number</source>
         <translation>명찰이 없나요? 이름이나 명찰 번호로 검색</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="587"/>
+        <location filename="../views/staff.py" line="632"/>
         <source>Last scans</source>
         <translation>최근 스캔</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="588"/>
+        <location filename="../views/staff.py" line="633"/>
         <source>Undo last check-in</source>
         <translation>마지막 체크인 취소</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="593"/>
+        <location filename="../views/staff.py" line="638"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="594"/>
+        <location filename="../views/staff.py" line="639"/>
         <source>Camera</source>
         <translation>카메라</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="273"/>
-        <location filename="../views/meeting_desk.py" line="403"/>
-        <location filename="../views/staff.py" line="595"/>
+        <location filename="../views/meeting_desk.py" line="478"/>
+        <location filename="../views/staff.py" line="640"/>
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="596"/>
+        <location filename="../views/staff.py" line="641"/>
         <source>Room &amp; time changes</source>
         <translation>장소·시간 변경</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="643"/>
+        <location filename="../views/staff.py" line="688"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>이 기기에서 동기화가 실행되지 않습니다. 체크인은 실행될 때까지 이 기기에만 있습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="647"/>
+        <location filename="../views/staff.py" line="692"/>
         <source>Online with %1</source>
         <translation>연결됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="649"/>
+        <location filename="../views/staff.py" line="694"/>
         <source>OFFLINE — working alone</source>
         <translation>오프라인 — 단독으로 작동 중</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="651"/>
+        <location filename="../views/staff.py" line="696"/>
         <source>last sync %1</source>
         <translation>마지막 동기화 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="653"/>
+        <location filename="../views/staff.py" line="698"/>
         <source>%n change(s) waiting</source>
         <translation>대기 중인 변경 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="656"/>
+        <location filename="../views/staff.py" line="701"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>떨어져 있던 기기 간 중복 체크인 %n건</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="678"/>
+        <location filename="../views/staff.py" line="723"/>
         <source>⚠ session cancelled</source>
         <translation>⚠ 세션 취소됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="694"/>
+        <location filename="../views/staff.py" line="739"/>
         <source>manual</source>
         <translation>수동</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="696"/>
+        <location filename="../views/staff.py" line="741"/>
         <source>badge %1</source>
         <translation>명찰 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="698"/>
+        <location filename="../views/staff.py" line="743"/>
         <source>no badge number read</source>
         <translation>명찰 번호 없음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="733"/>
+        <location filename="../views/staff.py" line="778"/>
         <source>SESSION CANCELLED</source>
         <translation>세션 취소됨</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="734"/>
+        <location filename="../views/staff.py" line="779"/>
         <source>Ready</source>
         <translation>준비</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="735"/>
+        <location filename="../views/staff.py" line="780"/>
         <source>Scan a badge</source>
         <translation>명찰을 스캔하세요</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="739"/>
+        <location filename="../views/staff.py" line="784"/>
         <source>Scans are still recorded. Check with the organiser before letting anyone in.</source>
         <translation>스캔은 계속 기록됩니다. 입장시키기 전에 주최 측에 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="827"/>
-        <location filename="../views/staff.py" line="838"/>
-        <location filename="../views/staff.py" line="853"/>
+        <location filename="../views/staff.py" line="872"/>
+        <location filename="../views/staff.py" line="883"/>
+        <location filename="../views/staff.py" line="898"/>
         <source>NOT RECORDED</source>
         <translation>기록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="839"/>
+        <location filename="../views/staff.py" line="884"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>이 기기의 시계가 %1(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="841"/>
+        <location filename="../views/staff.py" line="886"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>아무것도 기록되지 않았습니다: 행사 기간 밖의 시각으로 된 체크인은 다른 모든 기기가 거부합니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="848"/>
+        <location filename="../views/staff.py" line="893"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1: 이 기기의 시계가 %2(으)로 되어 있습니다. 주최 측에 문의하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="854"/>
+        <location filename="../views/staff.py" line="899"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>체크인을 저장하지 못했습니다. 아직 입장시키지 마세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="855"/>
+        <location filename="../views/staff.py" line="900"/>
         <source>Call the technical desk.</source>
         <translation>기술 지원 데스크에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="868"/>
+        <location filename="../views/staff.py" line="913"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>%1 체크인 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="946"/>
+        <location filename="../views/staff.py" line="991"/>
         <source>Not registered</source>
         <translation>등록되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="970"/>
+        <location filename="../views/staff.py" line="1015"/>
         <source>Not undone</source>
         <translation>취소되지 않음</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="982"/>
+        <location filename="../views/staff.py" line="1027"/>
         <source>Nothing to undo on this device.</source>
         <translation>이 기기에서 취소할 체크인이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="984"/>
+        <location filename="../views/staff.py" line="1029"/>
         <source>Check-in of %1 undone.</source>
         <translation>%1 체크인을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="995"/>
+        <location filename="../views/staff.py" line="1040"/>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="997"/>
+        <location filename="../views/staff.py" line="1042"/>
         <source>Saved %1</source>
         <translation>저장됨: %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="659"/>
+        <location filename="../views/staff.py" line="704"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>격리된 동기화 항목 %n건 (자세히: sync status)</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="916"/>
+        <location filename="../views/staff.py" line="961"/>
         <source>New walk-in: register “%1”…</source>
         <translation>현장 등록: “%1” 등록…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="931"/>
+        <location filename="../views/staff.py" line="976"/>
         <source>Register “%1” as: %2</source>
         <translation>“%1” 등록 구분: %2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="948"/>
+        <location filename="../views/staff.py" line="993"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>등록되지 않았습니다: 이름을 확인하세요(최대 100자).</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="954"/>
+        <location filename="../views/staff.py" line="999"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>등록되지 않았습니다: 다른 기기가 저장 중이었습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="958"/>
+        <location filename="../views/staff.py" line="1003"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>%1 등록 완료: 명찰 번호 %2 (main.py badges로 인쇄).</translation>
     </message>

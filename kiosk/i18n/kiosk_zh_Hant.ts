@@ -704,161 +704,182 @@
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../views/meeting_desk.py" line="196"/>
+        <location filename="../views/meeting_desk.py" line="270"/>
         <source>%1:00  held %2 · no-show %3 · open %4</source>
         <extracomment>who is unlocked (set by the window when the desk opens): the audit rows record it &quot;Others absent&quot; waits for a second tap naming who will be marked (ids of the meeting)</extracomment>
         <translation>%1:00  已舉行 %2 · 未出席 %3 · 待進行 %4</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="214"/>
+        <location filename="../views/meeting_desk.py" line="288"/>
         <source>Scan a badge at a table, or pick a meeting.</source>
         <translation>請在桌邊掃描識別證，或選擇一場洽談。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="221"/>
+        <location filename="../views/meeting_desk.py" line="295"/>
         <source>arrived</source>
         <translation>已到場</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="230"/>
+        <location filename="../views/meeting_desk.py" line="304"/>
         <source>%1 (%2): nobody registered</source>
         <translation>%1（%2）：無人登記</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="233"/>
+        <location filename="../views/meeting_desk.py" line="307"/>
         <source>planned</source>
         <translation>預定</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="234"/>
+        <location filename="../views/meeting_desk.py" line="308"/>
         <source>moved</source>
         <translation>已移動</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="235"/>
+        <location filename="../views/meeting_desk.py" line="309"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="236"/>
+        <location filename="../views/meeting_desk.py" line="310"/>
         <source>held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="237"/>
+        <location filename="../views/meeting_desk.py" line="311"/>
         <source>no-show</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="238"/>
+        <location filename="../views/meeting_desk.py" line="312"/>
         <source>Status: %1</source>
         <translation>狀態：%1</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="240"/>
+        <location filename="../views/meeting_desk.py" line="314"/>
         <source>starts at %1</source>
         <translation>%1 開始</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="242"/>
+        <location filename="../views/meeting_desk.py" line="316"/>
+        <source>ended at %1</source>
+        <translation>%1 結束</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="318"/>
         <source>tap Held when both sides are at the table</source>
         <translation>雙方都到桌後請按「已舉行」</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="265"/>
+        <location filename="../views/meeting_desk.py" line="341"/>
         <source>Yes, mark %n absent</source>
         <translation>是，標記 %n 人缺席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="294"/>
+        <location filename="../views/meeting_desk.py" line="370"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="302"/>
+        <location filename="../views/meeting_desk.py" line="378"/>
         <source>%1 has no meeting now.</source>
         <translation>%1 目前沒有洽談。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="322"/>
+        <location filename="../views/meeting_desk.py" line="398"/>
         <source>Nobody is registered for %1 at this meeting: tap Held when they are at the table.</source>
         <translation>此會議的 %1 方無人登記：他們到桌後請按「已舉行」。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="366"/>
+        <location filename="../views/meeting_desk.py" line="442"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="376"/>
-        <location filename="../views/meeting_desk.py" line="387"/>
+        <location filename="../views/meeting_desk.py" line="452"/>
+        <location filename="../views/meeting_desk.py" line="463"/>
         <source>Moved.</source>
         <translation>已移動。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="401"/>
+        <location filename="../views/meeting_desk.py" line="476"/>
         <source>Meetings desk</source>
         <translation>洽談服務台</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="402"/>
+        <location filename="../views/meeting_desk.py" line="477"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="257"/>
-        <location filename="../views/meeting_desk.py" line="267"/>
-        <location filename="../views/meeting_desk.py" line="404"/>
+        <location filename="../views/meeting_desk.py" line="333"/>
+        <location filename="../views/meeting_desk.py" line="343"/>
+        <location filename="../views/meeting_desk.py" line="479"/>
         <source>Others absent</source>
         <translation>其他人缺席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="314"/>
+        <location filename="../views/meeting_desk.py" line="65"/>
+        <source>Ended</source>
+        <extracomment>how a row is drawn for a meeting that has ended, is on now, or is later (background, text): ended rows greyed (6.9:1), the slot on now in light blue with bold text (13.9:1)</extracomment>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="67"/>
+        <source>On now</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="70"/>
+        <source>Not marked yet</source>
+        <translation>尚未標記</translation>
+    </message>
+    <message>
+        <location filename="../views/meeting_desk.py" line="390"/>
         <source>%1 has arrived for %2 (it starts at %3).</source>
         <translation>%1 已到場，會議 %2（%3 開始）。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="317"/>
+        <location filename="../views/meeting_desk.py" line="393"/>
         <source>%1 is here: counted for %2.</source>
         <translation>%1 已到：記入會議 %2。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="327"/>
+        <location filename="../views/meeting_desk.py" line="403"/>
         <source>(Not the meeting that was selected: now showing theirs.)</source>
         <translation>（不是原先選取的會議：現在顯示此人的會議。）</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="343"/>
+        <location filename="../views/meeting_desk.py" line="419"/>
         <source>Mark absent: %1? Tap the button again to confirm.</source>
         <translation>標記缺席：%1？再按一次按鈕確認。</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="405"/>
+        <location filename="../views/meeting_desk.py" line="480"/>
         <source>Held</source>
         <translation>已舉行</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="406"/>
+        <location filename="../views/meeting_desk.py" line="481"/>
         <source>No-show</source>
         <translation>未出席</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="407"/>
+        <location filename="../views/meeting_desk.py" line="482"/>
         <source>Move to table</source>
         <translation>移至此桌</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="408"/>
+        <location filename="../views/meeting_desk.py" line="483"/>
         <source>− 1 slot</source>
         <translation>− 1 時段</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="409"/>
+        <location filename="../views/meeting_desk.py" line="484"/>
         <source>+ 1 slot</source>
         <translation>+ 1 時段</translation>
     </message>
     <message>
-        <location filename="../views/meeting_desk.py" line="356"/>
+        <location filename="../views/meeting_desk.py" line="432"/>
         <source>Marked absent: %n</source>
         <translation>已標記缺席：%n 人</translation>
     </message>
@@ -1319,45 +1340,47 @@
         <translation>已關閉</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="360"/>
+        <location filename="../views/staff.py" line="205"/>
+        <location filename="../views/staff.py" line="405"/>
         <source>Busy: another device is saving. Tap OK again.</source>
         <translation>忙碌中：另一台裝置正在儲存。請再按一次 OK。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="353"/>
-        <location filename="../views/staff.py" line="367"/>
+        <location filename="../views/staff.py" line="204"/>
+        <location filename="../views/staff.py" line="398"/>
+        <location filename="../views/staff.py" line="412"/>
         <source>Wrong PIN.</source>
         <translation>PIN 錯誤。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="816"/>
-        <location filename="../views/staff.py" line="820"/>
+        <location filename="../views/staff.py" line="861"/>
+        <location filename="../views/staff.py" line="865"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="821"/>
+        <location filename="../views/staff.py" line="866"/>
         <source>Wait for the verdict.</source>
         <translation>請等候結果。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="828"/>
+        <location filename="../views/staff.py" line="873"/>
         <source>Try again: scan the badge once more.</source>
         <translation>請重試：再掃描一次名牌。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="829"/>
+        <location filename="../views/staff.py" line="874"/>
         <source>Another device was saving; nothing was written.</source>
         <translation>另一台裝置正在儲存；沒有寫入任何資料。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="977"/>
+        <location filename="../views/staff.py" line="1022"/>
         <source>Not undone: another device was saving. Try again.</source>
         <translation>未復原：另一台裝置正在儲存。請重試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="972"/>
-        <location filename="../views/staff.py" line="979"/>
+        <location filename="../views/staff.py" line="1017"/>
+        <location filename="../views/staff.py" line="1024"/>
         <source>Not undone: %1</source>
         <translation>未復原：%1</translation>
     </message>
@@ -1487,261 +1510,268 @@
         <translation>首次報到：%1，%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="201"/>
+        <location filename="../views/staff.py" line="206"/>
+        <location filename="../views/staff.py" line="244"/>
         <source>Only a staff member&apos;s badge ends the lock-out.</source>
         <translation>只有工作人員識別證能解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="203"/>
+        <location filename="../views/staff.py" line="207"/>
+        <location filename="../views/staff.py" line="246"/>
         <source>Not a valid badge (%1).</source>
         <translation>不是有效的識別證（%1）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="209"/>
+        <location filename="../views/staff.py" line="211"/>
+        <location filename="../views/staff.py" line="252"/>
         <source>Lock-out ended by %1 (staff badge). Enter your PIN.</source>
         <translation>%1 已解除鎖定（工作人員識別證）。請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="214"/>
+        <location filename="../views/staff.py" line="258"/>
         <source>Staff sign-in</source>
         <translation>工作人員登入</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="215"/>
+        <location filename="../views/staff.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="255"/>
+        <location filename="../views/staff.py" line="201"/>
+        <location filename="../views/staff.py" line="299"/>
         <source>Too many wrong PINs. Try again in %n s.</source>
         <translation>PIN 錯誤次數過多，請於 %n 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="256"/>
+        <location filename="../views/staff.py" line="202"/>
+        <location filename="../views/staff.py" line="300"/>
         <source>Staff: scan your staff badge here to end the lock-out.</source>
         <translation>工作人員：在此掃描工作人員識別證即可解除鎖定。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="261"/>
+        <location filename="../views/staff.py" line="209"/>
+        <location filename="../views/staff.py" line="305"/>
         <source>No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff</source>
         <translation>本資訊站尚未設定 PIN。設定方式：python main.py set-pin --role staff</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="268"/>
+        <location filename="../views/staff.py" line="312"/>
         <source>Enter your PIN.</source>
         <translation>請輸入 PIN。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="344"/>
+        <location filename="../views/staff.py" line="203"/>
+        <location filename="../views/staff.py" line="389"/>
         <source>Wrong PIN. %n tries left.</source>
         <translation>PIN 錯誤，還剩 %n 次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="585"/>
+        <location filename="../views/staff.py" line="630"/>
         <source>Check-in</source>
         <translation>報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="586"/>
+        <location filename="../views/staff.py" line="631"/>
         <source>No badge? Search a name or badge number</source>
         <translation>沒有識別證？以姓名或證號搜尋</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="587"/>
+        <location filename="../views/staff.py" line="632"/>
         <source>Last scans</source>
         <translation>最近掃描</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="588"/>
+        <location filename="../views/staff.py" line="633"/>
         <source>Undo last check-in</source>
         <translation>取消上一筆報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="593"/>
+        <location filename="../views/staff.py" line="638"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="594"/>
+        <location filename="../views/staff.py" line="639"/>
         <source>Camera</source>
         <translation>相機</translation>
     </message>
     <message>
         <location filename="../views/editor.py" line="273"/>
-        <location filename="../views/meeting_desk.py" line="403"/>
-        <location filename="../views/staff.py" line="595"/>
+        <location filename="../views/meeting_desk.py" line="478"/>
+        <location filename="../views/staff.py" line="640"/>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="596"/>
+        <location filename="../views/staff.py" line="641"/>
         <source>Room &amp; time changes</source>
         <translation>地點與時間異動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="643"/>
+        <location filename="../views/staff.py" line="688"/>
         <source>Sync is not running on this device: check-ins stay here until it does.</source>
         <translation>本裝置未執行同步：報到資料會先留在本機，直到同步啟動。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="647"/>
+        <location filename="../views/staff.py" line="692"/>
         <source>Online with %1</source>
         <translation>已連線：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="649"/>
+        <location filename="../views/staff.py" line="694"/>
         <source>OFFLINE — working alone</source>
         <translation>離線 — 獨立運作中</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="651"/>
+        <location filename="../views/staff.py" line="696"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="653"/>
+        <location filename="../views/staff.py" line="698"/>
         <source>%n change(s) waiting</source>
         <translation>%n 筆異動待同步</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="656"/>
+        <location filename="../views/staff.py" line="701"/>
         <source>%n duplicate check-in(s) from devices that were apart</source>
         <translation>%n 筆分離裝置間的重複報到</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="678"/>
+        <location filename="../views/staff.py" line="723"/>
         <source>⚠ session cancelled</source>
         <translation>⚠ 場次已取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="694"/>
+        <location filename="../views/staff.py" line="739"/>
         <source>manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="696"/>
+        <location filename="../views/staff.py" line="741"/>
         <source>badge %1</source>
         <translation>識別證 %1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="698"/>
+        <location filename="../views/staff.py" line="743"/>
         <source>no badge number read</source>
         <translation>未讀到名牌號碼</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="733"/>
+        <location filename="../views/staff.py" line="778"/>
         <source>SESSION CANCELLED</source>
         <translation>場次已取消</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="734"/>
+        <location filename="../views/staff.py" line="779"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="735"/>
+        <location filename="../views/staff.py" line="780"/>
         <source>Scan a badge</source>
         <translation>請掃描識別證</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="739"/>
+        <location filename="../views/staff.py" line="784"/>
         <source>Scans are still recorded. Check with the organiser before letting anyone in.</source>
         <translation>掃描仍會記錄。讓任何人入場前，請先向主辦單位確認。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="827"/>
-        <location filename="../views/staff.py" line="838"/>
-        <location filename="../views/staff.py" line="853"/>
+        <location filename="../views/staff.py" line="872"/>
+        <location filename="../views/staff.py" line="883"/>
+        <location filename="../views/staff.py" line="898"/>
         <source>NOT RECORDED</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="839"/>
+        <location filename="../views/staff.py" line="884"/>
         <source>This device&apos;s clock says %1; ask the organiser.</source>
         <translation>此裝置的時鐘顯示 %1；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="841"/>
+        <location filename="../views/staff.py" line="886"/>
         <source>Nothing was written: every other device would refuse a check-in dated outside the event.</source>
         <translation>未寫入任何資料：日期在活動期間以外的報到，其他所有裝置都會拒收。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="848"/>
+        <location filename="../views/staff.py" line="893"/>
         <source>%1: this device&apos;s clock says %2; ask the organiser.</source>
         <translation>%1：此裝置的時鐘顯示 %2；請洽主辦單位。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="854"/>
+        <location filename="../views/staff.py" line="899"/>
         <source>The check-in could not be saved. Do not let in yet.</source>
         <translation>報到無法儲存，請先不要放行。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="855"/>
+        <location filename="../views/staff.py" line="900"/>
         <source>Call the technical desk.</source>
         <translation>請聯絡技術支援。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="868"/>
+        <location filename="../views/staff.py" line="913"/>
         <source>Check in %1 (%2, %3)</source>
         <translation>為 %1 報到（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="946"/>
+        <location filename="../views/staff.py" line="991"/>
         <source>Not registered</source>
         <translation>未登記</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="970"/>
+        <location filename="../views/staff.py" line="1015"/>
         <source>Not undone</source>
         <translation>未撤銷</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="982"/>
+        <location filename="../views/staff.py" line="1027"/>
         <source>Nothing to undo on this device.</source>
         <translation>此裝置沒有可取消的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="984"/>
+        <location filename="../views/staff.py" line="1029"/>
         <source>Check-in of %1 undone.</source>
         <translation>已取消 %1 的報到。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="995"/>
+        <location filename="../views/staff.py" line="1040"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="997"/>
+        <location filename="../views/staff.py" line="1042"/>
         <source>Saved %1</source>
         <translation>已儲存：%1</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="659"/>
+        <location filename="../views/staff.py" line="704"/>
         <source>%n sync entries quarantined (details: sync status)</source>
         <translation>%n 筆同步項目已隔離（詳情：sync status）</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="916"/>
+        <location filename="../views/staff.py" line="961"/>
         <source>New walk-in: register “%1”…</source>
         <translation>現場報名：登記「%1」…</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="931"/>
+        <location filename="../views/staff.py" line="976"/>
         <source>Register “%1” as: %2</source>
         <translation>登記「%1」為：%2</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="948"/>
+        <location filename="../views/staff.py" line="993"/>
         <source>Not registered: check the name (at most 100 characters).</source>
         <translation>未登記：請檢查姓名（最多 100 個字元）。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="954"/>
+        <location filename="../views/staff.py" line="999"/>
         <source>Not registered: another device was saving. Try again.</source>
         <translation>未登記：另一台裝置正在儲存，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../views/staff.py" line="958"/>
+        <location filename="../views/staff.py" line="1003"/>
         <source>Registered %1: badge number %2 (print it with main.py badges).</source>
         <translation>已登記 %1：名牌編號 %2（以 main.py badges 列印）。</translation>
     </message>

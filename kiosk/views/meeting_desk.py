@@ -5,10 +5,13 @@ transaction with its audit row, offline. A live count of held / no-show / open p
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QBoxLayout, QComboBox, QFrame, QGridLayout, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QAbstractItemView, QBoxLayout, QComboBox, QFrame, QGridLayout, QHBoxLayout, QListView, QListWidget,
+    QListWidgetItem, QPushButton, QScrollArea, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
 )
 
 from kiosk.models.errors import KioskError
@@ -16,10 +19,57 @@ from kiosk.models.errors import KioskError
 from . import phrases, theme
 from .matchmaking_board import meeting_cell
 from .wedge import WedgeInput
-from .widgets import label
 from .switching import when_shown
+from .widgets import label, make_kinetic
 
 MeetingRole = Qt.ItemDataRole.UserRole
+#: how a row is drawn for a meeting that has ended, is on now, or is later (background, text):
+#: ended rows greyed (6.9:1), the slot on now in light blue with bold text (13.9:1)
+ROW_COLOURS = {"ended": ("#e4e8ee", "#3b4657"), "now": ("#d6e8ff", "#14213d"), "later": ("#ffffff", "#14213d")}
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Paints a row's own background (ended, on now) under the style sheet's item rule, which
+    otherwise ignores it; a selected row keeps the style sheet's dark selection."""
+
+    def paint(self, painter, option, index) -> None:
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)
+        if brush is not None and not option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, brush)
+        super().paint(painter, option, index)
+
+
+def place_order(place: str) -> tuple:
+    """Tables and rooms in reading order: "T2" before "T10" (numbers compared as numbers)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", place))
+
+
+def desk_order(meetings) -> list:
+    """The desk's list: by start time, then table (or room); cancelled meetings left out."""
+    return sorted((m for m in meetings if m.status != "cancelled"), key=lambda m: (m.start, place_order(m.place), m.id))
+
+
+def phase(m, now) -> str:
+    """``ended``, ``now`` (on at ``now``) or ``later``."""
+    if m.end <= now:
+        return "ended"
+    return "now" if m.start <= now else "later"
+
+
+def desk_row(m, now, lang: str) -> str:
+    """One row of the desk's list: "10:30–11:00  T3  · Ended", the two sides, and what is marked
+    (an ended meeting nobody marked says so: staff mark it held or no-show after the slot)."""
+    first, _, rest = meeting_cell(m, lang, public=False).partition("\n")
+    when = phase(m, now)
+    text = f"{first}  {m.place}"
+    if when == "ended":
+        text += "  · " + QCoreApplication.translate("Meetings", "Ended")
+    elif when == "now":
+        text += "  · " + QCoreApplication.translate("Meetings", "On now")
+    text += "\n" + rest
+    if when == "ended" and m.status == "planned":
+        text += "\n· " + QCoreApplication.translate("Meetings", "Not marked yet")
+    return text
 
 
 class MeetingDesk(QWidget):
@@ -53,11 +103,18 @@ class MeetingDesk(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # moved by the finger, pixel by pixel (a row at a time jumped under it); a drag never selects
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setAutoScroll(False)     # a refresh keeps the staff member's place in the list
         self.list.itemClicked.connect(lambda item: self.select(item.data(MeetingRole)))
+        # rows a finger's size (72 px at least), readable from a metre (the screen's body text)
         self.list.setStyleSheet("QListWidget { background:#ffffff; color:#14213d; } "
-                                "QListWidget::item { border-bottom: 1px solid #c5cedb; padding: 4px; color:#14213d; } "
+                                f"QListWidget::item {{ border-bottom: 1px solid #c5cedb; padding: 6px 8px; "
+                                f"min-height: {theme.TOUCH_MIN}px; }} "
                                 # the selected row drew as an empty light-blue box (white text on it)
                                 "QListWidget::item:selected { background:#14213d; color:#ffffff; }")
+        self.list.setItemDelegate(RowDelegate(self.list))
+        make_kinetic(self.list)
         self.counts = label(role="onDark", wrap=True)
 
         panel = QFrame()
@@ -161,7 +218,7 @@ class MeetingDesk(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.wedge.set_active(True)
-        self.refresh()
+        self.refresh(to_now=True)          # opened: the slot on now at the top, earlier ones above it
 
     def hideEvent(self, event) -> None:
         self.wedge.set_active(False)
@@ -172,26 +229,43 @@ class MeetingDesk(QWidget):
             self.parentWidget().setCurrentWidget(self.back_to)
 
     # ---------------------------------------------------------------- reading
-    def refresh(self) -> None:
+    def refresh(self, *, to_now: bool = False) -> None:
+        """The day's meetings by start time then table: the ended ones first (greyed, "Ended",
+        still markable: a no-show is often only certain after the slot), the slot on now, then
+        later ones. ``to_now``: scroll so the first meeting not yet ended is at the top;
+        otherwise the list keeps its place (a minute tick must not move it under a finger)."""
         now = self.ui.now()
         lang = self.ui.language
+        bar = self.list.verticalScrollBar()
+        kept = bar.value()
         self.list.clear()
-        for row in self.mm.board(now):
-            for m in (row.now, row.next):
-                if m is None:
-                    continue
-                item = QListWidgetItem(f"{row.table.id}  {meeting_cell(m, lang, public=False)}")
-                item.setData(MeetingRole, m.id)
-                self.list.addItem(item)
-        for m in self.mm.meetings(day=now.date()):
-            if m.table_id is None and m.end > now and m.status != "cancelled":   # meetings in rooms
-                item = QListWidgetItem(f"{m.room_id}  {phrases.time_range(m.start, m.end)}  {m.title.get(lang)}")
-                item.setData(MeetingRole, m.id)
-                self.list.addItem(item)
+        first_open = None
+        for m in desk_order(self.mm.meetings(day=now.date())):
+            when = phase(m, now)
+            item = QListWidgetItem(desk_row(m, now, lang))
+            item.setData(MeetingRole, m.id)
+            background, text = ROW_COLOURS[when]
+            item.setBackground(QBrush(QColor(background)))
+            item.setForeground(QBrush(QColor(text)))
+            if when == "now":
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+            if first_open is None and when != "ended":
+                first_open = item
         for i in range(self.list.count()):
             if self.list.item(i).data(MeetingRole) == self.meeting_id:
                 self.list.setCurrentRow(i)            # the selection stays marked after a refresh
                 break
+        self.list.doItemsLayout()
+        if to_now:
+            if first_open is not None:
+                self.list.scrollToItem(first_open, QAbstractItemView.ScrollHint.PositionAtTop)
+            else:
+                self.list.scrollToBottom()            # the day is over: its last meetings in view
+        else:
+            bar.setValue(kept)
         hours = self.mm.hourly_counts(now.date())
         self.counts.setText("\n".join(
             QCoreApplication.translate("Meetings", "%1:00  held %2 · no-show %3 · open %4")
@@ -239,6 +313,8 @@ class MeetingDesk(QWidget):
         status = QCoreApplication.translate("Meetings", "Status: %1").replace("%1", names[m.display_status])
         if not started:
             status += " · " + QCoreApplication.translate("Meetings", "starts at %1").replace("%1", f"{m.start:%H:%M}")
+        elif self.ui.now() >= m.end:
+            status += " · " + QCoreApplication.translate("Meetings", "ended at %1").replace("%1", f"{m.end:%H:%M}")
         elif unlisted and m.status == "planned":
             status += " · " + QCoreApplication.translate("Meetings", "tap Held when both sides are at the table")
         self.status.setText(status)
@@ -393,8 +469,7 @@ class MeetingDesk(QWidget):
         self._confirm_absent = None
         self.message.clear()
         self.list.clearSelection()
-        self.list.scrollToTop()
-        self._show_selected()
+        self.refresh(to_now=True)
 
     def retranslate(self) -> None:
         self.message.clear()              # "Saved." in the old language is not left behind

@@ -153,6 +153,10 @@ class PinPad(QWidget):
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = label(role="onDark", wrap=True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the message's height is reserved for the longest thing it can say (the lock-out banner
+        # under an error): the banner appearing or going never moves a key under the finger
+        # (it pushed the keypad down ~80 px; _reserve_message)
+        self._reserved = (0, 0, "")
         grid = QGridLayout()
         grid.setSpacing(14)
         self.keys: dict[str, QPushButton] = {}
@@ -189,7 +193,46 @@ class PinPad(QWidget):
         self.wedge = WedgeInput(self)
         self.wedge.scanned.connect(self.badge_scanned)
         ui.languageChanged.connect(lambda _l: self.retranslate())
+        ui.themeChanged.connect(lambda _t: self._show_state())        # larger text: a taller reserve
         self.retranslate()
+
+    def _message_texts(self) -> list[str]:
+        """Everything the message line can say, at its longest (an error above the lock-out)."""
+        seconds, tries = 3600, 4        # (lupdate reads these calls as the pad's own only with plain names)
+        locked = (QCoreApplication.translate("Staff", "Too many wrong PINs. Try again in %n s.", "", seconds) + "\n"
+                  + QCoreApplication.translate("Staff", "Staff: scan your staff badge here to end the lock-out."))
+        errors = (QCoreApplication.translate("Staff", "Wrong PIN. %n tries left.", "", tries),
+                  QCoreApplication.translate("Staff", "Wrong PIN."),
+                  QCoreApplication.translate("Staff", "Busy: another device is saving. Tap OK again."),
+                  QCoreApplication.translate("Staff", "Only a staff member's badge ends the lock-out."),
+                  QCoreApplication.translate("Staff", "Not a valid badge (%1).").replace("%1", "not_yet_valid"))
+        return [locked, *(f"{e}\n{locked}" for e in errors),
+                QCoreApplication.translate(
+                    "Staff", "No PIN is set on this kiosk. Set one with: python main.py set-pin --role staff"),
+                QCoreApplication.translate("Staff", "Lock-out ended by %1 (staff badge). Enter your PIN.").replace(
+                    "%1", "Wojciech Szczepański-Kowalczyk")]
+
+    def _reserve_message(self) -> None:
+        """Fix the message's height to the tallest of :meth:`_message_texts` in the current
+        language, text size and width (measured once per change of any of them)."""
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right() - 32       # the label's 16 px padding
+        size = self.ui.theme.title
+        key = (width, size, self.ui.language)
+        if width <= 0 or key == self._reserved:
+            return
+        self._reserved = key
+        font = self.message.font()
+        font.setPixelSize(size)
+        font.setBold(True)
+        fm = QFontMetrics(font)
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
+        high = max(fm.boundingRect(QRect(0, 0, width, 100_000), flags, t).height() for t in self._message_texts())
+        self.message.setFixedHeight(high + 20 + 4)           # the label's 10 px padding, and rounding
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._reserve_message()
 
     def badge_scanned(self, payload: str) -> None:
         from kiosk.models.errors import KioskError
@@ -212,6 +255,7 @@ class PinPad(QWidget):
         self._show_state()
 
     def retranslate(self) -> None:
+        self._error = self._note = ""     # not left behind in the old language (the lock-out is said anew)
         self.heading.setText(QCoreApplication.translate("Staff", "Staff sign-in"))
         self.cancel.setText(QCoreApplication.translate("Staff", "Cancel"))
         self._show_state()
@@ -274,6 +318,7 @@ class PinPad(QWidget):
             f" font-size:{theme.title}px;" if error else f"font-size:{theme.title}px; padding:10px 16px;")
         for key in self.keys.values():
             key.setEnabled(not state.locked_for and not self._checking)
+        self._reserve_message()
 
     @property
     def checking(self) -> bool:

@@ -11,7 +11,7 @@ from tests.views.layout_fit import button_problem, label_problem, problems
 
 LANGS = ("en", "ko", "zh-Hant")
 SIZES = ((1920, 1080), (1080, 1920))
-SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "my-day-person", "board", "pin",
+SCREENS = ("home", "agenda", "exhibitors", "changes", "detail", "my-day", "my-day-person", "board", "pin", "pin-locked",
            "checkin", "checkin-cancelled", "editor", "editor-empty", "meetings", "exhibitors-keyboard", "exhibitors-keyboard-matches",
            "my-day-number", "my-day-number-wrong")
 
@@ -42,6 +42,15 @@ def _open(window, screen: str) -> None:
         window.open_session("d1-roundtable")   # on now at 16:30: the walk and its steps show (d1-keynote has ended)
     elif screen == "pin":
         window.open_staff()
+    elif screen == "pin-locked":
+        # five wrong PINs: the lock-out banner in the space kept for it above the keys
+        from kiosk import operations
+
+        operations.set_pin(window.ops.store, role="staff", pin="246813", now=window.ui.now())
+        for _ in range(5):
+            window.ops.try_pin("111111")
+        window.open_staff()
+        assert window.ops.pin_lock_state().locked_for > 0
     elif screen == "checkin":
         window.enter_staff_mode("staff")
     elif screen in ("exhibitors-keyboard", "exhibitors-keyboard-matches"):

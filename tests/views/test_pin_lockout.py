@@ -8,11 +8,14 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from kiosk.models import badges
 from kiosk.models.pins import PinStore
 from tests.conftest import ROOT, kst
+from tests.views.layout_fit import label_problem
 from tests.views.test_staff_mode import badge, key, kiosk, type_pin  # noqa: F401  (fixtures)
 
 
@@ -93,3 +96,55 @@ def test_the_organiser_ends_a_lock_out_from_the_command_line(db, db_path):
     out = subprocess.run([sys.executable, str(ROOT / "main.py"), "pin-unlock", "--device", "lobby-1",
                           "--db", str(db_path)], capture_output=True, text=True)
     assert out.returncode == 0 and "no PIN lock-out" in out.stdout
+
+
+def _key_places(kiosk):
+    pad = kiosk.pin_pad
+    return {k: (b.mapTo(kiosk, b.rect().topLeft()).toTuple(), b.size().toTuple()) for k, b in pad.keys.items()} | {
+        "cancel": (pad.cancel.mapTo(kiosk, pad.cancel.rect().topLeft()).toTuple(), pad.cancel.size().toTuple())}
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "ko", "zh-Hant"])
+def test_the_lock_out_banner_moves_no_key(qtbot, make_kiosk, db, key, clock, size, language):
+    """The banner ("Too many wrong PINs…" and "Staff: scan your staff badge…", under "Only a
+    staff member's badge…") pushed the keypad down when it appeared: the next tap landed a key
+    lower. Every key (and Cancel) stays put through a wrong PIN, the lock-out, a refused badge,
+    the lock-out ending, and with larger text switched on while locked."""
+    db.pins.set_pin("staff", "246813", kst("06-13 12:00"))
+    clock.set(kst("06-15 18:05"))
+    kiosk = make_kiosk(size=size, language=language)
+    kiosk.checkins.register_public_key(badges.public_raw(key), kst("06-13 12:00"))
+    pad = lock_the_pad(qtbot, kiosk, wrong=0)
+    qtbot.wait(20)
+    before = _key_places(kiosk)
+    plain = pad.message.text()
+    type_pin(qtbot, kiosk, list("111111"))                    # "Wrong PIN. 4 tries left."
+    qtbot.wait(20)
+    assert pad.message.text() != plain and _key_places(kiosk) == before
+    for _ in range(4):
+        type_pin(qtbot, kiosk, list("111111"))
+    qtbot.wait(20)
+    assert kiosk.ops.pin_lock_state().locked_for > 0
+    assert pad.message.text().count("\n") >= 1                # the banner: two lines at least
+    assert _key_places(kiosk) == before, pad.message.text()
+    scan_at_pad(qtbot, kiosk, badge(kiosk, key, "A0001"))    # a delegate's badge: an error above the banner
+    assert "Only a staff member's badge" in pad.message.text() or language != "en"
+    assert pad.message.text().count("\n") >= 2
+    assert _key_places(kiosk) == before
+    # the whole banner is readable in the space kept for it
+    assert label_problem(pad.message) is None, label_problem(pad.message)
+    scan_at_pad(qtbot, kiosk, badge(kiosk, key, "A0005"))    # staff: the lock-out ends, the banner goes
+    qtbot.waitUntil(lambda: kiosk.ops.pin_lock_state().locked_for == 0, timeout=2000)
+    qtbot.wait(20)
+    assert _key_places(kiosk) == before
+    # larger text, locked again: the keys may move once (the text grew), but not with the banner
+    type_pin(qtbot, kiosk, list("111111"))
+    kiosk.access_button.setChecked(True)
+    qtbot.wait(20)
+    locked = _key_places(kiosk)
+    assert kiosk.ops.pin_lock_state().locked_for > 0 and label_problem(pad.message) is None
+    scan_at_pad(qtbot, kiosk, badge(kiosk, key, "A0028"))    # another staff member
+    qtbot.waitUntil(lambda: kiosk.ops.pin_lock_state().locked_for == 0, timeout=2000)
+    qtbot.wait(20)
+    assert _key_places(kiosk) == locked

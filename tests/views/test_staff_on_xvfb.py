@@ -72,3 +72,31 @@ def test_the_meetings_desk_asks_before_marking_absent(display, db_path, tmp_path
     # second tap: marked
     assert r["after_second_tap"] == {buyer: "present", exhibitor: "absent"}
     assert r["done_message"] == "Marked absent: 1"
+
+
+@pytest.fixture(scope="module")
+def portrait_display():
+    with xvfb("1080x1920x24") as name:
+        yield name
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
+def test_the_meetings_list_scrolls_by_finger_and_an_ended_meeting_is_marked(request, db_path, tmp_path, size):
+    screen = request.getfixturevalue("display" if size == "1920x1080" else "portrait_display")
+    r = scenario(screen, "meetings_drag", db_path, tmp_path, size)
+    # opened on the slot on now (14:30–15:00), the morning's ended meetings above it
+    assert r["top_at_open"].startswith("2023-06-14T14:30") and 0 < r["value_at_open"] < r["maximum"]
+    # a finger drag up shows later meetings, down the earlier ones: the list moved with it
+    assert r["ran_out_up"] < 10 and r["ran_out_down"] < 10          # each flick comes to rest
+    assert r["value_after_up"] > r["value_at_open"] + 200, r
+    assert r["value_after_down"] < r["value_after_up"] - 400, r
+    assert r["top_after_down"] < r["top_at_open"]
+    # a drag is no tap: nothing selected, nothing marked, no row highlighted
+    assert r["selected_after_up"] is None and r["selected_after_down"] is None
+    assert r["current_after_up"] is None and r["current_after_down"] is None
+    assert r["edits_after_drags"] == 0
+    # a tap after it selects that (ended) meeting; No-show saves it
+    assert r["tapped_ended"] and r["tapped_status_before"] == "planned"
+    assert r["selected_after_tap"] == r["current_after_tap"] == r["tapped"]
+    assert "ended at" in r["status_line"]
+    assert r["status_after_no_show"] == "no_show" and "No-show" in r["row_text"] and "Ended" in r["row_text"]
