@@ -39,6 +39,53 @@ class RowDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+class DeskList(QListWidget):
+    """The desk's list keeps the row at its top where it is whenever its rows are laid out again
+    (rotation, larger text, the panel's relayout after opening, a refresh): word-wrapped rows
+    change height, and a kept pixel offset would land somewhere else in the day."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._anchor = None          # (meeting id at the top, its top's offset in px, ≤ 0)
+        self._hold = False
+        self.verticalScrollBar().valueChanged.connect(self._moved)
+
+    def top(self):
+        """(the meeting id of the row at the top of the view, its top's offset) or None."""
+        item = self.itemAt(4, 1)
+        return None if item is None else (item.data(MeetingRole), self.visualItemRect(item).top())
+
+    def _moved(self, _value) -> None:
+        if not self._hold:           # a finger (or a scroll to a row) moved the list: a new anchor
+            self._anchor = self.top()
+
+    def keep(self, anchor) -> None:
+        self._anchor = anchor
+
+    def doItemsLayout(self) -> None:
+        if self._hold:               # being emptied and filled again (a refresh): it places the rows after
+            super().doItemsLayout()
+            return
+        self._hold = True
+        try:
+            super().doItemsLayout()
+            found = self._anchor is not None and self._put_on_top(*self._anchor)
+        finally:
+            self._hold = False
+        if not found:
+            self._anchor = self.top()
+
+    def _put_on_top(self, meeting_id, offset) -> bool:
+        for i in range(self.count()):
+            item = self.item(i)
+            if item.data(MeetingRole) == meeting_id:
+                self.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() - offset)
+                return True
+        return False
+
+
 def place_order(place: str) -> tuple:
     """Tables and rooms in reading order: "T2" before "T10" (numbers compared as numbers)."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", place))
@@ -100,7 +147,7 @@ class MeetingDesk(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.lock_button)
 
-        self.list = QListWidget()
+        self.list = DeskList()
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # moved by the finger, pixel by pixel (a row at a time jumped under it); a drag never selects
@@ -236,8 +283,8 @@ class MeetingDesk(QWidget):
         otherwise the list keeps its place (a minute tick must not move it under a finger)."""
         now = self.ui.now()
         lang = self.ui.language
-        bar = self.list.verticalScrollBar()
-        kept = bar.value()
+        self.list.keep(self.list.top())
+        self.list._hold = True            # emptied and filled again: the anchor stays
         self.list.clear()
         first_open = None
         for m in desk_order(self.mm.meetings(day=now.date())):
@@ -258,14 +305,16 @@ class MeetingDesk(QWidget):
             if self.list.item(i).data(MeetingRole) == self.meeting_id:
                 self.list.setCurrentRow(i)            # the selection stays marked after a refresh
                 break
-        self.list.doItemsLayout()
-        if to_now:
+        self.list._hold = False
+        kept = self.list._anchor
+        self.list.doItemsLayout()                  # the row that was at the top is again
+        if to_now or kept is None or self.list._anchor != kept:
+            self.list.keep(None)
             if first_open is not None:
                 self.list.scrollToItem(first_open, QAbstractItemView.ScrollHint.PositionAtTop)
             else:
                 self.list.scrollToBottom()            # the day is over: its last meetings in view
-        else:
-            bar.setValue(kept)
+            self.list.keep(self.list.top())
         hours = self.mm.hourly_counts(now.date())
         self.counts.setText("\n".join(
             QCoreApplication.translate("Meetings", "%1:00  held %2 · no-show %3 · open %4")

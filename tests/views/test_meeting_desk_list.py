@@ -136,3 +136,20 @@ def test_the_rows_speak_the_desks_language(qtbot, make_kiosk, clock, language, e
     texts = [item.text() for item in rows(desk)]
     assert not any("Ended" in t or "On now" in t or "Not marked yet" in t for t in texts)
     assert sum(ended in t for t in texts) > 10
+
+
+def test_turning_the_screen_keeps_the_row_at_the_top(qtbot, make_kiosk, clock):
+    """Word-wrapped rows change height with the width: a kept pixel offset landed elsewhere in
+    the day (portrait opened with the slot on now half hidden)."""
+    clock.set(kst("06-14 14:40"))
+    window, desk = open_desk(make_kiosk)
+    qtbot.wait(50)
+    top = first_visible(desk).data(MeetingRole)
+    assert desk.list.visualItemRect(first_visible(desk)).top() == 0
+    window.resize(1080, 1920)
+    qtbot.wait(50)
+    assert first_visible(desk).data(MeetingRole) == top
+    assert desk.list.visualItemRect(first_visible(desk)).top() == 0
+    window.access_button.setChecked(True)          # larger text: taller rows, the same one on top
+    qtbot.wait(50)
+    assert first_visible(desk).data(MeetingRole) == top
