@@ -76,6 +76,7 @@ def main(view: str, lang: str, size: str, out: str, *flags: str) -> int:
             m = next(m for m in mm.meetings() if m.start.isoformat().startswith("2023-06-14T10:00") and
                      {p.side for p in mm.participants(m.id)} == {"buyer", "exhibitor"})
             people = mm.participants(m.id)
+            desk.select(m.id)                # picked in the list (at --at 14:40 it has ended: marked after the slot)
             for p in people[:1] if "--asking" in flags else people:
                 desk.scan(badge(p.attendee_id))
             if "--asking" in flags:          # one came: "Others absent" asks before it marks

@@ -145,8 +145,15 @@ def pin_lock(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     app, db, window, driver, r = _at_the_pad(db_path, "2023-06-15T18:05", size, "staff", STAFF_PIN)
     badge = _keyed(window)
     pad = window.pin_pad
+
+    def keys_on_screen():
+        """Where each key (and Cancel) is on the X screen: the lock-out banner must move none."""
+        return {k: b.mapToGlobal(b.rect().topLeft()).toTuple() for k, b in [*pad.keys.items(), ("cancel", pad.cancel)]}
+
+    r["keys_open"] = keys_on_screen()
     for _ in range(5):
         _pin(driver, window, "111111")
+    r["keys_locked"] = keys_on_screen()
     r["locked_for"] = window.ops.pin_lock_state().locked_for
     r["keys_enabled"] = pad.keys["1"].isEnabled()
     r["locked_message"] = pad.message.text()
@@ -166,6 +173,7 @@ def pin_lock(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     r["after_staff_message"] = pad.message.text()
     r["keys_enabled_after"] = pad.keys["1"].isEnabled()
     r["dots_after_scan"] = pad.dots.text()                 # the scan's keys did not land as digits
+    r["keys_unlocked"] = keys_on_screen()
     driver.screenshot(out / f"pin-unlocked-by-badge-{size[0]}x{size[1]}.png")
     _pin(driver, window, STAFF_PIN)
     r["view"] = window.current_view()

@@ -1,5 +1,5 @@
-"""The meetings desk (staff and volunteers, behind the PIN): the meetings on now and next at
-every table; scan both badges at the table (or one, and mark the other side absent); held and
+"""The meetings desk (staff and volunteers, behind the PIN): the day's meetings by start time
+then table, the slot on now at the top and the ended ones above it (still markable); scan both badges at the table (or one, and mark the other side absent); held and
 no-show; move a meeting to another table or slot — each through the domain's verbs, one
 transaction with its audit row, offline. A live count of held / no-show / open per hour."""
 

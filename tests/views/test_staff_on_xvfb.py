@@ -37,6 +37,8 @@ def test_the_check_in_look_up_selects_then_confirms(display, db_path, tmp_path):
 def test_a_locked_pin_pad_opens_to_a_staff_badge_not_to_taps_or_an_attendees_badge(display, db_path, tmp_path):
     r = scenario(display, "pin_lock", db_path, tmp_path)
     assert 0 < r["locked_for"] <= 61 and not r["keys_enabled"] and "staff badge" in r["locked_message"]
+    # the lock-out banner came and went and no key moved on the screen (it pushed them down)
+    assert r["keys_locked"] == r["keys_open"] and r["keys_unlocked"] == r["keys_open"]
     assert r["view_while_locked"] == "pin" and r["role_while_locked"] is None    # the right PIN, tapped: nothing
     assert r["after_delegate_locked_for"] > 0 and "Only a staff member's badge" in r["after_delegate_message"]
     assert r["after_staff_locked_for"] == 0 and "Hyun-woo Kim" in r["after_staff_message"]
