@@ -182,6 +182,13 @@ def main() -> int:
                      "meetings"):
             window.screen(name)
         window.open_session(SESSIONS[0])
+        # QtMultimedia (and the QtNetwork types it brings) is imported on first use too — the
+        # desk's first verdict sound, the camera check: ~3,000 Python objects that would read as
+        # growth when the monkey's first scan or wrong PIN comes after the first sample
+        from kiosk.views.feedback import camera_available
+
+        window.screen("checkin").sounds._load()
+        camera_available()
         pump(app)
         window.reset_for_next_visitor()
         pump(app)

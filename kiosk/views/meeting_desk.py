@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QBoxLayout, QComboBox, QFrame, QGridLayout, QHBoxLayout, QListView, QListWidget,
-    QListWidgetItem, QPushButton, QScrollArea, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QScrollArea, QStyledItemDelegate, QVBoxLayout, QWidget,
 )
 
 from kiosk.models.errors import KioskError
@@ -34,7 +34,9 @@ class RowDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         brush = index.data(Qt.ItemDataRole.BackgroundRole)
-        if brush is not None and not option.state & QStyle.StateFlag.State_Selected:
+        # asked of the view, not of option.state: touching QStyle's flags makes PySide6 build every
+        # QStyle enum on the first paint (~3,000 Python objects the memory checks see appear late)
+        if brush is not None and not self.parent().selectionModel().isSelected(index):
             painter.fillRect(option.rect, brush)
         super().paint(painter, option, index)
 
