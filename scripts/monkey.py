@@ -187,7 +187,7 @@ def main() -> int:
         # growth when the monkey's first scan or wrong PIN comes after the first sample
         from kiosk.views.feedback import camera_available
 
-        window.screen("checkin").sounds._load()
+        window.screen("checkin").sounds.preload()
         camera_available()
         pump(app)
         window.reset_for_next_visitor()

@@ -36,6 +36,11 @@ class Sounds:
                 self._effects[colour] = effect
         return self._effects
 
+    def preload(self) -> None:
+        """Import QtMultimedia and load the effects now instead of on the first verdict."""
+        if self._effects is None:
+            self._load()
+
     def play(self, colour: str) -> None:
         effect = (self._effects if self._effects is not None else self._load()).get(colour)
         if effect is not None:

@@ -242,7 +242,11 @@ class MeetingDesk(QWidget):
 
         self.wedge = WedgeInput(self)
         self.wedge.scanned.connect(self.scan)
-        ui.minuteTick.connect(lambda _now: self.refresh())
+        #: the next start or end of a meeting after the last refresh: before it a minute tick
+        #: changes nothing on the list (a day of 10,000 meetings takes ~0.5 s to list again)
+        self._next_change = None
+        self._listed_day = None
+        ui.minuteTick.connect(self._minute)
         ui.languageChanged.connect(lambda _l: when_shown(self, "retranslate", self.retranslate))
         self.retranslate()
 
@@ -278,6 +282,17 @@ class MeetingDesk(QWidget):
             self.parentWidget().setCurrentWidget(self.back_to)
 
     # ---------------------------------------------------------------- reading
+    def _minute(self, now) -> None:
+        """A minute tick: the list again only on show and when a meeting started or ended since
+        (or the day turned); a hidden desk is listed again when it is next shown."""
+        if not self.isVisible():
+            return
+        if self._listed_day == now.date() and self._next_change is not None and now < self._next_change:
+            return
+        if self._listed_day == now.date() and self._next_change is None:
+            return                                  # every meeting of the day has ended
+        self.refresh()
+
     def refresh(self, *, to_now: bool = False) -> None:
         """The day's meetings by start time then table: the ended ones first (greyed, "Ended",
         still markable: a no-show is often only certain after the slot), the slot on now, then
@@ -289,8 +304,12 @@ class MeetingDesk(QWidget):
         self.list._hold = True            # emptied and filled again: the anchor stays
         self.list.clear()
         first_open = None
+        self._listed_day, self._next_change = now.date(), None
         for m in desk_order(self.mm.meetings(day=now.date())):
             when = phase(m, now)
+            for edge in (m.start, m.end):
+                if edge > now and (self._next_change is None or edge < self._next_change):
+                    self._next_change = edge
             item = QListWidgetItem(desk_row(m, now, lang))
             item.setData(MeetingRole, m.id)
             background, text = ROW_COLOURS[when]
