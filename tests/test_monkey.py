@@ -24,12 +24,16 @@ def run_monkey(display, events, seed, sample=0):
 def test_monkey_offscreen():
     r = run_monkey(None, 400, seed=5, sample=100)
     assert r["by_kind"]["tap"] > 100 and r["by_kind"].get("idle_reset", 0) > 0
-    # issue 12: what the visitors left behind is given back at each idle reset (the screens were
-    # all built before the first sample; what varies is the number of Changes cards after edits)
+    # issue 12: what the visitors left behind is given back at each idle reset (what varies is the
+    # number of Changes cards after edits). The baseline is the second reset's: the screens are
+    # built before the first sample, but a screen hidden during a language switch catches up when
+    # it is next shown (kiosk/views/switching.py), and on a loaded machine more taps coalesce, so
+    # the first sample could come before that catching-up (≈ 3,000 objects lower; seen twice in
+    # full-suite runs at load 3). A leak grows at every reset, which the later samples still show.
     after = [m for m in r["memory"] if m["label"] == "after idle reset"]
     assert len(after) == 4
-    first = after[0]
-    for m in after[1:]:
+    first = after[1]
+    for m in after[2:]:
         assert m["widgets"] <= first["widgets"] + 60, r["memory"]
         assert m["py_objects"] <= first["py_objects"] + 1500, r["memory"]
 
