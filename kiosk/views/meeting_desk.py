@@ -179,6 +179,8 @@ class MeetingDesk(QWidget):
         self.no_show_button = QPushButton()
         self.no_show_button.clicked.connect(lambda: self._status("no_show"))
         self.table_choice = QComboBox()
+        self._picked_for = None             # the meeting for which staff picked a table in it
+        self.table_choice.activated.connect(lambda _i: setattr(self, "_picked_for", self.meeting_id))
         self.table_choice.setMinimumHeight(theme.TOUCH_MIN)      # a finger's size, as the buttons beside it
         # its popup rows too (they were 27 px, and the selected row drew as an empty light-blue box)
         self.table_choice.setView(QListView())
@@ -344,6 +346,8 @@ class MeetingDesk(QWidget):
         self._show_selected()
 
     def select(self, meeting_id: str) -> None:
+        if meeting_id != self.meeting_id:
+            self._picked_for = None         # the table picker starts at the new meeting's own table
         self.meeting_id = meeting_id
         self._confirm_absent = None
         self.message.clear()
@@ -388,11 +392,16 @@ class MeetingDesk(QWidget):
         elif unlisted and m.status == "planned":
             status += " · " + QCoreApplication.translate("Meetings", "tap Held when both sides are at the table")
         self.status.setText(status)
-        current = self.table_choice.currentText()
+        # the picker shows the meeting's own table (a stranger saw T01 whatever was selected, one tap
+        # from moving the meeting there); a table staff picked stays while the same meeting is shown
+        picked = self.table_choice.currentText() if self._picked_for == m.id else ""
+        self.table_choice.blockSignals(True)
         self.table_choice.clear()
         self.table_choice.addItems(list(self.mm.tables()))
-        if current:
-            self.table_choice.setCurrentText(current)
+        self.table_choice.setCurrentText(picked or m.table_id or "")
+        if not (picked or m.table_id):
+            self.table_choice.setCurrentIndex(-1)       # in a room, not at a table: nothing preset
+        self.table_choice.blockSignals(False)
 
     # ---------------------------------------------------------------- writing (domain verbs)
     def _show_absent_button(self, m) -> None:
@@ -515,8 +524,12 @@ class MeetingDesk(QWidget):
     def move_to_table(self) -> None:
         if not self.meeting_id:
             return
+        target = self.table_choice.currentText()
+        if not target or target == self.mm.meeting(self.meeting_id).table_id:
+            self.message.setText(QCoreApplication.translate("Meetings", "Pick another table first."))
+            return
         try:
-            self.ops.move_meeting(self.meeting_id, table=self.table_choice.currentText(), by="", role=self._role)
+            self.ops.move_meeting(self.meeting_id, table=target, by="", role=self._role)
         except KioskError as exc:
             self._refused(exc)
             return

@@ -211,3 +211,28 @@ def test_one_sides_badge_does_not_make_a_meeting_held_when_the_other_side_has_no
         for p in db.matchmaking.participants(both.id):
             type_like_a_scanner(qtbot, window, badge(db, key, p.attendee_id))
         assert db.matchmaking.meeting(both.id).status == "held"
+
+
+def test_the_table_picker_starts_at_the_selected_meetings_own_table(qtbot, make_kiosk, clock, db):
+    """Seen by a stranger: the "Move to table" picker showed T01 whatever meeting was selected —
+    one tap from moving a T03 meeting to T01. It shows the meeting's own table; a table picked for
+    one meeting is not carried to the next; "Move" to the table it is at writes nothing."""
+    clock.set(kst("06-14 10:05"))
+    window, desk = open_desk(make_kiosk)
+    first = b2b_at(db, kst("06-14 10:00"))
+    others = [m for m in db.matchmaking.meetings() if m.start == first.start and m.table_id
+              and m.table_id != first.table_id and m.table_id != "T01"]
+    second = others[0]
+    tap_meeting(qtbot, desk, second.id)
+    assert desk.table_choice.currentText() == second.table_id
+    tap_meeting(qtbot, desk, first.id)
+    assert desk.table_choice.currentText() == first.table_id
+    tap(qtbot, desk.move_button)                          # to the table it is at: nothing written
+    assert "another table" in desk.message.text()
+    assert db.matchmaking.meeting(first.id).table_id == first.table_id
+    desk.table_choice.setCurrentText("T01")
+    desk.table_choice.activated.emit(desk.table_choice.currentIndex())     # as a finger's pick does
+    desk.refresh()
+    assert desk.table_choice.currentText() == "T01"      # a pick survives a refresh of the same meeting
+    tap_meeting(qtbot, desk, second.id)
+    assert desk.table_choice.currentText() == second.table_id     # not carried to another meeting
