@@ -422,20 +422,26 @@ def walk_in(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     return r
 
 
+def _in_korean_with_larger_text(db_path: Path, now: str, size):
+    """A kiosk at ``now`` with "Larger text" and 한국어 tapped: (db, window, driver, result dict
+    whose "errors" collects Python errors and Qt criticals)."""
+    recorder = ErrorRecorder()
+    app, db, window = build_kiosk(db_path, now=now, size=size)
+    driver = Driver(app)
+    driver.wait(400)
+    driver.tap(window.access_button)
+    driver.tap(window.lang_buttons["ko"])
+    driver.wait(200)
+    return db, window, driver, {"errors": recorder.errors}
+
+
 def room_to_read(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     """Issue 12's room to read, with real taps and drags: larger text and 한국어 tapped, the
     exhibitors tile, the category strip dragged sideways until its last chip shows, that chip
     tapped; a zoom button tapped; then a session's walk. What the screens then showed."""
     from PySide6.QtCore import QPoint, QRect
 
-    recorder = ErrorRecorder()
-    app, db, window = build_kiosk(db_path, now="2023-06-14T16:30", size=size)
-    driver = Driver(app)
-    r: dict = {"errors": recorder.errors}
-    driver.wait(400)
-    driver.tap(window.access_button)
-    driver.tap(window.lang_buttons["ko"])
-    driver.wait(200)
+    db, window, driver, r = _in_korean_with_larger_text(db_path, "2023-06-14T16:30", size)
     driver.tap(window.home.exhibitors_tile)
     driver.wait(400)
     screen = window.exhibitors
@@ -487,14 +493,7 @@ def room_to_read(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
 def form_drag(db_path: Path, out: Path, size=(1920, 1080)) -> dict:
     """Stranger r4 #4 with real input: on the schedule desk (Korean, larger text) a 160 px drag
     that starts on the "Room full" preset scrolls the form and chooses nothing; a tap still chooses."""
-    recorder = ErrorRecorder()
-    app, db, window = build_kiosk(db_path, now="2023-06-14T10:45", size=size)
-    driver = Driver(app)
-    r: dict = {"errors": recorder.errors}
-    driver.wait(400)
-    driver.tap(window.access_button)
-    driver.tap(window.lang_buttons["ko"])
-    driver.wait(200)
+    db, window, driver, r = _in_korean_with_larger_text(db_path, "2023-06-14T10:45", size)
     window.enter_staff_mode("volunteer")
     driver.wait(300)
     editor = window.editor
